@@ -1,0 +1,56 @@
+package org.scalingcoach;
+
+import org.scalingcoach.answer.ExtractiveAnswerEngine;
+import org.scalingcoach.cli.CoachCommand;
+import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.knowledge.KnowledgeBase;
+import org.scalingcoach.knowledge.Problem;
+import org.scalingcoach.retrieval.Embedder;
+import org.scalingcoach.retrieval.HybridRetriever;
+import org.scalingcoach.retrieval.MiniLmEmbedder;
+import org.scalingcoach.retrieval.ScopePolicy;
+import org.scalingcoach.store.Database;
+import org.scalingcoach.store.SqliteEmbeddingCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+
+/** The composition root: builds the object graph by hand from one validated configuration. */
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    System.exit(new CommandLine(new CoachCommand()).execute(args));
+  }
+
+  /** Loads the knowledge base, opens the database and builds the answer engine. */
+  public static CoachCore core(CoachConfig config) {
+    return core(config, new MiniLmEmbedder());
+  }
+
+  static CoachCore core(CoachConfig config, Embedder embedder) {
+    Database database = Database.open(config.databaseFile());
+    KnowledgeBase knowledge = KnowledgeBase.load(config.knowledgeDir());
+    for (Problem problem : knowledge.problems()) {
+      log.warn("knowledge problem, file skipped: {}", problem);
+    }
+    HybridRetriever retriever =
+        HybridRetriever.build(
+            knowledge.sections(),
+            embedder,
+            new SqliteEmbeddingCache(database),
+            ScopePolicy.DEFAULT);
+    log.info(
+        "knowledge loaded: {} documents, {} sections from {}",
+        knowledge.documents().size(),
+        retriever.size(),
+        config.knowledgeDir().toAbsolutePath());
+    return new CoachCore(
+        knowledge, retriever, new ExtractiveAnswerEngine(knowledge, retriever), database);
+  }
+}

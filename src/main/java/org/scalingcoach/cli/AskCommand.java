@@ -1,0 +1,119 @@
+package org.scalingcoach.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.scalingcoach.CoachCore;
+import org.scalingcoach.Main;
+import org.scalingcoach.answer.Answer;
+import org.scalingcoach.answer.Citation;
+import org.scalingcoach.answer.Question;
+import org.scalingcoach.config.CoachConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ask}: answers questions from the command line, one or a stream of them. */
+@Command(
+    name = "ask",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Answer a question from the knowledge base.",
+      "With no question, read one question per line from standard input."
+    })
+public final class AskCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "Print each answer as one JSON object per line.")
+  boolean json;
+
+  @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question to answer.")
+  List<String> words;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (words != null) {
+      String question = String.join(" ", words).strip();
+      if (question.isEmpty()) {
+        err.println("error: the question is empty; try: ask \"How do we detect model drift?\"");
+        err.flush();
+        return 2;
+      }
+      CoachCore core = Main.core(CoachConfig.fromEnvironment(System.getenv()));
+      print(out, core.answers().answer(Question.of(question)));
+      return 0;
+    }
+    CoachCore core = Main.core(CoachConfig.fromEnvironment(System.getenv()));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      if (!line.isBlank()) {
+        print(out, core.answers().answer(Question.of(line)));
+      }
+    }
+    return 0;
+  }
+
+  private void print(PrintWriter out, Answer answer) {
+    if (json) {
+      out.println(toJson(answer));
+    } else {
+      out.println(toText(answer));
+    }
+    out.flush();
+  }
+
+  static String toJson(Answer answer) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("question", answer.question());
+    node.put("answered", answer.answered());
+    if (answer.topic() == null) {
+      node.putNull("topic");
+    } else {
+      node.put("topic", answer.topic().id());
+    }
+    node.put("answer", answer.markdown());
+    ArrayNode citations = node.putArray("citations");
+    for (Citation c : answer.citations()) {
+      citations
+          .addObject()
+          .put("id", c.id())
+          .put("title", c.title())
+          .put("topic", c.topic().id())
+          .put("section", c.section())
+          .put("score", c.score());
+    }
+    ArrayNode followUps = node.putArray("follow_ups");
+    answer.followUps().forEach(followUps::add);
+    return node.toString();
+  }
+
+  static String toText(Answer answer) {
+    StringBuilder text = new StringBuilder(answer.markdown()).append("\n");
+    if (!answer.citations().isEmpty()) {
+      text.append("\nSources:\n");
+      for (int i = 0; i < answer.citations().size(); i++) {
+        Citation c = answer.citations().get(i);
+        text.append(String.format("  [%d] %s › %s (%s)%n", i + 1, c.title(), c.section(), c.key()));
+      }
+    }
+    if (!answer.followUps().isEmpty()) {
+      text.append("\nYou could also ask:\n");
+      answer.followUps().forEach(f -> text.append("  - ").append(f).append("\n"));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,17 @@
+package org.scalingcoach.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.scalingcoach.knowledge.KnowledgeBase;
+import org.scalingcoach.knowledge.Problem;
+
+/** Every validation {@code knowledge check} runs over a knowledge folder. */
+final class KnowledgeChecks {
+  private KnowledgeChecks() {}
+
+  static List<Problem> all(Path folder, KnowledgeBase knowledge) {
+    List<Problem> problems = new ArrayList<>(knowledge.problems());
+    return problems;
+  }
+}

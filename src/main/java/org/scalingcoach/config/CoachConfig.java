@@ -1,0 +1,56 @@
+package org.scalingcoach.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the coach is configured with, read once from the environment and validated with every
+ * problem reported together.
+ *
+ * @param dataDir where the SQLite database lives ({@code COACH_DATA_DIR}, default {@code ./data})
+ * @param knowledgeDir the markdown knowledge base ({@code COACH_KNOWLEDGE_DIR}, default {@code
+ *     ./knowledge})
+ * @param port the HTTP port ({@code PORT}, default 8080; 0 picks a free one)
+ */
+public record CoachConfig(Path dataDir, Path knowledgeDir, int port) {
+
+  public Path databaseFile() {
+    return dataDir.resolve("coach.db");
+  }
+
+  /** The defaults: everything embedded, nothing external. */
+  public static CoachConfig defaults() {
+    return fromEnvironment(Map.of());
+  }
+
+  public static CoachConfig fromEnvironment(Map<String, String> env) {
+    List<String> problems = new ArrayList<>();
+    Path dataDir = Path.of(env.getOrDefault("COACH_DATA_DIR", "data"));
+    Path knowledgeDir = Path.of(env.getOrDefault("COACH_KNOWLEDGE_DIR", "knowledge"));
+    int port = integer(env, "PORT", 8080, 0, 65_535, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new CoachConfig(dataDir, knowledgeDir, port);
+  }
+
+  static int integer(
+      Map<String, String> env, String name, int fallback, int min, int max, List<String> problems) {
+    String raw = env.get(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw.strip());
+      if (value < min || value > max) {
+        problems.add(name + " must be between " + min + " and " + max + ", not " + raw);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      problems.add(name + " must be a whole number, not '" + raw + "'");
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package org.scalingcoach.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The loaded knowledge base: the documents that passed validation, and the problems of those that
+ * did not. A broken file is reported and left out; the rest keeps working.
+ */
+public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> problems) {
+
+  /** Sub-folder holding audit definitions, which are not knowledge documents. */
+  public static final String AUDITS_FOLDER = "audits";
+
+  public KnowledgeBase {
+    documents = List.copyOf(documents);
+    problems = List.copyOf(problems);
+  }
+
+  /** Every section of every document, in file order. */
+  public List<Section> sections() {
+    return documents.stream().flatMap(d -> d.sections().stream()).toList();
+  }
+
+  public Optional<KnowledgeDocument> document(String id) {
+    return documents.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  /** Finds a section by {@code documentId#anchor}, or a document's first section by its id. */
+  public Optional<Section> section(String key) {
+    int hash = key.indexOf('#');
+    String id = hash < 0 ? key : key.substring(0, hash);
+    String anchor = hash < 0 ? null : key.substring(hash + 1);
+    return document(id)
+        .flatMap(
+            d ->
+                d.sections().stream()
+                    .filter(s -> anchor == null || s.anchor().equals(anchor))
+                    .findFirst());
+  }
+
+  /** Loads every {@code *.md} file under {@code directory}, outside the audits folder. */
+  public static KnowledgeBase load(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return new KnowledgeBase(
+          List.of(),
+          List.of(
+              new Problem(directory, 0, "knowledge folder not found; set COACH_KNOWLEDGE_DIR")));
+    }
+    KnowledgeParser parser = new KnowledgeParser();
+    List<KnowledgeParser.ParsedFile> parsed = new ArrayList<>();
+    for (Path file : markdownFiles(directory)) {
+      parsed.add(read(parser, file));
+    }
+    return validate(parsed);
+  }
+
+  private static KnowledgeParser.ParsedFile read(KnowledgeParser parser, Path file) {
+    try {
+      return parser.parse(file, Files.readString(file, StandardCharsets.UTF_8));
+    } catch (MalformedInputException e) {
+      return new KnowledgeParser.ParsedFile(
+          file, null, List.of(new Problem(file, 1, "not UTF-8 text: save it as UTF-8")), List.of());
+    } catch (IOException e) {
+      return new KnowledgeParser.ParsedFile(
+          file, null, List.of(new Problem(file, 0, "cannot read: " + e.getMessage())), List.of());
+    }
+  }
+
+  private static List<Path> markdownFiles(Path directory) {
+    Path audits = directory.resolve(AUDITS_FOLDER);
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".md"))
+          .filter(p -> !p.startsWith(audits))
+          .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+          .sorted(Comparator.comparing(Path::toString))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory, e);
+    }
+  }
+
+  /** Checks what needs all files at once (duplicate ids, cross-links) and drops broken files. */
+  static KnowledgeBase validate(List<KnowledgeParser.ParsedFile> parsed) {
+    Map<Path, List<Problem>> problemsByFile = new HashMap<>();
+    Map<String, KnowledgeDocument> byId = new HashMap<>();
+    for (KnowledgeParser.ParsedFile file : parsed) {
+      List<Problem> problems = new ArrayList<>(file.problems());
+      KnowledgeDocument document = file.document();
+      if (document != null) {
+        KnowledgeDocument first = byId.putIfAbsent(document.id(), document);
+        if (first != null) {
+          problems.add(
+              new Problem(
+                  file.file(),
+                  1,
+                  "duplicate id '" + document.id() + "': also used by " + first.source()));
+        }
+      }
+      problemsByFile.put(file.file(), problems);
+    }
+    for (KnowledgeParser.ParsedFile file : parsed) {
+      for (KnowledgeParser.LinkRef link : file.links()) {
+        linkProblem(link, byId).ifPresent(p -> problemsByFile.get(file.file()).add(p));
+      }
+    }
+    List<KnowledgeDocument> documents = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    Set<String> kept = new HashSet<>();
+    for (KnowledgeParser.ParsedFile file : parsed) {
+      List<Problem> fileProblems = problemsByFile.get(file.file());
+      problems.addAll(fileProblems);
+      if (fileProblems.isEmpty() && file.document() != null && kept.add(file.document().id())) {
+        documents.add(file.document());
+      }
+    }
+    problems.sort(
+        Comparator.comparing((Problem p) -> p.file().toString()).thenComparing(Problem::line));
+    return new KnowledgeBase(documents, problems);
+  }
+
+  private static Optional<Problem> linkProblem(
+      KnowledgeParser.LinkRef link, Map<String, KnowledgeDocument> byId) {
+    KnowledgeDocument target = byId.get(link.documentId());
+    if (target == null) {
+      return Optional.of(
+          new Problem(
+              link.file(),
+              link.line(),
+              "broken cross-link: no document with id '" + link.documentId() + "'"));
+    }
+    if (link.anchor() != null
+        && target.sections().stream().noneMatch(s -> s.anchor().equals(link.anchor()))) {
+      return Optional.of(
+          new Problem(
+              link.file(),
+              link.line(),
+              "broken cross-link: '"
+                  + link.documentId()
+                  + "' has no section '#"
+                  + link.anchor()
+                  + "'"));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,431 @@
+package org.scalingcoach.knowledge;
+
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/** Reads one knowledge markdown file into a document, collecting every problem with its line. */
+public final class KnowledgeParser {
+
+  static final Set<String> FIELDS =
+      Set.of("id", "title", "topic", "tags", "owner", "last_reviewed");
+
+  /** A cross-link found in a section, to be checked once every file is known. */
+  public record LinkRef(Path file, int line, String documentId, String anchor) {}
+
+  /** What parsing one file gave: a document unless the file is unusable, and its problems. */
+  public record ParsedFile(
+      Path file, KnowledgeDocument document, List<Problem> problems, List<LinkRef> links) {}
+
+  private final Parser markdown =
+      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+
+  public ParsedFile parse(Path file, String content) {
+    List<Problem> problems = new ArrayList<>();
+    FrontMatter frontMatter;
+    try {
+      frontMatter = FrontMatter.parse(content);
+    } catch (FrontMatter.Invalid e) {
+      problems.add(new Problem(file, e.line, e.getMessage()));
+      return new ParsedFile(file, null, problems, List.of());
+    }
+    Map<String, FrontMatter.Field> fields = frontMatter.fields();
+    for (FrontMatter.Field field : fields.values()) {
+      if (!FIELDS.contains(field.name())) {
+        problems.add(
+            new Problem(
+                file,
+                field.line(),
+                "unknown front-matter field '" + field.name() + "' (allowed: " + allowed() + ")"));
+      }
+    }
+    for (String required : List.of("id", "title", "topic", "tags", "owner", "last_reviewed")) {
+      if (!fields.containsKey(required)) {
+        problems.add(new Problem(file, 1, "missing front-matter field '" + required + "'"));
+      }
+    }
+    String id = scalar(file, fields, "id", problems);
+    String title = scalar(file, fields, "title", problems);
+    String owner = scalar(file, fields, "owner", problems);
+    String topicId = scalar(file, fields, "topic", problems);
+    Topic topic = null;
+    if (topicId != null) {
+      topic = Topic.fromId(topicId).orElse(null);
+      if (topic == null) {
+        problems.add(
+            new Problem(
+                file,
+                fields.get("topic").line(),
+                "unknown topic '" + topicId + "' (use one of: " + Topic.allIds() + ")"));
+      }
+    }
+    List<String> tags = tags(file, fields, problems);
+    LocalDate reviewed = date(file, fields, problems);
+    String expectedName = id + ".md";
+    if (id != null && !file.getFileName().toString().equals(expectedName)) {
+      problems.add(
+          new Problem(
+              file,
+              fields.get("id").line(),
+              "id '" + id + "' must match the file name: rename the file to " + expectedName));
+    }
+    if (id == null || title == null || topic == null) {
+      return new ParsedFile(file, null, problems, List.of());
+    }
+    List<LinkRef> links = new ArrayList<>();
+    List<Section> sections = sections(file, id, title, topic, tags, frontMatter, problems, links);
+    if (sections.isEmpty()) {
+      problems.add(
+          new Problem(file, frontMatter.bodyStartLine(), "no '## ' sections: nothing to retrieve"));
+    }
+    KnowledgeDocument document =
+        new KnowledgeDocument(id, title, topic, tags, owner, reviewed, file, sections);
+    return new ParsedFile(file, document, problems, links);
+  }
+
+  private static String allowed() {
+    return "id, title, topic, tags, owner, last_reviewed";
+  }
+
+  private static String scalar(
+      Path file, Map<String, FrontMatter.Field> fields, String name, List<Problem> problems) {
+    FrontMatter.Field field = fields.get(name);
+    if (field == null) {
+      return null;
+    }
+    if (field.scalar() == null || field.scalar().isBlank()) {
+      problems.add(new Problem(file, field.line(), "field '" + name + "' must not be empty"));
+      return null;
+    }
+    return field.scalar().strip();
+  }
+
+  private static List<String> tags(
+      Path file, Map<String, FrontMatter.Field> fields, List<Problem> problems) {
+    FrontMatter.Field field = fields.get("tags");
+    if (field == null) {
+      return List.of();
+    }
+    if (field.list() == null) {
+      problems.add(
+          new Problem(file, field.line(), "field 'tags' must be a list, e.g. [data, quality]"));
+      return List.of();
+    }
+    return field.list().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static LocalDate date(
+      Path file, Map<String, FrontMatter.Field> fields, List<Problem> problems) {
+    FrontMatter.Field field = fields.get("last_reviewed");
+    if (field == null || field.scalar() == null) {
+      if (field != null) {
+        problems.add(new Problem(file, field.line(), "field 'last_reviewed' must be a date"));
+      }
+      return null;
+    }
+    try {
+      return LocalDate.parse(field.scalar().strip());
+    } catch (DateTimeParseException e) {
+      problems.add(
+          new Problem(
+              file,
+              field.line(),
+              "field 'last_reviewed' must be a date like 2026-11-02, not '"
+                  + field.scalar()
+                  + "'"));
+      return null;
+    }
+  }
+
+  private List<Section> sections(
+      Path file,
+      String id,
+      String title,
+      Topic topic,
+      List<String> tags,
+      FrontMatter frontMatter,
+      List<Problem> problems,
+      List<LinkRef> links) {
+    Node document = markdown.parse(frontMatter.body());
+    int offset = frontMatter.bodyStartLine();
+    List<Section> sections = new ArrayList<>();
+    SectionBuilder current = null;
+    List<String> anchors = new ArrayList<>();
+    for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+      int line = line(node, offset);
+      if (node instanceof Heading heading && heading.getLevel() <= 2) {
+        if (heading.getLevel() == 1) {
+          problems.add(
+              new Problem(
+                  file,
+                  line,
+                  "use '## ' headings for sections; the title belongs in front matter"));
+          continue;
+        }
+        if (current != null) {
+          current.finish(file, problems).ifPresent(sections::add);
+        }
+        String text = Inline.markdown(heading);
+        String anchor = Anchors.of(Inline.plain(heading));
+        if (anchors.contains(anchor)) {
+          problems.add(
+              new Problem(file, line, "duplicate section heading '" + text + "' in this file"));
+        }
+        anchors.add(anchor);
+        current = new SectionBuilder(id, title, topic, tags, Inline.plain(heading), anchor, line);
+        continue;
+      }
+      if (current == null) {
+        problems.add(
+            new Problem(
+                file, line, "text before the first '## ' section is never retrieved: move it"));
+        continue;
+      }
+      current.add(node, line);
+      collectLinks(node, file, line, links, current);
+    }
+    if (current != null) {
+      current.finish(file, problems).ifPresent(sections::add);
+    }
+    return sections;
+  }
+
+  private static int line(Node node, int offset) {
+    List<SourceSpan> spans = node.getSourceSpans();
+    return spans.isEmpty() ? offset : spans.get(0).getLineIndex() + offset;
+  }
+
+  private static void collectLinks(
+      Node node, Path file, int line, List<LinkRef> links, SectionBuilder section) {
+    node.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Link link) {
+            String destination = link.getDestination();
+            String lower = destination.toLowerCase(Locale.ROOT);
+            if (!lower.contains("://") && !lower.startsWith("mailto:")) {
+              int hash = destination.indexOf('#');
+              String path = hash < 0 ? destination : destination.substring(0, hash);
+              String anchor = hash < 0 ? null : destination.substring(hash + 1);
+              String name = Path.of(path.isEmpty() ? "." : path).getFileName().toString();
+              String targetId =
+                  path.isEmpty()
+                      ? section.documentId
+                      : name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+              links.add(new LinkRef(file, line, targetId, anchor));
+              section.links.add(anchor == null ? targetId : targetId + "#" + anchor);
+            }
+            visitChildren(link);
+          }
+        });
+  }
+
+  /** Collects the blocks of one section and turns them into units. */
+  private static final class SectionBuilder {
+    final String documentId;
+    final String title;
+    final Topic topic;
+    final List<String> tags;
+    final String heading;
+    final String anchor;
+    final int line;
+    final List<String> units = new ArrayList<>();
+    final List<String> links = new ArrayList<>();
+    final StringBuilder text = new StringBuilder();
+
+    SectionBuilder(
+        String documentId,
+        String title,
+        Topic topic,
+        List<String> tags,
+        String heading,
+        String anchor,
+        int line) {
+      this.documentId = documentId;
+      this.title = title;
+      this.topic = topic;
+      this.tags = tags;
+      this.heading = heading;
+      this.anchor = anchor;
+      this.line = line;
+    }
+
+    void add(Node node, int line) {
+      if (node instanceof Paragraph || node instanceof BlockQuote) {
+        for (String sentence : sentences(Inline.markdown(node))) {
+          addUnit(sentence);
+        }
+      } else if (node instanceof BulletList || node instanceof OrderedList) {
+        addList((ListBlock) node);
+      } else if (node instanceof Heading heading) {
+        // a ### sub-heading labels what follows; it is searchable but never quoted alone
+        text.append(Inline.plain(heading)).append(". ");
+      } else if (node instanceof Block) {
+        String plain = Inline.plain(node).strip();
+        if (!plain.isEmpty()) {
+          text.append(plain).append(' ');
+        }
+      }
+    }
+
+    private void addList(ListBlock list) {
+      for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+        if (item instanceof ListItem) {
+          StringBuilder itemText = new StringBuilder();
+          for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof ListBlock nested) {
+              addList(nested);
+            } else {
+              if (itemText.length() > 0) {
+                itemText.append(' ');
+              }
+              itemText.append(Inline.markdown(child).strip());
+            }
+          }
+          addUnit(itemText.toString());
+        }
+      }
+    }
+
+    private void addUnit(String unit) {
+      String clean = unit.strip();
+      if (!clean.isEmpty()) {
+        units.add(clean);
+        text.append(Inline.stripMarkers(clean)).append(' ');
+      }
+    }
+
+    java.util.Optional<Section> finish(Path file, List<Problem> problems) {
+      if (units.isEmpty()) {
+        problems.add(new Problem(file, line, "section '" + heading + "' is empty"));
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(
+          new Section(
+              documentId,
+              title,
+              topic,
+              tags,
+              heading,
+              anchor,
+              line,
+              text.toString().strip(),
+              units,
+              links));
+    }
+  }
+
+  static List<String> sentences(String paragraph) {
+    BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+    iterator.setText(paragraph);
+    List<String> out = new ArrayList<>();
+    int start = iterator.first();
+    for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+      String sentence = paragraph.substring(start, end).strip();
+      if (!sentence.isEmpty()) {
+        out.add(sentence);
+      }
+    }
+    return out;
+  }
+
+  /** Renders inline content as light markdown (bold, italics, code) or as plain text. */
+  static final class Inline extends AbstractVisitor {
+    private final StringBuilder out = new StringBuilder();
+    private final boolean markers;
+
+    private Inline(boolean markers) {
+      this.markers = markers;
+    }
+
+    static String markdown(Node node) {
+      Inline inline = new Inline(true);
+      node.accept(inline);
+      return inline.out.toString();
+    }
+
+    static String plain(Node node) {
+      Inline inline = new Inline(false);
+      node.accept(inline);
+      return inline.out.toString();
+    }
+
+    static String stripMarkers(String markdown) {
+      return markdown.replace("**", "").replace("`", "");
+    }
+
+    @Override
+    public void visit(Text text) {
+      out.append(text.getLiteral());
+    }
+
+    @Override
+    public void visit(Code code) {
+      out.append(markers ? "`" + code.getLiteral() + "`" : code.getLiteral());
+    }
+
+    @Override
+    public void visit(StrongEmphasis strong) {
+      wrap(strong, "**");
+    }
+
+    @Override
+    public void visit(Emphasis emphasis) {
+      wrap(emphasis, "");
+    }
+
+    @Override
+    public void visit(SoftLineBreak softLineBreak) {
+      out.append(' ');
+    }
+
+    @Override
+    public void visit(HardLineBreak hardLineBreak) {
+      out.append(' ');
+    }
+
+    @Override
+    public void visit(Paragraph paragraph) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      visitChildren(paragraph);
+    }
+
+    private void wrap(Node node, String marker) {
+      if (markers) {
+        out.append(marker);
+      }
+      visitChildren(node);
+      if (markers) {
+        out.append(marker);
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package org.scalingcoach.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.scalingcoach.knowledge.Section;
+
+/** BM25 over sections with English stemming and stop words, held in memory. */
+final class LexicalIndex {
+  private static final String[][] FIELDS = {
+    {"heading", "2.0"}, {"title", "1.2"}, {"tags", "1.2"}, {"body", "1.0"}
+  };
+
+  /** A section position in the list the index was built from, with its BM25 score. */
+  record Match(int section, double score) {}
+
+  private final Analyzer analyzer = new EnglishAnalyzer();
+  private final IndexSearcher searcher;
+  private final DirectoryReader reader;
+
+  LexicalIndex(List<Section> sections) {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+      for (int i = 0; i < sections.size(); i++) {
+        Section section = sections.get(i);
+        Document document = new Document();
+        document.add(new StoredField("position", i));
+        document.add(new TextField("heading", section.heading(), Field.Store.NO));
+        document.add(new TextField("title", section.documentTitle(), Field.Store.NO));
+        document.add(new TextField("tags", String.join(" ", section.tags()), Field.Store.NO));
+        document.add(new TextField("body", section.text(), Field.Store.NO));
+        writer.addDocument(document);
+      }
+      writer.forceMerge(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the search index", e);
+    }
+    try {
+      reader = DirectoryReader.open(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index", e);
+    }
+    searcher = new IndexSearcher(reader);
+  }
+
+  /** The analysed (stemmed, stop-word-free) terms of {@code text}, without duplicates. */
+  List<String> terms(String text) {
+    Set<String> terms = new LinkedHashSet<>();
+    try (TokenStream stream = analyzer.tokenStream("body", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        terms.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ArrayList<>(terms);
+  }
+
+  /** The share of {@code terms} that occur somewhere in the indexed bodies or headings. */
+  double coverage(List<String> terms) {
+    if (terms.isEmpty()) {
+      return 0;
+    }
+    int known = 0;
+    try {
+      for (String term : terms) {
+        if (reader.docFreq(new Term("body", term)) > 0
+            || reader.docFreq(new Term("heading", term)) > 0) {
+          known++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return (double) known / terms.size();
+  }
+
+  /** How rare {@code term} is among sections: rare terms say more about what is asked. */
+  double idf(String term) {
+    try {
+      int df = reader.docFreq(new Term("body", term));
+      return Math.log(1 + (reader.numDocs() - df + 0.5) / (df + 0.5));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  List<Match> search(List<String> terms, int limit) {
+    if (terms.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (String term : terms) {
+      for (String[] field : FIELDS) {
+        query.add(
+            new BoostQuery(new TermQuery(new Term(field[0], term)), Float.parseFloat(field[1])),
+            BooleanClause.Occur.SHOULD);
+      }
+    }
+    try {
+      List<Match> matches = new ArrayList<>();
+      for (ScoreDoc hit : searcher.search(query.build(), limit).scoreDocs) {
+        int position =
+            searcher
+                .storedFields()
+                .document(hit.doc)
+                .getField("position")
+                .numericValue()
+                .intValue();
+        matches.add(new Match(position, hit.score));
+      }
+      return matches;
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed", e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.scalingcoach;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.scalingcoach.config.CoachConfig;
+
+/**
+ * One core over the shipped knowledge base, built once per test JVM on a temporary database, so
+ * tests that need real answers do not each load the embedding model.
+ */
+public final class TestCore {
+  private static CoachCore shared;
+
+  private TestCore() {}
+
+  public static synchronized CoachCore shared() {
+    if (shared == null) {
+      shared = Main.core(config(tempDir("coach-test-")));
+    }
+    return shared;
+  }
+
+  /** A configuration using the shipped knowledge folder and a fresh data folder. */
+  public static CoachConfig config(Path dataDir) {
+    return CoachConfig.fromEnvironment(
+        Map.of("COACH_DATA_DIR", dataDir.toString(), "COACH_KNOWLEDGE_DIR", "knowledge"));
+  }
+
+  public static Path tempDir(String prefix) {
+    try {
+      Path dir = Files.createTempDirectory(prefix);
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
