@@ -1,0 +1,93 @@
+package org.scalingcoach.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalingcoach.TestCore;
+import org.scalingcoach.knowledge.KnowledgeBase;
+import org.scalingcoach.knowledge.Section;
+import org.scalingcoach.knowledge.Topic;
+import org.scalingcoach.store.Database;
+import org.scalingcoach.store.SqliteEmbeddingCache;
+
+class HybridRetrieverTest {
+  @TempDir Path dir;
+
+  @Test
+  void should_not_embed_unchanged_sections_again_after_a_restart() {
+    List<Section> sections = KnowledgeBase.load(Path.of("knowledge")).sections();
+    Database database = Database.open(dir.resolve("coach.db"));
+    HashingEmbedder first = new HashingEmbedder();
+
+    HybridRetriever.build(sections, first, new SqliteEmbeddingCache(database), ScopePolicy.DEFAULT);
+    HashingEmbedder second = new HashingEmbedder();
+    HybridRetriever.build(
+        sections,
+        second,
+        new SqliteEmbeddingCache(Database.open(dir.resolve("coach.db"))),
+        ScopePolicy.DEFAULT);
+
+    assertThat(first.embedded.get()).isEqualTo(sections.size());
+    assertThat(second.embedded.get()).isZero();
+  }
+
+  @Test
+  void should_embed_only_the_section_whose_text_changed() {
+    List<Section> sections = KnowledgeBase.load(Path.of("knowledge")).sections();
+    Database database = Database.open(dir.resolve("coach.db"));
+    HybridRetriever.build(
+        sections, new HashingEmbedder(), new SqliteEmbeddingCache(database), ScopePolicy.DEFAULT);
+    Section s = sections.get(0);
+    Section edited =
+        new Section(
+            s.documentId(),
+            s.documentTitle(),
+            s.topic(),
+            s.tags(),
+            s.heading(),
+            s.anchor(),
+            s.line(),
+            s.text() + " An added sentence.",
+            s.units(),
+            s.links());
+    List<Section> changed = new java.util.ArrayList<>(sections);
+    changed.set(0, edited);
+
+    HashingEmbedder counting = new HashingEmbedder();
+    HybridRetriever.build(
+        changed, counting, new SqliteEmbeddingCache(database), ScopePolicy.DEFAULT);
+
+    assertThat(counting.embedded.get()).isEqualTo(1);
+  }
+
+  @Test
+  void should_rank_the_section_about_the_question_first() {
+    HybridRetriever retriever = TestCore.shared().retriever();
+
+    Retrieval retrieval =
+        retriever.retrieve("how can we tell if our model predictions are drifting", 5);
+
+    assertThat(retrieval.inScope()).isTrue();
+    assertThat(retrieval.hits().get(0).section().topic()).isEqualTo(Topic.MODEL_RETRAINING);
+    assertThat(retrieval.hits())
+        .isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+  }
+
+  @Test
+  void should_judge_an_unrelated_question_out_of_scope_from_the_evidence() {
+    Retrieval retrieval = TestCore.shared().retriever().retrieve("what is the capital of Peru", 5);
+
+    assertThat(retrieval.inScope()).isFalse();
+    assertThat(retrieval.topSimilarity()).isLessThan(ScopePolicy.DEFAULT.strongSimilarity());
+  }
+
+  @Test
+  void should_weigh_rare_terms_above_common_ones() {
+    HybridRetriever retriever = TestCore.shared().retriever();
+
+    assertThat(retriever.termWeight("drift")).isGreaterThan(retriever.termWeight("ai"));
+  }
+}
