@@ -17,17 +17,28 @@ import org.scalingcoach.knowledge.Section;
  * rank fusion, and judges from the same evidence whether the question is in scope.
  */
 public final class HybridRetriever {
-  private static final int RRF_K = 60;
+  /**
+   * How much the lexical match adds to the semantic one. Relative score fusion: the best BM25 score
+   * of a query counts as this much cosine similarity, others in proportion.
+   */
+  private static final double LEXICAL_WEIGHT = 0.15;
+
   private static final int CANDIDATES = 40;
 
   private final List<Section> sections;
   private final Embedder embedder;
   private final LexicalIndex lexical;
   private final float[][] vectors;
+  private final float[][][] unitVectors;
   private final ScopePolicy scope;
 
   private HybridRetriever(
-      List<Section> sections, Embedder embedder, float[][] vectors, ScopePolicy scope) {
+      List<Section> sections,
+      Embedder embedder,
+      float[][] vectors,
+      float[][][] unitVectors,
+      ScopePolicy scope) {
+    this.unitVectors = unitVectors;
     this.sections = List.copyOf(sections);
     this.embedder = embedder;
     this.lexical = new LexicalIndex(this.sections);
@@ -38,12 +49,19 @@ public final class HybridRetriever {
   /** Indexes {@code sections}, embedding only those whose text is not in {@code cache}. */
   public static HybridRetriever build(
       List<Section> sections, Embedder embedder, EmbeddingCache cache, ScopePolicy scope) {
-    List<String> hashes = sections.stream().map(s -> hash(s.indexedText())).toList();
+    List<String> texts = new ArrayList<>();
+    for (Section section : sections) {
+      texts.add(section.indexedText());
+      for (String unit : section.units()) {
+        texts.add(unitText(section, unit));
+      }
+    }
+    List<String> hashes = texts.stream().map(HybridRetriever::hash).toList();
     Map<String, float[]> known = new HashMap<>(cache.find(embedder.model(), hashes));
     Map<String, String> missing = new LinkedHashMap<>();
-    for (int i = 0; i < sections.size(); i++) {
+    for (int i = 0; i < texts.size(); i++) {
       if (!known.containsKey(hashes.get(i))) {
-        missing.put(hashes.get(i), sections.get(i).indexedText());
+        missing.put(hashes.get(i), texts.get(i));
       }
     }
     if (!missing.isEmpty()) {
@@ -57,10 +75,16 @@ public final class HybridRetriever {
       known.putAll(computed);
     }
     float[][] vectors = new float[sections.size()][];
+    float[][][] unitVectors = new float[sections.size()][][];
+    int next = 0;
     for (int i = 0; i < sections.size(); i++) {
-      vectors[i] = known.get(hashes.get(i));
+      vectors[i] = known.get(hashes.get(next++));
+      unitVectors[i] = new float[sections.get(i).units().size()][];
+      for (int u = 0; u < unitVectors[i].length; u++) {
+        unitVectors[i][u] = known.get(hashes.get(next++));
+      }
     }
-    return new HybridRetriever(sections, embedder, vectors, scope);
+    return new HybridRetriever(sections, embedder, vectors, unitVectors, scope);
   }
 
   public int size() {
@@ -72,40 +96,25 @@ public final class HybridRetriever {
     List<String> terms = lexical.terms(query);
     double coverage = lexical.coverage(terms);
     float[] queryVector = embedder.embed(query);
-    double[] similarity = new double[sections.size()];
-    Integer[] byVector = new Integer[sections.size()];
-    double top = -1;
-    for (int i = 0; i < vectors.length; i++) {
-      similarity[i] = dot(queryVector, vectors[i]);
-      byVector[i] = i;
-      top = Math.max(top, similarity[i]);
-    }
-    java.util.Arrays.sort(byVector, Comparator.comparingDouble((Integer i) -> -similarity[i]));
-    Map<Integer, Double> fused = new HashMap<>();
     Map<Integer, Double> bm25 = new HashMap<>();
-    for (int rank = 0; rank < Math.min(CANDIDATES, byVector.length); rank++) {
-      fused.merge(byVector[rank], 1.0 / (RRF_K + rank + 1), Double::sum);
-    }
-    List<LexicalIndex.Match> matches = lexical.search(terms, CANDIDATES);
-    for (int rank = 0; rank < matches.size(); rank++) {
-      LexicalIndex.Match match = matches.get(rank);
-      fused.merge(match.section(), 1.0 / (RRF_K + rank + 1), Double::sum);
+    double topBm25 = 0;
+    for (LexicalIndex.Match match : lexical.search(terms, CANDIDATES)) {
       bm25.put(match.section(), match.score());
+      topBm25 = Math.max(topBm25, match.score());
     }
-    List<Hit> hits =
-        fused.entrySet().stream()
-            .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
-            .limit(limit)
-            .map(
-                e ->
-                    new Hit(
-                        sections.get(e.getKey()),
-                        e.getValue(),
-                        similarity[e.getKey()],
-                        bm25.getOrDefault(e.getKey(), 0.0)))
-            .toList();
+    double top = -1;
+    List<Hit> all = new ArrayList<>(sections.size());
+    for (int i = 0; i < sections.size(); i++) {
+      double similarity = sectionSimilarity(queryVector, i);
+      top = Math.max(top, similarity);
+      double lexicalScore = bm25.getOrDefault(i, 0.0);
+      double fused = similarity + (topBm25 == 0 ? 0 : LEXICAL_WEIGHT * lexicalScore / topBm25);
+      all.add(new Hit(sections.get(i), fused, similarity, lexicalScore));
+    }
+    all.sort(Comparator.comparingDouble(Hit::score).reversed());
     boolean inScope = !query.isBlank() && scope.inScope(top, coverage);
-    return new Retrieval(query, hits, inScope, top, coverage);
+    return new Retrieval(
+        query, all.subList(0, Math.min(limit, all.size())), inScope, top, coverage);
   }
 
   /** The analysed terms of {@code text}, as the lexical index sees them. */
@@ -116,6 +125,30 @@ public final class HybridRetriever {
   /** The weight of an analysed term: its inverse document frequency over sections. */
   public double termWeight(String term) {
     return lexical.idf(term);
+  }
+
+  /** A section matches as well as its whole text or its best-matching sentence does. */
+  private double sectionSimilarity(float[] query, int section) {
+    double whole = dot(query, vectors[section]);
+    double best = -1;
+    for (float[] unit : unitVectors[section]) {
+      best = Math.max(best, dot(query, unit));
+    }
+    return Math.max(whole, best);
+  }
+
+  /** How similar {@code query} is to each unit of the section at {@code position} in hits. */
+  public double[] unitSimilarities(float[] query, Section section) {
+    int index = sections.indexOf(section);
+    double[] out = new double[section.units().size()];
+    for (int u = 0; u < out.length; u++) {
+      out[u] = index < 0 ? 0 : dot(query, unitVectors[index][u]);
+    }
+    return out;
+  }
+
+  static String unitText(Section section, String unit) {
+    return section.heading() + ": " + unit.replace("**", "");
   }
 
   private static double dot(float[] a, float[] b) {
