@@ -23,6 +23,9 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
   private static final int MAX_CHARS = 900;
   private static final double SIMILARITY_SPREAD = 0.10;
 
+  /** How much a unit's meaning (versus its shared words) counts when picking what to quote. */
+  private static final double SEMANTIC_WEIGHT = 0.6;
+
   private final KnowledgeBase knowledge;
   private final HybridRetriever retriever;
 
@@ -65,9 +68,12 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         if (units.get(i).endsWith(":")) {
           continue; // a lead-in to a list says nothing on its own
         }
-        double score = unitScore(units.get(i), terms) * (1.0 - 0.25 * rank);
+        double relevance =
+            SEMANTIC_WEIGHT * chosen.get(rank).unitSimilarities()[i]
+                + (1 - SEMANTIC_WEIGHT) * unitScore(units.get(i), terms);
+        double score = relevance * (1.0 - 0.25 * rank);
         if (i == 0) {
-          score += 0.35 * (1.0 - 0.25 * rank); // a section's opening sentence usually sums it up
+          score += 0.1 * (1.0 - 0.25 * rank); // a section's opening sentence usually sums it up
         }
         picked.add(new Picked(rank, i, units.get(i), score));
       }
@@ -142,7 +148,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         break;
       }
       boolean fromBestSection = unit.rank() == 0;
-      if (!selected.isEmpty() && unit.score() <= 0.05 && !fromBestSection) {
+      if (!selected.isEmpty() && unit.score() < 0.25 && !fromBestSection) {
         continue;
       }
       if (!selected.isEmpty() && chars + unit.text().length() > MAX_CHARS) {
@@ -150,7 +156,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
       }
       selected.add(unit);
       chars += unit.text().length();
-      if (selected.size() >= 3 && unit.score() < 0.2) {
+      if (selected.size() >= 3 && unit.score() < 0.35) {
         break;
       }
     }

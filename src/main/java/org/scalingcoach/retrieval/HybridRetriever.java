@@ -6,10 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.scalingcoach.knowledge.Section;
 
 /**
@@ -24,6 +26,9 @@ public final class HybridRetriever {
   private static final double LEXICAL_WEIGHT = 0.15;
 
   private static final int CANDIDATES = 40;
+
+  /** Sections whose sentences are compared with the query, besides the lexical candidates. */
+  private static final int SHORTLIST = 150;
 
   private final List<Section> sections;
   private final Embedder embedder;
@@ -102,14 +107,32 @@ public final class HybridRetriever {
       bm25.put(match.section(), match.score());
       topBm25 = Math.max(topBm25, match.score());
     }
-    double top = -1;
-    List<Hit> all = new ArrayList<>(sections.size());
+    // Stage one: whole-section similarity for all; stage two: sentence similarity for a shortlist.
+    double[] similarity = new double[sections.size()];
+    Integer[] order = new Integer[sections.size()];
     for (int i = 0; i < sections.size(); i++) {
-      double similarity = sectionSimilarity(queryVector, i);
-      top = Math.max(top, similarity);
+      similarity[i] = dot(queryVector, vectors[i]);
+      order[i] = i;
+    }
+    Set<Integer> shortlist = new HashSet<>(bm25.keySet());
+    if (sections.size() <= SHORTLIST) {
+      shortlist.addAll(java.util.Arrays.asList(order));
+    } else {
+      java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -similarity[i]));
+      shortlist.addAll(java.util.Arrays.asList(order).subList(0, SHORTLIST));
+    }
+    double top = -1;
+    List<Hit> all = new ArrayList<>(shortlist.size());
+    for (int i : shortlist) {
+      double[] units = unitSimilarities(queryVector, i);
+      double best = similarity[i];
+      for (double unit : units) {
+        best = Math.max(best, unit);
+      }
+      top = Math.max(top, best);
       double lexicalScore = bm25.getOrDefault(i, 0.0);
-      double fused = similarity + (topBm25 == 0 ? 0 : LEXICAL_WEIGHT * lexicalScore / topBm25);
-      all.add(new Hit(sections.get(i), fused, similarity, lexicalScore));
+      double fused = best + (topBm25 == 0 ? 0 : LEXICAL_WEIGHT * lexicalScore / topBm25);
+      all.add(new Hit(sections.get(i), fused, best, lexicalScore, units));
     }
     all.sort(Comparator.comparingDouble(Hit::score).reversed());
     boolean inScope = !query.isBlank() && scope.inScope(top, coverage);
@@ -127,22 +150,11 @@ public final class HybridRetriever {
     return lexical.idf(term);
   }
 
-  /** A section matches as well as its whole text or its best-matching sentence does. */
-  private double sectionSimilarity(float[] query, int section) {
-    double whole = dot(query, vectors[section]);
-    double best = -1;
-    for (float[] unit : unitVectors[section]) {
-      best = Math.max(best, dot(query, unit));
-    }
-    return Math.max(whole, best);
-  }
-
-  /** How similar {@code query} is to each unit of the section at {@code position} in hits. */
-  public double[] unitSimilarities(float[] query, Section section) {
-    int index = sections.indexOf(section);
-    double[] out = new double[section.units().size()];
-    for (int u = 0; u < out.length; u++) {
-      out[u] = index < 0 ? 0 : dot(query, unitVectors[index][u]);
+  private double[] unitSimilarities(float[] query, int section) {
+    float[][] units = unitVectors[section];
+    double[] out = new double[units.length];
+    for (int u = 0; u < units.length; u++) {
+      out[u] = dot(query, units[u]);
     }
     return out;
   }
@@ -152,11 +164,21 @@ public final class HybridRetriever {
   }
 
   private static double dot(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int i = 0;
+    for (; i + 3 < a.length; i += 4) {
+      s0 += a[i] * b[i];
+      s1 += a[i + 1] * b[i + 1];
+      s2 += a[i + 2] * b[i + 2];
+      s3 += a[i + 3] * b[i + 3];
     }
-    return sum;
+    for (; i < a.length; i++) {
+      s0 += a[i] * b[i];
+    }
+    return s0 + s1 + s2 + s3;
   }
 
   static String hash(String text) {
