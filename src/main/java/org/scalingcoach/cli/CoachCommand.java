@@ -1,5 +1,8 @@
 package org.scalingcoach.cli;
 
+import java.util.concurrent.Callable;
+import org.scalingcoach.slack.SlackManifestCommand;
+import org.scalingcoach.web.ServeCommand;
 import picocli.CommandLine.Command;
 
 /** The {@code scaling-coach} command line: every entry point of the jar. */
@@ -8,5 +11,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Scaling Coach 0.1.0",
     description = "A Slack and Teams coach for scaling AI without the four classic errors.",
-    subcommands = {AskCommand.class, KnowledgeCommand.class})
-public final class CoachCommand {}
+    subcommands = {
+      ServeCommand.class,
+      AskCommand.class,
+      KnowledgeCommand.class,
+      SlackManifestCommand.class
+    })
+public final class CoachCommand implements Callable<Integer> {
+
+  /** With no subcommand the jar runs the server, so {@code java -jar} is all it takes. */
+  @Override
+  public Integer call() throws Exception {
+    return new ServeCommand().call();
+  }
+}

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param knowledgeDir the markdown knowledge base ({@code COACH_KNOWLEDGE_DIR}, default {@code
  *     ./knowledge})
  * @param port the HTTP port ({@code PORT}, default 8080; 0 picks a free one)
+ * @param slack how to reach Slack ({@code SLACK_*}); disabled when no token is set
  */
-public record CoachConfig(Path dataDir, Path knowledgeDir, int port) {
+public record CoachConfig(Path dataDir, Path knowledgeDir, int port, SlackSettings slack) {
 
   public Path databaseFile() {
     return dataDir.resolve("coach.db");
@@ -30,10 +31,11 @@ public record CoachConfig(Path dataDir, Path knowledgeDir, int port) {
     Path dataDir = Path.of(env.getOrDefault("COACH_DATA_DIR", "data"));
     Path knowledgeDir = Path.of(env.getOrDefault("COACH_KNOWLEDGE_DIR", "knowledge"));
     int port = integer(env, "PORT", 8080, 0, 65_535, problems);
+    SlackSettings slack = SlackSettings.fromEnvironment(env, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CoachConfig(dataDir, knowledgeDir, port);
+    return new CoachConfig(dataDir, knowledgeDir, port, slack);
   }
 
   static int integer(

@@ -1,0 +1,162 @@
+package org.scalingcoach.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.bolt.App;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.scalingcoach.answer.Citation;
+import org.scalingcoach.store.SlackAnswerStore;
+import org.scalingcoach.store.SlackAnswerStore.StoredAnswer;
+import org.scalingcoach.store.SlackFeedbackStore;
+
+/** Button clicks on answers and the App Home: feedback, follow-ups, sharing, example questions. */
+final class SlackActions {
+  static final String THANKS_UP = "Thanks for the feedback! Glad it helped. :thumbsup:";
+  static final String THANKS_DOWN =
+      "Thanks for telling me. I've noted that this answer didn't help, so the knowledge base can be"
+          + " improved.";
+  static final String GONE = "I no longer have that answer; please ask the question again.";
+
+  private final BackgroundWork work;
+  private final SlackAnswerer answerer;
+  private final SlackAnswerStore answers;
+  private final SlackFeedbackStore feedback;
+  private final SlackWebApi slack;
+
+  SlackActions(
+      BackgroundWork work,
+      SlackAnswerer answerer,
+      SlackAnswerStore answers,
+      SlackFeedbackStore feedback,
+      SlackWebApi slack) {
+    this.work = work;
+    this.answerer = answerer;
+    this.answers = answers;
+    this.feedback = feedback;
+    this.slack = slack;
+  }
+
+  void register(App app) {
+    app.blockAction(
+        AnswerBlocks.FEEDBACK_UP,
+        (request, context) -> {
+          BlockActionPayload payload = request.getPayload();
+          work.submit("record feedback", () -> recordFeedback(payload, 1));
+          return context.ack();
+        });
+    app.blockAction(
+        AnswerBlocks.FEEDBACK_DOWN,
+        (request, context) -> {
+          BlockActionPayload payload = request.getPayload();
+          work.submit("record feedback", () -> recordFeedback(payload, -1));
+          return context.ack();
+        });
+    app.blockAction(
+        Pattern.compile(Pattern.quote(AnswerBlocks.FOLLOW_UP_PREFIX) + "\\d+"),
+        (request, context) -> {
+          BlockActionPayload payload = request.getPayload();
+          work.submit("answer a follow-up click", () -> followUp(payload));
+          return context.ack();
+        });
+    app.blockAction(
+        AnswerBlocks.SHARE,
+        (request, context) -> {
+          BlockActionPayload payload = request.getPayload();
+          work.submit("share an answer", () -> share(payload));
+          return context.ack();
+        });
+    app.blockAction(
+        Pattern.compile(Pattern.quote(HomeView.ASK_EXAMPLE_PREFIX) + "\\d+"),
+        (request, context) -> {
+          BlockActionPayload payload = request.getPayload();
+          work.submit("answer an example question", () -> askExample(payload));
+          return context.ack();
+        });
+  }
+
+  private void recordFeedback(BlockActionPayload payload, int rating) {
+    String team = payload.getTeam().getId();
+    String answerId = payload.getActions().get(0).getValue();
+    Optional<StoredAnswer> stored = answers.find(team, answerId);
+    String reply;
+    if (stored.isEmpty()) {
+      reply = GONE;
+    } else {
+      feedback.record(
+          team,
+          answerId,
+          payload.getUser().getId(),
+          rating,
+          stored.get().answer().citations().stream().map(Citation::key).toList());
+      reply = rating > 0 ? THANKS_UP : THANKS_DOWN;
+    }
+    if (payload.getResponseUrl() != null) {
+      slack.respond(payload.getResponseUrl(), ephemeral(reply));
+    }
+  }
+
+  private void followUp(BlockActionPayload payload) {
+    String question = payload.getActions().get(0).getValue();
+    BlockActionPayload.Container container = payload.getContainer();
+    String channel = container.getChannelId();
+    Destination destination;
+    if (container.isEphemeral()) {
+      destination = new Destination.ResponseUrl(payload.getResponseUrl(), channel);
+    } else {
+      String threadTs =
+          container.getThreadTs() != null ? container.getThreadTs() : container.getMessageTs();
+      boolean assistant = channel.startsWith("D") && container.getThreadTs() != null;
+      destination = new Destination.Conversation(channel, threadTs, assistant);
+    }
+    boolean ephemeral = destination instanceof Destination.ResponseUrl;
+    answerer.answer(
+        new SlackAnswerer.Ask(
+            payload.getTeam().getId(),
+            payload.getUser().getId(),
+            question,
+            destination,
+            new AnswerBlocks.Options(payload.getUser().getId(), ephemeral)));
+  }
+
+  private void share(BlockActionPayload payload) {
+    String team = payload.getTeam().getId();
+    String answerId = payload.getActions().get(0).getValue();
+    Optional<StoredAnswer> stored = answers.find(team, answerId);
+    if (stored.isEmpty()) {
+      slack.respond(payload.getResponseUrl(), ephemeral(GONE));
+      return;
+    }
+    var answer = stored.get().answer();
+    slack.respond(
+        payload.getResponseUrl(),
+        ActionResponse.builder()
+            .responseType("in_channel")
+            .replaceOriginal(false)
+            .text(AnswerBlocks.fallbackText(answer))
+            .blocks(
+                AnswerBlocks.answer(
+                    answer, answerId, new AnswerBlocks.Options(payload.getUser().getId(), false)))
+            .build());
+    slack.respond(payload.getResponseUrl(), ActionResponse.builder().deleteOriginal(true).build());
+  }
+
+  private void askExample(BlockActionPayload payload) {
+    String user = payload.getUser().getId();
+    answerer.answer(
+        new SlackAnswerer.Ask(
+            payload.getTeam().getId(),
+            user,
+            payload.getActions().get(0).getValue(),
+            new Destination.Conversation(user, null, false),
+            new AnswerBlocks.Options(user, false)));
+  }
+
+  private static ActionResponse ephemeral(String text) {
+    return ActionResponse.builder()
+        .responseType("ephemeral")
+        .replaceOriginal(false)
+        .text(text)
+        .build();
+  }
+}

@@ -1,0 +1,154 @@
+package org.scalingcoach.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import java.time.Clock;
+import java.time.Duration;
+import org.scalingcoach.CoachCore;
+import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.store.HandledEventStore;
+import org.scalingcoach.store.QuestionLog;
+import org.scalingcoach.store.SlackAnswerStore;
+import org.scalingcoach.store.SlackFeedbackStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Slack side of the coach: a Bolt {@link App} wired to the core, reachable over HTTP (the web
+ * server mounts {@link #app()}) or Socket Mode ({@link #connectSocketMode()}).
+ */
+public final class SlackBot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
+  private static final Duration DEDUPE_RETENTION = Duration.ofDays(1);
+
+  private final SlackSettings settings;
+  private final Slack slack;
+  private final App app;
+  private final BackgroundWork work;
+  private final HomeView home;
+  private final SlashCommands commands;
+  private SocketModeApp socketMode;
+
+  private SlackBot(
+      SlackSettings settings,
+      Slack slack,
+      App app,
+      BackgroundWork work,
+      HomeView home,
+      SlashCommands commands) {
+    this.settings = settings;
+    this.slack = slack;
+    this.app = app;
+    this.work = work;
+    this.home = home;
+    this.commands = commands;
+  }
+
+  /** Builds the bot; {@code sleeper} waits between rate-limited retries. */
+  public static SlackBot create(
+      SlackSettings settings, CoachCore core, SlackWebApi.Sleeper sleeper) {
+    if (settings.mode() == SlackSettings.Mode.DISABLED) {
+      throw new IllegalArgumentException(SlackSettings.howToConnect());
+    }
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
+    Slack slack = Slack.getInstance(slackConfig);
+    App app =
+        new App(
+            AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .unmatchedRequestHandler(SlackBot::unmatched)
+                .build());
+    SlackWebApi webApi = new SlackWebApi(slack, settings.botToken(), sleeper);
+    BackgroundWork work = new BackgroundWork(4, 1_000);
+    SlackAnswerStore answers = new SlackAnswerStore(core.database(), Clock.systemUTC());
+    SlackAnswerer answerer =
+        new SlackAnswerer(core.answers(), webApi, answers, new QuestionLog(core.database()));
+    HandledEventStore handled =
+        new HandledEventStore(core.database(), Clock.systemUTC(), DEDUPE_RETENTION);
+    HomeView home = HomeView.standard(core.knowledge());
+    SlashCommands commands =
+        new SlashCommands(
+            (question, request, context) -> {
+              var payload = request.getPayload();
+              work.submit(
+                  "answer /coach from " + payload.getUserId(),
+                  () ->
+                      answerer.answer(
+                          new SlackAnswerer.Ask(
+                              payload.getTeamId(),
+                              payload.getUserId(),
+                              question,
+                              new Destination.ResponseUrl(
+                                  payload.getResponseUrl(), payload.getChannelId()),
+                              new AnswerBlocks.Options(null, true))));
+              return context.ack();
+            });
+    app.command(SlashCommands.COMMAND, commands::handle);
+    new SlackEvents(work, answerer, handled, answers, home, webApi).register(app);
+    new SlackActions(work, answerer, answers, new SlackFeedbackStore(core.database()), webApi)
+        .register(app);
+    return new SlackBot(settings, slack, app, work, home, commands);
+  }
+
+  /**
+   * Events we are subscribed to but do not act on (edits, deletions, joins) are acknowledged, so
+   * Slack does not retry them; anything else unknown is a 404 as in Bolt.
+   */
+  private static Response unmatched(com.slack.api.bolt.request.Request<?> request) {
+    if (request.getRequestType() == RequestType.Event) {
+      return Response.ok();
+    }
+    return Response.json(404, "{\"error\":\"no handler found\"}");
+  }
+
+  public App app() {
+    return app;
+  }
+
+  public SlackSettings.Mode mode() {
+    return settings.mode();
+  }
+
+  /** The App Home, for features that add their own section. */
+  public HomeView home() {
+    return home;
+  }
+
+  /** The {@code /coach} subcommands, for features that add their own. */
+  public SlashCommands commands() {
+    return commands;
+  }
+
+  /** Connects to Slack over a WebSocket: no public URL needed. */
+  public synchronized void connectSocketMode() throws Exception {
+    socketMode = new SocketModeApp(settings.appToken(), app);
+    socketMode.startAsync();
+    log.info("connected to Slack over Socket Mode");
+  }
+
+  @Override
+  public synchronized void close() {
+    if (socketMode != null) {
+      try {
+        socketMode.close();
+      } catch (Exception e) {
+        log.warn("closing the Socket Mode connection failed", e);
+      }
+    }
+    work.close();
+    try {
+      app.stop();
+      slack.close();
+    } catch (Exception e) {
+      log.warn("closing the Slack client failed", e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package org.scalingcoach.store;
+
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Remembers which deliveries were handled, so a retried or duplicated Slack event never gets a
+ * second answer, also across a restart. Entries expire after a while to keep the table small.
+ */
+public final class HandledEventStore {
+  private final Database database;
+  private final Clock clock;
+  private final Duration retention;
+
+  public HandledEventStore(Database database, Clock clock, Duration retention) {
+    this.database = database;
+    this.clock = clock;
+    this.retention = retention;
+  }
+
+  /**
+   * Claims a delivery by all the keys that identify it (event id, message id...). Returns true the
+   * first time, false when any of the keys was claimed before and has not expired.
+   */
+  public boolean claim(String teamId, List<String> keys) {
+    long now = clock.millis();
+    return database.inTransaction(
+        connection -> {
+          try (PreparedStatement expire =
+              connection.prepareStatement("DELETE FROM slack_handled_event WHERE expires_at < ?")) {
+            expire.setLong(1, now);
+            expire.executeUpdate();
+          }
+          int inserted = 0;
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT OR IGNORE INTO slack_handled_event (team_id, event_key, expires_at)"
+                      + " VALUES (?, ?, ?)")) {
+            for (String key : keys) {
+              insert.setString(1, teamId);
+              insert.setString(2, key);
+              insert.setLong(3, now + retention.toMillis());
+              inserted += insert.executeUpdate();
+            }
+          }
+          if (inserted < keys.size()) {
+            connection.rollback();
+            return false;
+          }
+          return true;
+        });
+  }
+}

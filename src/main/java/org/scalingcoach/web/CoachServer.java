@@ -1,0 +1,120 @@
+package org.scalingcoach.web;
+
+import jakarta.servlet.http.HttpServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.scalingcoach.CoachCore;
+import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.slack.SlackBot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Jetty server: {@code GET /healthz} always, and Bolt at {@code POST /slack/events}
+ * when Slack is configured for HTTP. Tests start the real thing on port 0.
+ */
+public final class CoachServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CoachServer.class);
+  public static final String SLACK_EVENTS_PATH = "/slack/events";
+
+  private final Server jetty;
+  private final SlackBot slack;
+
+  private CoachServer(Server jetty, SlackBot slack) {
+    this.jetty = jetty;
+    this.slack = slack;
+  }
+
+  /** Starts the server on {@code config.port()}, with Slack as configured. */
+  public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
+    SlackBot slack = null;
+    if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
+      slack = SlackBot.create(config.slack(), core, duration -> Thread.sleep(duration.toMillis()));
+    }
+    return start(config.port(), core, slack);
+  }
+
+  /** Starts the server with an already built bot (or none), for tests and extensions. */
+  public static CoachServer start(int port, CoachCore core, SlackBot slack) throws Exception {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("http");
+    Server jetty = new Server(threads);
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setPort(port);
+    jetty.addConnector(connector);
+    SlackSettings.Mode mode = slack == null ? SlackSettings.Mode.DISABLED : slack.mode();
+    ServletContextHandler context = new ServletContextHandler();
+    context.addServlet(new ServletHolder("healthz", new HealthServlet(core, mode)), "/healthz");
+    if (mode == SlackSettings.Mode.HTTP) {
+      context.addServlet(
+          new ServletHolder("slack", new SlackEventsServlet(slack.app())), SLACK_EVENTS_PATH);
+    } else {
+      context.addServlet(new ServletHolder("slack", notListening(mode)), SLACK_EVENTS_PATH);
+    }
+    jetty.setHandler(context);
+    jetty.setStopAtShutdown(false);
+    try {
+      jetty.start();
+      if (mode == SlackSettings.Mode.SOCKET) {
+        slack.connectSocketMode();
+      }
+    } catch (Exception e) {
+      jetty.stop();
+      if (slack != null) {
+        slack.close();
+      }
+      throw e;
+    }
+    return new CoachServer(jetty, slack);
+  }
+
+  /** Explains why Slack's requests are not handled here instead of a bare 404. */
+  private static HttpServlet notListening(SlackSettings.Mode mode) {
+    String reason =
+        mode == SlackSettings.Mode.SOCKET
+            ? "this server talks to Slack over Socket Mode; Slack requests are not taken over HTTP"
+            : "Slack is not configured on this server; set SLACK_BOT_TOKEN and"
+                + " SLACK_SIGNING_SECRET";
+    return new HttpServlet() {
+      @Override
+      protected void service(
+          jakarta.servlet.http.HttpServletRequest request,
+          jakarta.servlet.http.HttpServletResponse response)
+          throws java.io.IOException {
+        response.setStatus(503);
+        response.setContentType("application/json");
+        response.getWriter().write("{\"error\":\"" + reason + "\"}");
+      }
+    };
+  }
+
+  /** The port the server listens on (the real one when started on port 0). */
+  public int port() {
+    return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  public SlackSettings.Mode slackMode() {
+    return slack == null ? SlackSettings.Mode.DISABLED : slack.mode();
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    jetty.join();
+  }
+
+  @Override
+  public void close() {
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      log.warn("stopping the web server failed", e);
+    }
+    if (slack != null) {
+      slack.close();
+    }
+  }
+}

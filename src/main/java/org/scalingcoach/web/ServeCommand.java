@@ -1,0 +1,52 @@
+package org.scalingcoach.web;
+
+import java.util.concurrent.Callable;
+import org.scalingcoach.CoachCore;
+import org.scalingcoach.Main;
+import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.config.ConfigException;
+import org.scalingcoach.config.SlackSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** {@code serve} (the default): runs the web server and the Slack app until stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the coach: the web server with /healthz and Slack (HTTP events or Socket Mode).",
+      "Configured from the environment; see the README for every setting."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Override
+  public Integer call() throws Exception {
+    CoachConfig config;
+    try {
+      config = CoachConfig.fromEnvironment(System.getenv());
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    log.info("starting with {}", config.slack());
+    CoachCore core = Main.core(config);
+    CoachServer server = CoachServer.start(config, core);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+    log.info(
+        "Scaling Coach is listening on port {}: health at http://localhost:{}/healthz",
+        server.port(),
+        server.port());
+    switch (server.slackMode()) {
+      case HTTP ->
+          log.info(
+              "Slack requests are taken at POST {} (set this as the Request URL)",
+              CoachServer.SLACK_EVENTS_PATH);
+      case SOCKET -> log.info("Slack is connected over Socket Mode; no public URL is needed");
+      case DISABLED -> log.warn(SlackSettings.howToConnect());
+    }
+    server.join();
+    return 0;
+  }
+}
