@@ -111,22 +111,32 @@ final class SlackAnswerer {
     List<LayoutBlock> blocks = AnswerBlocks.answer(answer, id, ask.options());
     String text = AnswerBlocks.fallbackText(answer);
     if (ask.destination() instanceof Destination.Conversation c) {
-      ChatPostMessageResponse posted =
-          slack.call(
-              "chat.postMessage",
-              client ->
-                  client.chatPostMessage(
-                      r ->
-                          r.channel(c.channel())
-                              .threadTs(c.threadTs())
-                              .text(text)
-                              .blocks(blocks)
-                              .unfurlLinks(false)
-                              .unfurlMedia(false)));
-      String channel = posted.getChannel() != null ? posted.getChannel() : c.channel();
+      // Saved before posting, so a reply typed right after the answer already finds the thread.
       answers.save(
-          id, new Place(ask.teamId(), channel, c.threadTs()), posted.getTs(), ask.userId(), answer);
+          id, new Place(ask.teamId(), c.channel(), c.threadTs()), null, ask.userId(), answer);
+      ChatPostMessageResponse posted;
+      try {
+        posted =
+            slack.call(
+                "chat.postMessage",
+                client ->
+                    client.chatPostMessage(
+                        r ->
+                            r.channel(c.channel())
+                                .threadTs(c.threadTs())
+                                .text(text)
+                                .blocks(blocks)
+                                .unfurlLinks(false)
+                                .unfurlMedia(false)));
+      } catch (RuntimeException e) {
+        answers.forget(id);
+        throw e;
+      }
+      String channel = posted.getChannel() != null ? posted.getChannel() : c.channel();
+      answers.posted(id, channel, posted.getTs());
     } else if (ask.destination() instanceof Destination.ResponseUrl r) {
+      answers.save(
+          id, new Place(ask.teamId(), r.channel(), EPHEMERAL_THREAD), null, ask.userId(), answer);
       slack.respond(
           r.url(),
           ActionResponse.builder()
@@ -135,8 +145,6 @@ final class SlackAnswerer {
               .text(text)
               .blocks(blocks)
               .build());
-      answers.save(
-          id, new Place(ask.teamId(), r.channel(), EPHEMERAL_THREAD), null, ask.userId(), answer);
     }
   }
 

@@ -61,7 +61,7 @@ public final class SlashCommands {
     StringBuilder text =
         new StringBuilder(
             "*Scaling Coach* answers questions about scaling AI in your company, with sources.\n"
-                + "• `/coach <your question>`: ask privately; you can share the answer in the"
+                + "• `/coach &lt;your question&gt;`: ask privately; you can share the answer in the"
                 + " channel\n");
     for (Entry entry : subcommands.values()) {
       text.append("• `")

@@ -64,6 +64,33 @@ public final class SlackAnswerStore {
         });
   }
 
+  /** Records where an answer saved before posting finally landed. */
+  public void posted(String id, String channel, String messageTs) {
+    database.inTransaction(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "UPDATE slack_answer SET channel = ?, message_ts = ? WHERE id = ?")) {
+            statement.setString(1, channel);
+            statement.setString(2, messageTs);
+            statement.setString(3, id);
+            return statement.executeUpdate();
+          }
+        });
+  }
+
+  /** Forgets an answer that could not be posted, so it is not part of the thread's memory. */
+  public void forget(String id) {
+    database.inTransaction(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement("DELETE FROM slack_answer WHERE id = ?")) {
+            statement.setString(1, id);
+            return statement.executeUpdate();
+          }
+        });
+  }
+
   public Optional<StoredAnswer> find(String teamId, String id) {
     return database.withConnection(
         connection -> {

@@ -1,0 +1,192 @@
+package org.scalingcoach.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A local stand-in for Slack's Web API and response URLs that records every call. It answers {@code
+ * auth.test} as a bot, {@code chat.postMessage} with a channel and timestamp, everything else with
+ * {@code ok: true}, unless a test scripts the next answer of a method.
+ */
+public final class FakeSlack implements AutoCloseable {
+  public static final String BOT_USER = "UCOACHBOT";
+  public static final String BOT_ID = "BCOACHBOT";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, Deque<Scripted>> scripted = new HashMap<>();
+  private final AtomicLong messages = new AtomicLong();
+
+  /** One request the fake received: a Web API method or {@code response_url}, with its fields. */
+  public record Call(String method, Map<String, String> params, long receivedNanos) {
+    public String param(String name) {
+      return params.get(name);
+    }
+
+    public JsonNode json(String name) {
+      try {
+        return JSON.readTree(params.get(name));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private record Scripted(int status, Map<String, String> headers, String body) {}
+
+  private FakeSlack(HttpServer server) {
+    this.server = server;
+  }
+
+  public static FakeSlack start() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      FakeSlack fake = new FakeSlack(server);
+      server.createContext("/api/", fake::api);
+      server.createContext("/respond/", fake::respond);
+      server.setExecutor(Executors.newFixedThreadPool(8));
+      server.start();
+      return fake;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String apiUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+  }
+
+  public String responseUrl(String id) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/respond/" + id;
+  }
+
+  /** The next call of {@code method} gets this answer instead of the default one. */
+  public synchronized void scriptNext(
+      String method, int status, Map<String, String> headers, String body) {
+    scripted
+        .computeIfAbsent(method, m -> new ArrayDeque<>())
+        .add(new Scripted(status, headers, body));
+  }
+
+  public List<Call> calls(String method) {
+    return calls.stream().filter(c -> c.method().equals(method)).toList();
+  }
+
+  public List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  private void api(HttpExchange exchange) throws IOException {
+    long received = System.nanoTime();
+    String method = exchange.getRequestURI().getPath().substring("/api/".length());
+    Map<String, String> params = params(exchange);
+    calls.add(new Call(method, params, received));
+    Scripted next = next(method);
+    if (next != null) {
+      send(exchange, next.status(), next.headers(), next.body());
+      return;
+    }
+    ObjectNode body = JSON.createObjectNode().put("ok", true);
+    switch (method) {
+      case "auth.test" ->
+          body.put("url", "https://coach-test.slack.com/")
+              .put("team", "Coach Test")
+              .put("user", "scaling-coach")
+              .put("team_id", "TAUTH")
+              .put("user_id", BOT_USER)
+              .put("bot_id", BOT_ID);
+      case "chat.postMessage" -> {
+        String channel = params.getOrDefault("channel", "");
+        if (channel.startsWith("U")) {
+          channel = "D" + channel.substring(1); // posting to a user lands in the app's DM
+        }
+        String ts = "1800000000." + String.format("%06d", messages.incrementAndGet());
+        body.put("channel", channel).put("ts", ts);
+        body.putObject("message").put("ts", ts).put("text", params.getOrDefault("text", ""));
+      }
+      default -> {}
+    }
+    send(exchange, 200, Map.of(), body.toString());
+  }
+
+  private void respond(HttpExchange exchange) throws IOException {
+    long received = System.nanoTime();
+    Map<String, String> params = params(exchange);
+    params.put("path", exchange.getRequestURI().getPath());
+    calls.add(new Call("response_url", params, received));
+    Scripted next = next("response_url");
+    if (next != null) {
+      send(exchange, next.status(), next.headers(), next.body());
+      return;
+    }
+    send(exchange, 200, Map.of(), "ok");
+  }
+
+  private synchronized Scripted next(String method) {
+    Deque<Scripted> queue = scripted.get(method);
+    return queue == null ? null : queue.poll();
+  }
+
+  private static Map<String, String> params(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    Map<String, String> params = new LinkedHashMap<>();
+    if (type != null && type.startsWith("application/json")) {
+      JsonNode node = JSON.readTree(body);
+      node.fields()
+          .forEachRemaining(
+              e ->
+                  params.put(
+                      e.getKey(),
+                      e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+    } else if (!body.isEmpty()) {
+      for (String pair : body.split("&")) {
+        int eq = pair.indexOf('=');
+        String key =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value =
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        params.put(key, value);
+      }
+    }
+    return params;
+  }
+
+  private static void send(
+      HttpExchange exchange, int status, Map<String, String> headers, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
+      exchange
+          .getResponseHeaders()
+          .add("Content-Type", body.startsWith("{") ? "application/json" : "text/plain");
+    }
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
