@@ -1,0 +1,36 @@
+# syntax=docker/dockerfile:1
+
+# ---- build: compile, test-free package into one fat jar ----
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline || true
+COPY src ./src
+COPY knowledge ./knowledge
+RUN mvn -B -DskipTests package
+
+# ---- runtime: JRE only, non-root, state in /data ----
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system coach \
+ && useradd --system --gid coach --home-dir /app --shell /usr/sbin/nologin coach \
+ && mkdir -p /app /data \
+ && chown coach:coach /data
+WORKDIR /app
+COPY --from=build /src/target/scaling-coach.jar /app/scaling-coach.jar
+COPY --from=build /src/knowledge /app/knowledge
+
+ENV COACH_DATA_DIR=/data \
+    COACH_KNOWLEDGE_DIR=/app/knowledge \
+    DJL_CACHE_DIR=/data/djl \
+    PORT=8080 \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+VOLUME ["/data"]
+EXPOSE 8080
+USER coach
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD curl -fsS "http://127.0.0.1:${PORT}/healthz" || exit 1
+ENTRYPOINT ["java", "-jar", "/app/scaling-coach.jar"]
+CMD ["serve"]
