@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
 import java.time.Duration;
 import org.scalingcoach.CoachCore;
@@ -129,7 +130,9 @@ public final class SlackBot implements AutoCloseable {
 
   /** Connects to Slack over a WebSocket: no public URL needed. */
   public synchronized void connectSocketMode() throws Exception {
-    socketMode = new SocketModeApp(settings.appToken(), app);
+    // Java-WebSocket is the client on our classpath; Bolt's default would be Tyrus.
+    socketMode =
+        new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
     socketMode.startAsync();
     log.info("connected to Slack over Socket Mode");
   }
