@@ -81,30 +81,41 @@ final class LexicalIndex {
     return new ArrayList<>(terms);
   }
 
-  /** The share of {@code terms} that occur somewhere in the indexed bodies or headings. */
+  /**
+   * The share of {@code terms} that occur somewhere in the indexed bodies or headings, each term
+   * weighted by its rarity, so that a question's unusual words (a name, "payroll") weigh most.
+   */
   double coverage(List<String> terms) {
     if (terms.isEmpty()) {
       return 0;
     }
-    int known = 0;
+    double known = 0;
+    double total = 0;
     try {
       for (String term : terms) {
-        if (reader.docFreq(new Term("body", term)) > 0
-            || reader.docFreq(new Term("heading", term)) > 0) {
-          known++;
+        int df =
+            Math.max(
+                reader.docFreq(new Term("body", term)), reader.docFreq(new Term("heading", term)));
+        double weight = idf(df);
+        total += weight;
+        if (df > 0) {
+          known += weight;
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return (double) known / terms.size();
+    return known / total;
+  }
+
+  private double idf(int df) {
+    return Math.log(1 + (reader.numDocs() - df + 0.5) / (df + 0.5));
   }
 
   /** How rare {@code term} is among sections: rare terms say more about what is asked. */
   double idf(String term) {
     try {
-      int df = reader.docFreq(new Term("body", term));
-      return Math.log(1 + (reader.numDocs() - df + 0.5) / (df + 0.5));
+      return idf(reader.docFreq(new Term("body", term)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,7 +9,7 @@ package org.scalingcoach.retrieval;
  */
 public record ScopePolicy(double strongSimilarity, double weakSimilarity, double minCoverage) {
 
-  public static final ScopePolicy DEFAULT = new ScopePolicy(0.48, 0.34, 0.50);
+  public static final ScopePolicy DEFAULT = new ScopePolicy(0.42, 0.35, 0.60);
 
   public boolean inScope(double topSimilarity, double termCoverage) {
     return topSimilarity >= strongSimilarity
