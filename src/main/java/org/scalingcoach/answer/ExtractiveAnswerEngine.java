@@ -29,6 +29,10 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
   private final KnowledgeBase knowledge;
   private final HybridRetriever retriever;
 
+  /** Analysed terms of each knowledge unit quoted so far; bounded by the knowledge base's size. */
+  private final java.util.Map<String, Set<String>> unitTerms =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public ExtractiveAnswerEngine(KnowledgeBase knowledge, HybridRetriever retriever) {
     this.knowledge = knowledge;
     this.retriever = retriever;
@@ -124,13 +128,13 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
     if (queryTerms.isEmpty()) {
       return 0;
     }
-    Set<String> unitTerms = new HashSet<>(retriever.terms(unit));
+    Set<String> terms = unitTerms.computeIfAbsent(unit, u -> Set.copyOf(retriever.terms(u)));
     double shared = 0;
     double total = 0;
     for (String term : queryTerms) {
       double weight = retriever.termWeight(term);
       total += weight;
-      if (unitTerms.contains(term)) {
+      if (terms.contains(term)) {
         shared += weight;
       }
     }
