@@ -18,7 +18,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Turns the YAML of one audit file into an {@link AuditDefinition}, reporting every problem with
@@ -91,7 +94,7 @@ public final class AuditDefinitionParser {
     for (Node node : yaml.list(fields, root, "dimensions", "the audit")) {
       dimension(yaml, node, model, questionIds, dimensionIds, links).ifPresent(dimensions::add);
     }
-    int questions = dimensions.stream().mapToInt(d -> d.questions().size()).sum();
+    int questions = questionCount(fields.get("dimensions"));
     if (fields.containsKey("dimensions")
         && (questions < MIN_QUESTIONS || questions > MAX_QUESTIONS)) {
       yaml.problem(
@@ -120,6 +123,25 @@ public final class AuditDefinitionParser {
             dimensions,
             sha256(source),
             source));
+  }
+
+  /** Counts question entries as written, so a broken question still counts towards the total. */
+  private static int questionCount(Node dimensions) {
+    int count = 0;
+    if (dimensions instanceof SequenceNode list) {
+      for (Node dimension : list.getValue()) {
+        if (dimension instanceof MappingNode mapping) {
+          for (var tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key
+                && key.getValue().equals("questions")
+                && tuple.getValueNode() instanceof SequenceNode questions) {
+              count += questions.getValue().size();
+            }
+          }
+        }
+      }
+    }
+    return count;
   }
 
   private Optional<MaturityModel> model(YamlFields yaml, Node node) {
