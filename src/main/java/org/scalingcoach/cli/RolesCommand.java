@@ -1,6 +1,7 @@
 package org.scalingcoach.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,9 +28,10 @@ import picocli.CommandLine.Spec;
     })
 public final class RolesCommand {
 
-  static SqliteRoleStore store() {
+  static SqliteRoleStore store(Path dataDir) {
     CoachConfig config = CoachConfig.fromEnvironment(System.getenv());
-    return new SqliteRoleStore(Database.open(config.databaseFile()), config.audits().managers());
+    Path file = dataDir == null ? config.databaseFile() : dataDir.resolve("coach.db");
+    return new SqliteRoleStore(Database.open(file), config.audits().managers());
   }
 
   static Role role(String text, PrintWriter err) {
@@ -49,6 +51,9 @@ public final class RolesCommand {
       description = "Grant USER the ROLE (manager or admin) in a workspace.")
   static final class GrantRole implements Callable<Integer> {
     @Spec CommandSpec spec;
+
+    @Option(names = "--data-dir", description = "Data folder (default: COACH_DATA_DIR or ./data).")
+    Path dataDir;
 
     @Parameters(index = "0", paramLabel = "USER", description = "The user id, such as U012AB3CD.")
     String user;
@@ -74,7 +79,7 @@ public final class RolesCommand {
       if (parsed == null) {
         return 2;
       }
-      boolean added = store().grant(new Actor(team, user), parsed, by, Instant.now());
+      boolean added = store(dataDir).grant(new Actor(team, user), parsed, by, Instant.now());
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           added ? "%s is now %s in %s%n" : "%s already was %s in %s%n", user, parsed.id(), team);
@@ -91,6 +96,9 @@ public final class RolesCommand {
   static final class Revoke implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    @Option(names = "--data-dir", description = "Data folder (default: COACH_DATA_DIR or ./data).")
+    Path dataDir;
+
     @Parameters(index = "0", paramLabel = "USER")
     String user;
 
@@ -106,7 +114,7 @@ public final class RolesCommand {
       if (parsed == null) {
         return 2;
       }
-      boolean removed = store().revoke(new Actor(team, user), parsed);
+      boolean removed = store(dataDir).revoke(new Actor(team, user), parsed);
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           removed ? "%s is no longer %s in %s%n" : "%s was not %s in %s%n",
@@ -126,13 +134,16 @@ public final class RolesCommand {
   static final class ListRoles implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    @Option(names = "--data-dir", description = "Data folder (default: COACH_DATA_DIR or ./data).")
+    Path dataDir;
+
     @Option(names = "--team", description = "Only this workspace.")
     String team;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      List<SqliteRoleStore.Grant> grants = store().list(team);
+      List<SqliteRoleStore.Grant> grants = store(dataDir).list(team);
       for (SqliteRoleStore.Grant grant : grants) {
         out.printf(
             "%s\t%s\t%s\tgranted by %s on %s%n",
