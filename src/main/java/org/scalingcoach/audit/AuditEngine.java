@@ -2,9 +2,11 @@ package org.scalingcoach.audit;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,6 +28,7 @@ public final class AuditEngine {
   private final AuditStore store;
   private final Clock clock;
   private final Map<String, AuditDefinition> snapshots = new ConcurrentHashMap<>();
+  private final Set<String> savedSnapshots = ConcurrentHashMap.newKeySet();
 
   public AuditEngine(AuditCatalog catalog, AuditStore store, Clock clock) {
     this.catalog = catalog;
@@ -62,7 +65,9 @@ public final class AuditEngine {
     if (existing.isPresent()) {
       return resumed(actor, existing.get());
     }
-    store.saveDefinition(definition);
+    if (savedSnapshots.add(definition.contentHash())) {
+      store.saveDefinition(definition);
+    }
     Optional<AuditRecord> created = store.create(actor, definition, cleanSubject, clock.instant());
     if (created.isPresent()) {
       return progress(created.get(), null);
@@ -285,16 +290,18 @@ public final class AuditEngine {
       return progress(audit, answers, alreadyDone.apply(answers) ? null : STALE);
     }
     Transition transition = step.next(audit, definition, answers);
-    return store
-        .transition(auditId, revision, transition)
-        .map(updated -> progress(updated, null))
-        .orElseGet(
-            () -> {
-              AuditRecord now = owned(actor, auditId);
-              requireActive(now);
-              Map<String, RecordedAnswer> latest = answersOf(auditId);
-              return progress(now, latest, alreadyDone.apply(latest) ? null : STALE);
-            });
+    Optional<AuditRecord> updated = store.transition(auditId, revision, transition);
+    if (updated.isPresent()) {
+      Map<String, RecordedAnswer> after = new HashMap<>(answers);
+      if (transition.answer() != null) {
+        after.put(transition.answer().questionId(), transition.answer());
+      }
+      return progress(updated.get(), after, null);
+    }
+    AuditRecord now = owned(actor, auditId);
+    requireActive(now);
+    Map<String, RecordedAnswer> latest = answersOf(auditId);
+    return progress(now, latest, alreadyDone.apply(latest) ? null : STALE);
   }
 
   private static AuditQuestion question(AuditDefinition definition, String questionId) {

@@ -23,13 +23,20 @@ public final class SqliteAuditStore implements AuditStore {
           + " position, revision, started_at, updated_at, finished_at, score, level_name";
   private final Database database;
 
+  private final SerialConnection connection;
+
   public SqliteAuditStore(Database database) {
     this.database = database;
+    this.connection = new SerialConnection(database);
+  }
+
+  private <T> T write(Database.SqlWork<T> work) {
+    return connection.write(work);
   }
 
   @Override
   public void saveDefinition(AuditDefinition definition) {
-    database.inTransaction(
+    write(
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
@@ -47,7 +54,7 @@ public final class SqliteAuditStore implements AuditStore {
 
   @Override
   public Optional<String> definitionSource(String contentHash) {
-    return database.withConnection(
+    return connection.read(
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
@@ -63,7 +70,7 @@ public final class SqliteAuditStore implements AuditStore {
   @Override
   public Optional<AuditRecord> create(
       Actor actor, AuditDefinition definition, String subject, Instant now) {
-    return database.inTransaction(
+    return write(
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
@@ -92,7 +99,7 @@ public final class SqliteAuditStore implements AuditStore {
 
   @Override
   public Optional<AuditRecord> find(long auditId) {
-    return database.withConnection(connection -> find(connection, auditId));
+    return connection.read(connection -> find(connection, auditId));
   }
 
   private static Optional<AuditRecord> find(Connection connection, long auditId)
@@ -108,7 +115,7 @@ public final class SqliteAuditStore implements AuditStore {
 
   @Override
   public Optional<AuditRecord> findActive(Actor actor, String type, String subject) {
-    return database.withConnection(
+    return connection.read(
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
@@ -129,7 +136,7 @@ public final class SqliteAuditStore implements AuditStore {
 
   @Override
   public List<RecordedAnswer> answers(long auditId) {
-    return database.withConnection(
+    return connection.read(
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
@@ -156,7 +163,7 @@ public final class SqliteAuditStore implements AuditStore {
   @Override
   public Optional<AuditRecord> transition(
       long auditId, int expectedRevision, Transition transition) {
-    return database.inTransaction(
+    return write(
         connection -> {
           try (PreparedStatement update =
               connection.prepareStatement(
@@ -208,7 +215,7 @@ public final class SqliteAuditStore implements AuditStore {
 
   @Override
   public List<AuditRecord> list(String teamId, String userId) {
-    return database.withConnection(
+    return connection.read(
         connection -> {
           String sql =
               "SELECT "
@@ -228,7 +235,7 @@ public final class SqliteAuditStore implements AuditStore {
 
   @Override
   public Optional<AuditRecord> previousFinished(AuditRecord audit) {
-    return database.withConnection(
+    return connection.read(
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
