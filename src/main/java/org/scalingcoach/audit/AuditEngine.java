@@ -70,7 +70,7 @@ public final class AuditEngine {
     }
     Optional<AuditRecord> created = store.create(actor, definition, cleanSubject, clock.instant());
     if (created.isPresent()) {
-      return progress(created.get(), null);
+      return changed(progress(created.get(), null));
     }
     // Another device started the same audit a moment ago: carry on with that one.
     return resumed(actor, store.findActive(actor, type, cleanSubject).orElseThrow());
@@ -176,10 +176,15 @@ public final class AuditEngine {
 
   /** Finishes the audit (unanswered questions count as skipped) and returns the final audit. */
   public AuditRecord finish(Actor actor, long auditId) {
+    return finishNow(actor, auditId).orElseGet(() -> owned(actor, auditId));
+  }
+
+  /** Finishes the audit, or returns empty if it was already finished (by an earlier click). */
+  public Optional<AuditRecord> finishNow(Actor actor, long auditId) {
     for (int attempt = 0; ; attempt++) {
       AuditRecord audit = owned(actor, auditId);
       if (audit.status() == AuditStatus.FINISHED) {
-        return audit;
+        return Optional.empty();
       }
       requireActive(audit);
       AuditDefinition definition = definition(audit);
@@ -194,7 +199,7 @@ public final class AuditEngine {
               card.overall().level().name());
       Optional<AuditRecord> done = store.transition(auditId, audit.revision(), finish);
       if (done.isPresent()) {
-        return done.get();
+        return done;
       }
       retryGuard(attempt);
     }
@@ -265,7 +270,7 @@ public final class AuditEngine {
               audit.revision(),
               Transition.move(audit.position(), status, null, clock.instant()));
       if (changed.isPresent()) {
-        return progress(changed.get(), null);
+        return changed(progress(changed.get(), null));
       }
       retryGuard(attempt);
     }
@@ -296,7 +301,7 @@ public final class AuditEngine {
       if (transition.answer() != null) {
         after.put(transition.answer().questionId(), transition.answer());
       }
-      return progress(updated.get(), after, null);
+      return changed(progress(updated.get(), after, null));
     }
     AuditRecord now = owned(actor, auditId);
     requireActive(now);
@@ -363,11 +368,26 @@ public final class AuditEngine {
     List<AuditQuestion> questions = definition.questions();
     AuditQuestion current =
         audit.position() < questions.size() ? questions.get(audit.position()) : null;
-    return new Progress(audit, definition, answers, current, notice);
+    return new Progress(audit, definition, answers, current, notice, false);
   }
 
   private static Progress withNotice(Progress progress, String notice) {
     return new Progress(
-        progress.audit(), progress.definition(), progress.answers(), progress.question(), notice);
+        progress.audit(),
+        progress.definition(),
+        progress.answers(),
+        progress.question(),
+        notice,
+        progress.changed());
+  }
+
+  private static Progress changed(Progress progress) {
+    return new Progress(
+        progress.audit(),
+        progress.definition(),
+        progress.answers(),
+        progress.question(),
+        progress.notice(),
+        true);
   }
 }

@@ -8,13 +8,15 @@ import java.util.Optional;
  * question has been seen), and a notice when their click was not applied as made.
  *
  * @param notice a friendly note, such as "that button was for an earlier question", or null
+ * @param changed whether this action changed the audit; false for a repeated click
  */
 public record Progress(
     AuditRecord audit,
     AuditDefinition definition,
     Map<String, RecordedAnswer> answers,
     AuditQuestion question,
-    String notice) {
+    String notice,
+    boolean changed) {
 
   public Progress {
     answers = Map.copyOf(answers);

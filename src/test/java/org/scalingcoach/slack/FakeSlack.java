@@ -34,6 +34,7 @@ public final class FakeSlack implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Scripted>> scripted = new HashMap<>();
   private final AtomicLong messages = new AtomicLong();
+  private final AtomicLong files = new AtomicLong();
 
   /** One request the fake received: a Web API method or {@code response_url}, with its fields. */
   public record Call(String method, Map<String, String> params, long receivedNanos) {
@@ -62,6 +63,7 @@ public final class FakeSlack implements AutoCloseable {
       FakeSlack fake = new FakeSlack(server);
       server.createContext("/api/", fake::api);
       server.createContext("/respond/", fake::respond);
+      server.createContext("/upload/", fake::upload);
       server.setExecutor(Executors.newFixedThreadPool(8));
       server.start();
       return fake;
@@ -122,9 +124,27 @@ public final class FakeSlack implements AutoCloseable {
         body.put("channel", channel).put("ts", ts);
         body.putObject("message").put("ts", ts).put("text", params.getOrDefault("text", ""));
       }
+      case "files.getUploadURLExternal" -> {
+        String fileId = "F" + files.incrementAndGet();
+        body.put("file_id", fileId)
+            .put(
+                "upload_url",
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/upload/" + fileId);
+      }
       default -> {}
     }
     send(exchange, 200, Map.of(), body.toString());
+  }
+
+  /** Receives file bytes posted to an upload URL, recording their size. */
+  private void upload(HttpExchange exchange) throws IOException {
+    long received = System.nanoTime();
+    byte[] bytes = exchange.getRequestBody().readAllBytes();
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("path", exchange.getRequestURI().getPath());
+    params.put("bytes", String.valueOf(bytes.length));
+    calls.add(new Call("upload", params, received));
+    send(exchange, 200, Map.of(), "OK - " + bytes.length);
   }
 
   private void respond(HttpExchange exchange) throws IOException {
