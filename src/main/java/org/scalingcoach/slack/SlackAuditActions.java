@@ -225,13 +225,14 @@ final class SlackAuditActions {
       }
       return;
     }
+    // The next question goes out first: it is what the person is waiting for.
+    conversation.postStep(actor.userId(), next);
     Click click = Click.parse(payload.getActions().get(0).getValue());
     conversation.update(
         channel(payload),
         payload.getContainer().getMessageTs(),
         outcome,
         AuditBlocks.settled(next.definition(), click.questionId(), outcome));
-    conversation.postStep(actor.userId(), next);
   }
 
   private static String channel(BlockActionPayload payload) {

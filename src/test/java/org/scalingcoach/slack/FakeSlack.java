@@ -35,6 +35,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Deque<Scripted>> scripted = new HashMap<>();
   private final AtomicLong messages = new AtomicLong();
   private final AtomicLong files = new AtomicLong();
+  private final List<java.util.function.Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
 
   /** One request the fake received: a Web API method or {@code response_url}, with its fields. */
   public record Call(String method, Map<String, String> params, long receivedNanos) {
@@ -88,6 +89,11 @@ public final class FakeSlack implements AutoCloseable {
         .add(new Scripted(status, headers, body));
   }
 
+  /** Calls {@code listener} with every request as it arrives, for benchmarks that wait on them. */
+  public void listen(java.util.function.Consumer<Call> listener) {
+    listeners.add(listener);
+  }
+
   public List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
@@ -100,7 +106,9 @@ public final class FakeSlack implements AutoCloseable {
     long received = System.nanoTime();
     String method = exchange.getRequestURI().getPath().substring("/api/".length());
     Map<String, String> params = params(exchange);
-    calls.add(new Call(method, params, received));
+    Call call = new Call(method, params, received);
+    calls.add(call);
+    listeners.forEach(l -> l.accept(call));
     Scripted next = next(method);
     if (next != null) {
       send(exchange, next.status(), next.headers(), next.body());
