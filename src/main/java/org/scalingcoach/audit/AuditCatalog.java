@@ -32,14 +32,12 @@ public record AuditCatalog(List<AuditDefinition> definitions, List<Problem> prob
 
   /**
    * Loads every audit file under {@code knowledgeDir/audits}, checking links against {@code
-   * knowledge}.
+   * knowledge}. No folder means no audits, which is not an error.
    */
   public static AuditCatalog load(Path knowledgeDir, KnowledgeBase knowledge) {
     Path folder = knowledgeDir.resolve(KnowledgeBase.AUDITS_FOLDER);
     if (!Files.isDirectory(folder)) {
-      return new AuditCatalog(
-          List.of(),
-          List.of(new Problem(folder, 0, "audit folder not found: add audit files there")));
+      return new AuditCatalog(List.of(), List.of());
     }
     AuditDefinitionParser parser = new AuditDefinitionParser();
     List<AuditDefinition> definitions = new ArrayList<>();

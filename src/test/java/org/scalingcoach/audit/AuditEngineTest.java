@@ -113,6 +113,7 @@ class AuditEngineTest {
         engine.answer(ANNA, start.audit().id(), start.audit().revision(), q.id(), "most");
 
     assertThat(second.notice()).isNull();
+    assertThat(second.changed()).as("the repeat changed nothing").isFalse();
     assertThat(second.number()).isEqualTo(2);
     assertThat(fixture.store.answers(start.audit().id())).hasSize(1);
   }
