@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * server mounts {@link #app()}) or Socket Mode ({@link #connectSocketMode()}).
  */
 public final class SlackBot implements AutoCloseable {
+  private static final int WORKER_THREADS = 32;
+
   private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
   private static final Duration DEDUPE_RETENTION = Duration.ofDays(1);
 
@@ -79,7 +81,8 @@ public final class SlackBot implements AutoCloseable {
                 .unmatchedRequestHandler(SlackBot::unmatched)
                 .build());
     SlackWebApi webApi = new SlackWebApi(slack, settings.botToken(), sleeper);
-    BackgroundWork work = new BackgroundWork(4, 1_000);
+    // Most background time is spent waiting on Slack's Web API, not on the CPU: size for waiting.
+    BackgroundWork work = new BackgroundWork(WORKER_THREADS, 1_000);
     SlackAnswerStore answers = new SlackAnswerStore(core.database(), Clock.systemUTC());
     SlackAnswerer answerer =
         new SlackAnswerer(core.answers(), webApi, answers, new QuestionLog(core.database()));
