@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class SlackEventsServlet extends SlackAppServlet {
   private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
   static final int MAX_BODY_BYTES = 1 << 20;
+  private static final int DRAIN_LIMIT_BYTES = 8 << 20;
 
   SlackEventsServlet(App app) {
     super(app);
@@ -28,17 +29,18 @@ final class SlackEventsServlet extends SlackAppServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-      reject(response, 413, "request body too large");
-      return;
-    }
     byte[] body;
     try (InputStream in = request.getInputStream()) {
       body = in.readNBytes(MAX_BODY_BYTES + 1);
-    }
-    if (body.length > MAX_BODY_BYTES) {
-      reject(response, 413, "request body too large");
-      return;
+      if (body.length > MAX_BODY_BYTES) {
+        // Read (a bounded amount of) the rest so the client sees the 413, not a reset connection.
+        long drained = 0;
+        for (long n = 1; n > 0 && drained < DRAIN_LIMIT_BYTES; drained += n) {
+          n = in.skip(DRAIN_LIMIT_BYTES - drained);
+        }
+        reject(response, 413, "request body too large");
+        return;
+      }
     }
     String text = new String(body, StandardCharsets.UTF_8);
     try {
