@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.scalingcoach.teams.TeamsSettings;
 
 /**
  * Everything the coach is configured with, read once from the environment and validated with every
@@ -14,8 +15,14 @@ import java.util.Map;
  *     ./knowledge})
  * @param port the HTTP port ({@code PORT}, default 8080; 0 picks a free one)
  * @param slack how to reach Slack ({@code SLACK_*}); disabled when no token is set
+ * @param teams the Microsoft Teams bot, or null when Teams is not configured
  */
-public record CoachConfig(Path dataDir, Path knowledgeDir, int port, SlackSettings slack) {
+public record CoachConfig(
+    Path dataDir, Path knowledgeDir, int port, SlackSettings slack, TeamsSettings teams) {
+
+  public java.util.Optional<TeamsSettings> teamsSettings() {
+    return java.util.Optional.ofNullable(teams);
+  }
 
   public Path databaseFile() {
     return dataDir.resolve("coach.db");
@@ -32,10 +39,11 @@ public record CoachConfig(Path dataDir, Path knowledgeDir, int port, SlackSettin
     Path knowledgeDir = Path.of(env.getOrDefault("COACH_KNOWLEDGE_DIR", "knowledge"));
     int port = integer(env, "PORT", 8080, 0, 65_535, problems);
     SlackSettings slack = SlackSettings.fromEnvironment(env, problems);
+    TeamsSettings teams = TeamsSettings.fromEnvironment(env, problems).orElse(null);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CoachConfig(dataDir, knowledgeDir, port, slack);
+    return new CoachConfig(dataDir, knowledgeDir, port, slack, teams);
   }
 
   static int integer(

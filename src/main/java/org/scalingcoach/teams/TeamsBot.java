@@ -1,0 +1,147 @@
+package org.scalingcoach.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scalingcoach.answer.Answer;
+import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.answer.Question;
+import org.scalingcoach.store.TeamsStore;
+import org.scalingcoach.store.TeamsStore.TeamsFeedback;
+
+/**
+ * What the coach does with each kind of Teams activity: answers questions, greets when added, and
+ * handles the buttons of its cards. Only translation happens here; answers come from the core.
+ */
+public final class TeamsBot {
+  static final String THANKS_UP = "Thanks! Glad that helped.";
+  static final String THANKS_DOWN =
+      "Thanks for telling me. An admin will review this answer to improve the knowledge base.";
+
+  private final AnswerEngine answers;
+  private final TeamsStore store;
+  private final ConnectorClient connector;
+
+  public TeamsBot(AnswerEngine answers, TeamsStore store, ConnectorClient connector) {
+    this.answers = answers;
+    this.store = store;
+    this.connector = connector;
+  }
+
+  /** A message: a question typed by the user, or the data of an {@code Action.Submit} button. */
+  public void onMessage(TeamsActivity activity) throws ConnectorException {
+    JsonNode value = activity.value();
+    if (value.isObject() && value.hasNonNull(TeamsCards.ACTION)) {
+      onCardAction(activity, value);
+      return;
+    }
+    String question = activity.plainText();
+    if (question.isEmpty()) {
+      reply(activity, TeamsCards.welcome());
+      return;
+    }
+    answer(activity, question);
+  }
+
+  /** Members joined a conversation: greet it when the coach itself is among them. */
+  public void onConversationUpdate(TeamsActivity activity) throws ConnectorException {
+    if (activity.membersAdded().contains(activity.botId())) {
+      connector.post(
+          activity.serviceUrl(),
+          activity.conversationId(),
+          activity.messageWithCard(TeamsCards.welcome()));
+    }
+  }
+
+  /**
+   * An invoke, answered in the HTTP response: {@code adaptiveCard/action} is an {@code
+   * Action.Execute} button.
+   */
+  public ObjectNode onInvoke(TeamsActivity activity) {
+    if (!"adaptiveCard/action".equals(activity.name())) {
+      return invokeError(501, "NotImplemented", "The coach does not handle " + activity.name());
+    }
+    JsonNode action = activity.value().path("action");
+    String verb = action.path("verb").asText("");
+    JsonNode data = action.path("data");
+    if ("feedback".equals(verb)) {
+      return messageResponse(recordFeedback(activity, data));
+    }
+    return invokeError(400, "BadRequest", "Unknown card action " + verb);
+  }
+
+  private void onCardAction(TeamsActivity activity, JsonNode data) throws ConnectorException {
+    String action = data.path(TeamsCards.ACTION).asText();
+    switch (action) {
+      case "ask" -> answer(activity, data.path("question").asText("").strip());
+      case "feedback" -> reply(activity, TeamsCards.notice(recordFeedback(activity, data)));
+      default ->
+          reply(
+              activity,
+              TeamsCards.notice("That button no longer works. Ask me a question to start again."));
+    }
+  }
+
+  private void answer(TeamsActivity activity, String question) throws ConnectorException {
+    if (question.isEmpty()) {
+      reply(activity, TeamsCards.welcome());
+      return;
+    }
+    String tenant = activity.tenantId();
+    String conversation = activity.conversationId();
+    Answer answer = answers.answer(new Question(question, store.recentTurns(tenant, conversation)));
+    reply(activity, TeamsCards.answer(answer));
+    store.recordExchange(
+        tenant,
+        conversation,
+        activity.userId(),
+        question,
+        answer.markdown(),
+        answer.answered(),
+        answer.topic() == null ? null : answer.topic().id(),
+        answer.citations().isEmpty() ? null : answer.citations().get(0).key());
+  }
+
+  private String recordFeedback(TeamsActivity activity, JsonNode data) {
+    String vote = data.path("vote").asText("");
+    if (!vote.equals("up") && !vote.equals("down")) {
+      return "I couldn't read that vote. Please use the 👍 or 👎 button under an answer.";
+    }
+    store.recordFeedback(
+        new TeamsFeedback(
+            activity.tenantId(),
+            activity.conversationId(),
+            activity.replyToId(),
+            activity.userId(),
+            vote,
+            data.path("question").asText(""),
+            data.path("topic").isTextual() ? data.path("topic").asText() : null,
+            data.path("source").isTextual() ? data.path("source").asText() : null));
+    return vote.equals("up") ? THANKS_UP : THANKS_DOWN;
+  }
+
+  /** Replies to the activity with a card. */
+  void reply(TeamsActivity activity, ObjectNode card) throws ConnectorException {
+    connector.reply(
+        activity.serviceUrl(),
+        activity.conversationId(),
+        activity.id(),
+        activity.replyWithCard(card));
+  }
+
+  private static ObjectNode messageResponse(String message) {
+    ObjectNode response = JsonNodeFactory.instance.objectNode();
+    response.put("statusCode", 200);
+    response.put("type", "application/vnd.microsoft.activity.message");
+    response.put("value", message);
+    return response;
+  }
+
+  private static ObjectNode invokeError(int status, String code, String message) {
+    ObjectNode response = JsonNodeFactory.instance.objectNode();
+    response.put("statusCode", status);
+    response.put("type", "application/vnd.microsoft.error");
+    response.putObject("value").put("code", code).put("message", message);
+    return response;
+  }
+}
