@@ -31,6 +31,7 @@ public final class BotFrameworkKeys {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration MAX_AGE = Duration.ofHours(24);
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration RETRY_FAILED_LOAD = Duration.ofSeconds(10);
 
   /**
    * An RSA public key and the channel ids ({@code msteams}, {@code webchat}, …) it may sign for.
@@ -48,6 +49,7 @@ public final class BotFrameworkKeys {
   private Map<String, EndorsedKey> keys = Map.of();
   private Instant fetchedAt;
   private Instant lastAttempt;
+  private Instant lastUnknownKeyRefetch;
 
   public BotFrameworkKeys(HttpClient http, URI metadataUrl, Duration refetchInterval, Clock clock) {
     this.http = http;
@@ -60,14 +62,15 @@ public final class BotFrameworkKeys {
   public synchronized Optional<EndorsedKey> find(String keyId) throws AuthenticationException {
     Instant now = clock.instant();
     boolean stale = fetchedAt == null || fetchedAt.plus(MAX_AGE).isBefore(now);
-    if ((stale || !keys.containsKey(keyId)) && mayRefetch(now)) {
+    if (stale && (lastAttempt == null || !lastAttempt.plus(RETRY_FAILED_LOAD).isAfter(now))) {
+      refresh(now);
+    } else if (!keys.containsKey(keyId)
+        && (lastUnknownKeyRefetch == null
+            || !lastUnknownKeyRefetch.plus(refetchInterval).isAfter(now))) {
+      lastUnknownKeyRefetch = now; // Microsoft may have rotated its keys since we loaded them
       refresh(now);
     }
     return Optional.ofNullable(keys.get(keyId));
-  }
-
-  private boolean mayRefetch(Instant now) {
-    return lastAttempt == null || !lastAttempt.plus(refetchInterval).isAfter(now);
   }
 
   private void refresh(Instant now) throws AuthenticationException {
