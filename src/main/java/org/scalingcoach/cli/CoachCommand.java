@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       AskCommand.class,
       KnowledgeCommand.class,
-      SlackManifestCommand.class
+      SlackManifestCommand.class,
+      TeamsPackageCommand.class
     })
 public final class CoachCommand implements Callable<Integer> {
 
