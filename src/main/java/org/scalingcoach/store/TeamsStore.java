@@ -20,10 +20,19 @@ public final class TeamsStore {
     this.database = database;
   }
 
-  /** Records the activity as handled; false when it was handled before (a repeated delivery). */
+  /**
+   * Records the activity as handled; false when it was handled before (a repeated delivery). Ids
+   * older than two days are forgotten: the Bot Framework stops redelivering long before that.
+   */
   public boolean firstDelivery(String tenantId, String conversationId, String activityId) {
     return database.inTransaction(
         connection -> {
+          try (PreparedStatement prune =
+              connection.prepareStatement(
+                  "DELETE FROM teams_activity_seen WHERE seen_at <"
+                      + " strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 days')")) {
+            prune.executeUpdate();
+          }
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "INSERT OR IGNORE INTO teams_activity_seen (tenant_id, conversation_id,"
