@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.scalingcoach.teams.TeamsSettings;
 
 /**
  * Everything the coach is configured with, read once from the environment and validated with every

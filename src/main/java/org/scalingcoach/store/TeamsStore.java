@@ -68,16 +68,9 @@ public final class TeamsStore {
         });
   }
 
-  /** Remembers a question and the coach's reply, and logs the question for admins. */
+  /** Remembers a question and the coach's reply, keeping the last few turns of the conversation. */
   public void recordExchange(
-      String tenantId,
-      String conversationId,
-      String userId,
-      String question,
-      String reply,
-      boolean answered,
-      String topic,
-      String topSource) {
+      String tenantId, String conversationId, String question, String reply) {
     database.inTransaction(
         connection -> {
           try (PreparedStatement turn =
@@ -105,19 +98,6 @@ public final class TeamsStore {
             prune.setString(4, conversationId);
             prune.setInt(5, KEPT_TURNS);
             prune.executeUpdate();
-          }
-          try (PreparedStatement log =
-              connection.prepareStatement(
-                  "INSERT INTO question_log (team_id, user_id, channel, question, answered, topic,"
-                      + " top_source) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            log.setString(1, tenantId);
-            log.setString(2, userId);
-            log.setString(3, conversationId);
-            log.setString(4, question);
-            log.setInt(5, answered ? 1 : 0);
-            log.setString(6, topic);
-            log.setString(7, topSource);
-            log.executeUpdate();
           }
           return null;
         });

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.Question;
+import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.TeamsStore;
 import org.scalingcoach.store.TeamsStore.TeamsFeedback;
 
@@ -20,11 +21,14 @@ public final class TeamsBot {
 
   private final AnswerEngine answers;
   private final TeamsStore store;
+  private final QuestionLog questionLog;
   private final ConnectorClient connector;
 
-  public TeamsBot(AnswerEngine answers, TeamsStore store, ConnectorClient connector) {
+  public TeamsBot(
+      AnswerEngine answers, TeamsStore store, QuestionLog questionLog, ConnectorClient connector) {
     this.answers = answers;
     this.store = store;
+    this.questionLog = questionLog;
     this.connector = connector;
   }
 
@@ -91,15 +95,8 @@ public final class TeamsBot {
     String conversation = activity.conversationId();
     Answer answer = answers.answer(new Question(question, store.recentTurns(tenant, conversation)));
     reply(activity, TeamsCards.answer(answer));
-    store.recordExchange(
-        tenant,
-        conversation,
-        activity.userId(),
-        question,
-        answer.markdown(),
-        answer.answered(),
-        answer.topic() == null ? null : answer.topic().id(),
-        answer.citations().isEmpty() ? null : answer.citations().get(0).key());
+    store.recordExchange(tenant, conversation, question, answer.markdown());
+    questionLog.record(tenant, activity.userId(), conversation, answer);
   }
 
   private String recordFeedback(TeamsActivity activity, JsonNode data) {

@@ -19,7 +19,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.config.TeamsSettings;
 import org.scalingcoach.store.Database;
+import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.TeamsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +81,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
     }
     return new TeamsMessagesServlet(
         authenticator,
-        new TeamsBot(answers, store, connector),
+        new TeamsBot(answers, store, new QuestionLog(database), connector),
         store,
         settings.tenantId(),
         Executors.newFixedThreadPool(4, workerThreads()));

@@ -45,9 +45,9 @@ class TeamsStoreTest {
   @Test
   void should_keep_the_last_six_turns_of_a_conversation_oldest_first() {
     for (int i = 1; i <= 4; i++) {
-      store.recordExchange("t", "c", "u", "q" + i, "a" + i, true, "model-retraining", "doc#a");
+      store.recordExchange("t", "c", "q" + i, "a" + i);
     }
-    store.recordExchange("t", "other", "u", "elsewhere", "reply", true, null, null);
+    store.recordExchange("t", "other", "elsewhere", "reply");
 
     assertThat(store.recentTurns("t", "c"))
         .containsExactly(

@@ -8,24 +8,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import java.util.HashMap;
+import java.util.Map;
+import org.scalingcoach.CoachCore;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.TeamsStore;
+import org.scalingcoach.web.CoachServer;
 
 /**
- * The Teams endpoint on a real Jetty server on a free port, wired to a local key server and a fake
- * Connector, with the shared core's answers and a fresh database.
+ * The Teams endpoint on the coach's real Jetty server on a free port, configured from environment
+ * variables as in production, wired to a local key server and a fake Connector, with the shared
+ * core's answers and a fresh database.
  */
 final class TeamsEndpoint implements AutoCloseable {
   final FakeKeyServer keys = FakeKeyServer.start();
   final FakeConnector connector = FakeConnector.start();
   final Database database;
   final TeamsStore store;
-  private final Server server;
+  private final CoachServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   TeamsEndpoint(String allowedTenant) {
@@ -33,21 +35,20 @@ final class TeamsEndpoint implements AutoCloseable {
       Path dir = Files.createTempDirectory("teams-endpoint-");
       database = Database.open(dir.resolve("coach.db"));
       store = new TeamsStore(database);
-      TeamsSettings settings =
-          new TeamsSettings(
-              FakeKeyServer.APP_ID,
-              "app-password",
-              allowedTenant,
-              keys.metadataUrl(),
-              connector.tokenUrl(),
-              false);
-      TeamsMessagesServlet servlet =
-          TeamsMessagesServlet.create(settings, TestCore.shared().answers(), database);
-      server = new Server(0);
-      ServletContextHandler context = new ServletContextHandler();
-      context.addServlet(new ServletHolder(servlet), "/api/messages");
-      server.setHandler(context);
-      server.start();
+      Map<String, String> env = new HashMap<>();
+      env.put("COACH_DATA_DIR", dir.toString());
+      env.put("PORT", "0");
+      env.put("TEAMS_APP_ID", FakeKeyServer.APP_ID);
+      env.put("TEAMS_APP_PASSWORD", "app-password");
+      env.put("TEAMS_OPENID_METADATA_URL", keys.metadataUrl().toString());
+      env.put("TEAMS_TOKEN_URL", connector.tokenUrl().toString());
+      if (allowedTenant != null) {
+        env.put("TEAMS_TENANT_ID", allowedTenant);
+      }
+      CoachCore shared = TestCore.shared();
+      CoachCore core =
+          new CoachCore(shared.knowledge(), shared.retriever(), shared.answers(), database);
+      server = CoachServer.start(CoachConfig.fromEnvironment(env), core);
     } catch (Exception e) {
       close();
       throw new IllegalStateException("cannot start the Teams endpoint", e);
@@ -60,7 +61,7 @@ final class TeamsEndpoint implements AutoCloseable {
 
   /** Posts an activity as the Bot Framework would, with the given Authorization (or none). */
   HttpResponse<String> post(String activity, String authorization) {
-    int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    int port = server.port();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
             .header("Content-Type", "application/json; charset=utf-8")
@@ -91,10 +92,8 @@ final class TeamsEndpoint implements AutoCloseable {
   public void close() {
     try {
       if (server != null) {
-        server.stop();
+        server.close();
       }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     } finally {
       keys.close();
       connector.close();

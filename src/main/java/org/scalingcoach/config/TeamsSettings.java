@@ -1,4 +1,4 @@
-package org.scalingcoach.teams;
+package org.scalingcoach.config;
 
 import java.net.URI;
 import java.util.List;

@@ -1,12 +1,10 @@
-package org.scalingcoach.teams;
+package org.scalingcoach.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.scalingcoach.config.CoachConfig;
-import org.scalingcoach.config.ConfigException;
 
 class TeamsSettingsTest {
 
