@@ -1,6 +1,10 @@
 package org.scalingcoach;
 
+import java.time.Clock;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
+import org.scalingcoach.audit.AuditCatalog;
+import org.scalingcoach.audit.AuditEngine;
+import org.scalingcoach.audit.AuditHistory;
 import org.scalingcoach.cli.CoachCommand;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.knowledge.KnowledgeBase;
@@ -10,7 +14,10 @@ import org.scalingcoach.retrieval.HybridRetriever;
 import org.scalingcoach.retrieval.MiniLmEmbedder;
 import org.scalingcoach.retrieval.ScopePolicy;
 import org.scalingcoach.store.Database;
+import org.scalingcoach.store.SqliteAuditStore;
 import org.scalingcoach.store.SqliteEmbeddingCache;
+import org.scalingcoach.store.SqliteReminderStore;
+import org.scalingcoach.store.SqliteRoleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -52,5 +59,33 @@ public final class Main {
         config.knowledgeDir().toAbsolutePath());
     return new CoachCore(
         knowledge, retriever, new ExtractiveAnswerEngine(knowledge, retriever), database);
+  }
+
+  /** Loads the audit definitions and wires the audit engine, history, roles and reminders. */
+  public static AuditServices audits(CoachConfig config, CoachCore core) {
+    return audits(config, core, Clock.systemUTC());
+  }
+
+  static AuditServices audits(CoachConfig config, CoachCore core, Clock clock) {
+    AuditCatalog catalog = AuditCatalog.load(config.knowledgeDir(), core.knowledge());
+    for (Problem problem : catalog.problems()) {
+      log.warn("audit definition problem, file skipped: {}", problem);
+    }
+    if (catalog.definitions().isEmpty()) {
+      log.warn("no audits loaded: add audit files under {}/audits", config.knowledgeDir());
+    } else {
+      log.info("audits loaded: {}", catalog.definitions().size());
+    }
+    SqliteAuditStore store = new SqliteAuditStore(core.database());
+    SqliteRoleStore roles = new SqliteRoleStore(core.database(), config.audits().managers());
+    AuditEngine engine = new AuditEngine(catalog, store, clock);
+    return new AuditServices(
+        catalog,
+        engine,
+        new AuditHistory(engine, store, roles),
+        roles,
+        new SqliteReminderStore(core.database()),
+        config.audits(),
+        clock);
   }
 }

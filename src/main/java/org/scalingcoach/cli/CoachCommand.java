@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       AskCommand.class,
       KnowledgeCommand.class,
       SlackManifestCommand.class,
-      TeamsPackageCommand.class
+      TeamsPackageCommand.class,
+      RolesCommand.class
     })
 public final class CoachCommand implements Callable<Integer> {
 

@@ -3,6 +3,7 @@ package org.scalingcoach.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.scalingcoach.audit.AuditCatalog;
 import org.scalingcoach.knowledge.KnowledgeBase;
 import org.scalingcoach.knowledge.Problem;
 
@@ -12,6 +13,7 @@ final class KnowledgeChecks {
 
   static List<Problem> all(Path folder, KnowledgeBase knowledge) {
     List<Problem> problems = new ArrayList<>(knowledge.problems());
+    problems.addAll(AuditCatalog.load(folder, knowledge).problems());
     return problems;
   }
 }

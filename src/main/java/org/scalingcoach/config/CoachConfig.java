@@ -1,9 +1,15 @@
 package org.scalingcoach.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.scalingcoach.audit.AuditSettings;
 
 /**
  * Everything the coach is configured with, read once from the environment and validated with every
@@ -14,10 +20,17 @@ import java.util.Map;
  *     ./knowledge})
  * @param port the HTTP port ({@code PORT}, default 8080; 0 picks a free one)
  * @param slack how to reach Slack ({@code SLACK_*}); disabled when no token is set
+ * @param audits managers and reminder settings of the guided audits
  * @param teams the Microsoft Teams bot, or null when Teams is not configured
  */
 public record CoachConfig(
-    Path dataDir, Path knowledgeDir, int port, SlackSettings slack, TeamsSettings teams) {
+    Path dataDir,
+    Path knowledgeDir,
+    int port,
+    SlackSettings slack,
+    AuditSettings audits,
+    TeamsSettings teams) {
+  private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@-]+");
 
   public java.util.Optional<TeamsSettings> teamsSettings() {
     return java.util.Optional.ofNullable(teams);
@@ -38,11 +51,30 @@ public record CoachConfig(
     Path knowledgeDir = Path.of(env.getOrDefault("COACH_KNOWLEDGE_DIR", "knowledge"));
     int port = integer(env, "PORT", 8080, 0, 65_535, problems);
     SlackSettings slack = SlackSettings.fromEnvironment(env, problems);
+    AuditSettings audits = audits(env, problems);
     TeamsSettings teams = TeamsSettings.fromEnvironment(env, problems).orElse(null);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CoachConfig(dataDir, knowledgeDir, port, slack, teams);
+    return new CoachConfig(dataDir, knowledgeDir, port, slack, audits, teams);
+  }
+
+  static AuditSettings audits(Map<String, String> env, List<String> problems) {
+    Set<String> managers =
+        Arrays.stream(env.getOrDefault("COACH_MANAGERS", "").split(","))
+            .map(String::strip)
+            .filter(id -> !id.isEmpty())
+            .collect(Collectors.toSet());
+    managers.stream()
+        .filter(id -> !USER_ID.matcher(id).matches())
+        .forEach(
+            id ->
+                problems.add(
+                    "COACH_MANAGERS must be comma-separated user ids such as U012AB3CD, not '"
+                        + id
+                        + "'"));
+    int minutes = integer(env, "COACH_REMINDER_CHECK_MINUTES", 15, 1, 1_440, problems);
+    return new AuditSettings(managers, Duration.ofMinutes(minutes));
   }
 
   static int integer(

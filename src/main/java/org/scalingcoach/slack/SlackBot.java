@@ -10,7 +10,9 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
 import java.time.Duration;
+import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
+import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.QuestionLog;
@@ -33,6 +35,7 @@ public final class SlackBot implements AutoCloseable {
   private final BackgroundWork work;
   private final HomeView home;
   private final SlashCommands commands;
+  private final Reminders reminders;
   private SocketModeApp socketMode;
 
   private SlackBot(
@@ -41,7 +44,9 @@ public final class SlackBot implements AutoCloseable {
       App app,
       BackgroundWork work,
       HomeView home,
-      SlashCommands commands) {
+      SlashCommands commands,
+      Reminders reminders) {
+    this.reminders = reminders;
     this.settings = settings;
     this.slack = slack;
     this.app = app;
@@ -50,9 +55,15 @@ public final class SlackBot implements AutoCloseable {
     this.commands = commands;
   }
 
-  /** Builds the bot; {@code sleeper} waits between rate-limited retries. */
+  /** Builds the bot without audits; {@code sleeper} waits between rate-limited retries. */
   public static SlackBot create(
       SlackSettings settings, CoachCore core, SlackWebApi.Sleeper sleeper) {
+    return create(settings, core, sleeper, null);
+  }
+
+  /** Builds the bot with the guided audits and their reminders when {@code audits} is given. */
+  public static SlackBot create(
+      SlackSettings settings, CoachCore core, SlackWebApi.Sleeper sleeper, AuditServices audits) {
     if (settings.mode() == SlackSettings.Mode.DISABLED) {
       throw new IllegalArgumentException(SlackSettings.howToConnect());
     }
@@ -96,7 +107,16 @@ public final class SlackBot implements AutoCloseable {
     new SlackEvents(work, answerer, handled, answers, home, webApi).register(app);
     new SlackActions(work, answerer, answers, new SlackFeedbackStore(core.database()), webApi)
         .register(app);
-    return new SlackBot(settings, slack, app, work, home, commands);
+    Reminders reminders = null;
+    if (audits != null) {
+      AuditConversation conversation = new AuditConversation(webApi, audits);
+      SlackAudits slackAudits = new SlackAudits(audits, conversation, work, webApi);
+      slackAudits.register(app, commands, home);
+      new SlackAuditActions(audits, conversation, work).register(app);
+      reminders = audits.reminders(slackAudits);
+      reminders.start(audits.settings().reminderCheck());
+    }
+    return new SlackBot(settings, slack, app, work, home, commands, reminders);
   }
 
   /**
@@ -145,6 +165,9 @@ public final class SlackBot implements AutoCloseable {
       } catch (Exception e) {
         log.warn("closing the Socket Mode connection failed", e);
       }
+    }
+    if (reminders != null) {
+      reminders.close();
     }
     work.close();
     try {

@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.scalingcoach.CoachCore;
+import org.scalingcoach.Main;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.slack.SlackBot;
@@ -38,7 +39,12 @@ public final class CoachServer implements AutoCloseable {
   public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
-      slack = SlackBot.create(config.slack(), core, duration -> Thread.sleep(duration.toMillis()));
+      slack =
+          SlackBot.create(
+              config.slack(),
+              core,
+              duration -> Thread.sleep(duration.toMillis()),
+              Main.audits(config, core));
     }
     TeamsMessagesServlet teams =
         config

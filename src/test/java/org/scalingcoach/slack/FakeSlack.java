@@ -34,6 +34,8 @@ public final class FakeSlack implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Scripted>> scripted = new HashMap<>();
   private final AtomicLong messages = new AtomicLong();
+  private final AtomicLong files = new AtomicLong();
+  private final List<java.util.function.Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
 
   /** One request the fake received: a Web API method or {@code response_url}, with its fields. */
   public record Call(String method, Map<String, String> params, long receivedNanos) {
@@ -62,6 +64,7 @@ public final class FakeSlack implements AutoCloseable {
       FakeSlack fake = new FakeSlack(server);
       server.createContext("/api/", fake::api);
       server.createContext("/respond/", fake::respond);
+      server.createContext("/upload/", fake::upload);
       server.setExecutor(Executors.newFixedThreadPool(8));
       server.start();
       return fake;
@@ -86,6 +89,11 @@ public final class FakeSlack implements AutoCloseable {
         .add(new Scripted(status, headers, body));
   }
 
+  /** Calls {@code listener} with every request as it arrives, for benchmarks that wait on them. */
+  public void listen(java.util.function.Consumer<Call> listener) {
+    listeners.add(listener);
+  }
+
   public List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
@@ -98,7 +106,9 @@ public final class FakeSlack implements AutoCloseable {
     long received = System.nanoTime();
     String method = exchange.getRequestURI().getPath().substring("/api/".length());
     Map<String, String> params = params(exchange);
-    calls.add(new Call(method, params, received));
+    Call call = new Call(method, params, received);
+    calls.add(call);
+    listeners.forEach(l -> l.accept(call));
     Scripted next = next(method);
     if (next != null) {
       send(exchange, next.status(), next.headers(), next.body());
@@ -122,9 +132,27 @@ public final class FakeSlack implements AutoCloseable {
         body.put("channel", channel).put("ts", ts);
         body.putObject("message").put("ts", ts).put("text", params.getOrDefault("text", ""));
       }
+      case "files.getUploadURLExternal" -> {
+        String fileId = "F" + files.incrementAndGet();
+        body.put("file_id", fileId)
+            .put(
+                "upload_url",
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/upload/" + fileId);
+      }
       default -> {}
     }
     send(exchange, 200, Map.of(), body.toString());
+  }
+
+  /** Receives file bytes posted to an upload URL, recording their size. */
+  private void upload(HttpExchange exchange) throws IOException {
+    long received = System.nanoTime();
+    byte[] bytes = exchange.getRequestBody().readAllBytes();
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("path", exchange.getRequestURI().getPath());
+    params.put("bytes", String.valueOf(bytes.length));
+    calls.add(new Call("upload", params, received));
+    send(exchange, 200, Map.of(), "OK - " + bytes.length);
   }
 
   private void respond(HttpExchange exchange) throws IOException {

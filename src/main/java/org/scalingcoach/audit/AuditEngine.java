@@ -1,0 +1,393 @@
+package org.scalingcoach.audit;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.scalingcoach.audit.AuditException.Reason;
+import org.scalingcoach.audit.AuditStore.Transition;
+
+/**
+ * Runs guided audits: start, answer, change an earlier answer, go back, skip, pause, resume,
+ * abandon and finish. Every action is committed before the next question is returned, and carries
+ * the revision the person saw, so double clicks and a second device never corrupt an audit.
+ */
+public final class AuditEngine {
+  static final int MAX_SUBJECT_LENGTH = 120;
+  private static final String STALE =
+      "That button was for an earlier view (maybe on another device), so I left your answers as"
+          + " they were. Here is where you are now.";
+
+  private final AuditCatalog catalog;
+  private final AuditStore store;
+  private final Clock clock;
+  private final Map<String, AuditDefinition> snapshots = new ConcurrentHashMap<>();
+  private final Set<String> savedSnapshots = ConcurrentHashMap.newKeySet();
+
+  public AuditEngine(AuditCatalog catalog, AuditStore store, Clock clock) {
+    this.catalog = catalog;
+    this.store = store;
+    this.clock = clock;
+    catalog.definitions().forEach(d -> snapshots.put(d.contentHash(), d));
+  }
+
+  public AuditCatalog catalog() {
+    return catalog;
+  }
+
+  /** Starts an audit, or picks up the one this person already has open for the type and subject. */
+  public Progress start(Actor actor, String type, String subject) {
+    AuditDefinition definition =
+        catalog
+            .find(type)
+            .orElseThrow(
+                () ->
+                    new AuditException(
+                        Reason.UNKNOWN_TYPE,
+                        "There is no audit called '"
+                            + type
+                            + "'. Try /coach audit to see the list."));
+    String cleanSubject = subject == null ? "" : subject.strip().replaceAll("\\s+", " ");
+    if (cleanSubject.isEmpty() || cleanSubject.length() > MAX_SUBJECT_LENGTH) {
+      throw new AuditException(
+          Reason.INVALID_INPUT,
+          "Please name what you are auditing (a team, model or initiative) in 1 to "
+              + MAX_SUBJECT_LENGTH
+              + " characters, for example \"Churn model — EMEA\".");
+    }
+    Optional<AuditRecord> existing = store.findActive(actor, type, cleanSubject);
+    if (existing.isPresent()) {
+      return resumed(actor, existing.get());
+    }
+    if (savedSnapshots.add(definition.contentHash())) {
+      store.saveDefinition(definition);
+    }
+    Optional<AuditRecord> created = store.create(actor, definition, cleanSubject, clock.instant());
+    if (created.isPresent()) {
+      return changed(progress(created.get(), null));
+    }
+    // Another device started the same audit a moment ago: carry on with that one.
+    return resumed(actor, store.findActive(actor, type, cleanSubject).orElseThrow());
+  }
+
+  private Progress resumed(Actor actor, AuditRecord audit) {
+    Progress progress = resume(actor, audit.id());
+    return withNotice(
+        progress, "You already had this audit open, so we carry on where you left off.");
+  }
+
+  /** The audit as it stands now, for the person who runs it. */
+  public Progress current(Actor actor, long auditId) {
+    return progress(owned(actor, auditId), null);
+  }
+
+  /** Records an answer to {@code questionId} and moves to the next question not yet seen. */
+  public Progress answer(
+      Actor actor, long auditId, int revision, String questionId, String optionId) {
+    return act(
+        actor,
+        auditId,
+        revision,
+        (audit, definition, answers) -> {
+          AuditQuestion question = question(definition, questionId);
+          AnswerOption option =
+              question
+                  .option(optionId)
+                  .orElseThrow(
+                      () ->
+                          new AuditException(
+                              Reason.INVALID_INPUT,
+                              "That answer is not one of the options for this question."));
+          RecordedAnswer answer =
+              new RecordedAnswer(question.id(), option.id(), option.level(), clock.instant());
+          int next = nextUnseen(definition, answers, definition.indexOf(questionId), question.id());
+          return Transition.move(next, AuditStatus.OPEN, answer, clock.instant());
+        },
+        answers ->
+            Optional.ofNullable(answers.get(questionId))
+                .filter(a -> optionId.equals(a.optionId()))
+                .isPresent());
+  }
+
+  /** Moves past {@code questionId} without answering; an earlier answer to it is kept. */
+  public Progress skip(Actor actor, long auditId, int revision, String questionId) {
+    return act(
+        actor,
+        auditId,
+        revision,
+        (audit, definition, answers) -> {
+          AuditQuestion question = question(definition, questionId);
+          RecordedAnswer skipped =
+              answers.containsKey(question.id())
+                  ? null
+                  : RecordedAnswer.skipped(question.id(), clock.instant());
+          int next = nextUnseen(definition, answers, definition.indexOf(questionId), question.id());
+          return Transition.move(next, AuditStatus.OPEN, skipped, clock.instant());
+        },
+        answers -> false);
+  }
+
+  /** Shows the previous question again, with its earlier answer, so it can be changed. */
+  public Progress back(Actor actor, long auditId, int revision) {
+    return act(
+        actor,
+        auditId,
+        revision,
+        (audit, definition, answers) ->
+            Transition.move(
+                Math.max(0, audit.position() - 1), AuditStatus.OPEN, null, clock.instant()),
+        answers -> false);
+  }
+
+  /** Shows any question of the audit again so its answer can be changed. */
+  public Progress revisit(Actor actor, long auditId, int revision, String questionId) {
+    return act(
+        actor,
+        auditId,
+        revision,
+        (audit, definition, answers) ->
+            Transition.move(
+                definition.indexOf(question(definition, questionId).id()),
+                AuditStatus.OPEN,
+                null,
+                clock.instant()),
+        answers -> false);
+  }
+
+  /** Pauses the audit; nothing is lost, and {@link #resume} continues at the same question. */
+  public Progress pause(Actor actor, long auditId) {
+    return setStatus(actor, auditId, AuditStatus.PAUSED);
+  }
+
+  public Progress resume(Actor actor, long auditId) {
+    return setStatus(actor, auditId, AuditStatus.OPEN);
+  }
+
+  /** Gives up on the audit; it stays in the history as abandoned and frees the subject. */
+  public Progress abandon(Actor actor, long auditId) {
+    return setStatus(actor, auditId, AuditStatus.ABANDONED);
+  }
+
+  /** Finishes the audit (unanswered questions count as skipped) and returns the final audit. */
+  public AuditRecord finish(Actor actor, long auditId) {
+    return finishNow(actor, auditId).orElseGet(() -> owned(actor, auditId));
+  }
+
+  /** Finishes the audit, or returns empty if it was already finished (by an earlier click). */
+  public Optional<AuditRecord> finishNow(Actor actor, long auditId) {
+    for (int attempt = 0; ; attempt++) {
+      AuditRecord audit = owned(actor, auditId);
+      if (audit.status() == AuditStatus.FINISHED) {
+        return Optional.empty();
+      }
+      requireActive(audit);
+      AuditDefinition definition = definition(audit);
+      Scorecard card = Scorecard.of(definition, store.answers(auditId));
+      Transition finish =
+          new Transition(
+              definition.questions().size(),
+              AuditStatus.FINISHED,
+              null,
+              clock.instant(),
+              card.overall().score(),
+              card.overall().level().name());
+      Optional<AuditRecord> done = store.transition(auditId, audit.revision(), finish);
+      if (done.isPresent()) {
+        return done;
+      }
+      retryGuard(attempt);
+    }
+  }
+
+  /** The definition an audit was started with, even if the file has changed since. */
+  public AuditDefinition definition(AuditRecord audit) {
+    return snapshots.computeIfAbsent(
+        audit.definitionHash(),
+        hash -> {
+          String source =
+              store
+                  .definitionSource(hash)
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "audit "
+                                  + audit.id()
+                                  + " refers to a definition snapshot that is missing: "
+                                  + hash));
+          AuditDefinitionParser.Parsed parsed =
+              new AuditDefinitionParser().parse(Path.of("snapshot-" + hash + ".yaml"), source);
+          if (parsed.definition() == null) {
+            throw new IllegalStateException(
+                "stored definition snapshot " + hash + " no longer parses: " + parsed.problems());
+          }
+          return parsed.definition();
+        });
+  }
+
+  /** Loads an audit and checks it is in the actor's workspace; {@code mine} requires their own. */
+  AuditRecord load(Actor actor, long auditId, boolean mine) {
+    AuditRecord audit =
+        store
+            .find(auditId)
+            .orElseThrow(
+                () ->
+                    new AuditException(
+                        Reason.UNKNOWN_AUDIT,
+                        "I can't find that audit. Use /coach audit to see the audits you have."));
+    if (!audit.teamId().equals(actor.teamId())) {
+      throw new AuditException(
+          Reason.OTHER_WORKSPACE,
+          "That audit belongs to another workspace, so it can't be opened here.");
+    }
+    if (mine && !audit.userId().equals(actor.userId())) {
+      throw new AuditException(
+          Reason.NOT_YOURS,
+          "That audit belongs to someone else; only the person who started it can answer it.");
+    }
+    return audit;
+  }
+
+  private AuditRecord owned(Actor actor, long auditId) {
+    return load(actor, auditId, true);
+  }
+
+  private Progress setStatus(Actor actor, long auditId, AuditStatus status) {
+    for (int attempt = 0; ; attempt++) {
+      AuditRecord audit = owned(actor, auditId);
+      requireActive(audit);
+      if (audit.status() == status) {
+        return progress(audit, null);
+      }
+      Optional<AuditRecord> changed =
+          store.transition(
+              auditId,
+              audit.revision(),
+              Transition.move(audit.position(), status, null, clock.instant()));
+      if (changed.isPresent()) {
+        return changed(progress(changed.get(), null));
+      }
+      retryGuard(attempt);
+    }
+  }
+
+  private interface Step {
+    Transition next(
+        AuditRecord audit, AuditDefinition definition, Map<String, RecordedAnswer> answers);
+  }
+
+  private Progress act(
+      Actor actor,
+      long auditId,
+      int revision,
+      Step step,
+      Function<Map<String, RecordedAnswer>, Boolean> alreadyDone) {
+    AuditRecord audit = owned(actor, auditId);
+    requireActive(audit);
+    AuditDefinition definition = definition(audit);
+    Map<String, RecordedAnswer> answers = answersOf(auditId);
+    if (audit.revision() != revision) {
+      return progress(audit, answers, alreadyDone.apply(answers) ? null : STALE);
+    }
+    Transition transition = step.next(audit, definition, answers);
+    Optional<AuditRecord> updated = store.transition(auditId, revision, transition);
+    if (updated.isPresent()) {
+      Map<String, RecordedAnswer> after = new HashMap<>(answers);
+      if (transition.answer() != null) {
+        after.put(transition.answer().questionId(), transition.answer());
+      }
+      return changed(progress(updated.get(), after, null));
+    }
+    AuditRecord now = owned(actor, auditId);
+    requireActive(now);
+    Map<String, RecordedAnswer> latest = answersOf(auditId);
+    return progress(now, latest, alreadyDone.apply(latest) ? null : STALE);
+  }
+
+  private static AuditQuestion question(AuditDefinition definition, String questionId) {
+    return definition
+        .question(questionId)
+        .orElseThrow(
+            () ->
+                new AuditException(
+                    Reason.INVALID_INPUT,
+                    "That question is not part of this audit. Use /coach audit to pick it up again."));
+  }
+
+  /** The first question after {@code index} with no stored answer, or the end. */
+  private static int nextUnseen(
+      AuditDefinition definition, Map<String, RecordedAnswer> answers, int index, String justSeen) {
+    List<AuditQuestion> questions = definition.questions();
+    for (int i = index + 1; i < questions.size(); i++) {
+      String id = questions.get(i).id();
+      if (!answers.containsKey(id) && !id.equals(justSeen)) {
+        return i;
+      }
+    }
+    return questions.size();
+  }
+
+  private static void requireActive(AuditRecord audit) {
+    switch (audit.status()) {
+      case FINISHED ->
+          throw new AuditException(
+              Reason.CLOSED,
+              "This audit is finished, so its answers can't change any more. Start a new audit of \""
+                  + audit.subject()
+                  + "\" to record progress.");
+      case ABANDONED ->
+          throw new AuditException(
+              Reason.CLOSED, "This audit was abandoned. Start a new one with /coach audit.");
+      default -> {}
+    }
+  }
+
+  private static void retryGuard(int attempt) {
+    if (attempt > 50) {
+      throw new IllegalStateException(
+          "audit kept changing under a status change; gave up after 50 attempts");
+    }
+  }
+
+  private Map<String, RecordedAnswer> answersOf(long auditId) {
+    return store.answers(auditId).stream()
+        .collect(Collectors.toMap(RecordedAnswer::questionId, a -> a));
+  }
+
+  private Progress progress(AuditRecord audit, String notice) {
+    return progress(audit, answersOf(audit.id()), notice);
+  }
+
+  private Progress progress(AuditRecord audit, Map<String, RecordedAnswer> answers, String notice) {
+    AuditDefinition definition = definition(audit);
+    List<AuditQuestion> questions = definition.questions();
+    AuditQuestion current =
+        audit.position() < questions.size() ? questions.get(audit.position()) : null;
+    return new Progress(audit, definition, answers, current, notice, false);
+  }
+
+  private static Progress withNotice(Progress progress, String notice) {
+    return new Progress(
+        progress.audit(),
+        progress.definition(),
+        progress.answers(),
+        progress.question(),
+        notice,
+        progress.changed());
+  }
+
+  private static Progress changed(Progress progress) {
+    return new Progress(
+        progress.audit(),
+        progress.definition(),
+        progress.answers(),
+        progress.question(),
+        progress.notice(),
+        true);
+  }
+}
