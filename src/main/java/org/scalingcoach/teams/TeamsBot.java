@@ -3,6 +3,7 @@ package org.scalingcoach.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scalingcoach.AuditServices;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.Question;
@@ -23,13 +24,22 @@ public final class TeamsBot {
   private final TeamsStore store;
   private final QuestionLog questionLog;
   private final ConnectorClient connector;
+  private final TeamsAudits audits;
 
+  /**
+   * @param audits the guided audits, or null when the coach runs without them
+   */
   public TeamsBot(
-      AnswerEngine answers, TeamsStore store, QuestionLog questionLog, ConnectorClient connector) {
+      AnswerEngine answers,
+      TeamsStore store,
+      QuestionLog questionLog,
+      ConnectorClient connector,
+      AuditServices audits) {
     this.answers = answers;
     this.store = store;
     this.questionLog = questionLog;
     this.connector = connector;
+    this.audits = audits == null ? null : new TeamsAudits(audits);
   }
 
   /** A message: a question typed by the user, or the data of an {@code Action.Submit} button. */
@@ -42,6 +52,10 @@ public final class TeamsBot {
     String question = activity.plainText();
     if (question.isEmpty()) {
       reply(activity, TeamsCards.welcome());
+      return;
+    }
+    if (audits != null && question.equalsIgnoreCase("audit")) {
+      reply(activity, audits.menu());
       return;
     }
     answer(activity, question);
@@ -71,11 +85,19 @@ public final class TeamsBot {
     if ("feedback".equals(verb)) {
       return messageResponse(recordFeedback(activity, data));
     }
+    String button = data.path(TeamsCards.ACTION).asText("");
+    if (audits != null && TeamsAudits.handles(button)) {
+      return cardResponse(audits.onCardAction(activity, data));
+    }
     return invokeError(400, "BadRequest", "Unknown card action " + verb);
   }
 
   private void onCardAction(TeamsActivity activity, JsonNode data) throws ConnectorException {
     String action = data.path(TeamsCards.ACTION).asText();
+    if (audits != null && TeamsAudits.handles(action)) {
+      replaceCard(activity, audits.onCardAction(activity, data));
+      return;
+    }
     switch (action) {
       case "ask" -> answer(activity, data.path("question").asText("").strip());
       case "feedback" -> reply(activity, TeamsCards.notice(recordFeedback(activity, data)));
@@ -124,6 +146,27 @@ public final class TeamsBot {
         activity.conversationId(),
         activity.id(),
         activity.replyWithCard(card));
+  }
+
+  /** Shows the next card in place of the one whose button was pressed (or below it). */
+  private void replaceCard(TeamsActivity activity, ObjectNode card) throws ConnectorException {
+    if (activity.replyToId().isEmpty()) {
+      reply(activity, card);
+      return;
+    }
+    connector.update(
+        activity.serviceUrl(),
+        activity.conversationId(),
+        activity.replyToId(),
+        activity.messageWithCard(card));
+  }
+
+  private static ObjectNode cardResponse(ObjectNode card) {
+    ObjectNode response = JsonNodeFactory.instance.objectNode();
+    response.put("statusCode", 200);
+    response.put("type", TeamsCards.CONTENT_TYPE);
+    response.set("value", card);
+    return response;
   }
 
   private static ObjectNode messageResponse(String message) {

@@ -68,7 +68,8 @@ public final class TeamsCards {
     body.add(
         text(
             "In a channel, mention me (@Scaling Coach) with your question. In a chat, just type it."
-                + " Every answer lists the sources it came from."));
+                + " Every answer lists the sources it came from. Type **audit** to run a guided"
+                + " maturity audit."));
     ArrayNode actions = card.putArray("actions");
     for (String question :
         List.of(

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.scalingcoach.AuditServices;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.config.TeamsSettings;
 import org.scalingcoach.store.Database;
@@ -57,9 +58,12 @@ public final class TeamsMessagesServlet extends HttpServlet {
     this.workers = workers;
   }
 
-  /** Wires the endpoint for real: Bot Framework keys, the bot's token, the Connector. */
+  /**
+   * Wires the endpoint for real: Bot Framework keys, the bot's token, the Connector; {@code audits}
+   * may be null.
+   */
   public static TeamsMessagesServlet create(
-      TeamsSettings settings, AnswerEngine answers, Database database) {
+      TeamsSettings settings, AnswerEngine answers, Database database, AuditServices audits) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Clock clock = Clock.systemUTC();
     BotFrameworkKeys keys =
@@ -81,7 +85,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
     }
     return new TeamsMessagesServlet(
         authenticator,
-        new TeamsBot(answers, store, new QuestionLog(database), connector),
+        new TeamsBot(answers, store, new QuestionLog(database), connector, audits),
         store,
         settings.tenantId(),
         Executors.newFixedThreadPool(4, workerThreads()));

@@ -6,6 +6,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.Main;
 import org.scalingcoach.config.CoachConfig;
@@ -37,19 +38,19 @@ public final class CoachServer implements AutoCloseable {
 
   /** Starts the server on {@code config.port()}, with Slack as configured. */
   public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
+    AuditServices audits = Main.audits(config, core);
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
       slack =
           SlackBot.create(
-              config.slack(),
-              core,
-              duration -> Thread.sleep(duration.toMillis()),
-              Main.audits(config, core));
+              config.slack(), core, duration -> Thread.sleep(duration.toMillis()), audits);
     }
     TeamsMessagesServlet teams =
         config
             .teamsSettings()
-            .map(settings -> TeamsMessagesServlet.create(settings, core.answers(), core.database()))
+            .map(
+                settings ->
+                    TeamsMessagesServlet.create(settings, core.answers(), core.database(), audits))
             .orElse(null);
     return start(config.port(), core, slack, teams);
   }
