@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       AskCommand.class,
       KnowledgeCommand.class,
       SlackManifestCommand.class,
+      TeamsPackageCommand.class,
       RolesCommand.class
     })
 public final class CoachCommand implements Callable<Integer> {

@@ -21,10 +21,20 @@ import org.scalingcoach.audit.AuditSettings;
  * @param port the HTTP port ({@code PORT}, default 8080; 0 picks a free one)
  * @param slack how to reach Slack ({@code SLACK_*}); disabled when no token is set
  * @param audits managers and reminder settings of the guided audits
+ * @param teams the Microsoft Teams bot, or null when Teams is not configured
  */
 public record CoachConfig(
-    Path dataDir, Path knowledgeDir, int port, SlackSettings slack, AuditSettings audits) {
+    Path dataDir,
+    Path knowledgeDir,
+    int port,
+    SlackSettings slack,
+    AuditSettings audits,
+    TeamsSettings teams) {
   private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@-]+");
+
+  public java.util.Optional<TeamsSettings> teamsSettings() {
+    return java.util.Optional.ofNullable(teams);
+  }
 
   public Path databaseFile() {
     return dataDir.resolve("coach.db");
@@ -42,10 +52,11 @@ public record CoachConfig(
     int port = integer(env, "PORT", 8080, 0, 65_535, problems);
     SlackSettings slack = SlackSettings.fromEnvironment(env, problems);
     AuditSettings audits = audits(env, problems);
+    TeamsSettings teams = TeamsSettings.fromEnvironment(env, problems).orElse(null);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CoachConfig(dataDir, knowledgeDir, port, slack, audits);
+    return new CoachConfig(dataDir, knowledgeDir, port, slack, audits, teams);
   }
 
   static AuditSettings audits(Map<String, String> env, List<String> problems) {

@@ -6,46 +6,63 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.Main;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.slack.SlackBot;
+import org.scalingcoach.teams.TeamsMessagesServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded Jetty server: {@code GET /healthz} always, and Bolt at {@code POST /slack/events}
- * when Slack is configured for HTTP. Tests start the real thing on port 0.
+ * The embedded Jetty server: {@code GET /healthz} always, Bolt at {@code POST /slack/events} when
+ * Slack is configured for HTTP, and the Teams bot at {@code POST /api/messages} when Teams is
+ * configured. Tests start the real thing on port 0.
  */
 public final class CoachServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CoachServer.class);
   public static final String SLACK_EVENTS_PATH = "/slack/events";
+  public static final String TEAMS_MESSAGES_PATH = "/api/messages";
 
   private final Server jetty;
   private final SlackBot slack;
+  private final boolean teams;
 
-  private CoachServer(Server jetty, SlackBot slack) {
+  private CoachServer(Server jetty, SlackBot slack, boolean teams) {
     this.jetty = jetty;
     this.slack = slack;
+    this.teams = teams;
   }
 
   /** Starts the server on {@code config.port()}, with Slack as configured. */
   public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
+    AuditServices audits = Main.audits(config, core);
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
       slack =
           SlackBot.create(
-              config.slack(),
-              core,
-              duration -> Thread.sleep(duration.toMillis()),
-              Main.audits(config, core));
+              config.slack(), core, duration -> Thread.sleep(duration.toMillis()), audits);
     }
-    return start(config.port(), core, slack);
+    TeamsMessagesServlet teams =
+        config
+            .teamsSettings()
+            .map(
+                settings ->
+                    TeamsMessagesServlet.create(settings, core.answers(), core.database(), audits))
+            .orElse(null);
+    return start(config.port(), core, slack, teams);
   }
 
   /** Starts the server with an already built bot (or none), for tests and extensions. */
   public static CoachServer start(int port, CoachCore core, SlackBot slack) throws Exception {
+    return start(port, core, slack, null);
+  }
+
+  /** Starts the server with already built Slack and Teams endpoints (either may be null). */
+  public static CoachServer start(int port, CoachCore core, SlackBot slack, HttpServlet teams)
+      throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
     Server jetty = new Server(threads);
@@ -61,6 +78,9 @@ public final class CoachServer implements AutoCloseable {
     } else {
       context.addServlet(new ServletHolder("slack", notListening(mode)), SLACK_EVENTS_PATH);
     }
+    context.addServlet(
+        new ServletHolder("teams", teams != null ? teams : teamsNotConfigured()),
+        TEAMS_MESSAGES_PATH);
     jetty.setHandler(context);
     jetty.setStopAtShutdown(false);
     try {
@@ -75,7 +95,25 @@ public final class CoachServer implements AutoCloseable {
       }
       throw e;
     }
-    return new CoachServer(jetty, slack);
+    return new CoachServer(jetty, slack, teams != null);
+  }
+
+  private static HttpServlet teamsNotConfigured() {
+    return new HttpServlet() {
+      @Override
+      protected void service(
+          jakarta.servlet.http.HttpServletRequest request,
+          jakarta.servlet.http.HttpServletResponse response)
+          throws java.io.IOException {
+        response.setStatus(503);
+        response.setContentType("application/json");
+        response
+            .getWriter()
+            .write(
+                "{\"error\":\"Teams is not configured on this server; set TEAMS_APP_ID and"
+                    + " TEAMS_APP_PASSWORD\"}");
+      }
+    };
   }
 
   /** Explains why Slack's requests are not handled here instead of a bare 404. */
@@ -101,6 +139,11 @@ public final class CoachServer implements AutoCloseable {
   /** The port the server listens on (the real one when started on port 0). */
   public int port() {
     return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  /** True when the Teams bot listens at {@link #TEAMS_MESSAGES_PATH}. */
+  public boolean teamsEnabled() {
+    return teams;
   }
 
   public SlackSettings.Mode slackMode() {

@@ -31,6 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     log.info("starting with {}", config.slack());
+    config.teamsSettings().ifPresent(teams -> log.info("starting with {}", teams));
     CoachCore core = Main.core(config);
     CoachServer server = CoachServer.start(config, core);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
@@ -45,6 +46,15 @@ public final class ServeCommand implements Callable<Integer> {
               CoachServer.SLACK_EVENTS_PATH);
       case SOCKET -> log.info("Slack is connected over Socket Mode; no public URL is needed");
       case DISABLED -> log.warn(SlackSettings.howToConnect());
+    }
+    if (server.teamsEnabled()) {
+      log.info(
+          "Teams activities are taken at POST {} (set https://<your host>{} as the Azure Bot's"
+              + " messaging endpoint)",
+          CoachServer.TEAMS_MESSAGES_PATH,
+          CoachServer.TEAMS_MESSAGES_PATH);
+    } else {
+      log.info("Teams is not connected; set TEAMS_APP_ID and TEAMS_APP_PASSWORD to connect it");
     }
     server.join();
     return 0;

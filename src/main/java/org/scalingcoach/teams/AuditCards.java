@@ -1,0 +1,224 @@
+package org.scalingcoach.teams;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.scalingcoach.audit.AnswerOption;
+import org.scalingcoach.audit.AuditDefinition;
+import org.scalingcoach.audit.AuditQuestion;
+import org.scalingcoach.audit.AuditReport;
+import org.scalingcoach.audit.DimensionScore;
+import org.scalingcoach.audit.NextAction;
+import org.scalingcoach.audit.Progress;
+
+/**
+ * Guided audits as Adaptive Cards: the menu to start one, a card per question with its options as
+ * buttons, pause and finish cards, and the scored report with its chart.
+ */
+final class AuditCards {
+  /** Teams refuses messages over about 28 KB, so the chart is shrunk to fit well below that. */
+  static final int MAX_CHART_BYTES = 16_000;
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private AuditCards() {}
+
+  static ObjectNode menu(List<AuditDefinition> definitions) {
+    ObjectNode card = TeamsCards.card();
+    ArrayNode body = card.withArray("body");
+    body.add(TeamsCards.text("**Start a guided audit**").put("size", "Medium"));
+    body.add(
+        TeamsCards.text(
+            "One question at a time, with buttons. You can go back, skip, pause and resume; at the"
+                + " end you get a scored report with your next three actions."));
+    ObjectNode type = body.addObject();
+    type.put("type", "Input.ChoiceSet").put("id", "type").put("label", "Audit");
+    type.put("isRequired", true).put("errorMessage", "Pick an audit");
+    type.put("value", definitions.isEmpty() ? "" : definitions.get(0).id());
+    ArrayNode choices = type.putArray("choices");
+    for (AuditDefinition definition : definitions) {
+      choices.addObject().put("title", definition.title()).put("value", definition.id());
+    }
+    ObjectNode subject = body.addObject();
+    subject.put("type", "Input.Text").put("id", "subject");
+    subject.put("label", "What are you auditing?");
+    subject.put("placeholder", "A team, model or initiative, e.g. Churn model EMEA");
+    subject.put("maxLength", 120).put("isRequired", true);
+    subject.put("errorMessage", "Name what you are auditing");
+    card.putArray("actions").add(submit("Start", action("audit-start")));
+    return card;
+  }
+
+  static ObjectNode question(Progress progress) {
+    ObjectNode card = TeamsCards.card();
+    ArrayNode body = card.withArray("body");
+    header(body, progress);
+    AuditQuestion question = progress.question();
+    body.add(TeamsCards.text("**" + question.text() + "**").put("size", "Medium"));
+    if (question.help() != null && !question.help().isBlank()) {
+      body.add(TeamsCards.text(question.help()).put("isSubtle", true).put("size", "Small"));
+    }
+    String chosen = progress.chosenOption().orElse(null);
+    for (AnswerOption option : question.options()) {
+      ObjectNode data = step(progress, "audit-answer").put("option", option.id());
+      String title = (option.id().equals(chosen) ? "✓ " : "") + option.label();
+      body.addObject().put("type", "ActionSet").putArray("actions").add(submit(title, data));
+    }
+    ArrayNode actions = card.putArray("actions");
+    if (progress.audit().position() > 0) {
+      actions.add(submit("◀ Back", step(progress, "audit-back")));
+    }
+    actions.add(submit("Skip", step(progress, "audit-skip")));
+    actions.add(submit("Pause", step(progress, "audit-pause")));
+    return card;
+  }
+
+  static ObjectNode readyToFinish(Progress progress) {
+    ObjectNode card = TeamsCards.card();
+    ArrayNode body = card.withArray("body");
+    header(body, progress);
+    body.add(TeamsCards.text("You have seen every question. Finish to get your scored report."));
+    ArrayNode actions = card.putArray("actions");
+    actions.add(submit("Finish and see the report", step(progress, "audit-finish")));
+    actions.add(submit("◀ Back", step(progress, "audit-back")));
+    return card;
+  }
+
+  static ObjectNode paused(Progress progress) {
+    ObjectNode card = TeamsCards.card();
+    ArrayNode body = card.withArray("body");
+    body.add(TeamsCards.text("**" + title(progress) + "** is paused").put("size", "Medium"));
+    body.add(
+        TeamsCards.text(
+            "Nothing is lost: " + progress.progressLine() + ". Resume whenever you are ready."));
+    card.putArray("actions").add(submit("Resume", step(progress, "audit-resume")));
+    return card;
+  }
+
+  static ObjectNode report(AuditReport report, byte[] chartPng) {
+    ObjectNode card = TeamsCards.card();
+    ArrayNode body = card.withArray("body");
+    DimensionScore overall = report.scorecard().overall();
+    body.add(
+        TeamsCards.text("**" + report.definition().title() + ": " + report.audit().subject() + "**")
+            .put("size", "Medium"));
+    body.add(
+        TeamsCards.text(
+                "Overall "
+                    + Math.round(overall.score())
+                    + "/100 · "
+                    + overall.level().label()
+                    + " ("
+                    + overall.answered()
+                    + " answered, "
+                    + overall.skipped()
+                    + " skipped)")
+            .put("weight", "Bolder"));
+    ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+    for (DimensionScore d : report.scorecard().dimensions()) {
+      facts
+          .addObject()
+          .put("title", d.name())
+          .put(
+              "value",
+              d.assessed()
+                  ? Math.round(d.score()) + "/100 · " + d.level().label()
+                  : "not assessed (all skipped)");
+    }
+    chartDataUri(chartPng)
+        .ifPresent(
+            uri ->
+                body.addObject()
+                    .put("type", "Image")
+                    .put("url", uri)
+                    .put("altText", "Score per dimension")
+                    .put("size", "Stretch"));
+    if (!report.scorecard().actions().isEmpty()) {
+      body.add(TeamsCards.text("**Your next actions**").put("separator", true));
+      StringBuilder list = new StringBuilder();
+      int n = 1;
+      for (NextAction action : report.scorecard().actions()) {
+        list.append(n++)
+            .append(". ")
+            .append(action.action())
+            .append(" _(")
+            .append(action.dimension())
+            .append(": ")
+            .append(action.finding())
+            .append(")_\n");
+      }
+      body.add(TeamsCards.text(list.toString().strip()));
+    }
+    return card;
+  }
+
+  /** The chart, shrunk until it fits in a Teams message, as a data URI; empty if it cannot. */
+  static java.util.Optional<String> chartDataUri(byte[] png) {
+    try {
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+      for (int width = 560; width >= 240 && image != null; width -= 80) {
+        byte[] small = scaled(image, width);
+        if (small.length <= MAX_CHART_BYTES) {
+          return java.util.Optional.of(
+              "data:image/png;base64," + Base64.getEncoder().encodeToString(small));
+        }
+      }
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static byte[] scaled(BufferedImage image, int width) throws IOException {
+    int height = image.getHeight() * width / image.getWidth();
+    BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = small.createGraphics();
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+    g.drawImage(image, 0, 0, width, height, null);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(small, "png", out);
+    return out.toByteArray();
+  }
+
+  private static void header(ArrayNode body, Progress progress) {
+    body.add(TeamsCards.text(title(progress)).put("weight", "Bolder"));
+    body.add(TeamsCards.text(progress.progressLine()).put("isSubtle", true).put("spacing", "None"));
+    if (progress.notice() != null) {
+      body.add(TeamsCards.text(progress.notice()).put("color", "Warning"));
+    }
+  }
+
+  private static String title(Progress progress) {
+    return progress.definition().title() + ": " + progress.audit().subject();
+  }
+
+  private static ObjectNode step(Progress progress, String name) {
+    ObjectNode data = action(name);
+    data.put("audit", progress.audit().id());
+    data.put("revision", progress.audit().revision());
+    if (progress.question() != null) {
+      data.put("question", progress.question().id());
+    }
+    return data;
+  }
+
+  private static ObjectNode action(String name) {
+    return NODES.objectNode().put(TeamsCards.ACTION, name);
+  }
+
+  private static ObjectNode submit(String title, ObjectNode data) {
+    return TeamsCards.submit(title, data);
+  }
+}

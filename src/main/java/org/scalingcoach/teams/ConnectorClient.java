@@ -1,0 +1,170 @@
+package org.scalingcoach.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the bot's activities through the Bot Connector REST API: replies, new messages and card
+ * updates. Throttling (429) and server errors (5xx) are retried with exponential backoff, honouring
+ * {@code Retry-After}.
+ */
+public final class ConnectorClient {
+  private static final Logger log = LoggerFactory.getLogger(ConnectorClient.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+  private final HttpClient http;
+  private final Optional<BotTokenProvider> tokens;
+  private final int attempts;
+  private final Duration firstBackoff;
+
+  /**
+   * @param tokens the bot's credentials; empty only for the Emulator, which accepts unsigned calls
+   * @param attempts how many times a throttled or failed call is tried in all
+   * @param firstBackoff the wait before the first retry, doubled for each further one
+   */
+  public ConnectorClient(
+      HttpClient http, Optional<BotTokenProvider> tokens, int attempts, Duration firstBackoff) {
+    this.http = http;
+    this.tokens = tokens;
+    this.attempts = attempts;
+    this.firstBackoff = firstBackoff;
+  }
+
+  /**
+   * Replies to an activity; returns the id of the new activity (empty if the service gave none).
+   */
+  public String reply(
+      String serviceUrl, String conversationId, String replyToId, ObjectNode activity)
+      throws ConnectorException {
+    return send("POST", activityUri(serviceUrl, conversationId, replyToId), activity);
+  }
+
+  /** Posts a new message in a conversation (not a reply), such as a welcome. */
+  public String post(String serviceUrl, String conversationId, ObjectNode activity)
+      throws ConnectorException {
+    return send("POST", activityUri(serviceUrl, conversationId, null), activity);
+  }
+
+  /** Replaces an activity the bot sent earlier, such as a card whose buttons were used. */
+  public void update(
+      String serviceUrl, String conversationId, String activityId, ObjectNode activity)
+      throws ConnectorException {
+    send("PUT", activityUri(serviceUrl, conversationId, activityId), activity);
+  }
+
+  static URI activityUri(String serviceUrl, String conversationId, String activityId) {
+    String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
+    String path = "v3/conversations/" + encode(conversationId) + "/activities";
+    if (activityId != null) {
+      path += "/" + encode(activityId);
+    }
+    return URI.create(base + path);
+  }
+
+  private String send(String method, URI uri, ObjectNode activity) throws ConnectorException {
+    String body = activity.toString();
+    boolean tokenRefreshed = false;
+    for (int attempt = 1; ; attempt++) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri)
+              .timeout(Duration.ofSeconds(20))
+              .header("Content-Type", "application/json; charset=utf-8")
+              .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+      if (tokens.isPresent()) {
+        request.header("Authorization", "Bearer " + tokens.get().token());
+      }
+      HttpResponse<String> response;
+      try {
+        response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        if (attempt >= attempts) {
+          throw new ConnectorException(method + " " + uri + " failed: " + e.getMessage(), e);
+        }
+        pause(backoff(attempt), uri);
+        continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ConnectorException("interrupted while calling " + uri, e);
+      }
+      int status = response.statusCode();
+      if (status >= 200 && status < 300) {
+        return createdId(response.body());
+      }
+      if (status == 401 && tokens.isPresent() && !tokenRefreshed) {
+        tokens.get().invalidate(); // a token revoked or rotated early: get a new one, once
+        tokenRefreshed = true;
+        attempt--;
+        continue;
+      }
+      boolean retriable = status == 429 || status >= 500;
+      if (!retriable || attempt >= attempts) {
+        throw new ConnectorException(
+            method + " " + uri + " answered HTTP " + status + ": " + abbreviate(response.body()));
+      }
+      Duration wait =
+          response
+              .headers()
+              .firstValue("Retry-After")
+              .flatMap(ConnectorClient::seconds)
+              .orElse(backoff(attempt));
+      log.warn(
+          "Bot Connector answered HTTP {} to {} {}; retrying in {}", status, method, uri, wait);
+      pause(wait, uri);
+    }
+  }
+
+  private Duration backoff(int attempt) {
+    return firstBackoff.multipliedBy(1L << Math.min(attempt - 1, 10));
+  }
+
+  private static Optional<Duration> seconds(String retryAfter) {
+    try {
+      Duration wait = Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
+      return Optional.of(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void pause(Duration wait, URI uri) throws ConnectorException {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectorException("interrupted while waiting to retry " + uri, e);
+    }
+  }
+
+  private static String createdId(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    try {
+      JsonNode json = JSON.readTree(body);
+      return json.path("id").asText("");
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "…";
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

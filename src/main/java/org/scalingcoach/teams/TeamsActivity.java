@@ -1,0 +1,136 @@
+package org.scalingcoach.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * An incoming Bot Framework activity as Teams sends it, read through the few fields the coach uses.
+ */
+public final class TeamsActivity {
+  private static final Pattern MENTION = Pattern.compile("<at(\\s[^>]*)?>.*?</at>", Pattern.DOTALL);
+  private static final Pattern TAG = Pattern.compile("<[^>]+>");
+
+  private final JsonNode json;
+
+  public TeamsActivity(JsonNode json) {
+    this.json = json;
+  }
+
+  public JsonNode json() {
+    return json;
+  }
+
+  public String type() {
+    return text("type");
+  }
+
+  public String id() {
+    return text("id");
+  }
+
+  public String name() {
+    return text("name");
+  }
+
+  public String channelId() {
+    return text("channelId");
+  }
+
+  public String serviceUrl() {
+    return text("serviceUrl");
+  }
+
+  public String replyToId() {
+    return text("replyToId");
+  }
+
+  public String conversationId() {
+    return json.path("conversation").path("id").asText("");
+  }
+
+  /** {@code personal}, {@code groupChat} or {@code channel}. */
+  public String conversationType() {
+    return json.path("conversation").path("conversationType").asText("personal");
+  }
+
+  /** The Microsoft Entra tenant the activity comes from: the workspace every row is keyed by. */
+  public String tenantId() {
+    String tenant = json.path("conversation").path("tenantId").asText("");
+    if (tenant.isEmpty()) {
+      tenant = json.path("channelData").path("tenant").path("id").asText("");
+    }
+    return tenant;
+  }
+
+  /** The user's stable Entra object id when Teams gives it, else their Bot Framework id. */
+  public String userId() {
+    String aad = json.path("from").path("aadObjectId").asText("");
+    return aad.isEmpty() ? json.path("from").path("id").asText("") : aad;
+  }
+
+  public String userName() {
+    return json.path("from").path("name").asText("");
+  }
+
+  public String botId() {
+    return json.path("recipient").path("id").asText("");
+  }
+
+  /**
+   * The card data of an {@code Action.Submit} (on a message) or {@code Action.Execute} (invoke).
+   */
+  public JsonNode value() {
+    return json.path("value");
+  }
+
+  /** The message text as the user meant it: mentions of the bot and markup removed. */
+  public String plainText() {
+    String text = MENTION.matcher(text("text")).replaceAll(" ");
+    text = TAG.matcher(text).replaceAll(" ");
+    text =
+        text.replace("&nbsp;", " ")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
+    return text.replaceAll("\\s+", " ").strip();
+  }
+
+  /** The ids of members added by a {@code conversationUpdate}. */
+  public List<String> membersAdded() {
+    List<String> ids = new ArrayList<>();
+    json.path("membersAdded").forEach(m -> ids.add(m.path("id").asText("")));
+    return ids;
+  }
+
+  /** A reply from the bot to this activity, carrying the given card. */
+  public ObjectNode replyWithCard(ObjectNode card) {
+    ObjectNode reply = messageWithCard(card);
+    if (!id().isEmpty()) {
+      reply.put("replyToId", id());
+    }
+    return reply;
+  }
+
+  /** A new message from the bot into this conversation, carrying the given card. */
+  public ObjectNode messageWithCard(ObjectNode card) {
+    ObjectNode reply = JsonNodeFactory.instance.objectNode();
+    reply.put("type", "message");
+    reply.set("from", json.path("recipient").deepCopy());
+    reply.set("recipient", json.path("from").deepCopy());
+    reply.set("conversation", json.path("conversation").deepCopy());
+    ObjectNode attachment = reply.putArray("attachments").addObject();
+    attachment.put("contentType", TeamsCards.CONTENT_TYPE);
+    attachment.set("content", card);
+    return reply;
+  }
+
+  private String text(String field) {
+    return json.path(field).asText("");
+  }
+}

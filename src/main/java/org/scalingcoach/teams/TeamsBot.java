@@ -1,0 +1,187 @@
+package org.scalingcoach.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scalingcoach.AuditServices;
+import org.scalingcoach.answer.Answer;
+import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.answer.Question;
+import org.scalingcoach.store.QuestionLog;
+import org.scalingcoach.store.TeamsStore;
+import org.scalingcoach.store.TeamsStore.TeamsFeedback;
+
+/**
+ * What the coach does with each kind of Teams activity: answers questions, greets when added, and
+ * handles the buttons of its cards. Only translation happens here; answers come from the core.
+ */
+public final class TeamsBot {
+  static final String THANKS_UP = "Thanks! Glad that helped.";
+  static final String THANKS_DOWN =
+      "Thanks for telling me. An admin will review this answer to improve the knowledge base.";
+
+  private final AnswerEngine answers;
+  private final TeamsStore store;
+  private final QuestionLog questionLog;
+  private final ConnectorClient connector;
+  private final TeamsAudits audits;
+
+  /**
+   * @param audits the guided audits, or null when the coach runs without them
+   */
+  public TeamsBot(
+      AnswerEngine answers,
+      TeamsStore store,
+      QuestionLog questionLog,
+      ConnectorClient connector,
+      AuditServices audits) {
+    this.answers = answers;
+    this.store = store;
+    this.questionLog = questionLog;
+    this.connector = connector;
+    this.audits = audits == null ? null : new TeamsAudits(audits);
+  }
+
+  /** A message: a question typed by the user, or the data of an {@code Action.Submit} button. */
+  public void onMessage(TeamsActivity activity) throws ConnectorException {
+    JsonNode value = activity.value();
+    if (value.isObject() && value.hasNonNull(TeamsCards.ACTION)) {
+      onCardAction(activity, value);
+      return;
+    }
+    String question = activity.plainText();
+    if (question.isEmpty()) {
+      reply(activity, TeamsCards.welcome());
+      return;
+    }
+    if (audits != null && question.equalsIgnoreCase("audit")) {
+      reply(activity, audits.menu());
+      return;
+    }
+    answer(activity, question);
+  }
+
+  /** Members joined a conversation: greet it when the coach itself is among them. */
+  public void onConversationUpdate(TeamsActivity activity) throws ConnectorException {
+    if (activity.membersAdded().contains(activity.botId())) {
+      connector.post(
+          activity.serviceUrl(),
+          activity.conversationId(),
+          activity.messageWithCard(TeamsCards.welcome()));
+    }
+  }
+
+  /**
+   * An invoke, answered in the HTTP response: {@code adaptiveCard/action} is an {@code
+   * Action.Execute} button.
+   */
+  public ObjectNode onInvoke(TeamsActivity activity) {
+    if (!"adaptiveCard/action".equals(activity.name())) {
+      return invokeError(501, "NotImplemented", "The coach does not handle " + activity.name());
+    }
+    JsonNode action = activity.value().path("action");
+    String verb = action.path("verb").asText("");
+    JsonNode data = action.path("data");
+    if ("feedback".equals(verb)) {
+      return messageResponse(recordFeedback(activity, data));
+    }
+    String button = data.path(TeamsCards.ACTION).asText("");
+    if (audits != null && TeamsAudits.handles(button)) {
+      return cardResponse(audits.onCardAction(activity, data));
+    }
+    return invokeError(400, "BadRequest", "Unknown card action " + verb);
+  }
+
+  private void onCardAction(TeamsActivity activity, JsonNode data) throws ConnectorException {
+    String action = data.path(TeamsCards.ACTION).asText();
+    if (audits != null && TeamsAudits.handles(action)) {
+      replaceCard(activity, audits.onCardAction(activity, data));
+      return;
+    }
+    switch (action) {
+      case "ask" -> answer(activity, data.path("question").asText("").strip());
+      case "feedback" -> reply(activity, TeamsCards.notice(recordFeedback(activity, data)));
+      default ->
+          reply(
+              activity,
+              TeamsCards.notice("That button no longer works. Ask me a question to start again."));
+    }
+  }
+
+  private void answer(TeamsActivity activity, String question) throws ConnectorException {
+    if (question.isEmpty()) {
+      reply(activity, TeamsCards.welcome());
+      return;
+    }
+    String tenant = activity.tenantId();
+    String conversation = activity.conversationId();
+    Answer answer = answers.answer(new Question(question, store.recentTurns(tenant, conversation)));
+    reply(activity, TeamsCards.answer(answer));
+    store.recordExchange(tenant, conversation, question, answer.markdown());
+    questionLog.record(tenant, activity.userId(), conversation, answer);
+  }
+
+  private String recordFeedback(TeamsActivity activity, JsonNode data) {
+    String vote = data.path("vote").asText("");
+    if (!vote.equals("up") && !vote.equals("down")) {
+      return "I couldn't read that vote. Please use the 👍 or 👎 button under an answer.";
+    }
+    store.recordFeedback(
+        new TeamsFeedback(
+            activity.tenantId(),
+            activity.conversationId(),
+            activity.replyToId(),
+            activity.userId(),
+            vote,
+            data.path("question").asText(""),
+            data.path("topic").isTextual() ? data.path("topic").asText() : null,
+            data.path("source").isTextual() ? data.path("source").asText() : null));
+    return vote.equals("up") ? THANKS_UP : THANKS_DOWN;
+  }
+
+  /** Replies to the activity with a card. */
+  void reply(TeamsActivity activity, ObjectNode card) throws ConnectorException {
+    connector.reply(
+        activity.serviceUrl(),
+        activity.conversationId(),
+        activity.id(),
+        activity.replyWithCard(card));
+  }
+
+  /** Shows the next card in place of the one whose button was pressed (or below it). */
+  private void replaceCard(TeamsActivity activity, ObjectNode card) throws ConnectorException {
+    if (activity.replyToId().isEmpty()) {
+      reply(activity, card);
+      return;
+    }
+    connector.update(
+        activity.serviceUrl(),
+        activity.conversationId(),
+        activity.replyToId(),
+        activity.messageWithCard(card));
+  }
+
+  private static ObjectNode cardResponse(ObjectNode card) {
+    ObjectNode response = JsonNodeFactory.instance.objectNode();
+    response.put("statusCode", 200);
+    response.put("type", TeamsCards.CONTENT_TYPE);
+    response.set("value", card);
+    return response;
+  }
+
+  private static ObjectNode messageResponse(String message) {
+    ObjectNode response = JsonNodeFactory.instance.objectNode();
+    response.put("statusCode", 200);
+    response.put("type", "application/vnd.microsoft.activity.message");
+    response.put("value", message);
+    return response;
+  }
+
+  private static ObjectNode invokeError(int status, String code, String message) {
+    ObjectNode response = JsonNodeFactory.instance.objectNode();
+    response.put("statusCode", status);
+    response.put("type", "application/vnd.microsoft.error");
+    response.putObject("value").put("code", code).put("message", message);
+    return response;
+  }
+}

@@ -1,0 +1,147 @@
+package org.scalingcoach.teams;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.scalingcoach.answer.Answer;
+import org.scalingcoach.answer.Citation;
+import org.scalingcoach.knowledge.Topic;
+
+/**
+ * The coach's messages in Teams as Adaptive Cards (version 1.5, the newest Teams renders): answers
+ * with their sources and feedback buttons, the welcome, and short notices.
+ */
+public final class TeamsCards {
+  public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+  static final String VERSION = "1.5";
+
+  /** The key of card action data that names what the button does. */
+  public static final String ACTION = "coach";
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private TeamsCards() {}
+
+  /** An answer: text with [n] markers, numbered sources, follow-up questions and 👍/👎. */
+  public static ObjectNode answer(Answer answer) {
+    ObjectNode card = card();
+    ArrayNode body = card.withArray("body");
+    body.add(text(adaptiveMarkdown(answer.markdown())));
+    if (!answer.citations().isEmpty()) {
+      body.add(text("**Sources**").put("spacing", "Medium").put("separator", true));
+      List<Citation> citations = answer.citations();
+      for (int i = 0; i < citations.size(); i++) {
+        Citation c = citations.get(i);
+        body.add(
+            text("[" + (i + 1) + "] " + c.title() + " › " + c.section())
+                .put("size", "Small")
+                .put("isSubtle", true)
+                .put("spacing", "None"));
+      }
+    }
+    ArrayNode actions = card.putArray("actions");
+    for (String followUp : answer.followUps()) {
+      ObjectNode data = NODES.objectNode().put(ACTION, "ask").put("question", followUp);
+      actions.add(submit(followUp, data));
+    }
+    if (answer.answered()) {
+      actions.add(feedbackButton(answer, "up", "👍 Helpful"));
+      actions.add(feedbackButton(answer, "down", "👎 Not helpful"));
+    }
+    return card;
+  }
+
+  /** The greeting when the coach is added to a chat or team. */
+  public static ObjectNode welcome() {
+    ObjectNode card = card();
+    ArrayNode body = card.withArray("body");
+    body.add(text("**Hi, I'm Scaling Coach 👋**").put("size", "Large"));
+    body.add(
+        text(
+            "I help your company scale AI without the four classic errors. Ask me anything about:"));
+    StringBuilder topics = new StringBuilder();
+    for (Topic topic : Topic.values()) {
+      topics.append("- ").append(topic.label()).append("\n");
+    }
+    body.add(text(topics.toString().strip()));
+    body.add(
+        text(
+            "In a channel, mention me (@Scaling Coach) with your question. In a chat, just type it."
+                + " Every answer lists the sources it came from. Type **audit** to run a guided"
+                + " maturity audit."));
+    ArrayNode actions = card.putArray("actions");
+    for (String question :
+        List.of(
+            "What should we check in our data before scaling?",
+            "How do we know our model is drifting?")) {
+      actions.add(
+          submit(question, NODES.objectNode().put(ACTION, "ask").put("question", question)));
+    }
+    return card;
+  }
+
+  /** A one-line card, for notices such as errors. */
+  public static ObjectNode notice(String message) {
+    ObjectNode card = card();
+    card.withArray("body").add(text(message));
+    return card;
+  }
+
+  /** Adaptive Card text is a small Markdown subset: headings become bold lines. */
+  static String adaptiveMarkdown(String markdown) {
+    StringBuilder out = new StringBuilder();
+    for (String line : markdown.split("\n", -1)) {
+      String stripped = line.strip();
+      if (stripped.startsWith("#")) {
+        out.append("**").append(stripped.replaceFirst("^#+\\s*", "")).append("**");
+      } else if (stripped.startsWith("* ")) {
+        out.append("- ").append(stripped.substring(2));
+      } else {
+        out.append(line);
+      }
+      out.append("\n");
+    }
+    return out.toString().strip();
+  }
+
+  private static ObjectNode feedbackButton(Answer answer, String vote, String title) {
+    ObjectNode data = NODES.objectNode();
+    data.put(ACTION, "feedback");
+    data.put("vote", vote);
+    data.put("question", answer.question());
+    data.put("topic", answer.topic() == null ? null : answer.topic().id());
+    data.put("source", answer.citations().isEmpty() ? null : answer.citations().get(0).key());
+    ObjectNode action = NODES.objectNode();
+    action.put("type", "Action.Execute");
+    action.put("title", title);
+    action.put("verb", "feedback");
+    action.set("data", data);
+    return action;
+  }
+
+  /** A button whose data comes back as a message's {@code value}. */
+  public static ObjectNode submit(String title, ObjectNode data) {
+    ObjectNode action = NODES.objectNode();
+    action.put("type", "Action.Submit");
+    action.put("title", title);
+    action.set("data", data);
+    return action;
+  }
+
+  /** A wrapping text block. */
+  public static ObjectNode text(String text) {
+    return NODES.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
+  }
+
+  /** An empty card of the version Teams renders, full width. */
+  public static ObjectNode card() {
+    ObjectNode card = NODES.objectNode();
+    card.put("type", "AdaptiveCard");
+    card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+    card.put("version", VERSION);
+    card.putObject("msteams").put("width", "Full");
+    card.putArray("body");
+    return card;
+  }
+}

@@ -1,0 +1,214 @@
+package org.scalingcoach.teams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.scalingcoach.AuditServices;
+import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.config.TeamsSettings;
+import org.scalingcoach.store.Database;
+import org.scalingcoach.store.QuestionLog;
+import org.scalingcoach.store.TeamsStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/messages}, where the Bot Framework delivers Teams activities. Every request is
+ * authenticated before anything else; messages are acknowledged at once and answered through the
+ * Bot Connector from a worker thread; invokes are answered in the response body.
+ */
+public final class TeamsMessagesServlet extends HttpServlet {
+  private static final Logger log = LoggerFactory.getLogger(TeamsMessagesServlet.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_BODY_BYTES = 1 << 20;
+  static final String SORRY =
+      "Sorry, something went wrong on my side and I couldn't answer. Please try again in a minute.";
+
+  private final transient BotFrameworkAuthenticator authenticator;
+  private final transient TeamsBot bot;
+  private final transient TeamsStore store;
+  private final String allowedTenant;
+  private final transient ExecutorService workers;
+
+  public TeamsMessagesServlet(
+      BotFrameworkAuthenticator authenticator,
+      TeamsBot bot,
+      TeamsStore store,
+      String allowedTenant,
+      ExecutorService workers) {
+    this.authenticator = authenticator;
+    this.bot = bot;
+    this.store = store;
+    this.allowedTenant = allowedTenant;
+    this.workers = workers;
+  }
+
+  /**
+   * Wires the endpoint for real: Bot Framework keys, the bot's token, the Connector; {@code audits}
+   * may be null.
+   */
+  public static TeamsMessagesServlet create(
+      TeamsSettings settings, AnswerEngine answers, Database database, AuditServices audits) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Clock clock = Clock.systemUTC();
+    BotFrameworkKeys keys =
+        new BotFrameworkKeys(http, settings.openIdMetadataUrl(), Duration.ofMinutes(5), clock);
+    BotFrameworkAuthenticator authenticator =
+        new BotFrameworkAuthenticator(settings.appId(), keys, settings.emulatorMode(), clock);
+    Optional<BotTokenProvider> tokens =
+        settings.hasCredentials()
+            ? Optional.of(
+                new BotTokenProvider(
+                    http, settings.tokenUrl(), settings.appId(), settings.appPassword(), clock))
+            : Optional.empty();
+    ConnectorClient connector = new ConnectorClient(http, tokens, 4, Duration.ofMillis(500));
+    TeamsStore store = new TeamsStore(database);
+    if (settings.emulatorMode()) {
+      log.warn(
+          "TEAMS_EMULATOR_MODE is on: unauthenticated requests from this machine are accepted."
+              + " Never use it in production.");
+    }
+    return new TeamsMessagesServlet(
+        authenticator,
+        new TeamsBot(answers, store, new QuestionLog(database), connector, audits),
+        store,
+        settings.tenantId(),
+        Executors.newFixedThreadPool(4, workerThreads()));
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    JsonNode json;
+    try (InputStream in = request.getInputStream()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        return;
+      }
+      json = JSON.readTree(new String(body, StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      response.sendError(HttpServletResponse.SC_BAD_REQUEST, "the body is not a JSON activity");
+      return;
+    }
+    if (json == null || !json.isObject()) {
+      response.sendError(HttpServletResponse.SC_BAD_REQUEST, "the body is not a JSON activity");
+      return;
+    }
+    TeamsActivity activity = new TeamsActivity(json);
+    try {
+      authenticator.authenticate(
+          request.getHeader("Authorization"), activity.channelId(), activity.serviceUrl());
+    } catch (AuthenticationException e) {
+      log.warn("rejected a Bot Framework request: {}", e.getMessage());
+      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      return;
+    }
+    if (allowedTenant != null && !allowedTenant.equals(activity.tenantId())) {
+      log.warn(
+          "rejected an activity from tenant {}: this bot serves one tenant", activity.tenantId());
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    switch (activity.type()) {
+      case "message" -> acceptOnce(activity, response, () -> bot.onMessage(activity));
+      case "conversationUpdate" ->
+          acceptOnce(activity, response, () -> bot.onConversationUpdate(activity));
+      case "invoke" -> answerInvoke(activity, response);
+      default -> response.setStatus(HttpServletResponse.SC_OK);
+    }
+  }
+
+  private void acceptOnce(TeamsActivity activity, HttpServletResponse response, Work work) {
+    if (!activity.id().isEmpty()
+        && !store.firstDelivery(activity.tenantId(), activity.conversationId(), activity.id())) {
+      log.info("activity {} delivered again; already handled", activity.id());
+      response.setStatus(HttpServletResponse.SC_OK);
+      return;
+    }
+    try {
+      workers.execute(() -> run(activity, work));
+      response.setStatus(HttpServletResponse.SC_ACCEPTED);
+    } catch (RejectedExecutionException e) {
+      log.error("cannot queue Teams activity {}: the server is stopping", activity.id(), e);
+      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    }
+  }
+
+  private void run(TeamsActivity activity, Work work) {
+    try {
+      work.run();
+    } catch (Exception e) {
+      log.error("failed to handle Teams {} activity {}", activity.type(), activity.id(), e);
+      if (activity.type().equals("message")) {
+        tellUserSomethingWentWrong(activity);
+      }
+    }
+  }
+
+  private void tellUserSomethingWentWrong(TeamsActivity activity) {
+    try {
+      bot.reply(activity, TeamsCards.notice(SORRY));
+    } catch (ConnectorException | RuntimeException e) {
+      log.warn("could not tell the user about the failure either: {}", e.getMessage());
+    }
+  }
+
+  private void answerInvoke(TeamsActivity activity, HttpServletResponse response)
+      throws IOException {
+    JsonNode body;
+    try {
+      body = bot.onInvoke(activity);
+    } catch (RuntimeException e) {
+      log.error("failed to handle Teams invoke {}", activity.name(), e);
+      response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(body.toString());
+  }
+
+  @Override
+  public void destroy() {
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory workerThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "teams-worker-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @FunctionalInterface
+  private interface Work {
+    void run() throws Exception;
+  }
+}

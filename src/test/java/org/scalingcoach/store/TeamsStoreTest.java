@@ -1,0 +1,78 @@
+package org.scalingcoach.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalingcoach.answer.Turn;
+import org.scalingcoach.store.TeamsStore.TeamsFeedback;
+
+class TeamsStoreTest {
+  @TempDir Path dir;
+  private Database database;
+  private TeamsStore store;
+
+  @BeforeEach
+  void open() {
+    database = Database.open(dir.resolve("coach.db"));
+    store = new TeamsStore(database);
+  }
+
+  @Test
+  void should_report_a_repeated_delivery_in_the_same_conversation_only() {
+    assertThat(store.firstDelivery("tenant-a", "conv-1", "1001")).isTrue();
+    assertThat(store.firstDelivery("tenant-a", "conv-1", "1001")).isFalse();
+    assertThat(store.firstDelivery("tenant-a", "conv-2", "1001")).isTrue();
+    assertThat(store.firstDelivery("tenant-b", "conv-1", "1001")).isTrue();
+  }
+
+  @Test
+  void should_forget_deliveries_older_than_two_days() {
+    store.firstDelivery("tenant-a", "conv-1", "old");
+    database.withConnection(
+        c ->
+            c.createStatement()
+                .executeUpdate(
+                    "UPDATE teams_activity_seen SET seen_at = '2020-01-01T00:00:00.000Z'"));
+
+    store.firstDelivery("tenant-a", "conv-1", "new");
+
+    assertThat(store.firstDelivery("tenant-a", "conv-1", "old")).isTrue();
+  }
+
+  @Test
+  void should_keep_the_last_six_turns_of_a_conversation_oldest_first() {
+    for (int i = 1; i <= 4; i++) {
+      store.recordExchange("t", "c", "q" + i, "a" + i);
+    }
+    store.recordExchange("t", "other", "elsewhere", "reply");
+
+    assertThat(store.recentTurns("t", "c"))
+        .containsExactly(
+            new Turn(Turn.Speaker.USER, "q2"),
+            new Turn(Turn.Speaker.COACH, "a2"),
+            new Turn(Turn.Speaker.USER, "q3"),
+            new Turn(Turn.Speaker.COACH, "a3"),
+            new Turn(Turn.Speaker.USER, "q4"),
+            new Turn(Turn.Speaker.COACH, "a4"));
+  }
+
+  @Test
+  void should_replace_a_users_earlier_vote_on_the_same_answer() {
+    store.recordFeedback(
+        new TeamsFeedback("t", "c", "1:reply-1", "user", "up", "q", "model-retraining", "doc#a"));
+    store.recordFeedback(
+        new TeamsFeedback("t", "c", "1:reply-1", "user", "down", "q", "model-retraining", "doc#a"));
+    store.recordFeedback(
+        new TeamsFeedback("t", "c", "1:reply-1", "someone-else", "up", "q", null, null));
+
+    assertThat(store.feedback("t"))
+        .extracting(TeamsFeedback::userId, TeamsFeedback::vote)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("user", "down"),
+            org.assertj.core.groups.Tuple.tuple("someone-else", "up"));
+    assertThat(store.feedback("another-tenant")).isEmpty();
+  }
+}

@@ -1,0 +1,133 @@
+package org.scalingcoach.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local stand-in for the Bot Connector service and the Entra token endpoint: records every
+ * activity the bot sends and every token it asks for, and can be told to throttle or fail.
+ */
+final class FakeConnector implements AutoCloseable {
+  static final String TOKEN = "eyJ0eXAi.fake-bot-token";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One call the bot made to the Connector. */
+  record Call(String method, String path, String authorization, JsonNode body) {}
+
+  private final HttpServer server;
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final List<String> tokenForms = new CopyOnWriteArrayList<>();
+  private final Deque<Integer> scriptedStatuses = new ArrayDeque<>();
+  private final AtomicInteger ids = new AtomicInteger();
+  volatile long tokenLifetimeSeconds = 3599;
+  volatile String retryAfter;
+
+  private FakeConnector() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/botframework.com/oauth2/v2.0/token",
+        exchange -> {
+          tokenForms.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          send(
+              exchange,
+              200,
+              "{\"token_type\":\"Bearer\",\"expires_in\":"
+                  + tokenLifetimeSeconds
+                  + ",\"ext_expires_in\":"
+                  + tokenLifetimeSeconds
+                  + ",\"access_token\":\""
+                  + TOKEN
+                  + "\"}");
+        });
+    server.createContext("/amer/v3/conversations/", this::activity);
+    server.start();
+  }
+
+  static FakeConnector start() {
+    try {
+      return new FakeConnector();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The Connector's base URL, shaped like Teams' {@code https://smba.trafficmanager.net/amer/}. */
+  String serviceUrl() {
+    return base() + "/amer/";
+  }
+
+  URI tokenUrl() {
+    return URI.create(base() + "/botframework.com/oauth2/v2.0/token");
+  }
+
+  /** The next calls to the Connector answer these statuses, in order, before answering 200. */
+  void script(Integer... statuses) {
+    synchronized (scriptedStatuses) {
+      scriptedStatuses.addAll(List.of(statuses));
+    }
+  }
+
+  /** Calls the Connector accepted (2xx). */
+  List<Call> delivered() {
+    return new ArrayList<>(calls);
+  }
+
+  List<String> tokenRequests() {
+    return new ArrayList<>(tokenForms);
+  }
+
+  private void activity(HttpExchange exchange) throws IOException {
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    Integer status;
+    synchronized (scriptedStatuses) {
+      status = scriptedStatuses.poll();
+    }
+    if (status != null && status != 200) {
+      if (retryAfter != null) {
+        exchange.getResponseHeaders().set("Retry-After", retryAfter);
+      }
+      send(exchange, status, "{\"error\":{\"code\":\"Throttled\",\"message\":\"slow down\"}}");
+      return;
+    }
+    String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+    calls.add(
+        new Call(
+            exchange.getRequestMethod(),
+            path,
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            JSON.readTree(body)));
+    send(exchange, 200, "{\"id\":\"1:reply-" + ids.incrementAndGet() + "\"}");
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

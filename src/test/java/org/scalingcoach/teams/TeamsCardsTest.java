@@ -1,0 +1,96 @@
+package org.scalingcoach.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalingcoach.answer.Answer;
+import org.scalingcoach.answer.Citation;
+import org.scalingcoach.answer.ExtractiveAnswerEngine;
+import org.scalingcoach.knowledge.Topic;
+
+class TeamsCardsTest {
+  private static final Answer ANSWER =
+      new Answer(
+          "How do we know our model is drifting?",
+          true,
+          Topic.MODEL_RETRAINING,
+          "Watch the input distribution against training data. [1]\n- Track live accuracy. [2]",
+          List.of(
+              new Citation(
+                  "drift-detection",
+                  "Detecting drift",
+                  Topic.MODEL_RETRAINING,
+                  "Signals of drift",
+                  "signals-of-drift",
+                  0.9),
+              new Citation(
+                  "monitoring",
+                  "Monitoring models",
+                  Topic.MODEL_RETRAINING,
+                  "Live accuracy",
+                  "live-accuracy",
+                  0.7)),
+          List.of("Tell me about retraining schedules"));
+
+  @Test
+  void should_render_an_answer_as_an_adaptive_card_teams_can_show() {
+    JsonNode card = TeamsCards.answer(ANSWER);
+
+    assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
+    assertThat(card.path("version").asText()).isEqualTo("1.5");
+    assertThat(card.path("body").get(0).path("text").asText())
+        .isEqualTo(
+            "Watch the input distribution against training data. [1]\n- Track live accuracy. [2]");
+  }
+
+  @Test
+  void should_number_the_sources_like_the_markers_in_the_text() {
+    JsonNode card = TeamsCards.answer(ANSWER);
+
+    assertThat(card.path("body").findValuesAsText("text"))
+        .contains(
+            "[1] Detecting drift › Signals of drift", "[2] Monitoring models › Live accuracy");
+  }
+
+  @Test
+  void should_offer_follow_ups_and_feedback_that_carries_the_question_and_top_source() {
+    JsonNode actions = TeamsCards.answer(ANSWER).path("actions");
+
+    assertThat(actions.get(0).path("type").asText()).isEqualTo("Action.Submit");
+    assertThat(actions.get(0).path("data").path("question").asText())
+        .isEqualTo("Tell me about retraining schedules");
+    JsonNode down = actions.get(2);
+    assertThat(down.path("type").asText()).isEqualTo("Action.Execute");
+    assertThat(down.path("verb").asText()).isEqualTo("feedback");
+    assertThat(down.path("data").path("vote").asText()).isEqualTo("down");
+    assertThat(down.path("data").path("source").asText())
+        .isEqualTo("drift-detection#signals-of-drift");
+    assertThat(down.path("data").path("question").asText()).isEqualTo(ANSWER.question());
+  }
+
+  @Test
+  void should_not_ask_for_feedback_on_an_out_of_scope_reply() {
+    JsonNode card = TeamsCards.answer(ExtractiveAnswerEngine.outOfScope("Weather in Paris?"));
+
+    assertThat(card.path("actions").findValuesAsText("verb")).isEmpty();
+    assertThat(card.path("body").findValuesAsText("text")).doesNotContain("**Sources**");
+  }
+
+  @Test
+  void should_turn_headings_into_bold_lines_since_cards_have_no_headings() {
+    assertThat(TeamsCards.adaptiveMarkdown("## Next steps\n* one\n* two"))
+        .isEqualTo("**Next steps**\n- one\n- two");
+  }
+
+  @Test
+  void should_welcome_with_every_topic() throws Exception {
+    String welcome = new ObjectMapper().writeValueAsString(TeamsCards.welcome());
+
+    for (Topic topic : Topic.values()) {
+      assertThat(welcome).contains(topic.label());
+    }
+  }
+}

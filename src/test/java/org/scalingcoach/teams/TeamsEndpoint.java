@@ -1,0 +1,102 @@
+package org.scalingcoach.teams;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.scalingcoach.CoachCore;
+import org.scalingcoach.TestCore;
+import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.store.Database;
+import org.scalingcoach.store.TeamsStore;
+import org.scalingcoach.web.CoachServer;
+
+/**
+ * The Teams endpoint on the coach's real Jetty server on a free port, configured from environment
+ * variables as in production, wired to a local key server and a fake Connector, with the shared
+ * core's answers and a fresh database.
+ */
+final class TeamsEndpoint implements AutoCloseable {
+  final FakeKeyServer keys = FakeKeyServer.start();
+  final FakeConnector connector = FakeConnector.start();
+  final Database database;
+  final TeamsStore store;
+  private final CoachServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  TeamsEndpoint(String allowedTenant) {
+    try {
+      Path dir = Files.createTempDirectory("teams-endpoint-");
+      database = Database.open(dir.resolve("coach.db"));
+      store = new TeamsStore(database);
+      Map<String, String> env = new HashMap<>();
+      env.put("COACH_DATA_DIR", dir.toString());
+      env.put("PORT", "0");
+      env.put("TEAMS_APP_ID", FakeKeyServer.APP_ID);
+      env.put("TEAMS_APP_PASSWORD", "app-password");
+      env.put("TEAMS_OPENID_METADATA_URL", keys.metadataUrl().toString());
+      env.put("TEAMS_TOKEN_URL", connector.tokenUrl().toString());
+      if (allowedTenant != null) {
+        env.put("TEAMS_TENANT_ID", allowedTenant);
+      }
+      CoachCore shared = TestCore.shared();
+      CoachCore core =
+          new CoachCore(shared.knowledge(), shared.retriever(), shared.answers(), database);
+      server = CoachServer.start(CoachConfig.fromEnvironment(env), core);
+    } catch (Exception e) {
+      close();
+      throw new IllegalStateException("cannot start the Teams endpoint", e);
+    }
+  }
+
+  TeamsEndpoint() {
+    this(null);
+  }
+
+  /** Posts an activity as the Bot Framework would, with the given Authorization (or none). */
+  HttpResponse<String> post(String activity, String authorization) {
+    int port = server.port();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+            .header("Content-Type", "application/json; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(activity));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Posts an activity with a valid Bot Framework token. */
+  HttpResponse<String> post(String activity) {
+    return post(activity, keys.bearerFor(connector.serviceUrl()));
+  }
+
+  String activity(String fixture) {
+    return TeamsTraffic.activity(fixture, connector.serviceUrl());
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (server != null) {
+        server.close();
+      }
+    } finally {
+      keys.close();
+      connector.close();
+    }
+  }
+}
