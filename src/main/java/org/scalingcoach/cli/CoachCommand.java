@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       KnowledgeCommand.class,
       SlackManifestCommand.class,
       TeamsPackageCommand.class,
-      RolesCommand.class
+      RolesCommand.class,
+      InsightsCommand.class
     })
 public final class CoachCommand implements Callable<Integer> {
 

@@ -1,0 +1,126 @@
+package org.scalingcoach.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What admins need to improve the knowledge base: questions the coach could not answer, answers
+ * people voted down, and how much the coach is used, for one workspace or all of them.
+ */
+public final class Insights {
+  private final Database database;
+
+  public Insights(Database database) {
+    this.database = database;
+  }
+
+  /** A question asked (once or more, compared case-insensitively) that got no answer. */
+  public record Unanswered(String question, int times, String lastAsked) {}
+
+  /** An answer people rated, with its votes; sources are the cited section keys. */
+  public record Rated(String channel, String question, String sources, int down, int up) {}
+
+  /** Questions asked, how many were answered, and the count per topic of those answered. */
+  public record Usage(int asked, int answered, Map<String, Integer> byTopic) {}
+
+  /** Questions since {@code since} that were not answered, most frequent first. */
+  public List<Unanswered> unanswered(String teamId, Instant since, int limit) {
+    return database.withConnection(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT MIN(question), COUNT(*), MAX(asked_at) FROM question_log"
+                      + " WHERE answered = 0 AND asked_at >= ? AND (? IS NULL OR team_id = ?)"
+                      + " GROUP BY lower(trim(question)) ORDER BY COUNT(*) DESC, MAX(asked_at)"
+                      + " DESC LIMIT ?")) {
+            statement.setString(1, since.toString());
+            statement.setString(2, teamId);
+            statement.setString(3, teamId);
+            statement.setInt(4, limit);
+            List<Unanswered> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+              while (rs.next()) {
+                rows.add(new Unanswered(rs.getString(1), rs.getInt(2), rs.getString(3)));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
+  /** Answers with at least one thumbs-down since {@code since}, in Slack and Teams. */
+  public List<Rated> votedDown(String teamId, Instant since, int limit) {
+    return database.withConnection(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT channel, question, sources, SUM(down), SUM(up) FROM ("
+                      + " SELECT 'slack' AS channel, question, sources,"
+                      + "  CASE WHEN rating < 0 THEN 1 ELSE 0 END AS down,"
+                      + "  CASE WHEN rating > 0 THEN 1 ELSE 0 END AS up"
+                      + "  FROM slack_feedback WHERE created_at >= ? AND (? IS NULL OR team_id = ?)"
+                      + " UNION ALL"
+                      + " SELECT 'teams', question, COALESCE(top_source, ''),"
+                      + "  CASE WHEN vote = 'down' THEN 1 ELSE 0 END,"
+                      + "  CASE WHEN vote = 'up' THEN 1 ELSE 0 END"
+                      + "  FROM teams_feedback WHERE given_at >= ? AND (? IS NULL OR tenant_id = ?))"
+                      + " GROUP BY channel, lower(trim(question)), sources HAVING SUM(down) > 0"
+                      + " ORDER BY SUM(down) DESC, SUM(up) ASC LIMIT ?")) {
+            statement.setString(1, since.toString());
+            statement.setString(2, teamId);
+            statement.setString(3, teamId);
+            statement.setString(4, since.toString());
+            statement.setString(5, teamId);
+            statement.setString(6, teamId);
+            statement.setInt(7, limit);
+            List<Rated> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+              while (rs.next()) {
+                rows.add(
+                    new Rated(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getInt(5)));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
+  public Usage usage(String teamId, Instant since) {
+    return database.withConnection(
+        connection -> {
+          int asked = 0;
+          int answered = 0;
+          Map<String, Integer> byTopic = new LinkedHashMap<>();
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT answered, topic, COUNT(*) FROM question_log WHERE asked_at >= ? AND (?"
+                      + " IS NULL OR team_id = ?) GROUP BY answered, topic ORDER BY COUNT(*)"
+                      + " DESC")) {
+            statement.setString(1, since.toString());
+            statement.setString(2, teamId);
+            statement.setString(3, teamId);
+            try (ResultSet rs = statement.executeQuery()) {
+              while (rs.next()) {
+                int count = rs.getInt(3);
+                asked += count;
+                if (rs.getInt(1) == 1) {
+                  answered += count;
+                  byTopic.merge(String.valueOf(rs.getString(2)), count, Integer::sum);
+                }
+              }
+            }
+          }
+          return new Usage(asked, answered, byTopic);
+        });
+  }
+}
