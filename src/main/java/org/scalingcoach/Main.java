@@ -9,6 +9,7 @@ import org.scalingcoach.cli.CoachCommand;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.knowledge.KnowledgeBase;
 import org.scalingcoach.knowledge.Problem;
+import org.scalingcoach.llm.LlmFeatures;
 import org.scalingcoach.retrieval.Embedder;
 import org.scalingcoach.retrieval.HybridRetriever;
 import org.scalingcoach.retrieval.MiniLmEmbedder;
@@ -18,6 +19,7 @@ import org.scalingcoach.store.SqliteAuditStore;
 import org.scalingcoach.store.SqliteEmbeddingCache;
 import org.scalingcoach.store.SqliteReminderStore;
 import org.scalingcoach.store.SqliteRoleStore;
+import org.scalingcoach.store.SqliteTokenUsageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -42,6 +44,8 @@ public final class Main {
 
   static CoachCore core(CoachConfig config, Embedder embedder) {
     Database database = Database.open(config.databaseFile());
+    LlmFeatures llm = LlmFeatures.create(config.llm(), new SqliteTokenUsageLog(database));
+    log.info("language model: {}", llm.active());
     KnowledgeBase knowledge = KnowledgeBase.load(config.knowledgeDir());
     for (Problem problem : knowledge.problems()) {
       log.warn("knowledge problem, file skipped: {}", problem);
@@ -58,7 +62,11 @@ public final class Main {
         retriever.size(),
         config.knowledgeDir().toAbsolutePath());
     return new CoachCore(
-        knowledge, retriever, new ExtractiveAnswerEngine(knowledge, retriever), database);
+        knowledge,
+        retriever,
+        llm.answers(new ExtractiveAnswerEngine(knowledge, retriever)),
+        database,
+        llm);
   }
 
   /** Loads the audit definitions and wires the audit engine, history, roles and reminders. */

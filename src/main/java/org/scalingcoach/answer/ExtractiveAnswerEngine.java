@@ -40,7 +40,11 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
 
   @Override
   public Answer answer(Question question) {
-    Retrieval retrieval = retrieve(question);
+    return answer(question, retrieve(question));
+  }
+
+  /** Answers from a retrieval already made for the question by {@link #retrieve(Question)}. */
+  public Answer answer(Question question, Retrieval retrieval) {
     if (!retrieval.inScope() || retrieval.hits().isEmpty()) {
       return outOfScope(question.text());
     }
@@ -173,14 +177,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
   }
 
   private static Citation citation(Hit hit) {
-    Section s = hit.section();
-    return new Citation(
-        s.documentId(),
-        s.documentTitle(),
-        s.topic(),
-        s.heading(),
-        s.anchor(),
-        Math.round(hit.score() * 10_000) / 10_000.0);
+    return Citation.of(hit);
   }
 
   private List<String> followUps(List<Hit> chosen, Retrieval retrieval) {

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * A question as it reaches the core from any channel, with the earlier turns of its thread (oldest
- * first) when it is a follow-up.
+ * first) when it is a follow-up, and who asked it.
  */
-public record Question(String text, List<Turn> history) {
+public record Question(String text, List<Turn> history, Asker asker) {
 
   public Question {
     if (text == null) {
@@ -14,6 +14,12 @@ public record Question(String text, List<Turn> history) {
     }
     text = text.strip();
     history = List.copyOf(history);
+    asker = asker == null ? Asker.LOCAL : asker;
+  }
+
+  /** A question from someone outside any workspace, e.g. on the command line. */
+  public Question(String text, List<Turn> history) {
+    this(text, history, Asker.LOCAL);
   }
 
   public static Question of(String text) {

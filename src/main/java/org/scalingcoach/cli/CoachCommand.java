@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
       SlackManifestCommand.class,
       TeamsPackageCommand.class,
       RolesCommand.class,
-      InsightsCommand.class
+      InsightsCommand.class,
+      PromptsCommand.class,
+      UsageCommand.class
     })
 public final class CoachCommand implements Callable<Integer> {
 

@@ -22,6 +22,7 @@ import org.scalingcoach.audit.AuditSettings;
  * @param slack how to reach Slack ({@code SLACK_*}); disabled when no token is set
  * @param audits managers and reminder settings of the guided audits
  * @param teams the Microsoft Teams bot, or null when Teams is not configured
+ * @param llm the optional language model ({@code COACH_LLM_*}, default none)
  */
 public record CoachConfig(
     Path dataDir,
@@ -29,7 +30,8 @@ public record CoachConfig(
     int port,
     SlackSettings slack,
     AuditSettings audits,
-    TeamsSettings teams) {
+    TeamsSettings teams,
+    LlmSettings llm) {
   private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@-]+");
 
   public java.util.Optional<TeamsSettings> teamsSettings() {
@@ -53,10 +55,11 @@ public record CoachConfig(
     SlackSettings slack = SlackSettings.fromEnvironment(env, problems);
     AuditSettings audits = audits(env, problems);
     TeamsSettings teams = TeamsSettings.fromEnvironment(env, problems).orElse(null);
+    LlmSettings llm = LlmSettings.fromEnvironment(env, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CoachConfig(dataDir, knowledgeDir, port, slack, audits, teams);
+    return new CoachConfig(dataDir, knowledgeDir, port, slack, audits, teams, llm);
   }
 
   static AuditSettings audits(Map<String, String> env, List<String> problems) {

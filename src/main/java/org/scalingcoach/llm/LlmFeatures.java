@@ -1,0 +1,96 @@
+package org.scalingcoach.llm;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.answer.ExtractiveAnswerEngine;
+import org.scalingcoach.config.LlmSettings;
+
+/**
+ * The optional language model features built from the settings: written answers, audit summaries
+ * and the prompt templates behind them. Without a provider it adds nothing.
+ */
+public final class LlmFeatures {
+  private final LlmSettings settings;
+  private final LlmClient client;
+  private final TokenUsageLog usage;
+  private final Clock clock;
+  private final AtomicReference<PromptTemplates> templates;
+  private final PromptWriter writer;
+
+  private LlmFeatures(
+      LlmSettings settings,
+      LlmClient client,
+      TokenUsageLog usage,
+      Clock clock,
+      PromptTemplates templates) {
+    this.settings = settings;
+    this.client = client;
+    this.usage = usage;
+    this.clock = clock;
+    this.templates = new AtomicReference<>(templates);
+    this.writer = new PromptWriter(this.templates::get, settings.historyTurns());
+  }
+
+  /**
+   * Connects to the configured provider and loads the prompt templates.
+   *
+   * @throws PromptException naming each template file that is unusable
+   */
+  public static LlmFeatures create(LlmSettings settings, TokenUsageLog usage) {
+    if (!settings.enabled()) {
+      return new LlmFeatures(settings, null, usage, Clock.systemUTC(), null);
+    }
+    return create(settings, LlmProviders.create(settings), usage, Clock.systemUTC());
+  }
+
+  static LlmFeatures create(
+      LlmSettings settings, StreamingChatModel model, TokenUsageLog usage, Clock clock) {
+    PromptTemplates templates = PromptTemplates.load(settings.promptsDir());
+    LlmClient client =
+        new LlmClient(model, settings.provider().id(), settings.model(), settings.timeout());
+    return new LlmFeatures(settings, client, usage, clock, templates);
+  }
+
+  /**
+   * What answers questions: written answers over {@code extractive}, or it alone without a model.
+   */
+  public AnswerEngine answers(ExtractiveAnswerEngine extractive) {
+    if (client == null) {
+      return extractive;
+    }
+    return new GroundedAnswerEngine(
+        extractive,
+        client,
+        writer,
+        new RateLimiter(settings.answersPerUserPerHour(), clock),
+        usage,
+        clock);
+  }
+
+  public AuditSummarizer auditSummaries() {
+    return client == null
+        ? AuditSummarizer.disabled()
+        : new AuditSummarizer(client, writer, usage, clock);
+  }
+
+  /** The active provider and model, e.g. {@code openai:gpt-4o-mini}, or {@code none}. */
+  public String active() {
+    return settings.describe();
+  }
+
+  public TokenUsageLog usage() {
+    return usage;
+  }
+
+  /**
+   * Reloads the prompt templates from their folder; on any problem the templates in use stay and
+   * the {@link PromptException} names what is wrong.
+   */
+  public void reloadPrompts() {
+    if (client != null) {
+      templates.set(PromptTemplates.load(settings.promptsDir()));
+    }
+  }
+}
