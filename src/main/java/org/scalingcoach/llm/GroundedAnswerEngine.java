@@ -94,6 +94,10 @@ public final class GroundedAnswerEngine implements AnswerEngine {
         log.warn("written answer timed out, sending the extractive one: {}", e.getMessage());
         return withNote(fallback, TIMEOUT_NOTE);
       }
+      if (e.reason() == LlmUnavailableException.Reason.RATE_LIMITED) {
+        log.warn("the provider is rate limiting, sending the extractive answer: {}", e.getMessage());
+        return withNote(fallback, UNAVAILABLE_NOTE);
+      }
       log.warn("written answer failed, sending the extractive one", e);
       return withNote(fallback, UNAVAILABLE_NOTE);
     }

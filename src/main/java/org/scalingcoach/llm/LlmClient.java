@@ -112,7 +112,7 @@ final class LlmClient {
       }
       throw new LlmUnavailableException(
           LlmUnavailableException.Reason.TIMEOUT,
-          provider + " did not finish within " + timeout.toSeconds() + " s",
+          provider + " did not finish within " + timeout.toMillis() + " ms",
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
