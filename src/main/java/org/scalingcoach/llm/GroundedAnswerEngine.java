@@ -95,7 +95,8 @@ public final class GroundedAnswerEngine implements AnswerEngine {
         return withNote(fallback, TIMEOUT_NOTE);
       }
       if (e.reason() == LlmUnavailableException.Reason.RATE_LIMITED) {
-        log.warn("the provider is rate limiting, sending the extractive answer: {}", e.getMessage());
+        log.warn(
+            "the provider is rate limiting, sending the extractive answer: {}", e.getMessage());
         return withNote(fallback, UNAVAILABLE_NOTE);
       }
       log.warn("written answer failed, sending the extractive one", e);
