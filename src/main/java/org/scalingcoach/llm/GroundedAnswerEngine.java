@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.scalingcoach.answer.Answer;
@@ -43,6 +44,7 @@ public final class GroundedAnswerEngine implements AnswerEngine {
   private final RateLimiter limiter;
   private final TokenUsageLog usage;
   private final Clock clock;
+  private final Executor bookkeeping;
 
   GroundedAnswerEngine(
       ExtractiveAnswerEngine extractive,
@@ -50,13 +52,15 @@ public final class GroundedAnswerEngine implements AnswerEngine {
       PromptWriter prompts,
       RateLimiter limiter,
       TokenUsageLog usage,
-      Clock clock) {
+      Clock clock,
+      Executor bookkeeping) {
     this.extractive = extractive;
     this.client = client;
     this.prompts = prompts;
     this.limiter = limiter;
     this.usage = usage;
     this.clock = clock;
+    this.bookkeeping = bookkeeping;
   }
 
   @Override
@@ -67,28 +71,31 @@ public final class GroundedAnswerEngine implements AnswerEngine {
   @Override
   public Answer answerStreaming(Question question, Consumer<String> partialMarkdown) {
     Retrieval retrieval = extractive.retrieve(question);
-    Answer fallback = extractive.answer(question, retrieval);
-    if (!fallback.answered()) {
-      return fallback;
+    if (!retrieval.inScope() || retrieval.hits().isEmpty()) {
+      return extractive.answer(question, retrieval);
     }
     if (!limiter.tryAcquire(question.asker())) {
-      return withNote(fallback, LIMIT_NOTE);
+      return withNote(extractive.answer(question, retrieval), LIMIT_NOTE);
     }
     List<Hit> hits = retrieval.hits().subList(0, Math.min(MAX_SOURCES, retrieval.hits().size()));
     List<Section> sources = hits.stream().map(Hit::section).toList();
     Prompt prompt = prompts.forQuestion(question, sources);
     AtomicReference<String> shown = new AtomicReference<>("");
+    LlmClient.Pending pending =
+        client.start(
+            prompt,
+            soFar -> {
+              String visible = CitationCheck.partial(soFar, sources.size());
+              if (!visible.isEmpty() && !Objects.equals(shown.getAndSet(visible), visible)) {
+                partialMarkdown.accept(visible);
+              }
+            });
+    // The extractive answer is the fallback, and gives topic and follow-ups: compose it while the
+    // model writes.
+    Answer fallback = extractive.answer(question, retrieval);
     Completion completion;
     try {
-      completion =
-          client.complete(
-              prompt,
-              soFar -> {
-                String visible = CitationCheck.partial(soFar, sources.size());
-                if (!visible.isEmpty() && !Objects.equals(shown.getAndSet(visible), visible)) {
-                  partialMarkdown.accept(visible);
-                }
-              });
+      completion = pending.await();
     } catch (LlmUnavailableException e) {
       if (e.reason() == LlmUnavailableException.Reason.TIMEOUT) {
         log.warn("written answer timed out, sending the extractive one: {}", e.getMessage());
@@ -128,6 +135,10 @@ public final class GroundedAnswerEngine implements AnswerEngine {
   }
 
   private void recordUsage(Question question, Completion completion) {
+    bookkeeping.execute(() -> record(question, completion));
+  }
+
+  private void record(Question question, Completion completion) {
     try {
       usage.record(
           new TokenUsage(

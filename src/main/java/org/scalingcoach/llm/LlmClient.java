@@ -50,11 +50,17 @@ final class LlmClient {
     return modelName;
   }
 
-  /**
-   * Streams the reply, passing the text written so far to {@code onText} as it grows, and returns
-   * it once complete.
-   */
+  /** Streams the reply and waits for it; see {@link #start}. */
   Completion complete(Prompt prompt, Consumer<String> onText) throws LlmUnavailableException {
+    return start(prompt, onText).await();
+  }
+
+  /**
+   * Sends the prompt and returns at once; the reply streams in the background, passing the text
+   * written so far to {@code onText} as it grows. The timeout counts from now.
+   */
+  Pending start(Prompt prompt, Consumer<String> onText) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     CompletableFuture<ChatResponse> done = new CompletableFuture<>();
     AtomicReference<StreamingHandle> handle = new AtomicReference<>();
     StringBuilder written = new StringBuilder();
@@ -62,64 +68,93 @@ final class LlmClient {
         ChatRequest.builder()
             .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
             .build();
-    model.chat(
-        request,
-        new StreamingChatResponseHandler() {
-          @Override
-          public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-            handle.set(context.streamingHandle());
-            if (done.isDone()) {
-              context.streamingHandle().cancel();
-              return;
-            }
-            String soFar;
-            synchronized (written) {
-              written.append(partial.text());
-              soFar = written.toString();
-            }
-            try {
-              onText.accept(soFar);
-            } catch (RuntimeException e) {
-              log.warn("showing a partial answer failed; the final answer will still be sent", e);
-            }
-          }
-
-          @Override
-          public void onCompleteResponse(ChatResponse response) {
-            done.complete(response);
-          }
-
-          @Override
-          public void onError(Throwable error) {
-            done.completeExceptionally(error);
-          }
-        });
     try {
-      ChatResponse response = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      String text = response.aiMessage() == null ? null : response.aiMessage().text();
-      if (text == null) {
-        synchronized (written) {
-          text = written.toString();
+      model.chat(
+          request,
+          new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+              handle.set(context.streamingHandle());
+              if (done.isDone()) {
+                context.streamingHandle().cancel();
+                return;
+              }
+              String soFar;
+              synchronized (written) {
+                written.append(partial.text());
+                soFar = written.toString();
+              }
+              try {
+                onText.accept(soFar);
+              } catch (RuntimeException e) {
+                log.warn("showing a partial answer failed; the final answer will still be sent", e);
+              }
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+              done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+              done.completeExceptionally(error);
+            }
+          });
+    } catch (RuntimeException e) {
+      done.completeExceptionally(e);
+    }
+    return new Pending(done, handle, written, deadline);
+  }
+
+  /** A reply on its way. */
+  final class Pending {
+    private final CompletableFuture<ChatResponse> done;
+    private final AtomicReference<StreamingHandle> handle;
+    private final StringBuilder written;
+    private final long deadline;
+
+    private Pending(
+        CompletableFuture<ChatResponse> done,
+        AtomicReference<StreamingHandle> handle,
+        StringBuilder written,
+        long deadline) {
+      this.done = done;
+      this.handle = handle;
+      this.written = written;
+      this.deadline = deadline;
+    }
+
+    /** Waits for the whole reply until the deadline; then stops the stream and gives up. */
+    Completion await() throws LlmUnavailableException {
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        ChatResponse response = done.get(left, TimeUnit.NANOSECONDS);
+        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        if (text == null) {
+          synchronized (written) {
+            text = written.toString();
+          }
         }
+        TokenUsage usage = response.tokenUsage();
+        return new Completion(text, tokens(usage, true), tokens(usage, false));
+      } catch (TimeoutException e) {
+        done.cancel(true);
+        StreamingHandle streaming = handle.get();
+        if (streaming != null) {
+          streaming.cancel();
+        }
+        throw new LlmUnavailableException(
+            LlmUnavailableException.Reason.TIMEOUT,
+            provider + " did not finish within " + timeout.toMillis() + " ms",
+            e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LlmUnavailableException(
+            LlmUnavailableException.Reason.TIMEOUT, "interrupted while waiting for " + provider, e);
+      } catch (ExecutionException e) {
+        throw classify(e.getCause());
       }
-      TokenUsage usage = response.tokenUsage();
-      return new Completion(text, tokens(usage, true), tokens(usage, false));
-    } catch (TimeoutException e) {
-      done.cancel(true);
-      StreamingHandle streaming = handle.get();
-      if (streaming != null) {
-        streaming.cancel();
-      }
-      throw new LlmUnavailableException(
-          LlmUnavailableException.Reason.TIMEOUT,
-          provider + " did not finish within " + timeout.toMillis() + " ms",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LlmUnavailableException(
-          LlmUnavailableException.Reason.TIMEOUT, "interrupted while waiting for " + provider, e);
-    } catch (ExecutionException e) {
-      throw classify(e.getCause());
     }
   }
 

@@ -2,6 +2,8 @@ package org.scalingcoach.llm;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
@@ -12,6 +14,15 @@ import org.scalingcoach.config.LlmSettings;
  * and the prompt templates behind them. Without a provider it adds nothing.
  */
 public final class LlmFeatures {
+  /** Records token usage off the answer's path, so the database never delays a reply. */
+  private static final Executor BOOKKEEPING =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "llm-usage");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final LlmSettings settings;
   private final LlmClient client;
   private final TokenUsageLog usage;
@@ -66,7 +77,8 @@ public final class LlmFeatures {
         writer,
         new RateLimiter(settings.answersPerUserPerHour(), clock),
         usage,
-        clock);
+        clock,
+        BOOKKEEPING);
   }
 
   public AuditSummarizer auditSummaries() {

@@ -1,6 +1,7 @@
 package org.scalingcoach.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.scalingcoach.llm.FakeLlmServer.Reply;
 
 import java.time.Duration;
@@ -243,17 +244,21 @@ class GroundedAnswerEngineTest {
     engine.answer(new Question(DRIFT, List.of(), asker));
 
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    assertThat(usage.daily(today, today))
-        .singleElement()
-        .satisfies(
-            day -> {
-              assertThat(day.workspace()).isEqualTo("T42");
-              assertThat(day.provider()).isEqualTo("openai");
-              assertThat(day.model()).isEqualTo("gpt-test");
-              assertThat(day.answers()).isEqualTo(2);
-              assertThat(day.inputTokens()).isEqualTo(2_000);
-              assertThat(day.outputTokens()).isEqualTo(240);
-            });
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(usage.daily(today, today))
+                    .singleElement()
+                    .satisfies(
+                        day -> {
+                          assertThat(day.workspace()).isEqualTo("T42");
+                          assertThat(day.provider()).isEqualTo("openai");
+                          assertThat(day.model()).isEqualTo("gpt-test");
+                          assertThat(day.answers()).isEqualTo(2);
+                          assertThat(day.inputTokens()).isEqualTo(2_000);
+                          assertThat(day.outputTokens()).isEqualTo(240);
+                        }));
   }
 
   @Test

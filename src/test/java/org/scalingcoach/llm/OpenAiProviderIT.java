@@ -11,10 +11,10 @@ import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.LlmSettings;
 
 /**
- * Asks a real provider. Runs only when {@code COACH_IT_LLM_API_KEY} (and optionally {@code COACH_IT_LLM_PROVIDER},
- * {@code
- * COACH_IT_LLM_MODEL}) are set, with {@code mvn -o test -Dtest=OpenAiProviderIT}; surefire's
- * default includes leave {@code *IT} out of {@code mvn verify}.
+ * Asks a real provider. Runs only when {@code COACH_IT_LLM_API_KEY} (and optionally {@code
+ * COACH_IT_LLM_PROVIDER}, {@code COACH_IT_LLM_MODEL}) are set, with {@code mvn -o test
+ * -Dtest=OpenAiProviderIT}; surefire's default includes leave {@code *IT} out of {@code mvn
+ * verify}.
  */
 @EnabledIfEnvironmentVariable(named = "COACH_IT_LLM_API_KEY", matches = ".+")
 class OpenAiProviderIT {
