@@ -129,10 +129,11 @@ public final class LlmBenchmark {
       for (int round = 0; round < ROUNDS; round++) {
         long start = System.nanoTime();
         Question q = Question.of(questions.get(round % questions.size()));
-        extractive.answer(q, extractive.retrieve(q));
+        extractive.retrieve(q);
         retrievals.add(millis(System.nanoTime() - start));
       }
-      System.out.println("  of which retrieval + extractive answer: " + Stats.summary(retrievals));
+      System.out.println(
+          "  retrieval alone (extractive answers pay it too): " + Stats.summary(retrievals));
       System.out.printf(
           "overhead p95 %.1f ms (target < 50 ms): %s%n",
           Stats.percentile(overheads, 95),

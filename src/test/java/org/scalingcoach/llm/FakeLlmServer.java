@@ -109,6 +109,9 @@ public final class FakeLlmServer implements AutoCloseable {
   private volatile int outputTokens = 45;
 
   public FakeLlmServer() {
+    // Without it, Nagle's algorithm holds small SSE chunks back ~40 ms for a delayed ACK, which
+    // a real provider's server does not do.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
