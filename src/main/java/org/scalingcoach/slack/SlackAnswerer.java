@@ -5,9 +5,11 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.answer.Turn;
 import org.scalingcoach.store.QuestionLog;
@@ -36,9 +38,20 @@ final class SlackAnswerer {
   private final SlackWebApi slack;
   private final SlackAnswerStore answers;
   private final QuestionLog questionLog;
+  private final Duration streamInterval;
 
   SlackAnswerer(
       AnswerEngine engine, SlackWebApi slack, SlackAnswerStore answers, QuestionLog questionLog) {
+    this(engine, slack, answers, questionLog, StreamingMessage.INTERVAL);
+  }
+
+  SlackAnswerer(
+      AnswerEngine engine,
+      SlackWebApi slack,
+      SlackAnswerStore answers,
+      QuestionLog questionLog,
+      Duration streamInterval) {
+    this.streamInterval = streamInterval;
     this.engine = engine;
     this.slack = slack;
     this.answers = answers;
@@ -55,9 +68,18 @@ final class SlackAnswerer {
 
   void answer(Ask ask) {
     try {
-      Answer answer = engine.answer(new Question(ask.text(), history(ask)));
+      Question question =
+          new Question(ask.text(), history(ask), new Asker(ask.teamId(), ask.userId()));
+      StreamingMessage streaming = null;
+      Answer answer;
+      if (ask.destination() instanceof Destination.Conversation c) {
+        streaming = new StreamingMessage(slack, c, streamInterval);
+        answer = engine.answerStreaming(question, streaming);
+      } else {
+        answer = engine.answer(question); // an ephemeral reply cannot be edited as it grows
+      }
       questionLog.record(ask.teamId(), ask.userId(), channel(ask.destination()), answer);
-      post(ask, answer);
+      post(ask, answer, streaming);
     } catch (RuntimeException e) {
       log.error(
           "could not answer a Slack question (team {}, user {}, {})",
@@ -106,7 +128,7 @@ final class SlackAnswerer {
         topLevel ? DIRECT_MESSAGE_MEMORY : THREAD_MEMORY);
   }
 
-  private void post(Ask ask, Answer answer) {
+  private void post(Ask ask, Answer answer, StreamingMessage streaming) {
     String id = UUID.randomUUID().toString();
     List<LayoutBlock> blocks = AnswerBlocks.answer(answer, id, ask.options());
     String text = AnswerBlocks.fallbackText(answer);
@@ -114,6 +136,12 @@ final class SlackAnswerer {
       // Saved before posting, so a reply typed right after the answer already finds the thread.
       answers.save(
           id, new Place(ask.teamId(), c.channel(), c.threadTs()), null, ask.userId(), answer);
+      Optional<StreamingMessage.Posted> partial =
+          streaming == null ? Optional.empty() : streaming.finish();
+      if (partial.isPresent()) {
+        replace(id, partial.get(), text, blocks);
+        return;
+      }
       ChatPostMessageResponse posted;
       try {
         posted =
@@ -146,6 +174,22 @@ final class SlackAnswerer {
               .blocks(blocks)
               .build());
     }
+  }
+
+  /** Replaces the message that showed the answer being written with the final answer. */
+  private void replace(
+      String id, StreamingMessage.Posted partial, String text, List<LayoutBlock> blocks) {
+    try {
+      slack.call(
+          "chat.update",
+          client ->
+              client.chatUpdate(
+                  r -> r.channel(partial.channel()).ts(partial.ts()).text(text).blocks(blocks)));
+    } catch (RuntimeException e) {
+      answers.forget(id);
+      throw e;
+    }
+    answers.posted(id, partial.channel(), partial.ts());
   }
 
   private void setStatus(Destination.Conversation c, String status) {

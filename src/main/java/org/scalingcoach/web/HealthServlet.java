@@ -9,7 +9,10 @@ import java.io.IOException;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.config.SlackSettings;
 
-/** {@code GET /healthz}: whether the knowledge base is loaded and the database answers. */
+/**
+ * {@code GET /healthz}: whether the knowledge base is loaded and the database answers, and which
+ * Slack mode and language model are active.
+ */
 final class HealthServlet extends HttpServlet {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final transient CoachCore core;
@@ -39,6 +42,7 @@ final class HealthServlet extends HttpServlet {
           case SOCKET -> "socket-mode";
           case DISABLED -> "not configured";
         });
+    body.put("llm", core.llm().active());
     response.setStatus(healthy ? 200 : 503);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");

@@ -44,6 +44,7 @@ class CoachServerTest {
       assertThat(body.path("knowledge").path("sections").asInt()).isPositive();
       assertThat(body.path("database").asText()).isEqualTo("reachable");
       assertThat(body.path("slack").asText()).isEqualTo("not configured");
+      assertThat(body.path("llm").asText()).isEqualTo("none");
       assertThat(events.statusCode()).isEqualTo(503);
       assertThat(events.body()).contains("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET");
     }
