@@ -92,10 +92,6 @@ public final class LlmFeatures {
     return settings.describe();
   }
 
-  public TokenUsageLog usage() {
-    return usage;
-  }
-
   /**
    * Reloads the prompt templates from their folder; on any problem the templates in use stay and
    * the {@link PromptException} names what is wrong.

@@ -3,12 +3,15 @@ package org.scalingcoach.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
+import org.scalingcoach.answer.Question;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.LlmSettings;
 import org.scalingcoach.config.LlmSettings.Provider;
@@ -44,6 +47,47 @@ class LlmFeaturesTest {
     assertThatThrownBy(() -> LlmFeatures.create(broken, LlmFixtures.usageLog()))
         .isInstanceOf(PromptException.class)
         .hasMessageContaining(dir.resolve("system.txt") + ":0: prompt template missing");
+  }
+
+  @Test
+  void should_use_reloaded_wording_and_keep_it_when_a_reload_is_broken() throws Exception {
+    for (PromptKind kind : PromptKind.values()) {
+      Files.copy(Path.of("prompts", kind.fileName()), dir.resolve(kind.fileName()));
+    }
+    try (FakeLlmServer model = new FakeLlmServer()) {
+      model.reply(FakeLlmServer.Reply.text("Track accuracy [1]."));
+      LlmSettings base =
+          LlmFixtures.settings(Provider.OPENAI, model.baseUrl(), Duration.ofSeconds(5), 100);
+      LlmFeatures features =
+          LlmFeatures.create(
+              new LlmSettings(
+                  base.provider(),
+                  base.model(),
+                  base.apiKey(),
+                  base.baseUrl(),
+                  base.timeout(),
+                  base.maxOutputTokens(),
+                  base.answersPerUserPerHour(),
+                  base.historyTurns(),
+                  dir),
+              LlmFixtures.usageLog());
+      AnswerEngine engine = features.answers(LlmFixtures.extractive());
+      Question question = Question.of("How do we know our model is drifting?");
+
+      Files.writeString(
+          dir.resolve("answer.txt"), "Tuned wording.\n{{sources}}\nQ: {{question}}\n");
+      features.reloadPrompts();
+      engine.answer(question);
+      String tuned = model.lastRequest().user();
+      Files.writeString(dir.resolve("answer.txt"), "Broken {{sourcez}} {{question}}");
+      assertThatThrownBy(features::reloadPrompts)
+          .isInstanceOf(PromptException.class)
+          .hasMessageContaining("answer.txt");
+      engine.answer(question);
+
+      assertThat(tuned).startsWith("Tuned wording.");
+      assertThat(model.lastRequest().user()).startsWith("Tuned wording.");
+    }
   }
 
   @Test
