@@ -10,6 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.answer.Asker;
+import org.scalingcoach.audit.Actor;
+import org.scalingcoach.audit.AuditFixture;
+import org.scalingcoach.audit.AuditRecord;
+import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.config.LlmSettings.Provider;
 import org.scalingcoach.knowledge.Section;
 
@@ -56,6 +60,29 @@ class AuditSummarizerTest {
         .contains("Audit your data")
         .contains("- Weakest area: data ownership (1.5 of 5)")
         .contains("<source number=\"2\"");
+  }
+
+  @Test
+  void should_summarise_a_finished_audit_from_its_scores_and_linked_actions() {
+    AuditFixture audits = new AuditFixture();
+    Actor anna = new Actor("T1", "UANNA");
+    AuditRecord finished = audits.finishWith(anna, "audit-your-data", "Churn", 0);
+    AuditReport report = audits.history.report(anna, finished.id());
+    model.reply(Reply.text("Churn data is at the very start [1]."));
+
+    ReportFacts reportFacts = ReportFacts.of(report, TestCore.shared().knowledge());
+    AuditSummary summary = summarizer.summarise(MANAGER, reportFacts).orElseThrow();
+
+    assertThat(reportFacts.facts())
+        .contains("Subject: Churn")
+        .anyMatch(f -> f.startsWith("Overall: 0 Absent"))
+        .anyMatch(f -> f.startsWith("Next action for "));
+    assertThat(reportFacts.sections())
+        .extracting(Section::key)
+        .containsExactlyElementsOf(
+            report.scorecard().actions().stream().map(a -> a.knowledge()).distinct().toList());
+    assertThat(model.lastRequest().user()).contains("Audit your data", "Subject: Churn");
+    assertThat(summary.cited()).containsExactly(reportFacts.sections().get(0));
   }
 
   @Test
