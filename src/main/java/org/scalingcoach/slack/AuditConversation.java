@@ -1,9 +1,15 @@
 package org.scalingcoach.slack;
 
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.model.block.LayoutBlock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.scalingcoach.AuditServices;
+import org.scalingcoach.answer.Asker;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditException;
 import org.scalingcoach.audit.AuditReport;
@@ -11,6 +17,10 @@ import org.scalingcoach.audit.CsvExport;
 import org.scalingcoach.audit.MarkdownExport;
 import org.scalingcoach.audit.Progress;
 import org.scalingcoach.audit.ScoreChart;
+import org.scalingcoach.knowledge.KnowledgeBase;
+import org.scalingcoach.knowledge.Section;
+import org.scalingcoach.llm.AuditSummarizer;
+import org.scalingcoach.llm.ReportFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +37,16 @@ final class AuditConversation {
   private final SlackFiles files;
   private final AuditServices audits;
 
-  AuditConversation(SlackWebApi slack, AuditServices audits) {
+  private final AuditSummarizer summaries;
+  private final KnowledgeBase knowledge;
+
+  AuditConversation(
+      SlackWebApi slack, AuditServices audits, AuditSummarizer summaries, KnowledgeBase knowledge) {
     this.slack = slack;
     this.files = new SlackFiles(slack);
     this.audits = audits;
+    this.summaries = summaries;
+    this.knowledge = knowledge;
   }
 
   /** Posts the current question (or the finish step) as a new DM message; returns its channel. */
@@ -61,11 +77,10 @@ final class AuditConversation {
 
   /** Posts a report with its chart; the owner's copy gets share and export buttons. */
   void postReport(String channel, AuditReport report, boolean ownerCopy) {
+    List<LayoutBlock> blocks = new ArrayList<>(AuditBlocks.report(report, ownerCopy));
+    summary(report).ifPresent(block -> blocks.add(Math.min(1, blocks.size()), block));
     String posted =
-        post(
-            channel,
-            report.definition().title() + " report: " + report.audit().subject(),
-            AuditBlocks.report(report, ownerCopy));
+        post(channel, report.definition().title() + " report: " + report.audit().subject(), blocks);
     files.share(
         posted,
         "Dimension scores",
@@ -74,6 +89,26 @@ final class AuditConversation {
                 fileName(report, "png"),
                 report.definition().title() + " scores",
                 ScoreChart.png(report))));
+  }
+
+  /** A short narrative of the report written by the language model, when one is configured. */
+  private Optional<LayoutBlock> summary(AuditReport report) {
+    Asker asker = new Asker(report.audit().teamId(), report.audit().userId());
+    return summaries
+        .summarise(asker, ReportFacts.of(report, knowledge))
+        .map(
+            summary -> {
+              StringBuilder text =
+                  new StringBuilder("*In short*\n").append(Mrkdwn.fromMarkdown(summary.markdown()));
+              for (int i = 0; i < summary.cited().size(); i++) {
+                Section s = summary.cited().get(i);
+                text.append("\n[")
+                    .append(i + 1)
+                    .append("] ")
+                    .append(Mrkdwn.escape(s.documentTitle() + " › " + s.heading()));
+              }
+              return section(b -> b.text(markdownText(text.toString())));
+            });
   }
 
   /** Uploads the Markdown and CSV of a report to the person's DM. */

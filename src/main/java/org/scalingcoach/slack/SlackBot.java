@@ -112,7 +112,8 @@ public final class SlackBot implements AutoCloseable {
         .register(app);
     Reminders reminders = null;
     if (audits != null) {
-      AuditConversation conversation = new AuditConversation(webApi, audits);
+      AuditConversation conversation =
+          new AuditConversation(webApi, audits, core.llm().auditSummaries(), core.knowledge());
       SlackAudits slackAudits = new SlackAudits(audits, conversation, work, webApi);
       slackAudits.register(app, commands, home);
       new SlackAuditActions(audits, conversation, work).register(app);
