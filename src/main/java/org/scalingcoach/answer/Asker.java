@@ -9,9 +9,9 @@ public record Asker(String workspace, String user) {
   /** Someone asking outside any chat workspace, e.g. on the command line. */
   public static final Asker LOCAL = new Asker("local", "local");
 
+  /** A channel that cannot tell who asked still gets answers; they count as "unknown". */
   public Asker {
-    if (workspace == null || workspace.isBlank() || user == null || user.isBlank()) {
-      throw new IllegalArgumentException("an asker needs a workspace and a user");
-    }
+    workspace = workspace == null || workspace.isBlank() ? "unknown" : workspace;
+    user = user == null || user.isBlank() ? "unknown" : user;
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.TeamsStore;
@@ -115,7 +116,12 @@ public final class TeamsBot {
     }
     String tenant = activity.tenantId();
     String conversation = activity.conversationId();
-    Answer answer = answers.answer(new Question(question, store.recentTurns(tenant, conversation)));
+    Answer answer =
+        answers.answer(
+            new Question(
+                question,
+                store.recentTurns(tenant, conversation),
+                new Asker(tenant, activity.userId())));
     reply(activity, TeamsCards.answer(answer));
     store.recordExchange(tenant, conversation, question, answer.markdown());
     questionLog.record(tenant, activity.userId(), conversation, answer);

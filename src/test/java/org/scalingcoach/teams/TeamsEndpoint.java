@@ -47,7 +47,8 @@ final class TeamsEndpoint implements AutoCloseable {
       }
       CoachCore shared = TestCore.shared();
       CoachCore core =
-          new CoachCore(shared.knowledge(), shared.retriever(), shared.answers(), database);
+          new CoachCore(
+              shared.knowledge(), shared.retriever(), shared.answers(), database, shared.llm());
       server = CoachServer.start(CoachConfig.fromEnvironment(env), core);
     } catch (Exception e) {
       close();
