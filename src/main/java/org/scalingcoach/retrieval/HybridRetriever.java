@@ -27,6 +27,11 @@ public final class HybridRetriever {
 
   private static final int CANDIDATES = 40;
 
+  /** How many top hits vote on the topic, and how much each further hit of a topic counts. */
+  private static final int VOTERS = 5;
+
+  private static final double VOTE_DECAY = 0.35;
+
   /** Sections whose sentences are compared with the query, besides the lexical candidates. */
   private static final int SHORTLIST = 150;
 
@@ -135,9 +140,36 @@ public final class HybridRetriever {
       all.add(new Hit(sections.get(i), fused, best, lexicalScore, units));
     }
     all.sort(Comparator.comparingDouble(Hit::score).reversed());
+    leadWithConsensusTopic(all);
     boolean inScope = !query.isBlank() && scope.inScope(top, coverage);
     return new Retrieval(
         query, all.subList(0, Math.min(limit, all.size())), inScope, top, coverage);
+  }
+
+  /**
+   * Puts first the best section of the topic the top hits agree on. Each topic's hits among the top
+   * few count with decaying weight, so a topic backed by several strong sections wins over one
+   * lucky sentence elsewhere; when the best hit's topic wins, nothing moves.
+   */
+  private static void leadWithConsensusTopic(List<Hit> hits) {
+    Map<org.scalingcoach.knowledge.Topic, Double> votes = new HashMap<>();
+    Map<org.scalingcoach.knowledge.Topic, Double> weights = new HashMap<>();
+    for (Hit hit : hits.subList(0, Math.min(VOTERS, hits.size()))) {
+      double weight = weights.getOrDefault(hit.section().topic(), 1.0);
+      votes.merge(hit.section().topic(), weight * hit.score(), Double::sum);
+      weights.put(hit.section().topic(), weight * VOTE_DECAY);
+    }
+    votes.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .ifPresent(
+            winner -> {
+              for (int i = 0; i < hits.size(); i++) {
+                if (hits.get(i).section().topic() == winner.getKey()) {
+                  hits.add(0, hits.remove(i));
+                  return;
+                }
+              }
+            });
   }
 
   /** The analysed terms of {@code text}, as the lexical index sees them. */
