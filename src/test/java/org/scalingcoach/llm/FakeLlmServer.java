@@ -104,6 +104,8 @@ public final class FakeLlmServer implements AutoCloseable {
 
   private final HttpServer server;
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger arrived =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile Function<JsonNode, Reply> script = request -> Reply.text("");
   private volatile int inputTokens = 321;
   private volatile int outputTokens = 45;
@@ -142,18 +144,32 @@ public final class FakeLlmServer implements AutoCloseable {
   }
 
   public List<Recorded> requests() {
+    awaitSettled();
     return List.copyOf(requests);
   }
 
+  /**
+   * The most recent request. Like {@link #requests()} it first waits until every request that has
+   * arrived is recorded: a client can read the whole reply a moment before the server files it.
+   */
   public Recorded lastRequest() {
+    awaitSettled();
     if (requests.isEmpty()) {
       throw new AssertionError("the model received no request");
     }
     return requests.get(requests.size() - 1);
   }
 
+  private void awaitSettled() {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (requests.size() < arrived.get() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+  }
+
   private void handle(HttpExchange exchange, boolean anthropic) throws IOException {
     long received = System.nanoTime();
+    arrived.incrementAndGet();
     JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
     Reply reply = script.apply(body);
     try (exchange) {
