@@ -21,9 +21,11 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /src/target/scaling-coach.jar /app/scaling-coach.jar
 COPY --from=build /src/knowledge /app/knowledge
+COPY prompts /app/prompts
 
 ENV COACH_DATA_DIR=/data \
     COACH_KNOWLEDGE_DIR=/app/knowledge \
+    COACH_PROMPTS_DIR=/app/prompts \
     DJL_CACHE_DIR=/data/djl \
     PORT=8080 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
