@@ -12,7 +12,6 @@ import org.scalingcoach.store.SqliteRoleStore;
 
 /** The guided audits, wired over the core's database: what the chat adapters use. */
 public record AuditServices(
-    AuditCatalog catalog,
     AuditEngine engine,
     AuditHistory history,
     SqliteRoleStore roles,
@@ -20,8 +19,13 @@ public record AuditServices(
     AuditSettings settings,
     Clock clock) {
 
+  /** The audits that can be started now; it changes when admins reload the definitions. */
+  public AuditCatalog catalog() {
+    return engine.catalog();
+  }
+
   /** Reminders that go out through {@code delivery}; start them with {@link Reminders#start}. */
   public Reminders reminders(ReminderDelivery delivery) {
-    return new Reminders(reminderStore, catalog, roles, delivery, clock);
+    return new Reminders(reminderStore, engine::catalog, roles, delivery, clock);
   }
 }

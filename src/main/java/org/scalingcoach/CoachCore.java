@@ -1,15 +1,125 @@
 package org.scalingcoach;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.scalingcoach.admin.ReloadReport;
+import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.answer.Question;
+import org.scalingcoach.audit.AuditCatalog;
 import org.scalingcoach.knowledge.KnowledgeBase;
+import org.scalingcoach.knowledge.Problem;
 import org.scalingcoach.llm.LlmFeatures;
+import org.scalingcoach.llm.PromptException;
 import org.scalingcoach.retrieval.HybridRetriever;
 import org.scalingcoach.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The channel-neutral heart of the coach, shared by the CLI, Slack and Teams. */
-public record CoachCore(
-    KnowledgeBase knowledge,
-    HybridRetriever retriever,
-    AnswerEngine answers,
-    Database database,
-    LlmFeatures llm) {}
+/**
+ * The channel-neutral heart of the coach, shared by the CLI, Slack and Teams. What it knows can be
+ * reloaded while it runs: each accessor gives the version in use at the time of the call, and a
+ * question already being answered finishes on the version it started with.
+ */
+public final class CoachCore {
+  private static final Logger log = LoggerFactory.getLogger(CoachCore.class);
+
+  private final Supplier<CoachSnapshot> loader;
+  private final Database database;
+  private final LlmFeatures llm;
+  private final AtomicReference<CoachSnapshot> current;
+  private final AnswerEngine answers = new CurrentAnswers();
+  private final Object reloading = new Object();
+
+  /** Loads the first snapshot with {@code loader}; {@link #reload()} calls it again. */
+  public CoachCore(Supplier<CoachSnapshot> loader, Database database, LlmFeatures llm) {
+    this.loader = loader;
+    this.database = database;
+    this.llm = llm;
+    this.current = new AtomicReference<>(loader.get());
+  }
+
+  /** Everything the coach knows right now, consistent with itself. */
+  public CoachSnapshot snapshot() {
+    return current.get();
+  }
+
+  public KnowledgeBase knowledge() {
+    return current.get().knowledge();
+  }
+
+  public HybridRetriever retriever() {
+    return current.get().retriever();
+  }
+
+  /** Answers each question from the snapshot in use when the question arrives. */
+  public AnswerEngine answers() {
+    return answers;
+  }
+
+  public AuditCatalog catalog() {
+    return current.get().catalog();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public LlmFeatures llm() {
+    return llm;
+  }
+
+  /**
+   * Reads the knowledge base, audit definitions and prompt templates again and swaps them in at
+   * once. Broken files are skipped and reported; broken prompt templates leave the ones in use; a
+   * knowledge folder with no usable document leaves the whole previous snapshot in use.
+   */
+  public ReloadReport reload() {
+    synchronized (reloading) {
+      long start = System.nanoTime();
+      CoachSnapshot next = loader.get();
+      List<Problem> problems = new ArrayList<>(next.problems());
+      boolean usable =
+          !next.knowledge().documents().isEmpty()
+              || current.get().knowledge().documents().isEmpty();
+      if (usable) {
+        current.set(next);
+      }
+      try {
+        llm.reloadPrompts();
+      } catch (PromptException e) {
+        problems.addAll(e.problems());
+      }
+      CoachSnapshot now = current.get();
+      ReloadReport report =
+          new ReloadReport(
+              usable,
+              now.knowledge().documents().size(),
+              now.retriever().size(),
+              now.catalog().definitions().size(),
+              next.retriever().embedded(),
+              problems,
+              Duration.ofNanos(System.nanoTime() - start));
+      log.info("{}", report.summary());
+      problems.forEach(problem -> log.warn("reload problem: {}", problem));
+      return report;
+    }
+  }
+
+  /** The stable engine handed to the channels: it asks whichever snapshot is current. */
+  private final class CurrentAnswers implements AnswerEngine {
+    @Override
+    public Answer answer(Question question) {
+      return current.get().answers().answer(question);
+    }
+
+    @Override
+    public Answer answerStreaming(Question question, Consumer<String> partialMarkdown) {
+      return current.get().answers().answerStreaming(question, partialMarkdown);
+    }
+  }
+}

@@ -1,19 +1,13 @@
 package org.scalingcoach;
 
 import java.time.Clock;
-import org.scalingcoach.answer.ExtractiveAnswerEngine;
-import org.scalingcoach.audit.AuditCatalog;
 import org.scalingcoach.audit.AuditEngine;
 import org.scalingcoach.audit.AuditHistory;
 import org.scalingcoach.cli.CoachCommand;
 import org.scalingcoach.config.CoachConfig;
-import org.scalingcoach.knowledge.KnowledgeBase;
-import org.scalingcoach.knowledge.Problem;
 import org.scalingcoach.llm.LlmFeatures;
 import org.scalingcoach.retrieval.Embedder;
-import org.scalingcoach.retrieval.HybridRetriever;
 import org.scalingcoach.retrieval.MiniLmEmbedder;
-import org.scalingcoach.retrieval.ScopePolicy;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.SqliteAuditStore;
 import org.scalingcoach.store.SqliteEmbeddingCache;
@@ -46,49 +40,24 @@ public final class Main {
     Database database = Database.open(config.databaseFile());
     LlmFeatures llm = LlmFeatures.create(config.llm(), new SqliteTokenUsageLog(database));
     log.info("language model: {}", llm.active());
-    KnowledgeBase knowledge = KnowledgeBase.load(config.knowledgeDir());
-    for (Problem problem : knowledge.problems()) {
-      log.warn("knowledge problem, file skipped: {}", problem);
-    }
-    HybridRetriever retriever =
-        HybridRetriever.build(
-            knowledge.sections(),
-            embedder,
-            new SqliteEmbeddingCache(database),
-            ScopePolicy.DEFAULT);
-    log.info(
-        "knowledge loaded: {} documents, {} sections from {}",
-        knowledge.documents().size(),
-        retriever.size(),
-        config.knowledgeDir().toAbsolutePath());
-    return new CoachCore(
-        knowledge,
-        retriever,
-        llm.answers(new ExtractiveAnswerEngine(knowledge, retriever)),
-        database,
-        llm);
+    FolderLoader loader =
+        new FolderLoader(config.knowledgeDir(), embedder, new SqliteEmbeddingCache(database), llm);
+    return new CoachCore(loader, database, llm);
   }
 
-  /** Loads the audit definitions and wires the audit engine, history, roles and reminders. */
+  /**
+   * Wires the audit engine over the core's current audit definitions, history, roles, reminders.
+   */
   public static AuditServices audits(CoachConfig config, CoachCore core) {
     return audits(config, core, Clock.systemUTC());
   }
 
   static AuditServices audits(CoachConfig config, CoachCore core, Clock clock) {
-    AuditCatalog catalog = AuditCatalog.load(config.knowledgeDir(), core.knowledge());
-    for (Problem problem : catalog.problems()) {
-      log.warn("audit definition problem, file skipped: {}", problem);
-    }
-    if (catalog.definitions().isEmpty()) {
-      log.warn("no audits loaded: add audit files under {}/audits", config.knowledgeDir());
-    } else {
-      log.info("audits loaded: {}", catalog.definitions().size());
-    }
     SqliteAuditStore store = new SqliteAuditStore(core.database());
-    SqliteRoleStore roles = new SqliteRoleStore(core.database(), config.audits().managers());
-    AuditEngine engine = new AuditEngine(catalog, store, clock);
+    SqliteRoleStore roles =
+        new SqliteRoleStore(core.database(), config.audits().managers(), config.admin().admins());
+    AuditEngine engine = new AuditEngine(core::catalog, store, clock);
     return new AuditServices(
-        catalog,
         engine,
         new AuditHistory(engine, store, roles),
         roles,

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.scalingcoach.audit.AuditException.Reason;
 import org.scalingcoach.audit.AuditStore.Transition;
@@ -24,27 +25,37 @@ public final class AuditEngine {
       "That button was for an earlier view (maybe on another device), so I left your answers as"
           + " they were. Here is where you are now.";
 
-  private final AuditCatalog catalog;
+  private final Supplier<AuditCatalog> catalog;
   private final AuditStore store;
   private final Clock clock;
   private final Map<String, AuditDefinition> snapshots = new ConcurrentHashMap<>();
   private final Set<String> savedSnapshots = ConcurrentHashMap.newKeySet();
 
   public AuditEngine(AuditCatalog catalog, AuditStore store, Clock clock) {
+    this(() -> catalog, store, clock);
+  }
+
+  /**
+   * An engine that starts audits from whatever {@code catalog} holds at the time, so admins can
+   * reload the definitions; audits already started keep the definition they began with.
+   */
+  public AuditEngine(Supplier<AuditCatalog> catalog, AuditStore store, Clock clock) {
     this.catalog = catalog;
     this.store = store;
     this.clock = clock;
-    catalog.definitions().forEach(d -> snapshots.put(d.contentHash(), d));
+    catalog.get().definitions().forEach(d -> snapshots.put(d.contentHash(), d));
   }
 
+  /** The audits that can be started now. */
   public AuditCatalog catalog() {
-    return catalog;
+    return catalog.get();
   }
 
   /** Starts an audit, or picks up the one this person already has open for the type and subject. */
   public Progress start(Actor actor, String type, String subject) {
     AuditDefinition definition =
         catalog
+            .get()
             .find(type)
             .orElseThrow(
                 () ->
@@ -68,6 +79,7 @@ public final class AuditEngine {
     if (savedSnapshots.add(definition.contentHash())) {
       store.saveDefinition(definition);
     }
+    snapshots.putIfAbsent(definition.contentHash(), definition);
     Optional<AuditRecord> created = store.create(actor, definition, cleanSubject, clock.instant());
     if (created.isPresent()) {
       return changed(progress(created.get(), null));

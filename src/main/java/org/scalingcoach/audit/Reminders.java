@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.scalingcoach.audit.AuditException.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ public final class Reminders implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Reminders.class);
   private final ReminderStore store;
-  private final AuditCatalog catalog;
+  private final Supplier<AuditCatalog> catalog;
   private final ManagerPolicy managers;
   private final ReminderDelivery delivery;
   private final Clock clock;
@@ -30,6 +31,16 @@ public final class Reminders implements AutoCloseable {
   public Reminders(
       ReminderStore store,
       AuditCatalog catalog,
+      ManagerPolicy managers,
+      ReminderDelivery delivery,
+      Clock clock) {
+    this(store, () -> catalog, managers, delivery, clock);
+  }
+
+  /** Reminders that look audits up in whatever {@code catalog} holds at the time. */
+  public Reminders(
+      ReminderStore store,
+      Supplier<AuditCatalog> catalog,
       ManagerPolicy managers,
       ReminderDelivery delivery,
       Clock clock) {
@@ -56,6 +67,7 @@ public final class Reminders implements AutoCloseable {
     }
     AuditDefinition definition =
         catalog
+            .get()
             .find(type)
             .orElseThrow(
                 () ->

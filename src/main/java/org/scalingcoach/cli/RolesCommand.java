@@ -31,7 +31,8 @@ public final class RolesCommand {
   static SqliteRoleStore store(Path dataDir) {
     CoachConfig config = CoachConfig.fromEnvironment(System.getenv());
     Path file = dataDir == null ? config.databaseFile() : dataDir.resolve("coach.db");
-    return new SqliteRoleStore(Database.open(file), config.audits().managers());
+    return new SqliteRoleStore(
+        Database.open(file), config.audits().managers(), config.admin().admins());
   }
 
   static Role role(String text, PrintWriter err) {
@@ -130,7 +131,7 @@ public final class RolesCommand {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "List granted roles, and the managers from COACH_MANAGERS.")
+      description = "List granted roles, and the users from COACH_MANAGERS and COACH_ADMINS.")
   static final class ListRoles implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -153,9 +154,13 @@ public final class RolesCommand {
             grant.grantedBy(),
             grant.grantedAt());
       }
-      CoachConfig.fromEnvironment(System.getenv()).audits().managers().stream()
+      CoachConfig config = CoachConfig.fromEnvironment(System.getenv());
+      config.audits().managers().stream()
           .sorted()
           .forEach(id -> out.printf("*\t%s\tmanager\tfrom COACH_MANAGERS%n", id));
+      config.admin().admins().stream()
+          .sorted()
+          .forEach(id -> out.printf("*\t%s\tadmin\tfrom COACH_ADMINS%n", id));
       out.flush();
       return 0;
     }

@@ -23,6 +23,7 @@ import org.scalingcoach.audit.AuditSettings;
  * @param audits managers and reminder settings of the guided audits
  * @param teams the Microsoft Teams bot, or null when Teams is not configured
  * @param llm the optional language model ({@code COACH_LLM_*}, default none)
+ * @param admin admins and automatic reloads ({@code COACH_ADMINS}, {@code COACH_RELOAD_WATCH})
  */
 public record CoachConfig(
     Path dataDir,
@@ -31,7 +32,8 @@ public record CoachConfig(
     SlackSettings slack,
     AuditSettings audits,
     TeamsSettings teams,
-    LlmSettings llm) {
+    LlmSettings llm,
+    AdminSettings admin) {
   private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@-]+");
 
   public java.util.Optional<TeamsSettings> teamsSettings() {
@@ -56,28 +58,59 @@ public record CoachConfig(
     AuditSettings audits = audits(env, problems);
     TeamsSettings teams = TeamsSettings.fromEnvironment(env, problems).orElse(null);
     LlmSettings llm = LlmSettings.fromEnvironment(env, problems);
+    AdminSettings admin =
+        new AdminSettings(
+            userIds(env, "COACH_ADMINS", problems),
+            bool(env, "COACH_RELOAD_WATCH", true, problems));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CoachConfig(dataDir, knowledgeDir, port, slack, audits, teams, llm);
+    return new CoachConfig(dataDir, knowledgeDir, port, slack, audits, teams, llm, admin);
   }
 
   static AuditSettings audits(Map<String, String> env, List<String> problems) {
-    Set<String> managers =
-        Arrays.stream(env.getOrDefault("COACH_MANAGERS", "").split(","))
+    Set<String> managers = userIds(env, "COACH_MANAGERS", problems);
+    int minutes = integer(env, "COACH_REMINDER_CHECK_MINUTES", 15, 1, 1_440, problems);
+    return new AuditSettings(managers, Duration.ofMinutes(minutes));
+  }
+
+  /** A comma-separated list of user ids, each checked. */
+  static Set<String> userIds(Map<String, String> env, String name, List<String> problems) {
+    Set<String> ids =
+        Arrays.stream(env.getOrDefault(name, "").split(","))
             .map(String::strip)
             .filter(id -> !id.isEmpty())
             .collect(Collectors.toSet());
-    managers.stream()
+    ids.stream()
         .filter(id -> !USER_ID.matcher(id).matches())
         .forEach(
             id ->
                 problems.add(
-                    "COACH_MANAGERS must be comma-separated user ids such as U012AB3CD, not '"
+                    name
+                        + " must be comma-separated user ids such as U012AB3CD, not '"
                         + id
                         + "'"));
-    int minutes = integer(env, "COACH_REMINDER_CHECK_MINUTES", 15, 1, 1_440, problems);
-    return new AuditSettings(managers, Duration.ofMinutes(minutes));
+    return ids;
+  }
+
+  static boolean bool(
+      Map<String, String> env, String name, boolean fallback, List<String> problems) {
+    String raw = env.get(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "1", "on" -> {
+        return true;
+      }
+      case "false", "no", "0", "off" -> {
+        return false;
+      }
+      default -> {
+        problems.add(name + " must be true or false, not '" + raw + "'");
+        return fallback;
+      }
+    }
   }
 
   static int integer(

@@ -30,6 +30,9 @@ public final class LlmFeatures {
   private final AtomicReference<PromptTemplates> templates;
   private final PromptWriter writer;
 
+  /** One limiter for every answer engine built here, so a knowledge reload keeps the counts. */
+  private final RateLimiter limiter;
+
   private LlmFeatures(
       LlmSettings settings,
       LlmClient client,
@@ -42,6 +45,7 @@ public final class LlmFeatures {
     this.clock = clock;
     this.templates = new AtomicReference<>(templates);
     this.writer = new PromptWriter(this.templates::get, settings.historyTurns());
+    this.limiter = new RateLimiter(settings.answersPerUserPerHour(), clock);
   }
 
   /**
@@ -71,20 +75,18 @@ public final class LlmFeatures {
     if (client == null) {
       return extractive;
     }
-    return new GroundedAnswerEngine(
-        extractive,
-        client,
-        writer,
-        new RateLimiter(settings.answersPerUserPerHour(), clock),
-        usage,
-        clock,
-        BOOKKEEPING);
+    return new GroundedAnswerEngine(extractive, client, writer, limiter, usage, clock, BOOKKEEPING);
   }
 
   public AuditSummarizer auditSummaries() {
     return client == null
         ? AuditSummarizer.disabled()
         : new AuditSummarizer(client, writer, usage, clock);
+  }
+
+  /** Whether a language model is configured; without one the prompt templates are not used. */
+  public boolean enabled() {
+    return client != null;
   }
 
   /** The active provider and model, e.g. {@code openai:gpt-4o-mini}, or {@code none}. */
@@ -97,7 +99,7 @@ public final class LlmFeatures {
    * the {@link PromptException} names what is wrong.
    */
   public void reloadPrompts() {
-    if (client != null) {
+    if (enabled()) {
       templates.set(PromptTemplates.load(settings.promptsDir()));
     }
   }

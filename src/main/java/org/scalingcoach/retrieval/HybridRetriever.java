@@ -41,13 +41,16 @@ public final class HybridRetriever {
   private final float[][] vectors;
   private final float[][][] unitVectors;
   private final ScopePolicy scope;
+  private final int embedded;
 
   private HybridRetriever(
       List<Section> sections,
       Embedder embedder,
       float[][] vectors,
       float[][][] unitVectors,
-      ScopePolicy scope) {
+      ScopePolicy scope,
+      int embedded) {
+    this.embedded = embedded;
     this.unitVectors = unitVectors;
     this.sections = List.copyOf(sections);
     this.embedder = embedder;
@@ -94,11 +97,16 @@ public final class HybridRetriever {
         unitVectors[i][u] = known.get(hashes.get(next++));
       }
     }
-    return new HybridRetriever(sections, embedder, vectors, unitVectors, scope);
+    return new HybridRetriever(sections, embedder, vectors, unitVectors, scope, missing.size());
   }
 
   public int size() {
     return sections.size();
+  }
+
+  /** How many texts building this index had to embed because the cache did not know them. */
+  public int embedded() {
+    return embedded;
   }
 
   /** The best {@code limit} sections for {@code query}, best first, with the scope verdict. */

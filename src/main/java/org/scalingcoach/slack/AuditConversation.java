@@ -8,6 +8,7 @@ import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.answer.Asker;
 import org.scalingcoach.audit.Actor;
@@ -38,10 +39,13 @@ final class AuditConversation {
   private final AuditServices audits;
 
   private final AuditSummarizer summaries;
-  private final KnowledgeBase knowledge;
+  private final Supplier<KnowledgeBase> knowledge;
 
   AuditConversation(
-      SlackWebApi slack, AuditServices audits, AuditSummarizer summaries, KnowledgeBase knowledge) {
+      SlackWebApi slack,
+      AuditServices audits,
+      AuditSummarizer summaries,
+      Supplier<KnowledgeBase> knowledge) {
     this.slack = slack;
     this.files = new SlackFiles(slack);
     this.audits = audits;
@@ -95,7 +99,7 @@ final class AuditConversation {
   private Optional<LayoutBlock> summary(AuditReport report) {
     Asker asker = new Asker(report.audit().teamId(), report.audit().userId());
     return summaries
-        .summarise(asker, ReportFacts.of(report, knowledge))
+        .summarise(asker, ReportFacts.of(report, knowledge.get()))
         .map(
             summary -> {
               StringBuilder text =

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.scalingcoach.knowledge.KnowledgeBase;
 import org.scalingcoach.knowledge.KnowledgeDocument;
 import org.scalingcoach.knowledge.Topic;
@@ -35,11 +36,14 @@ public final class HomeView {
     List<LayoutBlock> blocks(String teamId, String userId);
   }
 
-  /** The standard home: welcome, what the coach knows, and example questions to click. */
-  static HomeView standard(KnowledgeBase knowledge) {
+  /**
+   * The standard home: welcome, what the coach knows now (it follows reloads), and example
+   * questions to click.
+   */
+  static HomeView standard(Supplier<KnowledgeBase> knowledge) {
     HomeView view = new HomeView();
     view.add(HomeView::welcome);
-    view.add((team, user) -> knowledgeSection(knowledge));
+    view.add((team, user) -> knowledgeSection(knowledge.get()));
     view.add((team, user) -> examples());
     return view;
   }

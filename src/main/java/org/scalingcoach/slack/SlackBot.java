@@ -88,7 +88,7 @@ public final class SlackBot implements AutoCloseable {
         new SlackAnswerer(core.answers(), webApi, answers, new QuestionLog(core.database()));
     HandledEventStore handled =
         new HandledEventStore(core.database(), Clock.systemUTC(), DEDUPE_RETENTION);
-    HomeView home = HomeView.standard(core.knowledge());
+    HomeView home = HomeView.standard(core::knowledge);
     SlashCommands commands =
         new SlashCommands(
             (question, request, context) -> {
@@ -113,7 +113,7 @@ public final class SlackBot implements AutoCloseable {
     Reminders reminders = null;
     if (audits != null) {
       AuditConversation conversation =
-          new AuditConversation(webApi, audits, core.llm().auditSummaries(), core.knowledge());
+          new AuditConversation(webApi, audits, core.llm().auditSummaries(), core::knowledge);
       SlackAudits slackAudits = new SlackAudits(audits, conversation, work, webApi);
       slackAudits.register(app, commands, home);
       new SlackAuditActions(audits, conversation, work).register(app);

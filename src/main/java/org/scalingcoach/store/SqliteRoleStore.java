@@ -12,7 +12,8 @@ import org.scalingcoach.audit.ManagerPolicy;
 
 /**
  * The roles admins grant per workspace, in SQLite. Managers are the users granted the manager role
- * plus those listed in {@code COACH_MANAGERS}, which count in every workspace.
+ * plus those listed in {@code COACH_MANAGERS}; admins those granted the admin role plus those
+ * listed in {@code COACH_ADMINS}. Listed users count in every workspace; admins are managers too.
  */
 public final class SqliteRoleStore implements ManagerPolicy {
   /** The roles there are. */
@@ -40,17 +41,35 @@ public final class SqliteRoleStore implements ManagerPolicy {
 
   private final Database database;
   private final Set<String> configuredManagers;
+  private final Set<String> configuredAdmins;
 
   public SqliteRoleStore(Database database, Set<String> configuredManagers) {
+    this(database, configuredManagers, Set.of());
+  }
+
+  public SqliteRoleStore(
+      Database database, Set<String> configuredManagers, Set<String> configuredAdmins) {
     this.database = database;
     this.configuredManagers = Set.copyOf(configuredManagers);
+    this.configuredAdmins = Set.copyOf(configuredAdmins);
   }
 
   @Override
   public boolean isManager(Actor actor) {
     return configuredManagers.contains(actor.userId())
+        || configuredAdmins.contains(actor.userId())
         || has(actor, Role.MANAGER)
         || has(actor, Role.ADMIN);
+  }
+
+  /** Whether {@code actor} may reload the knowledge base and see the workspace's insights. */
+  public boolean isAdmin(Actor actor) {
+    return configuredAdmins.contains(actor.userId()) || has(actor, Role.ADMIN);
+  }
+
+  /** The admins listed in {@code COACH_ADMINS}. */
+  public Set<String> configuredAdmins() {
+    return configuredAdmins;
   }
 
   public boolean has(Actor actor, Role role) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.CoachCore;
+import org.scalingcoach.CoachSnapshot;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
 import org.scalingcoach.config.CoachConfig;
@@ -58,9 +59,12 @@ class SlackStreamingTest {
     LlmFeatures llm = LlmFeatures.create(settings, new SqliteTokenUsageLog(shared.database()));
     CoachCore core =
         new CoachCore(
-            shared.knowledge(),
-            shared.retriever(),
-            llm.answers(new ExtractiveAnswerEngine(shared.knowledge(), shared.retriever())),
+            () ->
+                new CoachSnapshot(
+                    shared.knowledge(),
+                    shared.retriever(),
+                    llm.answers(new ExtractiveAnswerEngine(shared.knowledge(), shared.retriever())),
+                    shared.catalog()),
             shared.database(),
             llm);
     Map<String, String> env = new HashMap<>();

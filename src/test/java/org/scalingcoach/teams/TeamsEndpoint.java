@@ -46,9 +46,7 @@ final class TeamsEndpoint implements AutoCloseable {
         env.put("TEAMS_TENANT_ID", allowedTenant);
       }
       CoachCore shared = TestCore.shared();
-      CoachCore core =
-          new CoachCore(
-              shared.knowledge(), shared.retriever(), shared.answers(), database, shared.llm());
+      CoachCore core = new CoachCore(shared::snapshot, database, shared.llm());
       server = CoachServer.start(CoachConfig.fromEnvironment(env), core);
     } catch (Exception e) {
       close();
