@@ -1,6 +1,13 @@
 package org.scalingcoach;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.scalingcoach.admin.AdminActions;
+import org.scalingcoach.admin.FolderWatcher;
 import org.scalingcoach.audit.AuditEngine;
 import org.scalingcoach.audit.AuditHistory;
 import org.scalingcoach.cli.CoachCommand;
@@ -9,6 +16,7 @@ import org.scalingcoach.llm.LlmFeatures;
 import org.scalingcoach.retrieval.Embedder;
 import org.scalingcoach.retrieval.MiniLmEmbedder;
 import org.scalingcoach.store.Database;
+import org.scalingcoach.store.Insights;
 import org.scalingcoach.store.SqliteAuditStore;
 import org.scalingcoach.store.SqliteEmbeddingCache;
 import org.scalingcoach.store.SqliteReminderStore;
@@ -22,6 +30,9 @@ import picocli.CommandLine;
 /** The composition root: builds the object graph by hand from one validated configuration. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  /** How long files must stay unchanged before a watched change reloads the coach. */
+  static final Duration RELOAD_QUIET_PERIOD = Duration.ofSeconds(1);
 
   private Main() {}
 
@@ -64,5 +75,23 @@ public final class Main {
         new SqliteReminderStore(core.database()),
         config.audits(),
         clock);
+  }
+
+  /** Reloading and insights for admins, checking the roles of {@code audits}. */
+  public static AdminActions admin(CoachCore core, AuditServices audits) {
+    return new AdminActions(
+        core::reload, audits.roles(), new Insights(core.database()), Clock.systemUTC());
+  }
+
+  /**
+   * Reloads {@code core} whenever a knowledge or audit file changes, or a prompt template when a
+   * language model uses them.
+   */
+  public static FolderWatcher watch(CoachConfig config, CoachCore core) throws IOException {
+    List<Path> folders = new ArrayList<>(List.of(config.knowledgeDir()));
+    if (core.llm().enabled()) {
+      folders.add(config.llm().promptsDir());
+    }
+    return FolderWatcher.start(folders, RELOAD_QUIET_PERIOD, core::reload);
   }
 }

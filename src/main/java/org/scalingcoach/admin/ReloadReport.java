@@ -1,6 +1,7 @@
 package org.scalingcoach.admin;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.scalingcoach.knowledge.Problem;
@@ -55,5 +56,15 @@ public record ReloadReport(
         + (problems.isEmpty()
             ? ". No problems found."
             : ". " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ":");
+  }
+
+  /** The first {@code max} problems as {@code file:line: message}, and how many more there are. */
+  public List<String> problemLines(int max) {
+    List<String> lines = new ArrayList<>();
+    problems.stream().limit(max).forEach(problem -> lines.add(problem.toString()));
+    if (problems.size() > max) {
+      lines.add("… and " + (problems.size() - max) + " more (run `knowledge check` for all)");
+    }
+    return lines;
   }
 }

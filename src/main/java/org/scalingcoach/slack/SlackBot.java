@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
+import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.store.HandledEventStore;
@@ -66,6 +67,19 @@ public final class SlackBot implements AutoCloseable {
   /** Builds the bot with the guided audits and their reminders when {@code audits} is given. */
   public static SlackBot create(
       SlackSettings settings, CoachCore core, SlackWebApi.Sleeper sleeper, AuditServices audits) {
+    return create(settings, core, sleeper, audits, null);
+  }
+
+  /**
+   * Builds the bot with audits (when {@code audits} is given) and {@code /coach admin} (when {@code
+   * admin} is given).
+   */
+  public static SlackBot create(
+      SlackSettings settings,
+      CoachCore core,
+      SlackWebApi.Sleeper sleeper,
+      AuditServices audits,
+      AdminActions admin) {
     if (settings.mode() == SlackSettings.Mode.DISABLED) {
       throw new IllegalArgumentException(SlackSettings.howToConnect());
     }
@@ -110,6 +124,9 @@ public final class SlackBot implements AutoCloseable {
     new SlackEvents(work, answerer, handled, answers, home, webApi).register(app);
     new SlackActions(work, answerer, answers, new SlackFeedbackStore(core.database()), webApi)
         .register(app);
+    if (admin != null) {
+      new SlackAdmin(admin, work, webApi).register(commands);
+    }
     Reminders reminders = null;
     if (audits != null) {
       AuditConversation conversation =

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scalingcoach.AuditServices;
+import org.scalingcoach.admin.AdminActions;
+import org.scalingcoach.admin.AdminException;
+import org.scalingcoach.admin.ReloadReport;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.Question;
+import org.scalingcoach.audit.Actor;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.TeamsStore;
 import org.scalingcoach.store.TeamsStore.TeamsFeedback;
@@ -21,21 +25,28 @@ public final class TeamsBot {
   static final String THANKS_DOWN =
       "Thanks for telling me. An admin will review this answer to improve the knowledge base.";
 
+  static final String ADMIN_RELOAD = "admin reload";
+  private static final int MAX_PROBLEMS_SHOWN = 15;
+
   private final AnswerEngine answers;
   private final TeamsStore store;
   private final QuestionLog questionLog;
   private final ConnectorClient connector;
   private final TeamsAudits audits;
+  private final AdminActions admin;
 
   /**
    * @param audits the guided audits, or null when the coach runs without them
+   * @param admin the admin actions, or null when the coach runs without them
    */
   public TeamsBot(
       AnswerEngine answers,
       TeamsStore store,
       QuestionLog questionLog,
       ConnectorClient connector,
-      AuditServices audits) {
+      AuditServices audits,
+      AdminActions admin) {
+    this.admin = admin;
     this.answers = answers;
     this.store = store;
     this.questionLog = questionLog;
@@ -59,7 +70,24 @@ public final class TeamsBot {
       reply(activity, audits.menu());
       return;
     }
+    if (admin != null && question.replaceAll("\\s+", " ").equalsIgnoreCase(ADMIN_RELOAD)) {
+      reply(activity, TeamsCards.notice(reload(activity)));
+      return;
+    }
     answer(activity, question);
+  }
+
+  private String reload(TeamsActivity activity) {
+    try {
+      ReloadReport report = admin.reload(new Actor(activity.tenantId(), activity.userId()));
+      StringBuilder text = new StringBuilder(report.summary());
+      for (String line : report.problemLines(MAX_PROBLEMS_SHOWN)) {
+        text.append("\n\n- ").append(line);
+      }
+      return text.toString();
+    } catch (AdminException e) {
+      return e.getMessage();
+    }
   }
 
   /** Members joined a conversation: greet it when the coach itself is among them. */

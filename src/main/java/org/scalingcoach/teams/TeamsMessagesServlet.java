@@ -19,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scalingcoach.AuditServices;
+import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.config.TeamsSettings;
 import org.scalingcoach.store.Database;
@@ -60,10 +61,14 @@ public final class TeamsMessagesServlet extends HttpServlet {
 
   /**
    * Wires the endpoint for real: Bot Framework keys, the bot's token, the Connector; {@code audits}
-   * may be null.
+   * and {@code admin} may be null.
    */
   public static TeamsMessagesServlet create(
-      TeamsSettings settings, AnswerEngine answers, Database database, AuditServices audits) {
+      TeamsSettings settings,
+      AnswerEngine answers,
+      Database database,
+      AuditServices audits,
+      AdminActions admin) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Clock clock = Clock.systemUTC();
     BotFrameworkKeys keys =
@@ -85,7 +90,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
     }
     return new TeamsMessagesServlet(
         authenticator,
-        new TeamsBot(answers, store, new QuestionLog(database), connector, audits),
+        new TeamsBot(answers, store, new QuestionLog(database), connector, audits, admin),
         store,
         settings.tenantId(),
         Executors.newFixedThreadPool(4, workerThreads()));

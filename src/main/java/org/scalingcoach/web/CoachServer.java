@@ -9,6 +9,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.Main;
+import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.slack.SlackBot;
@@ -39,18 +40,20 @@ public final class CoachServer implements AutoCloseable {
   /** Starts the server on {@code config.port()}, with Slack as configured. */
   public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
     AuditServices audits = Main.audits(config, core);
+    AdminActions admin = Main.admin(core, audits);
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
       slack =
           SlackBot.create(
-              config.slack(), core, duration -> Thread.sleep(duration.toMillis()), audits);
+              config.slack(), core, duration -> Thread.sleep(duration.toMillis()), audits, admin);
     }
     TeamsMessagesServlet teams =
         config
             .teamsSettings()
             .map(
                 settings ->
-                    TeamsMessagesServlet.create(settings, core.answers(), core.database(), audits))
+                    TeamsMessagesServlet.create(
+                        settings, core.answers(), core.database(), audits, admin))
             .orElse(null);
     return start(config.port(), core, slack, teams);
   }

@@ -3,6 +3,7 @@ package org.scalingcoach.web;
 import java.util.concurrent.Callable;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.Main;
+import org.scalingcoach.admin.FolderWatcher;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.ConfigException;
 import org.scalingcoach.config.SlackSettings;
@@ -34,7 +35,22 @@ public final class ServeCommand implements Callable<Integer> {
     config.teamsSettings().ifPresent(teams -> log.info("starting with {}", teams));
     CoachCore core = Main.core(config);
     CoachServer server = CoachServer.start(config, core);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+    FolderWatcher watcher = config.admin().watchFolders() ? Main.watch(config, core) : null;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (watcher != null) {
+                    watcher.close();
+                  }
+                  server.close();
+                },
+                "shutdown"));
+    if (watcher == null) {
+      log.info(
+          "file changes are not watched (COACH_RELOAD_WATCH=false): use /coach admin reload in"
+              + " Slack or 'admin reload' in Teams after editing the knowledge base");
+    }
     log.info(
         "Scaling Coach is listening on port {}: health at http://localhost:{}/healthz",
         server.port(),
