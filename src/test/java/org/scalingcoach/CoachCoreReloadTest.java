@@ -1,6 +1,7 @@
 package org.scalingcoach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scalingcoach.admin.FolderWatcher;
 import org.scalingcoach.admin.ReloadReport;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.Question;
@@ -33,6 +36,7 @@ class CoachCoreReloadTest {
 
   private static CountingEmbedder embedder;
   private Path knowledge;
+  private CoachConfig config;
   private CoachCore core;
 
   @BeforeAll
@@ -45,7 +49,7 @@ class CoachCoreReloadTest {
   void copyKnowledge() throws IOException {
     knowledge = TestCore.tempDir("knowledge-copy-");
     copy(Path.of("knowledge"), knowledge);
-    CoachConfig config =
+    config =
         CoachConfig.fromEnvironment(
             Map.of(
                 "COACH_DATA_DIR", TestCore.shared().database().file().getParent().toString(),
@@ -74,6 +78,16 @@ class CoachCoreReloadTest {
     assertThat(sectionsCited(before.answers().answer(Question.of(question))))
         .as("a question already on the old snapshot finishes on it")
         .doesNotContain("drift-alarms-for-seasonal-demand");
+  }
+
+  @Test
+  void should_reload_by_itself_when_a_watched_file_changes() throws IOException {
+    String key = "model-drift-and-retraining#drift-alarms-for-seasonal-demand";
+    try (FolderWatcher watcher = Main.watch(config, core)) {
+      append("model-drift-and-retraining.md", NEW_SECTION);
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> core.knowledge().section(key).isPresent());
+    }
   }
 
   @Test
