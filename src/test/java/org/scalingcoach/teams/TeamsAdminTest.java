@@ -1,0 +1,72 @@
+package org.scalingcoach.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.scalingcoach.audit.Actor;
+import org.scalingcoach.store.SqliteRoleStore;
+
+/** The {@code admin reload} message in Teams, over the real endpoint and the fake Connector. */
+class TeamsAdminTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TeamsEndpoint endpoint;
+
+  @BeforeEach
+  void start() {
+    endpoint = new TeamsEndpoint();
+  }
+
+  @AfterEach
+  void stop() {
+    endpoint.close();
+  }
+
+  private String replyTo(String text) throws Exception {
+    ObjectNode typed = (ObjectNode) JSON.readTree(endpoint.activity("personal-message"));
+    typed.put("text", text);
+    int before = endpoint.connector.delivered().size();
+    endpoint.post(typed.toString());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> endpoint.connector.delivered().size() > before);
+    JsonNode card =
+        endpoint
+            .connector
+            .delivered()
+            .get(before)
+            .body()
+            .path("attachments")
+            .get(0)
+            .path("content");
+    return String.join("\n", card.findValuesAsText("text"));
+  }
+
+  private Actor sender() throws Exception {
+    TeamsActivity activity =
+        new TeamsActivity(JSON.readTree(endpoint.activity("personal-message")));
+    return new Actor(activity.tenantId(), activity.userId());
+  }
+
+  @Test
+  void should_refuse_admin_reload_to_a_user_without_the_admin_role() throws Exception {
+    assertThat(replyTo("admin reload")).contains("Only admins can reload the knowledge base");
+  }
+
+  @Test
+  void should_reload_for_a_user_with_the_admin_role_in_the_tenant() throws Exception {
+    new SqliteRoleStore(endpoint.database, Set.of())
+        .grant(sender(), SqliteRoleStore.Role.ADMIN, "test", Instant.now());
+
+    assertThat(replyTo("admin   reload")).contains("Reloaded").contains("documents");
+  }
+}
