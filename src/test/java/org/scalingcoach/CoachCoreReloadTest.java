@@ -154,6 +154,41 @@ class CoachCoreReloadTest {
   }
 
   @Test
+  void should_report_a_broken_prompt_template_and_still_reload_the_knowledge() throws IOException {
+    Path prompts = TestCore.tempDir("prompts-copy-");
+    copy(Path.of("prompts"), prompts);
+    CoachConfig withModel =
+        CoachConfig.fromEnvironment(
+            Map.of(
+                "COACH_DATA_DIR",
+                TestCore.shared().database().file().getParent().toString(),
+                "COACH_KNOWLEDGE_DIR",
+                knowledge.toString(),
+                "COACH_LLM_PROVIDER",
+                "openai",
+                "COACH_LLM_API_KEY",
+                "test-key",
+                "COACH_LLM_BASE_URL",
+                "http://127.0.0.1:9/v1",
+                "COACH_PROMPTS_DIR",
+                prompts.toString()));
+    CoachCore llmCore = Main.core(withModel, embedder);
+    Files.writeString(prompts.resolve("answer.txt"), "Broken {{sourcez}} {{question}}");
+    append("model-drift-and-retraining.md", NEW_SECTION);
+
+    ReloadReport report = llmCore.reload();
+
+    assertThat(report.applied()).isTrue();
+    assertThat(report.problems())
+        .anySatisfy(problem -> assertThat(problem.file().getFileName()).hasToString("answer.txt"));
+    assertThat(
+            llmCore
+                .knowledge()
+                .section("model-drift-and-retraining#drift-alarms-for-seasonal-demand"))
+        .isPresent();
+  }
+
+  @Test
   void should_keep_serving_the_previous_version_when_no_document_is_left() throws IOException {
     int documents = core.knowledge().documents().size();
     try (Stream<Path> files = Files.list(knowledge)) {
