@@ -60,6 +60,16 @@ public final class AnswerBenchmark {
     System.out.printf("  in-scope questions wrongly refused: %d%n", result.wronglyRefused());
     result.misses().forEach(m -> System.out.println("    miss: " + m));
 
+    EvaluationSet.Result heldOut = EvaluationSet.heldOut().run(core.answers());
+    System.out.printf(
+        "held-out set (written without reading the knowledge base, never tuned on): %d in scope, %d"
+            + " out of scope%n",
+        heldOut.inScope(), heldOut.outOfScope());
+    System.out.printf(
+        "  top-1 topic accuracy %.1f%%, out-of-scope refused %.1f%%, in-scope wrongly refused %d%n",
+        100 * heldOut.topicAccuracy(), 100 * heldOut.refusalRate(), heldOut.wronglyRefused());
+    heldOut.misses().forEach(m -> System.out.println("    miss: " + m));
+
     List<String> questions = set.items().stream().map(EvaluationSet.Item::question).toList();
     System.out.printf(
         "warm answer latency, shipped knowledge base (%d sections): %s  (target p95 < 20 ms)%n",
