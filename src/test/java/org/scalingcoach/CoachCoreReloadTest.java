@@ -112,8 +112,10 @@ class CoachCoreReloadTest {
     int documents = core.knowledge().documents().size();
     int audits = core.catalog().definitions().size();
     Path file = knowledge.resolve("immediate-next-steps.md");
-    int brokenLine = Files.readAllLines(file, StandardCharsets.UTF_8).size() + 2;
-    append("immediate-next-steps.md", "\nSee [the missing guide](no-such-guide.md).\n");
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    int brokenLine = lines.indexOf("topic: scaling-strategy") + 1;
+    lines.set(brokenLine - 1, "topic: strategy");
+    Files.write(file, lines, StandardCharsets.UTF_8);
 
     ReloadReport report = core.reload();
 
@@ -124,7 +126,7 @@ class CoachCoreReloadTest {
             problem -> {
               assertThat(problem.file().getFileName()).hasToString("immediate-next-steps.md");
               assertThat(problem.line()).isEqualTo(brokenLine);
-              assertThat(problem.message()).contains("no-such-guide");
+              assertThat(problem.message()).contains("unknown topic 'strategy'");
             });
     assertThat(report.problemLines(10))
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)

@@ -72,11 +72,11 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
     try {
       return parser.parse(file, Files.readString(file, StandardCharsets.UTF_8));
     } catch (MalformedInputException e) {
-      return new KnowledgeParser.ParsedFile(
-          file, null, List.of(new Problem(file, 1, "not UTF-8 text: save it as UTF-8")), List.of());
+      return KnowledgeParser.ParsedFile.unusable(
+          file, new Problem(file, 1, "not UTF-8 text: save it as UTF-8"));
     } catch (IOException e) {
-      return new KnowledgeParser.ParsedFile(
-          file, null, List.of(new Problem(file, 0, "cannot read: " + e.getMessage())), List.of());
+      return KnowledgeParser.ParsedFile.unusable(
+          file, new Problem(file, 0, "cannot read: " + e.getMessage()));
     }
   }
 
@@ -95,37 +95,37 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
     }
   }
 
-  /** Checks what needs all files at once (duplicate ids, cross-links) and drops broken files. */
+  /**
+   * Checks what needs all files at once (duplicate ids, cross-links) and keeps every usable file.
+   * Links are checked against every file that names an id, usable or not, so one broken file is
+   * reported once rather than again by every document that links to it.
+   */
   static KnowledgeBase validate(List<KnowledgeParser.ParsedFile> parsed) {
-    Map<Path, List<Problem>> problemsByFile = new HashMap<>();
-    Map<String, KnowledgeDocument> byId = new HashMap<>();
+    Map<String, KnowledgeParser.ParsedFile> byId = new HashMap<>();
+    Set<Path> duplicates = new HashSet<>();
+    List<Problem> problems = new ArrayList<>();
     for (KnowledgeParser.ParsedFile file : parsed) {
-      List<Problem> problems = new ArrayList<>(file.problems());
-      KnowledgeDocument document = file.document();
-      if (document != null) {
-        KnowledgeDocument first = byId.putIfAbsent(document.id(), document);
+      problems.addAll(file.problems());
+      if (file.id() != null) {
+        KnowledgeParser.ParsedFile first = byId.putIfAbsent(file.id(), file);
         if (first != null) {
+          duplicates.add(file.file());
           problems.add(
               new Problem(
                   file.file(),
                   1,
-                  "duplicate id '" + document.id() + "': also used by " + first.source()));
+                  "duplicate id '" + file.id() + "': also used by " + first.file()));
         }
       }
-      problemsByFile.put(file.file(), problems);
     }
     for (KnowledgeParser.ParsedFile file : parsed) {
       for (KnowledgeParser.LinkRef link : file.links()) {
-        linkProblem(link, byId).ifPresent(p -> problemsByFile.get(file.file()).add(p));
+        linkProblem(link, byId).ifPresent(problems::add);
       }
     }
     List<KnowledgeDocument> documents = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
-    Set<String> kept = new HashSet<>();
     for (KnowledgeParser.ParsedFile file : parsed) {
-      List<Problem> fileProblems = problemsByFile.get(file.file());
-      problems.addAll(fileProblems);
-      if (fileProblems.isEmpty() && file.document() != null && kept.add(file.document().id())) {
+      if (file.document() != null && !duplicates.contains(file.file())) {
         documents.add(file.document());
       }
     }
@@ -135,8 +135,8 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
   }
 
   private static Optional<Problem> linkProblem(
-      KnowledgeParser.LinkRef link, Map<String, KnowledgeDocument> byId) {
-    KnowledgeDocument target = byId.get(link.documentId());
+      KnowledgeParser.LinkRef link, Map<String, KnowledgeParser.ParsedFile> byId) {
+    KnowledgeParser.ParsedFile target = byId.get(link.documentId());
     if (target == null) {
       return Optional.of(
           new Problem(
@@ -144,8 +144,7 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
               link.line(),
               "broken cross-link: no document with id '" + link.documentId() + "'"));
     }
-    if (link.anchor() != null
-        && target.sections().stream().noneMatch(s -> s.anchor().equals(link.anchor()))) {
+    if (link.anchor() != null && !target.anchors().contains(link.anchor())) {
       return Optional.of(
           new Problem(
               link.file(),

@@ -39,9 +39,26 @@ public final class KnowledgeParser {
   /** A cross-link found in a section, to be checked once every file is known. */
   public record LinkRef(Path file, int line, String documentId, String anchor) {}
 
-  /** What parsing one file gave: a document unless the file is unusable, and its problems. */
+  /**
+   * What parsing one file gave: its problems, and a document unless the file is unusable. A file is
+   * unusable when its front matter is wrong or it has no section; a problem in its body (an empty
+   * section, a stray heading) is reported but the rest of the file is kept.
+   *
+   * @param id the document id when the front matter names one, even if the file is unusable
+   * @param anchors the anchors of every section heading, for checking links into this file
+   */
   public record ParsedFile(
-      Path file, KnowledgeDocument document, List<Problem> problems, List<LinkRef> links) {}
+      Path file,
+      String id,
+      KnowledgeDocument document,
+      List<Problem> problems,
+      List<LinkRef> links,
+      List<String> anchors) {
+
+    static ParsedFile unusable(Path file, Problem problem) {
+      return new ParsedFile(file, null, null, List.of(problem), List.of(), List.of());
+    }
+  }
 
   private final Parser markdown =
       Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
@@ -52,8 +69,7 @@ public final class KnowledgeParser {
     try {
       frontMatter = FrontMatter.parse(content);
     } catch (FrontMatter.Invalid e) {
-      problems.add(new Problem(file, e.line, e.getMessage()));
-      return new ParsedFile(file, null, problems, List.of());
+      return ParsedFile.unusable(file, new Problem(file, e.line, e.getMessage()));
     }
     Map<String, FrontMatter.Field> fields = frontMatter.fields();
     for (FrontMatter.Field field : fields.values()) {
@@ -95,18 +111,23 @@ public final class KnowledgeParser {
               fields.get("id").line(),
               "id '" + id + "' must match the file name: rename the file to " + expectedName));
     }
-    if (id == null || title == null || topic == null) {
-      return new ParsedFile(file, null, problems, List.of());
+    boolean frontMatterValid = problems.isEmpty();
+    if (id == null || title == null) {
+      return new ParsedFile(file, id, null, problems, List.of(), List.of());
     }
     List<LinkRef> links = new ArrayList<>();
-    List<Section> sections = sections(file, id, title, topic, tags, frontMatter, problems, links);
-    if (sections.isEmpty()) {
+    List<String> anchors = new ArrayList<>();
+    List<Section> sections =
+        sections(file, id, title, topic, tags, frontMatter, problems, links, anchors);
+    if (anchors.isEmpty()) {
       problems.add(
           new Problem(file, frontMatter.bodyStartLine(), "no '## ' sections: nothing to retrieve"));
     }
     KnowledgeDocument document =
-        new KnowledgeDocument(id, title, topic, tags, owner, reviewed, file, sections);
-    return new ParsedFile(file, document, problems, links);
+        frontMatterValid && !sections.isEmpty()
+            ? new KnowledgeDocument(id, title, topic, tags, owner, reviewed, file, sections)
+            : null;
+    return new ParsedFile(file, id, document, problems, links, anchors);
   }
 
   private static String allowed() {
@@ -171,12 +192,12 @@ public final class KnowledgeParser {
       List<String> tags,
       FrontMatter frontMatter,
       List<Problem> problems,
-      List<LinkRef> links) {
+      List<LinkRef> links,
+      List<String> anchors) {
     Node document = markdown.parse(frontMatter.body());
     int offset = frontMatter.bodyStartLine();
     List<Section> sections = new ArrayList<>();
     SectionBuilder current = null;
-    List<String> anchors = new ArrayList<>();
     for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
       int line = line(node, offset);
       if (node instanceof Heading heading && heading.getLevel() <= 2) {

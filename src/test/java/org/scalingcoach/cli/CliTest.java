@@ -44,7 +44,8 @@ class CliTest {
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString())
         .contains(dir.resolve("broken.md") + ":4: unknown topic 'cooking'")
-        .contains("1 problem(s) found");
+        .contains(dir.resolve("broken.md") + ":9: section 'Empty' is empty")
+        .contains("2 problem(s) found");
   }
 
   @Test

@@ -121,4 +121,33 @@ class KnowledgeBaseTest {
       assertThat(knowledge.documents()).anyMatch(d -> d.topic() == topic);
     }
   }
+
+  @Test
+  void should_keep_the_rest_of_a_file_whose_body_has_a_problem() throws IOException {
+    write(
+        "partly.md",
+        doc("partly", "model-retraining", "## Empty part\n\n## Full part\n\nDrift happens.\n"));
+
+    KnowledgeBase knowledge = KnowledgeBase.load(dir);
+
+    assertThat(knowledge.sections()).extracting(Section::heading).containsExactly("Full part");
+    assertThat(knowledge.problems())
+        .extracting(Problem::toString)
+        .containsExactly(dir.resolve("partly.md") + ":9: section 'Empty part' is empty");
+  }
+
+  @Test
+  void should_report_a_broken_file_once_not_again_in_every_file_linking_to_it() throws IOException {
+    write("target.md", doc("target", "astrology", "## Part\n\nText.\n"));
+    write("source.md", doc("source", "data-governance", "## Part\n\nSee [it](target.md#part).\n"));
+
+    KnowledgeBase knowledge = KnowledgeBase.load(dir);
+
+    assertThat(knowledge.problems())
+        .singleElement()
+        .extracting(Problem::message)
+        .asString()
+        .startsWith("unknown topic 'astrology'");
+    assertThat(knowledge.documents()).extracting(KnowledgeDocument::id).containsExactly("source");
+  }
 }
