@@ -15,6 +15,7 @@ import org.scalingcoach.CoachCore;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.store.AssistantThreadStore;
 import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SlackAnswerStore;
@@ -121,8 +122,16 @@ public final class SlackBot implements AutoCloseable {
               return context.ack();
             });
     app.command(SlashCommands.COMMAND, commands::handle);
-    new SlackEvents(work, answerer, handled, answers, home, webApi).register(app);
-    new SlackActions(work, answerer, answers, new SlackFeedbackStore(core.database()), webApi)
+    new SlackEvents(
+            work,
+            answerer,
+            handled,
+            answers,
+            home,
+            webApi,
+            new AssistantThreadStore(core.database(), Clock.systemUTC()))
+        .register(app);
+    new SlackActions(work, handled, answerer, answers, new SlackFeedbackStore(core.database()), webApi)
         .register(app);
     if (admin != null) {
       new SlackAdmin(admin, work, webApi).register(commands);

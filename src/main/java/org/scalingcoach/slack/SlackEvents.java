@@ -1,12 +1,16 @@
 package org.scalingcoach.slack;
 
 import com.slack.api.bolt.App;
+import com.slack.api.model.assistant.AssistantThread;
 import com.slack.api.model.assistant.SuggestedPrompt;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.AssistantThreadContextChangedEvent;
 import com.slack.api.model.event.AssistantThreadStartedEvent;
 import com.slack.api.model.event.MessageEvent;
 import java.util.List;
+import java.util.Set;
+import org.scalingcoach.store.AssistantThreadStore;
 import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.Place;
@@ -27,6 +31,7 @@ final class SlackEvents {
   private final SlackAnswerStore answers;
   private final HomeView home;
   private final SlackWebApi slack;
+  private final AssistantThreadStore assistantThreads;
 
   SlackEvents(
       BackgroundWork work,
@@ -34,7 +39,9 @@ final class SlackEvents {
       HandledEventStore handled,
       SlackAnswerStore answers,
       HomeView home,
-      SlackWebApi slack) {
+      SlackWebApi slack,
+      AssistantThreadStore assistantThreads) {
+    this.assistantThreads = assistantThreads;
     this.work = work;
     this.answerer = answerer;
     this.handled = handled;
@@ -77,8 +84,22 @@ final class SlackEvents {
     app.event(
         AssistantThreadStartedEvent.class,
         (request, context) -> {
+          String team = request.getTeamId();
           AssistantThreadStartedEvent event = request.getEvent();
-          work.submit("suggest prompts", () -> suggestPrompts(event));
+          work.submit(
+              "suggest prompts",
+              () -> {
+                rememberContext(team, event.getAssistantThread());
+                suggestPrompts(event);
+              });
+          return context.ack();
+        });
+    app.event(
+        AssistantThreadContextChangedEvent.class,
+        (request, context) -> {
+          String team = request.getTeamId();
+          AssistantThread thread = request.getEvent().getAssistantThread();
+          work.submit("remember the assistant's channel", () -> rememberContext(team, thread));
           return context.ack();
         });
   }
@@ -110,8 +131,11 @@ final class SlackEvents {
       if (event.getThreadTs() == null || mentioned) {
         return; // top-level chatter is not for us; mentions arrive as app_mention
       }
-      if (!answers.answeredIn(new Place(team, event.getChannel(), event.getThreadTs()))) {
-        return;
+      Set<String> askers =
+          answers.askersIn(new Place(team, event.getChannel(), event.getThreadTs()));
+      if (askers.isEmpty()
+          || !ThreadFollowUps.forTheCoach(event.getText(), event.getUser(), askers, botUserId)) {
+        return; // not our thread, or colleagues talking to each other under an answer
       }
       destination = new Destination.Conversation(event.getChannel(), event.getThreadTs(), false);
     }
@@ -145,6 +169,16 @@ final class SlackEvents {
     var view = home.build(team, event.getUser());
     slack.call(
         "views.publish", client -> client.viewsPublish(r -> r.userId(event.getUser()).view(view)));
+  }
+
+  /** Keeps the channel the person is viewing beside the assistant thread. */
+  private void rememberContext(String team, AssistantThread thread) {
+    if (thread == null || thread.getChannelId() == null || thread.getThreadTs() == null) {
+      return;
+    }
+    String viewing = thread.getContext() == null ? null : thread.getContext().getChannelId();
+    assistantThreads.remember(
+        team, thread.getChannelId(), thread.getThreadTs(), thread.getUserId(), viewing);
   }
 
   private void suggestPrompts(AssistantThreadStartedEvent event) {

@@ -25,6 +25,14 @@ public final class HandledEventStore {
    * first time, false when any of the keys was claimed before and has not expired.
    */
   public boolean claim(String teamId, List<String> keys) {
+    return claim(teamId, keys, retention);
+  }
+
+  /**
+   * Claims keys for a shorter (or longer) time than the store's default, such as a button click
+   * that may legitimately be repeated a minute later.
+   */
+  public boolean claim(String teamId, List<String> keys, Duration keepFor) {
     long now = clock.millis();
     return database.inTransaction(
         connection -> {
@@ -41,7 +49,7 @@ public final class HandledEventStore {
             for (String key : keys) {
               insert.setString(1, teamId);
               insert.setString(2, key);
-              insert.setLong(3, now + retention.toMillis());
+              insert.setLong(3, now + keepFor.toMillis());
               inserted += insert.executeUpdate();
             }
           }

@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.Turn;
 
@@ -115,20 +117,24 @@ public final class SlackAnswerStore {
         });
   }
 
-  /** True when the coach has answered in this thread before. */
-  public boolean answeredIn(Place place) {
+  /** Who asked the coach in this thread; empty when the coach has not answered there. */
+  public Set<String> askersIn(Place place) {
     return database.withConnection(
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT 1 FROM slack_answer WHERE team_id = ? AND channel = ? AND thread_ts = ?"
-                      + " LIMIT 1")) {
+                  "SELECT DISTINCT user_id FROM slack_answer WHERE team_id = ? AND channel = ?"
+                      + " AND thread_ts = ?")) {
             statement.setString(1, place.teamId());
             statement.setString(2, place.channel());
             statement.setString(3, place.threadTs());
+            Set<String> askers = new HashSet<>();
             try (ResultSet rs = statement.executeQuery()) {
-              return rs.next();
+              while (rs.next()) {
+                askers.add(rs.getString(1));
+              }
             }
+            return askers;
           }
         });
   }
