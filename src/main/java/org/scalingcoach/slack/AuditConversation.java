@@ -4,6 +4,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ final class AuditConversation {
   private static final Logger log = LoggerFactory.getLogger(AuditConversation.class);
 
   private final SlackWebApi slack;
+  private final BackgroundWork work;
   private final SlackFiles files;
   private final AuditServices audits;
 
@@ -43,10 +45,12 @@ final class AuditConversation {
 
   AuditConversation(
       SlackWebApi slack,
+      BackgroundWork work,
       AuditServices audits,
       AuditSummarizer summaries,
       Supplier<KnowledgeBase> knowledge) {
     this.slack = slack;
+    this.work = work;
     this.files = new SlackFiles(slack);
     this.audits = audits;
     this.summaries = summaries;
@@ -72,27 +76,48 @@ final class AuditConversation {
   }
 
   String post(String channel, String text, List<LayoutBlock> blocks) {
-    return slack
-        .call(
-            "chat.postMessage",
-            client -> client.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)))
-        .getChannel();
+    return postMessage(channel, text, blocks).getChannel();
   }
 
-  /** Posts a report with its chart; the owner's copy gets share and export buttons. */
+  private ChatPostMessageResponse postMessage(
+      String channel, String text, List<LayoutBlock> blocks) {
+    return slack.call(
+        "chat.postMessage",
+        client -> client.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)));
+  }
+
+  /**
+   * Posts a report with its chart; the owner's copy gets share and export buttons. The language
+   * model's summary, when one is configured, is written afterwards and edited into the posted
+   * report, so a slow model never holds the report back.
+   */
   void postReport(String channel, AuditReport report, boolean ownerCopy) {
-    List<LayoutBlock> blocks = new ArrayList<>(AuditBlocks.report(report, ownerCopy));
-    summary(report).ifPresent(block -> blocks.add(Math.min(1, blocks.size()), block));
-    String posted =
-        post(channel, report.definition().title() + " report: " + report.audit().subject(), blocks);
+    List<LayoutBlock> blocks = AuditBlocks.report(report, ownerCopy);
+    String text = report.definition().title() + " report: " + report.audit().subject();
+    ChatPostMessageResponse posted = postMessage(channel, text, blocks);
+    String postedChannel = posted.getChannel() != null ? posted.getChannel() : channel;
+    work.submit(
+        "add the summary to report " + report.audit().id(),
+        () -> addSummary(postedChannel, posted.getTs(), text, blocks, report));
     files.share(
-        posted,
+        postedChannel,
         "Dimension scores",
         List.of(
             new SlackFiles.Upload(
                 fileName(report, "png"),
                 report.definition().title() + " scores",
                 ScoreChart.png(report))));
+  }
+
+  private void addSummary(
+      String channel, String ts, String text, List<LayoutBlock> reportBlocks, AuditReport report) {
+    summary(report)
+        .ifPresent(
+            block -> {
+              List<LayoutBlock> blocks = new ArrayList<>(reportBlocks);
+              blocks.add(Math.min(1, blocks.size()), block);
+              update(channel, ts, text, blocks);
+            });
   }
 
   /** A short narrative of the report written by the language model, when one is configured. */

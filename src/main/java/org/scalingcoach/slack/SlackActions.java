@@ -95,7 +95,8 @@ final class SlackActions {
    */
   private void once(BlockActionPayload payload, Consumer<BlockActionPayload> action) {
     BlockActionPayload.Action clicked = payload.getActions().get(0);
-    String delivery = clicked.getActionTs() != null ? clicked.getActionTs() : payload.getTriggerId();
+    String delivery =
+        clicked.getActionTs() != null ? clicked.getActionTs() : payload.getTriggerId();
     String button = clicked.getActionId() + ":" + clicked.getValue();
     BlockActionPayload.Container container = payload.getContainer();
     String where =

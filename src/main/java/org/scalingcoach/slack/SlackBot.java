@@ -131,7 +131,8 @@ public final class SlackBot implements AutoCloseable {
             webApi,
             new AssistantThreadStore(core.database(), Clock.systemUTC()))
         .register(app);
-    new SlackActions(work, handled, answerer, answers, new SlackFeedbackStore(core.database()), webApi)
+    new SlackActions(
+            work, handled, answerer, answers, new SlackFeedbackStore(core.database()), webApi)
         .register(app);
     if (admin != null) {
       new SlackAdmin(admin, work, webApi).register(commands);
@@ -139,7 +140,7 @@ public final class SlackBot implements AutoCloseable {
     Reminders reminders = null;
     if (audits != null) {
       AuditConversation conversation =
-          new AuditConversation(webApi, audits, core.llm().auditSummaries(), core::knowledge);
+          new AuditConversation(webApi, work, audits, core.llm().auditSummaries(), core::knowledge);
       SlackAudits slackAudits = new SlackAudits(audits, conversation, work, webApi);
       slackAudits.register(app, commands, home);
       new SlackAuditActions(audits, conversation, work).register(app);

@@ -15,8 +15,10 @@ final class ThreadFollowUps {
       Set.of(
           "what", "why", "how", "when", "where", "who", "whom", "whose", "which", "can", "could",
           "should", "would", "will", "is", "are", "do", "does", "did");
+
   /** Openers skipped before looking for the question word: "and how often...", "ok, what if". */
-  private static final Set<String> OPENERS = Set.of("and", "but", "so", "ok", "okay", "then", "also");
+  private static final Set<String> OPENERS =
+      Set.of("and", "but", "so", "ok", "okay", "then", "also");
 
   private ThreadFollowUps() {}
 

@@ -15,7 +15,9 @@ public final class AssistantThreadStore {
     this.clock = clock;
   }
 
-  /** Records (or replaces) the channel the person is viewing; {@code contextChannel} may be null. */
+  /**
+   * Records (or replaces) the channel the person is viewing; {@code contextChannel} may be null.
+   */
   public void remember(
       String teamId, String channel, String threadTs, String userId, String contextChannel) {
     database.inTransaction(
