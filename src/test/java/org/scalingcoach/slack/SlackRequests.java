@@ -292,6 +292,80 @@ public final class SlackRequests {
     return formEncode(Map.of("payload", root.toString()));
   }
 
+  /**
+   * The same button clicked again: a new payload with its own {@code action_ts} and {@code
+   * trigger_id}, as Slack sends for a second click.
+   */
+  public static String clickedAgain(String form, String actionTs, String triggerId) {
+    try {
+      String json =
+          java.net.URLDecoder.decode(form.substring("payload=".length()), StandardCharsets.UTF_8);
+      ObjectNode payload = (ObjectNode) JSON.readTree(json);
+      payload.put("trigger_id", triggerId);
+      ((ObjectNode) payload.path("actions").get(0)).put("action_ts", actionTs);
+      return formEncode(Map.of("payload", payload.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Someone in the assistant panel switched to another channel. */
+  public static ObjectNode assistantThreadContextChanged(
+      String team, String user, String channel, String threadTs, String viewing) {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("type", "assistant_thread_context_changed");
+    ObjectNode thread = event.putObject("assistant_thread");
+    thread.put("user_id", user);
+    thread.putObject("context").put("channel_id", viewing).put("team_id", team);
+    thread.put("channel_id", channel);
+    thread.put("thread_ts", threadTs);
+    event.put("event_ts", "1800000950.000100");
+    return event;
+  }
+
+  /**
+   * A modal submitted by {@code user}, as a {@code view_submission} payload: {@code values} maps
+   * block id to action id to the typed value of a plain text input.
+   */
+  public static String viewSubmission(
+      String team,
+      String user,
+      String callbackId,
+      String privateMetadata,
+      Map<String, Map<String, String>> values) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("type", "view_submission");
+    root.putObject("team").put("id", team).put("domain", "coach-test");
+    root.putObject("user")
+        .put("id", user)
+        .put("username", "ada")
+        .put("name", "ada")
+        .put("team_id", team);
+    root.put("api_app_id", "A0COACH");
+    root.put("token", "legacy-verification-token");
+    root.put("trigger_id", "13345224609.738474920.8088930838d88f008e1");
+    ObjectNode view = root.putObject("view");
+    view.put("id", "V0SUBJECT").put("team_id", team).put("type", "modal");
+    view.putArray("blocks");
+    view.put("private_metadata", privateMetadata);
+    view.put("callback_id", callbackId);
+    ObjectNode state = view.putObject("state").putObject("values");
+    values.forEach(
+        (block, actions) -> {
+          ObjectNode blockNode = state.putObject(block);
+          actions.forEach(
+              (action, value) ->
+                  blockNode.putObject(action).put("type", "plain_text_input").put("value", value));
+        });
+    view.put("hash", "1800000960.abcdef");
+    view.putObject("title").put("type", "plain_text").put("text", "Start an audit");
+    view.put("clear_on_close", false).put("notify_on_close", false);
+    view.putNull("root_view_id").put("app_id", "A0COACH").put("bot_id", FakeSlack.BOT_ID);
+    root.putArray("response_urls");
+    root.put("is_enterprise_install", false);
+    return formEncode(Map.of("payload", root.toString()));
+  }
+
   private static ArrayNode richText(String text) {
     ArrayNode blocks = JSON.createArrayNode();
     ObjectNode block = blocks.addObject().put("type", "rich_text").put("block_id", "b1");
