@@ -6,16 +6,22 @@ import org.scalingcoach.audit.AuditEngine;
 import org.scalingcoach.audit.AuditHistory;
 import org.scalingcoach.audit.AuditSettings;
 import org.scalingcoach.audit.ReminderDelivery;
+import org.scalingcoach.audit.ReminderRouter;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.store.SqliteReminderStore;
 import org.scalingcoach.store.SqliteRoleStore;
 
-/** The guided audits, wired over the core's database: what the chat adapters use. */
+/**
+ * The guided audits, wired over the core's database: what the chat adapters use. One {@link
+ * Reminders} sends through {@code deliveries}, which routes each reminder to Slack or Teams.
+ */
 public record AuditServices(
     AuditEngine engine,
     AuditHistory history,
     SqliteRoleStore roles,
     SqliteReminderStore reminderStore,
+    ReminderRouter deliveries,
+    Reminders reminders,
     AuditSettings settings,
     Clock clock) {
 
@@ -24,8 +30,12 @@ public record AuditServices(
     return engine.catalog();
   }
 
-  /** Reminders that go out through {@code delivery}; start them with {@link Reminders#start}. */
-  public Reminders reminders(ReminderDelivery delivery) {
-    return new Reminders(reminderStore, engine::catalog, roles, delivery, clock);
+  /**
+   * Adds a chat platform's way of reaching people and starts the reminder checks (once, however
+   * many platforms call it).
+   */
+  public void deliverRemindersThrough(ReminderDelivery delivery) {
+    deliveries.add(delivery);
+    reminders.start(settings.reminderCheck());
   }
 }

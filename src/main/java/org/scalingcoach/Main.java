@@ -10,6 +10,8 @@ import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.admin.FolderWatcher;
 import org.scalingcoach.audit.AuditEngine;
 import org.scalingcoach.audit.AuditHistory;
+import org.scalingcoach.audit.ReminderRouter;
+import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.cli.CoachCommand;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.llm.LlmFeatures;
@@ -63,16 +65,21 @@ public final class Main {
     return audits(config, core, Clock.systemUTC());
   }
 
-  static AuditServices audits(CoachConfig config, CoachCore core, Clock clock) {
+  /** The same wiring on a given clock, so tests can make reminders due. */
+  public static AuditServices audits(CoachConfig config, CoachCore core, Clock clock) {
     SqliteAuditStore store = new SqliteAuditStore(core.database());
     SqliteRoleStore roles =
         new SqliteRoleStore(core.database(), config.audits().managers(), config.admin().admins());
     AuditEngine engine = new AuditEngine(core::catalog, store, clock);
+    SqliteReminderStore reminderStore = new SqliteReminderStore(core.database());
+    ReminderRouter deliveries = new ReminderRouter();
     return new AuditServices(
         engine,
         new AuditHistory(engine, store, roles),
         roles,
-        new SqliteReminderStore(core.database()),
+        reminderStore,
+        deliveries,
+        new Reminders(reminderStore, engine::catalog, roles, deliveries, clock),
         config.audits(),
         clock);
   }

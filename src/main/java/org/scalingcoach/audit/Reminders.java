@@ -120,6 +120,9 @@ public final class Reminders implements AutoCloseable {
       try {
         delivery.remind(schedule);
         reminders++;
+      } catch (ReminderRouter.UnreachableException e) {
+        log.warn("re-audit reminder {} waits: {}", schedule.id(), e.getMessage());
+        store.moveDue(schedule.id(), next, schedule.nextDueAt());
       } catch (RuntimeException e) {
         log.error(
             "re-audit reminder {} for {} could not be delivered; retrying at the next check",
@@ -137,6 +140,8 @@ public final class Reminders implements AutoCloseable {
       try {
         delivery.nudge(audit);
         nudges++;
+      } catch (ReminderRouter.UnreachableException e) {
+        log.warn("nudge for idle audit {} dropped: {}", audit.id(), e.getMessage());
       } catch (RuntimeException e) {
         log.error("nudge for idle audit {} could not be delivered", audit.id(), e);
       }

@@ -38,6 +38,7 @@ import org.scalingcoach.audit.ReminderSchedule;
 final class SlackAudits implements ReminderDelivery {
   static final String SUBJECT_VIEW = "audit_subject";
   static final String START_SUBJECT = "audit_start_subject";
+  private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]+");
   private static final Pattern REMIND =
       Pattern.compile("(\\S+)\\s+(\\d+)\\s+<@(\\w+)(?:\\|[^>]*)?>\\s+(.+)", Pattern.DOTALL);
   static final String USAGE =
@@ -313,7 +314,7 @@ final class SlackAudits implements ReminderDelivery {
     }
     ReminderSchedule s =
         audits
-            .reminders(this)
+            .reminders()
             .schedule(actor, m.group(1), m.group(4), m.group(3), Integer.parseInt(m.group(2)));
     return "Scheduled: every "
         + s.everyDays()
@@ -360,6 +361,12 @@ final class SlackAudits implements ReminderDelivery {
       blocks.addAll(AuditBlocks.team(audits.history().latest(actor)));
     }
     return blocks;
+  }
+
+  /** Slack user ids start with U or W; Teams users (GUIDs, 29: ids) are left to Teams. */
+  @Override
+  public boolean reaches(String teamId, String userId) {
+    return SLACK_USER.matcher(userId).matches();
   }
 
   @Override

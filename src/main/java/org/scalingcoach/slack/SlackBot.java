@@ -144,8 +144,8 @@ public final class SlackBot implements AutoCloseable {
       SlackAudits slackAudits = new SlackAudits(audits, conversation, work, webApi);
       slackAudits.register(app, commands, home);
       new SlackAuditActions(audits, conversation, work).register(app);
-      reminders = audits.reminders(slackAudits);
-      reminders.start(audits.settings().reminderCheck());
+      audits.deliverRemindersThrough(slackAudits);
+      reminders = audits.reminders();
     }
     return new SlackBot(settings, slack, app, work, home, commands, reminders);
   }

@@ -58,6 +58,27 @@ public final class ConnectorClient {
     return send("POST", activityUri(serviceUrl, conversationId, null), activity);
   }
 
+  /**
+   * Opens (or finds) the personal chat between the bot and a user, for messages nobody asked for;
+   * returns its conversation id.
+   */
+  public String createConversation(
+      String serviceUrl, String botId, String userBotFrameworkId, String tenantId)
+      throws ConnectorException {
+    ObjectNode request = JSON.createObjectNode();
+    request.put("isGroup", false);
+    request.putObject("bot").put("id", botId);
+    request.putArray("members").addObject().put("id", userBotFrameworkId);
+    request.put("tenantId", tenantId);
+    request.putObject("channelData").putObject("tenant").put("id", tenantId);
+    String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
+    String id = send("POST", URI.create(base + "v3/conversations"), request);
+    if (id.isEmpty()) {
+      throw new ConnectorException("the Connector created a conversation but gave no id");
+    }
+    return id;
+  }
+
   /** Replaces an activity the bot sent earlier, such as a card whose buttons were used. */
   public void update(
       String serviceUrl, String conversationId, String activityId, ObjectNode activity)

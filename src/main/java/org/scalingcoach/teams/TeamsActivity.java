@@ -108,6 +108,40 @@ public final class TeamsActivity {
     return ids;
   }
 
+  /** People mentioned in the message other than the bot: their Bot Framework ids. */
+  public List<String> mentionedUsers() {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode entity : json.path("entities")) {
+      String id = entity.path("mentioned").path("id").asText("");
+      if (entity.path("type").asText("").equals("mention")
+          && !id.isEmpty()
+          && !id.equals(botId())) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  /** The sender's Bot Framework id ({@code 29:...}), which the Connector addresses them by. */
+  public String botFrameworkUserId() {
+    return json.path("from").path("id").asText("");
+  }
+
+  /** A reply from the bot to this activity with text in the given format (markdown or xml). */
+  public ObjectNode replyWithText(String textFormat, String text) {
+    ObjectNode reply = JsonNodeFactory.instance.objectNode();
+    reply.put("type", "message");
+    reply.set("from", json.path("recipient").deepCopy());
+    reply.set("recipient", json.path("from").deepCopy());
+    reply.set("conversation", json.path("conversation").deepCopy());
+    reply.put("textFormat", textFormat);
+    reply.put("text", text);
+    if (!id().isEmpty()) {
+      reply.put("replyToId", id());
+    }
+    return reply;
+  }
+
   /** A reply from the bot to this activity, carrying the given card. */
   public ObjectNode replyWithCard(ObjectNode card) {
     ObjectNode reply = messageWithCard(card);

@@ -2,30 +2,53 @@ package org.scalingcoach.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditEngine;
 import org.scalingcoach.audit.AuditException;
+import org.scalingcoach.audit.AuditException.Reason;
+import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.AuditStatus;
 import org.scalingcoach.audit.Progress;
+import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.ScoreChart;
+import org.scalingcoach.store.TeamsConversationStore;
 
 /**
- * Guided audits in Teams: turns card button data into audit engine calls and the resulting progress
- * into the next card. The engine and its storage are the same as Slack's, keyed by the Teams
- * tenant.
+ * Guided audits in Teams: turns typed {@code audit ...} messages and card button data into audit
+ * engine calls, and the results into cards and messages. The engine and its storage are the same as
+ * Slack's, keyed by the Teams tenant.
  */
 final class TeamsAudits {
-  private final AuditServices audits;
+  static final String USAGE =
+      "Try **audit** to start one, **audit export**, **audit team**, **audit history"
+          + " plan-for-mlops Churn model** or (managers) **audit remind plan-for-mlops 90 @owner"
+          + " Churn model**. Type **help** for everything I understand.";
+  private static final Pattern REMIND = Pattern.compile("(\\S+)\\s+(\\d{1,4})\\s+(.+)");
 
-  TeamsAudits(AuditServices audits) {
+  private final AuditServices audits;
+  private final TeamsConversationStore conversations;
+
+  TeamsAudits(AuditServices audits, TeamsConversationStore conversations) {
     this.audits = audits;
+    this.conversations = conversations;
   }
 
-  /** True for the data of the buttons this class renders. */
+  /** True for the data of the buttons that move an audit on: their card is replaced. */
   static boolean handles(String action) {
-    return action.startsWith("audit-");
+    return action.startsWith("audit-") && !shows(action);
+  }
+
+  /** True for the data of the buttons that show something new below the card. */
+  static boolean shows(String action) {
+    return action.equals("audit-history")
+        || action.equals("audit-report")
+        || action.equals("audit-export");
   }
 
   ObjectNode menu() {
@@ -35,9 +58,53 @@ final class TeamsAudits {
     return AuditCards.menu(audits.catalog().definitions());
   }
 
+  /**
+   * A typed {@code audit ...} message: what to send back, each a card or a text message.
+   *
+   * @param arguments the words after "audit"
+   */
+  List<ObjectNode> command(TeamsActivity activity, String arguments) {
+    Actor actor = actor(activity);
+    String[] parts = arguments.strip().split("\\s+", 2);
+    String rest = parts.length > 1 ? parts[1].strip() : "";
+    try {
+      return switch (parts[0].toLowerCase(Locale.ROOT)) {
+        case "", "list", "start" -> cards(activity, menu());
+        case "export" -> export(activity, actor, exportTarget(actor, rest));
+        case "team" -> cards(activity, team(actor));
+        case "history" -> cards(activity, history(actor, rest));
+        case "remind" -> cards(activity, TeamsCards.notice(remind(activity, actor, rest)));
+        default -> cards(activity, TeamsCards.notice(USAGE));
+      };
+    } catch (AuditException e) {
+      return cards(activity, TeamsCards.notice(e.getMessage()));
+    }
+  }
+
+  /** A button that shows something below its card: a history, a report or the exports. */
+  List<ObjectNode> show(TeamsActivity activity, JsonNode data) {
+    Actor actor = actor(activity);
+    long id = data.path("audit").asLong();
+    try {
+      return switch (data.path(TeamsCards.ACTION).asText()) {
+        case "audit-history" ->
+            cards(
+                activity,
+                history(actor, data.path("type").asText(""), data.path("subject").asText("")));
+        case "audit-report" -> {
+          AuditReport report = audits.history().report(actor, id);
+          yield cards(activity, AuditCards.report(report, ScoreChart.png(report)));
+        }
+        default -> export(activity, actor, id);
+      };
+    } catch (AuditException e) {
+      return cards(activity, TeamsCards.notice(e.getMessage()));
+    }
+  }
+
   /** Applies a button click and returns the card to show in its place. */
   ObjectNode onCardAction(TeamsActivity activity, JsonNode data) {
-    Actor actor = new Actor(activity.tenantId(), activity.userId());
+    Actor actor = actor(activity);
     AuditEngine engine = audits.engine();
     long id = data.path("audit").asLong();
     int revision = data.path("revision").asInt();
@@ -61,10 +128,114 @@ final class TeamsAudits {
     }
   }
 
+  private ObjectNode team(Actor actor) {
+    return TeamsAuditViews.team(audits.history().latest(actor), audits.history().isManager(actor));
+  }
+
+  private ObjectNode history(Actor actor, String rest) {
+    String[] typeAndSubject = rest.split("\\s+", 2);
+    if (typeAndSubject.length < 2) {
+      return TeamsCards.notice(
+          "Say which audit and subject, e.g. **audit history plan-for-mlops Churn model**.");
+    }
+    return history(actor, typeAndSubject[0], typeAndSubject[1]);
+  }
+
+  private ObjectNode history(Actor actor, String type, String subject) {
+    List<AuditRecord> finished = audits.history().history(actor, type, subject);
+    if (finished.isEmpty()) {
+      return TeamsCards.notice("No finished audits of that subject that you can see.");
+    }
+    AuditRecord latest = finished.get(finished.size() - 1);
+    return TeamsAuditViews.history(
+        audits.history().title(latest),
+        latest.subject(),
+        finished,
+        user -> user.equals(actor.userId()) ? "you" : name(actor.teamId(), user));
+  }
+
+  private String name(String tenantId, String userId) {
+    return conversations
+        .find(tenantId, userId)
+        .map(TeamsConversationStore.ConversationRef::userName)
+        .filter(n -> !n.isBlank())
+        .orElse("a colleague");
+  }
+
+  private String remind(TeamsActivity activity, Actor actor, String rest) {
+    Matcher m = REMIND.matcher(rest);
+    if (!m.matches()) {
+      return "Use **audit remind <audit> <days> @owner <subject>**, e.g. **audit remind"
+          + " plan-for-mlops 90 @Ada Churn model**. Without a mention, the reminder is for you.";
+    }
+    List<String> mentioned = activity.mentionedUsers();
+    String owner = mentioned.isEmpty() ? actor.userId() : ownerId(actor, mentioned.get(0));
+    ReminderSchedule s =
+        audits
+            .reminders()
+            .schedule(actor, m.group(1), m.group(3), owner, Integer.parseInt(m.group(2)));
+    String who = owner.equals(actor.userId()) ? "you" : name(actor.teamId(), owner);
+    if (who.equals("a colleague")) {
+      who = "the person you mentioned";
+    }
+    return "Scheduled: every "
+        + s.everyDays()
+        + " days "
+        + who
+        + " will be asked in Teams to audit **"
+        + s.subject()
+        + "** again; first on "
+        + s.nextDueAt().toString().substring(0, 10)
+        + ".";
+  }
+
+  /** A mention carries the Bot Framework id; audits are keyed by the Entra id when we know it. */
+  private String ownerId(Actor actor, String botFrameworkId) {
+    return conversations
+        .find(actor.teamId(), botFrameworkId)
+        .map(TeamsConversationStore.ConversationRef::userId)
+        .orElse(botFrameworkId);
+  }
+
+  private long exportTarget(Actor actor, String idText) {
+    if (!idText.isBlank()) {
+      try {
+        return Long.parseLong(idText.strip().replace("#", ""));
+      } catch (NumberFormatException e) {
+        throw new AuditException(
+            Reason.INVALID_INPUT,
+            "Give the audit number, e.g. **audit export 12**, or nothing for your latest.");
+      }
+    }
+    return audits.history().visible(actor).stream()
+        .filter(a -> a.userId().equals(actor.userId()) && a.status() == AuditStatus.FINISHED)
+        .findFirst()
+        .map(AuditRecord::id)
+        .orElseThrow(
+            () ->
+                new AuditException(
+                    Reason.UNKNOWN_AUDIT, "You have no finished audit to export yet."));
+  }
+
+  private List<ObjectNode> export(TeamsActivity activity, Actor actor, long id) {
+    AuditReport report = audits.history().report(actor, id);
+    return TeamsExports.messages(report).stream()
+        .map(m -> activity.replyWithText(m.path("textFormat").asText(), m.path("text").asText()))
+        .toList();
+  }
+
   private ObjectNode report(Actor actor, long id) {
     audits.engine().finish(actor, id);
     AuditReport report = audits.history().report(actor, id);
     return AuditCards.report(report, ScoreChart.png(report));
+  }
+
+  private static List<ObjectNode> cards(TeamsActivity activity, ObjectNode card) {
+    return List.of(activity.replyWithCard(card));
+  }
+
+  private static Actor actor(TeamsActivity activity) {
+    return new Actor(activity.tenantId(), activity.userId());
   }
 
   private static ObjectNode card(Progress progress) {

@@ -3,6 +3,7 @@ package org.scalingcoach.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.admin.AdminException;
@@ -13,6 +14,8 @@ import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.store.QuestionLog;
+import org.scalingcoach.store.TeamsConversationStore;
+import org.scalingcoach.store.TeamsConversationStore.ConversationRef;
 import org.scalingcoach.store.TeamsStore;
 import org.scalingcoach.store.TeamsStore.TeamsFeedback;
 
@@ -34,6 +37,7 @@ public final class TeamsBot {
   private final ConnectorClient connector;
   private final TeamsAudits audits;
   private final AdminActions admin;
+  private final TeamsConversationStore conversations;
 
   /**
    * @param audits the guided audits, or null when the coach runs without them
@@ -44,18 +48,21 @@ public final class TeamsBot {
       TeamsStore store,
       QuestionLog questionLog,
       ConnectorClient connector,
+      TeamsConversationStore conversations,
       AuditServices audits,
       AdminActions admin) {
     this.admin = admin;
+    this.conversations = conversations;
     this.answers = answers;
     this.store = store;
     this.questionLog = questionLog;
     this.connector = connector;
-    this.audits = audits == null ? null : new TeamsAudits(audits);
+    this.audits = audits == null ? null : new TeamsAudits(audits, conversations);
   }
 
   /** A message: a question typed by the user, or the data of an {@code Action.Submit} button. */
   public void onMessage(TeamsActivity activity) throws ConnectorException {
+    remember(activity);
     JsonNode value = activity.value();
     if (value.isObject() && value.hasNonNull(TeamsCards.ACTION)) {
       onCardAction(activity, value);
@@ -66,8 +73,13 @@ public final class TeamsBot {
       reply(activity, TeamsCards.welcome());
       return;
     }
-    if (audits != null && question.equalsIgnoreCase("audit")) {
-      reply(activity, audits.menu());
+    String[] command = question.split("\\s+", 2);
+    if (command[0].equalsIgnoreCase("help") && command.length == 1) {
+      reply(activity, TeamsAuditViews.help(audits != null, admin != null));
+      return;
+    }
+    if (audits != null && command[0].equalsIgnoreCase("audit")) {
+      send(activity, audits.command(activity, command.length > 1 ? command[1] : ""));
       return;
     }
     if (admin != null && question.replaceAll("\\s+", " ").equalsIgnoreCase(ADMIN_RELOAD)) {
@@ -90,9 +102,30 @@ public final class TeamsBot {
     }
   }
 
+  /**
+   * Keeps where the sender can be reached later. Only a personal chat is kept as the place for
+   * reminders: a channel is public.
+   */
+  private void remember(TeamsActivity activity) {
+    if (activity.tenantId().isEmpty() || activity.botFrameworkUserId().isEmpty()) {
+      return;
+    }
+    boolean personal = activity.conversationType().equals("personal");
+    conversations.remember(
+        new ConversationRef(
+            activity.tenantId(),
+            activity.userId(),
+            activity.botFrameworkUserId(),
+            activity.userName(),
+            activity.serviceUrl(),
+            activity.botId(),
+            personal ? activity.conversationId() : null));
+  }
+
   /** Members joined a conversation: greet it when the coach itself is among them. */
   public void onConversationUpdate(TeamsActivity activity) throws ConnectorException {
     if (activity.membersAdded().contains(activity.botId())) {
+      remember(activity);
       connector.post(
           activity.serviceUrl(),
           activity.conversationId(),
@@ -123,6 +156,10 @@ public final class TeamsBot {
 
   private void onCardAction(TeamsActivity activity, JsonNode data) throws ConnectorException {
     String action = data.path(TeamsCards.ACTION).asText();
+    if (audits != null && TeamsAudits.shows(action)) {
+      send(activity, audits.show(activity, data));
+      return;
+    }
     if (audits != null && TeamsAudits.handles(action)) {
       replaceCard(activity, audits.onCardAction(activity, data));
       return;
@@ -180,6 +217,13 @@ public final class TeamsBot {
         activity.conversationId(),
         activity.id(),
         activity.replyWithCard(card));
+  }
+
+  /** Sends replies in order, each a card or a text message. */
+  private void send(TeamsActivity activity, List<ObjectNode> replies) throws ConnectorException {
+    for (ObjectNode reply : replies) {
+      connector.reply(activity.serviceUrl(), activity.conversationId(), activity.id(), reply);
+    }
   }
 
   /** Shows the next card in place of the one whose button was pressed (or below it). */

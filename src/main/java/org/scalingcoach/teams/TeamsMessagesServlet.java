@@ -21,9 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.TeamsSettings;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.QuestionLog;
+import org.scalingcoach.store.TeamsConversationStore;
 import org.scalingcoach.store.TeamsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +47,19 @@ public final class TeamsMessagesServlet extends HttpServlet {
   private final transient TeamsStore store;
   private final String allowedTenant;
   private final transient ExecutorService workers;
+  private final transient Reminders reminders;
 
+  /**
+   * @param reminders the reminder checks to stop with the endpoint, or null
+   */
   public TeamsMessagesServlet(
       BotFrameworkAuthenticator authenticator,
       TeamsBot bot,
       TeamsStore store,
       String allowedTenant,
-      ExecutorService workers) {
+      ExecutorService workers,
+      Reminders reminders) {
+    this.reminders = reminders;
     this.authenticator = authenticator;
     this.bot = bot;
     this.store = store;
@@ -83,6 +91,11 @@ public final class TeamsMessagesServlet extends HttpServlet {
             : Optional.empty();
     ConnectorClient connector = new ConnectorClient(http, tokens, 4, Duration.ofMillis(500));
     TeamsStore store = new TeamsStore(database);
+    TeamsConversationStore conversations = new TeamsConversationStore(database);
+    if (audits != null) {
+      audits.deliverRemindersThrough(
+          new TeamsReminders(conversations, connector, () -> audits.catalog()));
+    }
     if (settings.emulatorMode()) {
       log.warn(
           "TEAMS_EMULATOR_MODE is on: unauthenticated requests from this machine are accepted."
@@ -90,10 +103,12 @@ public final class TeamsMessagesServlet extends HttpServlet {
     }
     return new TeamsMessagesServlet(
         authenticator,
-        new TeamsBot(answers, store, new QuestionLog(database), connector, audits, admin),
+        new TeamsBot(
+            answers, store, new QuestionLog(database), connector, conversations, audits, admin),
         store,
         settings.tenantId(),
-        Executors.newFixedThreadPool(4, workerThreads()));
+        Executors.newFixedThreadPool(4, workerThreads()),
+        audits == null ? null : audits.reminders());
   }
 
   @Override
@@ -192,6 +207,9 @@ public final class TeamsMessagesServlet extends HttpServlet {
 
   @Override
   public void destroy() {
+    if (reminders != null) {
+      reminders.close();
+    }
     workers.shutdown();
     try {
       if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
