@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for the Bot Connector service and the Entra token endpoint: records every
- * activity the bot sends and every token it asks for, and can be told to throttle or fail.
+ * activity the bot sends, every conversation it opens and every token it asks for, and can be told
+ * to throttle or fail.
  */
 final class FakeConnector implements AutoCloseable {
   static final String TOKEN = "eyJ0eXAi.fake-bot-token";
@@ -55,6 +56,17 @@ final class FakeConnector implements AutoCloseable {
                   + "\"}");
         });
     server.createContext("/amer/v3/conversations/", this::activity);
+    server.createContext(
+        "/amer/v3/conversations",
+        exchange -> {
+          calls.add(
+              new Call(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().getPath(),
+                  exchange.getRequestHeaders().getFirst("Authorization"),
+                  JSON.readTree(exchange.getRequestBody().readAllBytes())));
+          send(exchange, 201, "{\"id\":\"a:created-personal-" + ids.incrementAndGet() + "\"}");
+        });
     server.start();
   }
 

@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
+import org.scalingcoach.Main;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.store.Database;
@@ -27,10 +30,27 @@ final class TeamsEndpoint implements AutoCloseable {
   final FakeConnector connector = FakeConnector.start();
   final Database database;
   final TeamsStore store;
+
+  /** The audits behind the endpoint; null unless built with a clock. */
+  final AuditServices audits;
+
   private final CoachServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   TeamsEndpoint(String allowedTenant) {
+    this(allowedTenant, Map.of(), null);
+  }
+
+  /**
+   * The endpoint with more settings (such as {@code COACH_MANAGERS}) and, when {@code clock} is
+   * given, audits on that clock wired as {@code CoachServer} does, so tests can make reminders due.
+   */
+  TeamsEndpoint(Map<String, String> moreEnv, Clock clock) {
+    this(null, moreEnv, clock);
+  }
+
+  private TeamsEndpoint(String allowedTenant, Map<String, String> moreEnv, Clock clock) {
+    AuditServices wired = null;
     try {
       Path dir = Files.createTempDirectory("teams-endpoint-");
       database = Database.open(dir.resolve("coach.db"));
@@ -45,13 +65,28 @@ final class TeamsEndpoint implements AutoCloseable {
       if (allowedTenant != null) {
         env.put("TEAMS_TENANT_ID", allowedTenant);
       }
+      env.putAll(moreEnv);
       CoachCore shared = TestCore.shared();
       CoachCore core = new CoachCore(shared::snapshot, database, shared.llm());
-      server = CoachServer.start(CoachConfig.fromEnvironment(env), core);
+      CoachConfig config = CoachConfig.fromEnvironment(env);
+      if (clock == null) {
+        server = CoachServer.start(config, core);
+      } else {
+        wired = Main.audits(config, core, clock);
+        TeamsMessagesServlet teams =
+            TeamsMessagesServlet.create(
+                config.teamsSettings().orElseThrow(),
+                core.answers(),
+                database,
+                wired,
+                Main.admin(core, wired));
+        server = CoachServer.start(0, core, null, teams);
+      }
     } catch (Exception e) {
       close();
       throw new IllegalStateException("cannot start the Teams endpoint", e);
     }
+    audits = wired;
   }
 
   TeamsEndpoint() {
