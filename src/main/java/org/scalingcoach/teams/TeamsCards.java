@@ -69,7 +69,7 @@ public final class TeamsCards {
         text(
             "In a channel, mention me (@Scaling Coach) with your question. In a chat, just type it."
                 + " Every answer lists the sources it came from. Type **audit** to run a guided"
-                + " maturity audit."));
+                + " maturity audit, **help** for everything I understand."));
     ArrayNode actions = card.putArray("actions");
     for (String question :
         List.of(
