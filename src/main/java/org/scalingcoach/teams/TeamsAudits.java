@@ -69,7 +69,8 @@ final class TeamsAudits {
     String rest = parts.length > 1 ? parts[1].strip() : "";
     try {
       return switch (parts[0].toLowerCase(Locale.ROOT)) {
-        case "", "list", "start" -> cards(activity, menu());
+        case "", "list" -> cards(activity, menu());
+        case "start" -> cards(activity, start(actor, rest));
         case "export" -> export(activity, actor, exportTarget(actor, rest));
         case "team" -> cards(activity, team(actor));
         case "history" -> cards(activity, history(actor, rest));
@@ -126,6 +127,15 @@ final class TeamsAudits {
     } catch (AuditException e) {
       return TeamsCards.notice(e.getMessage());
     }
+  }
+
+  /** {@code audit start plan-for-mlops Churn model} starts at once; without both, the menu. */
+  private ObjectNode start(Actor actor, String rest) {
+    String[] typeAndSubject = rest.split("\\s+", 2);
+    if (typeAndSubject.length < 2) {
+      return menu();
+    }
+    return card(audits.engine().start(actor, typeAndSubject[0], typeAndSubject[1]));
   }
 
   private ObjectNode team(Actor actor) {

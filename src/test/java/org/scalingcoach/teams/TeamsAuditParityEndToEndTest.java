@@ -204,6 +204,13 @@ class TeamsAuditParityEndToEndTest {
   }
 
   @Test
+  void should_start_an_audit_typed_with_its_type_and_subject() {
+    JsonNode first = card(say(MEGAN, "audit start plan-for-mlops Churn model", 1).get(0));
+
+    assertThat(text(first)).contains("Plan for MLOps: Churn model").contains("Question 1 of");
+  }
+
+  @Test
   void should_list_what_the_coach_understands_on_help() {
     String help = text(card(say(MEGAN, "help", 1).get(0)));
 
