@@ -64,6 +64,9 @@ final class TeamsAudits {
    * @param arguments the words after "audit"
    */
   List<ObjectNode> command(TeamsActivity activity, String arguments) {
+    if (!isPersonal(activity)) {
+      return cards(activity, TeamsCards.notice(PERSONAL_ONLY));
+    }
     Actor actor = actor(activity);
     String[] parts = arguments.strip().split("\\s+", 2);
     String rest = parts.length > 1 ? parts[1].strip() : "";
@@ -84,6 +87,9 @@ final class TeamsAudits {
 
   /** A button that shows something below its card: a history, a report or the exports. */
   List<ObjectNode> show(TeamsActivity activity, JsonNode data) {
+    if (!isPersonal(activity)) {
+      return cards(activity, TeamsCards.notice(PERSONAL_ONLY));
+    }
     Actor actor = actor(activity);
     long id = data.path("audit").asLong();
     try {
@@ -239,6 +245,18 @@ final class TeamsAudits {
     AuditReport report = audits.history().report(actor, id);
     return AuditCards.report(report, ScoreChart.png(report));
   }
+
+  /**
+   * Audits, their reports, team results and exports stay in a personal chat, so colleagues in a
+   * channel or group chat never see someone's answers or a manager's view of the team.
+   */
+  private static boolean isPersonal(TeamsActivity activity) {
+    return "personal".equals(activity.conversationType());
+  }
+
+  static final String PERSONAL_ONLY =
+      "Audits, their reports and team results stay private: open a personal chat with me (select"
+          + " my name, then **Chat**) and type **audit** there.";
 
   private static List<ObjectNode> cards(TeamsActivity activity, ObjectNode card) {
     return List.of(activity.replyWithCard(card));

@@ -211,6 +211,19 @@ class TeamsAuditParityEndToEndTest {
   }
 
   @Test
+  void should_keep_audits_and_team_results_out_of_channels() {
+    ObjectNode inChannel = message(MANAGER, "audit team");
+    ((ObjectNode) inChannel.path("conversation"))
+        .put("conversationType", "channel")
+        .put("isGroup", true)
+        .put("id", "19:general@thread.tacv2");
+
+    String reply = text(card(post(inChannel, 1).get(0)));
+
+    assertThat(reply).contains("open a personal chat with me").doesNotContain("Fraud model");
+  }
+
+  @Test
   void should_list_what_the_coach_understands_on_help() {
     String help = text(card(say(MEGAN, "help", 1).get(0)));
 
