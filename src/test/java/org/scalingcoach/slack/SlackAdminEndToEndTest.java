@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,44 +14,32 @@ import org.scalingcoach.CoachCore;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
 import org.scalingcoach.audit.Actor;
-import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SqliteRoleStore;
-import org.scalingcoach.web.CoachServer;
 
 /** {@code /coach admin ...} over real Jetty with signed requests and the local fake Web API. */
 class SlackAdminEndToEndTest {
-  private static final AtomicInteger TEAMS = new AtomicInteger();
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String CONFIGURED_ADMIN = "UADMIN1";
   private static final String EMPLOYEE = "UEMPLOYEE";
 
   private final CoachCore core = TestCore.shared();
+  private SlackTestServer app;
   private FakeSlack fake;
-  private CoachServer server;
   private SlackRequests slack;
   private String team;
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeSlack.start();
-    Map<String, String> env = new HashMap<>();
-    env.put("COACH_DATA_DIR", core.database().file().getParent().toString());
-    env.put("COACH_KNOWLEDGE_DIR", "knowledge");
-    env.put("PORT", "0");
-    env.put("SLACK_BOT_TOKEN", "xoxb-1-test-token");
-    env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
-    env.put("SLACK_API_URL", fake.apiUrl());
-    env.put("COACH_ADMINS", CONFIGURED_ADMIN);
-    server = CoachServer.start(CoachConfig.fromEnvironment(env), core);
-    slack = new SlackRequests(server.port());
-    team = "TADM" + ProcessHandle.current().pid() + "X" + TEAMS.incrementAndGet();
+    app = SlackTestServer.start(core, Map.of("COACH_ADMINS", CONFIGURED_ADMIN));
+    fake = app.fake();
+    slack = app.slack();
+    team = SlackTestServer.uniqueTeam("TADM");
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    fake.close();
+    app.close();
   }
 
   private HttpResponse<String> command(String user, String text) {

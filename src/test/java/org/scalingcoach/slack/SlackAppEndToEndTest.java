@@ -11,56 +11,39 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.TestCore;
-import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.store.SlackFeedbackStore;
-import org.scalingcoach.web.CoachServer;
 
 /**
  * The Slack app end to end: real Jetty on port 0, requests signed as Slack signs them, and a local
  * fake Slack Web API that records what the coach sends back.
  */
 class SlackAppEndToEndTest {
-  private static final AtomicInteger TEAMS = new AtomicInteger();
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private final CoachCore core = TestCore.shared();
+  private SlackTestServer app;
   private FakeSlack fake;
-  private CoachServer server;
   private SlackRequests slack;
   private String team;
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeSlack.start();
-    server = CoachServer.start(config(), core);
-    slack = new SlackRequests(server.port());
-    team = "T" + ProcessHandle.current().pid() + "X" + TEAMS.incrementAndGet();
+    app = SlackTestServer.start(core);
+    fake = app.fake();
+    slack = app.slack();
+    team = SlackTestServer.uniqueTeam("T");
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    fake.close();
-  }
-
-  private CoachConfig config() {
-    Map<String, String> env = new HashMap<>();
-    env.put("COACH_DATA_DIR", core.database().file().getParent().toString());
-    env.put("COACH_KNOWLEDGE_DIR", "knowledge");
-    env.put("PORT", "0");
-    env.put("SLACK_BOT_TOKEN", "xoxb-1-test-token");
-    env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
-    env.put("SLACK_API_URL", fake.apiUrl());
-    return CoachConfig.fromEnvironment(env);
+    app.close();
   }
 
   private HttpResponse<String> mention(String eventId, String ts, String threadTs, String text) {
@@ -225,9 +208,8 @@ class SlackAppEndToEndTest {
     assertThat(retry.statusCode()).isEqualTo(200);
     awaitPosts(1);
 
-    server.close();
-    server = CoachServer.start(config(), core);
-    slack = new SlackRequests(server.port());
+    app.restart();
+    slack = app.slack();
     slack.event(
         SlackRequests.envelope(
             team,

@@ -7,16 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.TestCore;
-import org.scalingcoach.config.CoachConfig;
-import org.scalingcoach.web.CoachServer;
 
 /**
  * Starting an audit from the list: the Start button opens a modal asking for the subject, and its
@@ -24,35 +20,26 @@ import org.scalingcoach.web.CoachServer;
  * contract for modals expects (the response body of the submission request).
  */
 class SlackAuditDialogEndToEndTest {
-  private static final AtomicInteger TEAMS = new AtomicInteger();
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CoachCore core = TestCore.shared();
+  private SlackTestServer app;
   private FakeSlack fake;
-  private CoachServer server;
   private SlackRequests slack;
   private String team;
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeSlack.start();
-    Map<String, String> env = new HashMap<>();
-    env.put("COACH_DATA_DIR", core.database().file().getParent().toString());
-    env.put("COACH_KNOWLEDGE_DIR", "knowledge");
-    env.put("PORT", "0");
-    env.put("SLACK_BOT_TOKEN", "xoxb-1-test-token");
-    env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
-    env.put("SLACK_API_URL", fake.apiUrl());
-    server = CoachServer.start(CoachConfig.fromEnvironment(env), core);
-    slack = new SlackRequests(server.port());
-    team = "TD" + ProcessHandle.current().pid() + "X" + TEAMS.incrementAndGet();
+    app = SlackTestServer.start(core);
+    fake = app.fake();
+    slack = app.slack();
+    team = SlackTestServer.uniqueTeam("TD");
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    fake.close();
+    app.close();
   }
 
   private static String startButtonValue(JsonNode blocks, String type) {

@@ -10,54 +10,40 @@ import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.TestCore;
-import org.scalingcoach.config.CoachConfig;
-import org.scalingcoach.web.CoachServer;
 
 /**
  * A whole audit clicked through in Slack: real Jetty on port 0, signed slash commands and {@code
  * block_actions} payloads, and the local fake Web API recording the questions, report and files.
  */
 class SlackAuditEndToEndTest {
-  private static final AtomicInteger TEAMS = new AtomicInteger();
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String USER = "U0ADA";
 
   private final CoachCore core = TestCore.shared();
+  private SlackTestServer app;
   private FakeSlack fake;
-  private CoachServer server;
   private SlackRequests slack;
   private String team;
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeSlack.start();
-    Map<String, String> env = new HashMap<>();
-    env.put("COACH_DATA_DIR", core.database().file().getParent().toString());
-    env.put("COACH_KNOWLEDGE_DIR", "knowledge");
-    env.put("PORT", "0");
-    env.put("SLACK_BOT_TOKEN", "xoxb-1-test-token");
-    env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
-    env.put("SLACK_API_URL", fake.apiUrl());
-    env.put("COACH_MANAGERS", "UBOSS");
-    server = CoachServer.start(CoachConfig.fromEnvironment(env), core);
-    slack = new SlackRequests(server.port());
-    team = "TA" + ProcessHandle.current().pid() + "X" + TEAMS.incrementAndGet();
+    app = SlackTestServer.start(core, Map.of("COACH_MANAGERS", "UBOSS"));
+    fake = app.fake();
+    slack = app.slack();
+    team = SlackTestServer.uniqueTeam("TA");
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    fake.close();
+    app.close();
   }
 
   /** A DM message the coach posted, with the timestamp the fake gave it. */

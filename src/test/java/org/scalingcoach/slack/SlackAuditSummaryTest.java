@@ -3,13 +3,8 @@ package org.scalingcoach.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +17,9 @@ import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditQuestion;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.Progress;
-import org.scalingcoach.config.CoachConfig;
-import org.scalingcoach.config.LlmSettings;
-import org.scalingcoach.config.LlmSettings.Provider;
 import org.scalingcoach.llm.FakeLlmServer;
 import org.scalingcoach.llm.FakeLlmServer.Reply;
 import org.scalingcoach.llm.LlmFeatures;
-import org.scalingcoach.store.SqliteTokenUsageLog;
-import org.scalingcoach.web.CoachServer;
 
 /**
  * An audit report with a summary from a slow language model: the report is posted at once and the
@@ -38,30 +28,18 @@ import org.scalingcoach.web.CoachServer;
 class SlackAuditSummaryTest {
   private static final long MODEL_DELAY_MILLIS = 1_500;
 
+  private SlackTestServer app;
   private FakeSlack fake;
   private FakeLlmServer model;
-  private CoachServer server;
   private SlackRequests slack;
   private AuditServices audits;
   private final String team = "TSUM" + ProcessHandle.current().pid();
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeSlack.start();
     model = new FakeLlmServer();
     CoachCore shared = TestCore.shared();
-    LlmSettings settings =
-        new LlmSettings(
-            Provider.OPENAI,
-            "gpt-test",
-            "test-key",
-            Optional.of(URI.create(model.baseUrl())),
-            Duration.ofSeconds(20),
-            400,
-            100,
-            6,
-            Path.of("prompts"));
-    LlmFeatures llm = LlmFeatures.create(settings, new SqliteTokenUsageLog(shared.database()));
+    LlmFeatures llm = SlackTestServer.fakeModel(model, shared);
     CoachCore core =
         new CoachCore(
             () ->
@@ -69,23 +47,16 @@ class SlackAuditSummaryTest {
                     shared.knowledge(), shared.retriever(), shared.answers(), shared.catalog()),
             shared.database(),
             llm);
-    Map<String, String> env = new HashMap<>();
-    env.put("COACH_DATA_DIR", shared.database().file().getParent().toString());
-    env.put("PORT", "0");
-    env.put("SLACK_BOT_TOKEN", "xoxb-1-test-token");
-    env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
-    env.put("SLACK_API_URL", fake.apiUrl());
-    CoachConfig config = CoachConfig.fromEnvironment(env);
-    server = CoachServer.start(config, core);
-    slack = new SlackRequests(server.port());
-    audits = Main.audits(config, core);
+    app = SlackTestServer.start(core);
+    fake = app.fake();
+    slack = app.slack();
+    audits = Main.audits(app.config(), core);
   }
 
   @AfterEach
   void stop() {
-    server.close();
+    app.close();
     model.close();
-    fake.close();
   }
 
   private AuditRecord finishedAudit(Actor actor) {

@@ -9,53 +9,39 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.TestCore;
-import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.store.AssistantThreadStore;
-import org.scalingcoach.web.CoachServer;
 
 /**
  * Who the coach answers in busy threads, double clicks on its buttons, and the assistant panel's
  * channel context: real Jetty on port 0, signed requests and the local fake Slack Web API.
  */
 class SlackConversationEndToEndTest {
-  private static final AtomicInteger TEAMS = new AtomicInteger();
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String THREAD = "1800002000.000100";
 
   private final CoachCore core = TestCore.shared();
+  private SlackTestServer app;
   private FakeSlack fake;
-  private CoachServer server;
   private SlackRequests slack;
   private String team;
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeSlack.start();
-    Map<String, String> env = new HashMap<>();
-    env.put("COACH_DATA_DIR", core.database().file().getParent().toString());
-    env.put("COACH_KNOWLEDGE_DIR", "knowledge");
-    env.put("PORT", "0");
-    env.put("SLACK_BOT_TOKEN", "xoxb-1-test-token");
-    env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
-    env.put("SLACK_API_URL", fake.apiUrl());
-    server = CoachServer.start(CoachConfig.fromEnvironment(env), core);
-    slack = new SlackRequests(server.port());
-    team = "TC" + ProcessHandle.current().pid() + "X" + TEAMS.incrementAndGet();
+    app = SlackTestServer.start(core);
+    fake = app.fake();
+    slack = app.slack();
+    team = SlackTestServer.uniqueTeam("TC");
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    fake.close();
+    app.close();
   }
 
   private void threadReply(String eventId, String user, String ts, String text) {

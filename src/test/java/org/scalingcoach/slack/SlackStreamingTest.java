@@ -3,13 +3,8 @@ package org.scalingcoach.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,14 +12,9 @@ import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachSnapshot;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
-import org.scalingcoach.config.CoachConfig;
-import org.scalingcoach.config.LlmSettings;
-import org.scalingcoach.config.LlmSettings.Provider;
 import org.scalingcoach.llm.FakeLlmServer;
 import org.scalingcoach.llm.FakeLlmServer.Reply;
 import org.scalingcoach.llm.LlmFeatures;
-import org.scalingcoach.store.SqliteTokenUsageLog;
-import org.scalingcoach.web.CoachServer;
 
 /**
  * A written answer streamed into Slack: real Jetty, signed requests, a fake Slack Web API and a
@@ -35,28 +25,16 @@ class SlackStreamingTest {
       "Compare the live inputs with the training data and track accuracy against fresh labels"
           + " every week [1].";
 
+  private SlackTestServer app;
   private FakeSlack fake;
   private FakeLlmServer model;
-  private CoachServer server;
   private SlackRequests slack;
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeSlack.start();
     model = new FakeLlmServer();
     CoachCore shared = TestCore.shared();
-    LlmSettings settings =
-        new LlmSettings(
-            Provider.OPENAI,
-            "gpt-test",
-            "test-key",
-            Optional.of(URI.create(model.baseUrl())),
-            Duration.ofSeconds(20),
-            400,
-            100,
-            6,
-            Path.of("prompts"));
-    LlmFeatures llm = LlmFeatures.create(settings, new SqliteTokenUsageLog(shared.database()));
+    LlmFeatures llm = SlackTestServer.fakeModel(model, shared);
     CoachCore core =
         new CoachCore(
             () ->
@@ -67,21 +45,15 @@ class SlackStreamingTest {
                     shared.catalog()),
             shared.database(),
             llm);
-    Map<String, String> env = new HashMap<>();
-    env.put("COACH_DATA_DIR", shared.database().file().getParent().toString());
-    env.put("PORT", "0");
-    env.put("SLACK_BOT_TOKEN", "xoxb-1-test-token");
-    env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
-    env.put("SLACK_API_URL", fake.apiUrl());
-    server = CoachServer.start(CoachConfig.fromEnvironment(env), core);
-    slack = new SlackRequests(server.port());
+    app = SlackTestServer.start(core);
+    fake = app.fake();
+    slack = app.slack();
   }
 
   @AfterEach
   void stop() {
-    server.close();
+    app.close();
     model.close();
-    fake.close();
   }
 
   @Test
