@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.scalingcoach.audit.Actor;
@@ -142,20 +141,14 @@ public final class SqliteAuditStore implements AuditStore {
               connection.prepareStatement(
                   "SELECT question_id, option_id, level, answered_at FROM audit_answer WHERE audit_id = ? ORDER BY answered_at")) {
             select.setLong(1, auditId);
-            List<RecordedAnswer> answers = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-              while (rs.next()) {
-                int level = rs.getInt(3);
-                Integer boxed = rs.wasNull() ? null : level;
-                answers.add(
-                    new RecordedAnswer(
-                        rs.getString(1),
-                        rs.getString(2),
-                        boxed,
-                        Instant.ofEpochMilli(rs.getLong(4))));
-              }
-            }
-            return answers;
+            return RowMapper.all(
+                select,
+                rs -> {
+                  int level = rs.getInt(3);
+                  Integer boxed = rs.wasNull() ? null : level;
+                  return new RecordedAnswer(
+                      rs.getString(1), rs.getString(2), boxed, Instant.ofEpochMilli(rs.getLong(4)));
+                });
           }
         });
   }
@@ -228,7 +221,7 @@ public final class SqliteAuditStore implements AuditStore {
             if (userId != null) {
               select.setString(2, userId);
             }
-            return records(select);
+            return RowMapper.all(select, SqliteAuditStore::record);
           }
         });
   }
@@ -252,20 +245,10 @@ public final class SqliteAuditStore implements AuditStore {
             select.setLong(4, finished);
             select.setLong(5, finished);
             select.setLong(6, audit.id());
-            List<AuditRecord> found = records(select);
+            List<AuditRecord> found = RowMapper.all(select, SqliteAuditStore::record);
             return found.stream().findFirst();
           }
         });
-  }
-
-  static List<AuditRecord> records(PreparedStatement select) throws SQLException {
-    List<AuditRecord> records = new ArrayList<>();
-    try (ResultSet rs = select.executeQuery()) {
-      while (rs.next()) {
-        records.add(record(rs));
-      }
-    }
-    return records;
   }
 
   static AuditRecord record(ResultSet rs) throws SQLException {

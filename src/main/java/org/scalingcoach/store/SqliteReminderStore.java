@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.scalingcoach.audit.AuditRecord;
@@ -51,128 +50,116 @@ public final class SqliteReminderStore implements ReminderStore {
             select.setString(2, schedule.type());
             select.setString(3, AuditRecord.subjectKey(schedule.subject()));
             select.setString(4, schedule.ownerUserId());
-            return schedules(select).get(0);
+            return RowMapper.all(select, SqliteReminderStore::schedule).get(0);
           }
         });
   }
 
   @Override
   public List<ReminderSchedule> list(String teamId) {
-    return database.withConnection(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM audit_reminder WHERE team_id = ? ORDER BY next_due_at, id")) {
-            select.setString(1, teamId);
-            return schedules(select);
-          }
-        });
+    return query(
+        "SELECT " + COLUMNS + " FROM audit_reminder WHERE team_id = ? ORDER BY next_due_at, id",
+        select -> select.setString(1, teamId),
+        SqliteReminderStore::schedule);
   }
 
   @Override
   public Optional<ReminderSchedule> find(long id) {
-    return database.withConnection(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT " + COLUMNS + " FROM audit_reminder WHERE id = ?")) {
-            select.setLong(1, id);
-            return schedules(select).stream().findFirst();
-          }
-        });
+    return query(
+            "SELECT " + COLUMNS + " FROM audit_reminder WHERE id = ?",
+            select -> select.setLong(1, id),
+            SqliteReminderStore::schedule)
+        .stream()
+        .findFirst();
   }
 
   @Override
   public boolean delete(String teamId, long id) {
-    return database.inTransaction(
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement(
-                  "DELETE FROM audit_reminder WHERE team_id = ? AND id = ?")) {
-            delete.setString(1, teamId);
-            delete.setLong(2, id);
-            return delete.executeUpdate() > 0;
-          }
+    return changesRows(
+        "DELETE FROM audit_reminder WHERE team_id = ? AND id = ?",
+        delete -> {
+          delete.setString(1, teamId);
+          delete.setLong(2, id);
         });
   }
 
   @Override
   public List<ReminderSchedule> due(Instant now) {
-    return database.withConnection(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM audit_reminder WHERE next_due_at <= ? ORDER BY next_due_at, id")) {
-            select.setLong(1, now.toEpochMilli());
-            return schedules(select);
-          }
-        });
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM audit_reminder WHERE next_due_at <= ? ORDER BY next_due_at, id",
+        select -> select.setLong(1, now.toEpochMilli()),
+        SqliteReminderStore::schedule);
   }
 
   @Override
   public boolean moveDue(long id, Instant expected, Instant next) {
-    return database.inTransaction(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE audit_reminder SET next_due_at = ? WHERE id = ? AND next_due_at = ?")) {
-            update.setLong(1, next.toEpochMilli());
-            update.setLong(2, id);
-            update.setLong(3, expected.toEpochMilli());
-            return update.executeUpdate() > 0;
-          }
+    return changesRows(
+        "UPDATE audit_reminder SET next_due_at = ? WHERE id = ? AND next_due_at = ?",
+        update -> {
+          update.setLong(1, next.toEpochMilli());
+          update.setLong(2, id);
+          update.setLong(3, expected.toEpochMilli());
         });
   }
 
   @Override
   public List<AuditRecord> idleAudits(Instant before) {
-    return database.withConnection(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT "
-                      + SqliteAuditStore.COLUMNS
-                      + " FROM audit WHERE status IN ('OPEN', 'PAUSED') AND nudged_at IS NULL AND updated_at < ? ORDER BY id")) {
-            select.setLong(1, before.toEpochMilli());
-            return SqliteAuditStore.records(select);
-          }
-        });
+    return query(
+        "SELECT "
+            + SqliteAuditStore.COLUMNS
+            + " FROM audit WHERE status IN ('OPEN', 'PAUSED') AND nudged_at IS NULL AND updated_at < ? ORDER BY id",
+        select -> select.setLong(1, before.toEpochMilli()),
+        SqliteAuditStore::record);
   }
 
   @Override
   public boolean markNudged(long auditId, Instant at) {
+    return changesRows(
+        "UPDATE audit SET nudged_at = ? WHERE id = ? AND nudged_at IS NULL",
+        update -> {
+          update.setLong(1, at.toEpochMilli());
+          update.setLong(2, auditId);
+        });
+  }
+
+  /** Sets the {@code ?} parameters of a statement. */
+  @FunctionalInterface
+  private interface Parameters {
+    void set(PreparedStatement statement) throws SQLException;
+  }
+
+  private <T> List<T> query(String sql, Parameters parameters, RowMapper<T> mapper) {
+    return database.withConnection(
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement(sql)) {
+            parameters.set(select);
+            return RowMapper.all(select, mapper);
+          }
+        });
+  }
+
+  /** Runs one update in its own transaction; true when it changed at least one row. */
+  private boolean changesRows(String sql, Parameters parameters) {
     return database.inTransaction(
         connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE audit SET nudged_at = ? WHERE id = ? AND nudged_at IS NULL")) {
-            update.setLong(1, at.toEpochMilli());
-            update.setLong(2, auditId);
+          try (PreparedStatement update = connection.prepareStatement(sql)) {
+            parameters.set(update);
             return update.executeUpdate() > 0;
           }
         });
   }
 
-  private static List<ReminderSchedule> schedules(PreparedStatement select) throws SQLException {
-    List<ReminderSchedule> schedules = new ArrayList<>();
-    try (ResultSet rs = select.executeQuery()) {
-      while (rs.next()) {
-        schedules.add(
-            new ReminderSchedule(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getInt(6),
-                rs.getString(7),
-                Instant.ofEpochMilli(rs.getLong(8))));
-      }
-    }
-    return schedules;
+  private static ReminderSchedule schedule(ResultSet rs) throws SQLException {
+    return new ReminderSchedule(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getInt(6),
+        rs.getString(7),
+        Instant.ofEpochMilli(rs.getLong(8)));
   }
 }
