@@ -1,14 +1,12 @@
 package org.scalingcoach.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.scalingcoach.config.CoachConfig;
-import org.scalingcoach.store.Database;
 import org.scalingcoach.store.Insights;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,8 +22,7 @@ import picocli.CommandLine.Spec;
 public final class InsightsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data-dir", description = "Data folder (default: COACH_DATA_DIR or ./data).")
-  Path dataDir;
+  @Mixin DataDirOption data;
 
   @Option(
       names = "--team",
@@ -53,11 +50,7 @@ public final class InsightsCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    Path file =
-        dataDir == null
-            ? CoachConfig.fromEnvironment(System.getenv()).databaseFile()
-            : dataDir.resolve("coach.db");
-    Insights insights = new Insights(Database.open(file));
+    Insights insights = new Insights(data.open());
     Instant since = Instant.now().minus(Duration.ofDays(days));
 
     Insights.Usage usage = insights.usage(team, since);

@@ -1,12 +1,9 @@
 package org.scalingcoach.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.knowledge.KnowledgeBase;
-import org.scalingcoach.knowledge.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,20 +36,13 @@ public final class KnowledgeCommand {
     public Integer call() {
       Path folder = dir != null ? dir : CoachConfig.fromEnvironment(System.getenv()).knowledgeDir();
       KnowledgeBase knowledge = KnowledgeBase.load(folder);
-      List<Problem> problems = KnowledgeChecks.all(folder, knowledge);
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      problems.forEach(err::println);
-      if (!problems.isEmpty()) {
-        err.printf("%d problem(s) found in %s%n", problems.size(), folder);
-        err.flush();
-        return 1;
-      }
-      out.printf(
-          "OK: %d documents, %d sections in %s%n",
-          knowledge.documents().size(), knowledge.sections().size(), folder);
-      out.flush();
-      return 0;
+      return CheckReport.print(
+          spec,
+          folder,
+          KnowledgeChecks.all(folder, knowledge),
+          String.format(
+              "OK: %d documents, %d sections in %s",
+              knowledge.documents().size(), knowledge.sections().size(), folder));
     }
   }
 }

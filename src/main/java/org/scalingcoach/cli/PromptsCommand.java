@@ -1,11 +1,8 @@
 package org.scalingcoach.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalingcoach.config.CoachConfig;
-import org.scalingcoach.knowledge.Problem;
 import org.scalingcoach.llm.PromptKind;
 import org.scalingcoach.llm.PromptTemplates;
 import picocli.CommandLine.Command;
@@ -40,18 +37,11 @@ public final class PromptsCommand {
     public Integer call() {
       Path folder =
           dir != null ? dir : CoachConfig.fromEnvironment(System.getenv()).llm().promptsDir();
-      List<Problem> problems = PromptTemplates.check(folder);
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      problems.forEach(err::println);
-      if (!problems.isEmpty()) {
-        err.printf("%d problem(s) found in %s%n", problems.size(), folder);
-        err.flush();
-        return 1;
-      }
-      out.printf("OK: %d prompt templates in %s%n", PromptKind.values().length, folder);
-      out.flush();
-      return 0;
+      return CheckReport.print(
+          spec,
+          folder,
+          PromptTemplates.check(folder),
+          String.format("OK: %d prompt templates in %s", PromptKind.values().length, folder));
     }
   }
 }

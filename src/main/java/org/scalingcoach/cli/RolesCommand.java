@@ -1,16 +1,15 @@
 package org.scalingcoach.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.config.CoachConfig;
-import org.scalingcoach.store.Database;
 import org.scalingcoach.store.SqliteRoleStore;
 import org.scalingcoach.store.SqliteRoleStore.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,11 +27,9 @@ import picocli.CommandLine.Spec;
     })
 public final class RolesCommand {
 
-  static SqliteRoleStore store(Path dataDir) {
+  static SqliteRoleStore store(DataDirOption data) {
     CoachConfig config = CoachConfig.fromEnvironment(System.getenv());
-    Path file = dataDir == null ? config.databaseFile() : dataDir.resolve("coach.db");
-    return new SqliteRoleStore(
-        Database.open(file), config.audits().managers(), config.admin().admins());
+    return new SqliteRoleStore(data.open(), config.audits().managers(), config.admin().admins());
   }
 
   static Role role(String text, PrintWriter err) {
@@ -53,8 +50,7 @@ public final class RolesCommand {
   static final class GrantRole implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--data-dir", description = "Data folder (default: COACH_DATA_DIR or ./data).")
-    Path dataDir;
+    @Mixin DataDirOption data;
 
     @Parameters(index = "0", paramLabel = "USER", description = "The user id, such as U012AB3CD.")
     String user;
@@ -80,7 +76,7 @@ public final class RolesCommand {
       if (parsed == null) {
         return 2;
       }
-      boolean added = store(dataDir).grant(new Actor(team, user), parsed, by, Instant.now());
+      boolean added = store(data).grant(new Actor(team, user), parsed, by, Instant.now());
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           added ? "%s is now %s in %s%n" : "%s already was %s in %s%n", user, parsed.id(), team);
@@ -97,8 +93,7 @@ public final class RolesCommand {
   static final class Revoke implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--data-dir", description = "Data folder (default: COACH_DATA_DIR or ./data).")
-    Path dataDir;
+    @Mixin DataDirOption data;
 
     @Parameters(index = "0", paramLabel = "USER")
     String user;
@@ -115,7 +110,7 @@ public final class RolesCommand {
       if (parsed == null) {
         return 2;
       }
-      boolean removed = store(dataDir).revoke(new Actor(team, user), parsed);
+      boolean removed = store(data).revoke(new Actor(team, user), parsed);
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           removed ? "%s is no longer %s in %s%n" : "%s was not %s in %s%n",
@@ -135,8 +130,7 @@ public final class RolesCommand {
   static final class ListRoles implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--data-dir", description = "Data folder (default: COACH_DATA_DIR or ./data).")
-    Path dataDir;
+    @Mixin DataDirOption data;
 
     @Option(names = "--team", description = "Only this workspace.")
     String team;
@@ -144,7 +138,7 @@ public final class RolesCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      List<SqliteRoleStore.Grant> grants = store(dataDir).list(team);
+      List<SqliteRoleStore.Grant> grants = store(data).list(team);
       for (SqliteRoleStore.Grant grant : grants) {
         out.printf(
             "%s\t%s\t%s\tgranted by %s on %s%n",
