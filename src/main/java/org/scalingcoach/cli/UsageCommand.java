@@ -5,11 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.llm.TokenUsageLog.DailyUsage;
-import org.scalingcoach.store.Database;
 import org.scalingcoach.store.SqliteTokenUsageLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,6 +21,8 @@ import picocli.CommandLine.Spec;
 public final class UsageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin DataDirOption data;
+
   @Option(
       names = "--days",
       defaultValue = "30",
@@ -33,11 +34,9 @@ public final class UsageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CoachConfig config = CoachConfig.fromEnvironment(System.getenv());
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     List<DailyUsage> rows =
-        new SqliteTokenUsageLog(Database.open(config.databaseFile()))
-            .daily(today.minusDays(Math.max(1, days) - 1L), today);
+        new SqliteTokenUsageLog(data.open()).daily(today.minusDays(Math.max(1, days) - 1L), today);
     print(spec.commandLine().getOut(), rows, workspace);
     return 0;
   }
