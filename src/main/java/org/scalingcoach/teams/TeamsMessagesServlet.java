@@ -107,7 +107,8 @@ public final class TeamsMessagesServlet extends HttpServlet {
             answers, store, new QuestionLog(database), connector, conversations, audits, admin),
         store,
         settings.tenantId(),
-        Executors.newFixedThreadPool(4, workerThreads()),
+        // Replies mostly wait on the Bot Connector, not the CPU: size for waiting, as for Slack.
+        Executors.newFixedThreadPool(16, workerThreads()),
         audits == null ? null : audits.reminders());
   }
 
