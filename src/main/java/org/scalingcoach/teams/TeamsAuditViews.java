@@ -168,6 +168,9 @@ final class TeamsAuditViews {
     }
     if (admin) {
       lines.append("- **admin reload** (admins): reload the knowledge base and audit files.\n");
+      lines.append(
+          "- **admin insights** (admins, personal chat): questions I could not answer and answers"
+              + " voted down.\n");
     }
     lines.append("- **help**: this list.");
     body.add(TeamsCards.text(lines.toString()));

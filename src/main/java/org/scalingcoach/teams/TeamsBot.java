@@ -13,6 +13,7 @@ import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.audit.Actor;
+import org.scalingcoach.store.Insights;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.TeamsConversationStore;
 import org.scalingcoach.store.TeamsConversationStore.ConversationRef;
@@ -29,6 +30,7 @@ public final class TeamsBot {
       "Thanks for telling me. An admin will review this answer to improve the knowledge base.";
 
   static final String ADMIN_RELOAD = "admin reload";
+  static final String ADMIN_INSIGHTS = "admin insights";
   private static final int MAX_PROBLEMS_SHOWN = 15;
 
   private final AnswerEngine answers;
@@ -86,7 +88,55 @@ public final class TeamsBot {
       reply(activity, TeamsCards.notice(reload(activity)));
       return;
     }
+    if (admin != null && question.replaceAll("\\s+", " ").equalsIgnoreCase(ADMIN_INSIGHTS)) {
+      reply(activity, TeamsCards.notice(insights(activity)));
+      return;
+    }
     answer(activity, question);
+  }
+
+  /** What this tenant could not get answered and which answers were voted down; admins only. */
+  private String insights(TeamsActivity activity) {
+    if (!"personal".equals(activity.conversationType())) {
+      return "Insights stay private: ask me for **admin insights** in a personal chat.";
+    }
+    try {
+      AdminActions.WorkspaceInsights insights =
+          admin.insights(new Actor(activity.tenantId(), activity.userId()));
+      Insights.Usage usage = insights.usage();
+      StringBuilder text =
+          new StringBuilder("**Insights: last ")
+              .append(insights.days())
+              .append(" days**\n\n")
+              .append(usage.asked())
+              .append(" questions, ")
+              .append(usage.answered())
+              .append(" answered.\n\n**Not answered** (add knowledge for these):");
+      if (insights.unanswered().isEmpty()) {
+        text.append("\n\n- none");
+      }
+      insights
+          .unanswered()
+          .forEach(u -> text.append("\n\n- ").append(u.times()).append("× ").append(u.question()));
+      text.append("\n\n**Voted down** (check the cited sections):");
+      if (insights.votedDown().isEmpty()) {
+        text.append("\n\n- none");
+      }
+      insights
+          .votedDown()
+          .forEach(
+              r ->
+                  text.append("\n\n- ")
+                      .append(r.down())
+                      .append(" 👎 ")
+                      .append(r.question())
+                      .append(" (")
+                      .append(r.sources())
+                      .append(")"));
+      return text.toString();
+    } catch (AdminException e) {
+      return e.getMessage();
+    }
   }
 
   private String reload(TeamsActivity activity) {

@@ -12,7 +12,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scalingcoach.answer.ExtractiveAnswerEngine;
 import org.scalingcoach.audit.Actor;
+import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SqliteRoleStore;
 
 /** The {@code admin reload} message in Teams, over the real endpoint and the fake Connector. */
@@ -68,5 +70,32 @@ class TeamsAdminTest {
         .grant(sender(), SqliteRoleStore.Role.ADMIN, "test", Instant.now());
 
     assertThat(replyTo("admin   reload")).contains("Reloaded").contains("documents");
+  }
+
+  @Test
+  void should_show_insights_of_the_admins_own_tenant_only() throws Exception {
+    new SqliteRoleStore(endpoint.database, Set.of())
+        .grant(sender(), SqliteRoleStore.Role.ADMIN, "test", Instant.now());
+    QuestionLog log = new QuestionLog(endpoint.database);
+    log.record(
+        sender().teamId(),
+        "someone",
+        "teams",
+        ExtractiveAnswerEngine.outOfScope("where is the VPN guide"));
+    log.record(
+        "other-tenant",
+        "x",
+        "teams",
+        ExtractiveAnswerEngine.outOfScope("secret of another tenant"));
+
+    String reply = replyTo("admin insights");
+
+    assertThat(reply).contains("Insights: last 30 days").contains("1× where is the VPN guide");
+    assertThat(reply).doesNotContain("secret of another tenant");
+  }
+
+  @Test
+  void should_refuse_insights_to_a_user_without_the_admin_role() throws Exception {
+    assertThat(replyTo("admin insights")).contains("Only admins can see the insights");
   }
 }
