@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scalingcoach.AuditServices;
@@ -17,6 +19,7 @@ import org.scalingcoach.audit.AuditStatus;
 import org.scalingcoach.audit.Progress;
 import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.ScoreChart;
+import org.scalingcoach.llm.AuditSummary;
 import org.scalingcoach.store.TeamsConversationStore;
 
 /**
@@ -33,8 +36,13 @@ final class TeamsAudits {
 
   private final AuditServices audits;
   private final TeamsConversationStore conversations;
+  private final Function<AuditReport, Optional<AuditSummary>> summaries;
 
-  TeamsAudits(AuditServices audits, TeamsConversationStore conversations) {
+  TeamsAudits(
+      AuditServices audits,
+      TeamsConversationStore conversations,
+      Function<AuditReport, Optional<AuditSummary>> summaries) {
+    this.summaries = summaries;
     this.audits = audits;
     this.conversations = conversations;
   }
@@ -106,6 +114,38 @@ final class TeamsAudits {
       };
     } catch (AuditException e) {
       return cards(activity, TeamsCards.notice(e.getMessage()));
+    }
+  }
+
+  static boolean finishes(String action) {
+    return "audit-finish".equals(action);
+  }
+
+  /**
+   * The model's short narrative of a just-finished audit, with its sources, if a model wrote one.
+   */
+  Optional<ObjectNode> summary(TeamsActivity activity, JsonNode data) {
+    try {
+      AuditReport report = audits.history().report(actor(activity), data.path("audit").asLong());
+      return summaries
+          .apply(report)
+          .map(
+              summary -> {
+                StringBuilder text =
+                    new StringBuilder("**In short**\n\n").append(summary.markdown());
+                for (int i = 0; i < summary.cited().size(); i++) {
+                  var section = summary.cited().get(i);
+                  text.append("\n\n[")
+                      .append(i + 1)
+                      .append("] ")
+                      .append(section.documentTitle())
+                      .append(" › ")
+                      .append(section.heading());
+                }
+                return TeamsCards.notice(text.toString());
+              });
+    } catch (AuditException e) {
+      return Optional.empty();
     }
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.scalingcoach.AuditServices;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.admin.AdminException;
 import org.scalingcoach.admin.ReloadReport;
@@ -25,6 +24,8 @@ import org.scalingcoach.store.TeamsStore.TeamsFeedback;
  * handles the buttons of its cards. Only translation happens here; answers come from the core.
  */
 public final class TeamsBot {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamsBot.class);
+
   static final String THANKS_UP = "Thanks! Glad that helped.";
   static final String THANKS_DOWN =
       "Thanks for telling me. An admin will review this answer to improve the knowledge base.";
@@ -42,7 +43,7 @@ public final class TeamsBot {
   private final TeamsConversationStore conversations;
 
   /**
-   * @param audits the guided audits, or null when the coach runs without them
+   * @param audits the guided audits in Teams, or null when the coach runs without them
    * @param admin the admin actions, or null when the coach runs without them
    */
   public TeamsBot(
@@ -51,7 +52,7 @@ public final class TeamsBot {
       QuestionLog questionLog,
       ConnectorClient connector,
       TeamsConversationStore conversations,
-      AuditServices audits,
+      TeamsAudits audits,
       AdminActions admin) {
     this.admin = admin;
     this.conversations = conversations;
@@ -59,7 +60,7 @@ public final class TeamsBot {
     this.store = store;
     this.questionLog = questionLog;
     this.connector = connector;
-    this.audits = audits == null ? null : new TeamsAudits(audits, conversations);
+    this.audits = audits;
   }
 
   /** A message: a question typed by the user, or the data of an {@code Action.Submit} button. */
@@ -212,6 +213,10 @@ public final class TeamsBot {
     }
     if (audits != null && TeamsAudits.handles(action)) {
       replaceCard(activity, audits.onCardAction(activity, data));
+      if (TeamsAudits.finishes(action)) {
+        // The report is already on screen; a model's summary, if any, follows as its own message.
+        audits.summary(activity, data).ifPresent(card -> replyQuietly(activity, card));
+      }
       return;
     }
     switch (action) {
@@ -261,6 +266,14 @@ public final class TeamsBot {
   }
 
   /** Replies to the activity with a card. */
+  private void replyQuietly(TeamsActivity activity, ObjectNode card) {
+    try {
+      reply(activity, card);
+    } catch (ConnectorException e) {
+      log.warn("could not send the audit summary to Teams: {}", e.getMessage());
+    }
+  }
+
   void reply(TeamsActivity activity, ObjectNode card) throws ConnectorException {
     connector.reply(
         activity.serviceUrl(),

@@ -18,11 +18,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.scalingcoach.AuditServices;
+import org.scalingcoach.CoachCore;
 import org.scalingcoach.admin.AdminActions;
-import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.answer.Asker;
+import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.TeamsSettings;
+import org.scalingcoach.llm.AuditSummary;
+import org.scalingcoach.llm.ReportFacts;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.TeamsConversationStore;
@@ -72,11 +77,8 @@ public final class TeamsMessagesServlet extends HttpServlet {
    * and {@code admin} may be null.
    */
   public static TeamsMessagesServlet create(
-      TeamsSettings settings,
-      AnswerEngine answers,
-      Database database,
-      AuditServices audits,
-      AdminActions admin) {
+      TeamsSettings settings, CoachCore core, AuditServices audits, AdminActions admin) {
+    Database database = core.database();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Clock clock = Clock.systemUTC();
     BotFrameworkKeys keys =
@@ -104,12 +106,28 @@ public final class TeamsMessagesServlet extends HttpServlet {
     return new TeamsMessagesServlet(
         authenticator,
         new TeamsBot(
-            answers, store, new QuestionLog(database), connector, conversations, audits, admin),
+            core.answers(),
+            store,
+            new QuestionLog(database),
+            connector,
+            conversations,
+            audits == null ? null : new TeamsAudits(audits, conversations, reportSummaries(core)),
+            admin),
         store,
         settings.tenantId(),
         // Replies mostly wait on the Bot Connector, not the CPU: size for waiting, as for Slack.
         Executors.newFixedThreadPool(16, workerThreads()),
         audits == null ? null : audits.reminders());
+  }
+
+  /** The language model's short narrative of a finished audit, when a model is configured. */
+  private static Function<AuditReport, Optional<AuditSummary>> reportSummaries(CoachCore core) {
+    return report ->
+        core.llm()
+            .auditSummaries()
+            .summarise(
+                new Asker(report.audit().teamId(), report.audit().userId()),
+                ReportFacts.of(report, core.knowledge()));
   }
 
   @Override

@@ -50,10 +50,7 @@ public final class CoachServer implements AutoCloseable {
     TeamsMessagesServlet teams =
         config
             .teamsSettings()
-            .map(
-                settings ->
-                    TeamsMessagesServlet.create(
-                        settings, core.answers(), core.database(), audits, admin))
+            .map(settings -> TeamsMessagesServlet.create(settings, core, audits, admin))
             .orElse(null);
     return start(config.port(), core, slack, teams);
   }

@@ -16,7 +16,9 @@ import org.scalingcoach.CoachCore;
 import org.scalingcoach.Main;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.llm.LlmFeatures;
 import org.scalingcoach.store.Database;
+import org.scalingcoach.store.SqliteTokenUsageLog;
 import org.scalingcoach.store.TeamsStore;
 import org.scalingcoach.web.CoachServer;
 
@@ -67,19 +69,19 @@ final class TeamsEndpoint implements AutoCloseable {
       }
       env.putAll(moreEnv);
       CoachCore shared = TestCore.shared();
-      CoachCore core = new CoachCore(shared::snapshot, database, shared.llm());
       CoachConfig config = CoachConfig.fromEnvironment(env);
+      LlmFeatures llm =
+          config.llm().enabled()
+              ? LlmFeatures.create(config.llm(), new SqliteTokenUsageLog(database))
+              : shared.llm();
+      CoachCore core = new CoachCore(shared::snapshot, database, llm);
       if (clock == null) {
         server = CoachServer.start(config, core);
       } else {
         wired = Main.audits(config, core, clock);
         TeamsMessagesServlet teams =
             TeamsMessagesServlet.create(
-                config.teamsSettings().orElseThrow(),
-                core.answers(),
-                database,
-                wired,
-                Main.admin(core, wired));
+                config.teamsSettings().orElseThrow(), core, wired, Main.admin(core, wired));
         server = CoachServer.start(0, core, null, teams);
       }
     } catch (Exception e) {
