@@ -141,10 +141,9 @@ public final class SlackBot implements AutoCloseable {
     if (audits != null) {
       AuditConversation conversation =
           new AuditConversation(webApi, work, audits, core.llm().auditSummaries(), core::knowledge);
-      SlackAudits slackAudits = new SlackAudits(audits, conversation, work, webApi);
-      slackAudits.register(app, commands, home);
+      new SlackAudits(audits, conversation, work, webApi).register(app, commands, home);
       new SlackAuditActions(audits, conversation, work).register(app);
-      audits.deliverRemindersThrough(slackAudits);
+      audits.deliverRemindersThrough(new SlackAuditReminders(audits, conversation));
       reminders = audits.reminders();
     }
     return new SlackBot(settings, slack, app, work, home, commands, reminders);

@@ -1,0 +1,175 @@
+package org.scalingcoach.slack;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.scalingcoach.AuditServices;
+import org.scalingcoach.audit.Actor;
+import org.scalingcoach.audit.AuditException;
+import org.scalingcoach.audit.AuditRecord;
+import org.scalingcoach.audit.AuditStatus;
+import org.scalingcoach.audit.ReminderSchedule;
+
+/** The {@code /coach audit} subcommands: list, start, export, team, history and remind. */
+final class SlackAuditCommand {
+  private static final Pattern REMIND =
+      Pattern.compile("(\\S+)\\s+(\\d+)\\s+<@(\\w+)(?:\\|[^>]*)?>\\s+(.+)", Pattern.DOTALL);
+  static final String USAGE =
+      "Try `/coach audit` for the list, `/coach audit start plan-for-mlops Churn model`,"
+          + " `/coach audit export`, `/coach audit team` or (managers) `/coach audit remind plan-for-mlops 90 @owner Churn model`.";
+
+  private final AuditServices audits;
+  private final AuditConversation conversation;
+  private final BackgroundWork work;
+
+  SlackAuditCommand(AuditServices audits, AuditConversation conversation, BackgroundWork work) {
+    this.audits = audits;
+    this.conversation = conversation;
+    this.work = work;
+  }
+
+  Response handle(String arguments, SlashCommandRequest request, SlashCommandContext context) {
+    var payload = request.getPayload();
+    Actor actor = new Actor(payload.getTeamId(), payload.getUserId());
+    String[] parts = arguments.strip().split("\\s+", 2);
+    String rest = parts.length > 1 ? parts[1].strip() : "";
+    try {
+      switch (parts[0].toLowerCase(Locale.ROOT)) {
+        case "", "list" -> {
+          List<LayoutBlock> blocks =
+              AuditBlocks.list(
+                  audits.catalog().definitions(),
+                  audits.history().visible(actor).stream()
+                      .filter(a -> a.userId().equals(actor.userId()))
+                      .toList());
+          return context.ack(r -> r.responseType("ephemeral").text("Guided audits").blocks(blocks));
+        }
+        case "start" -> {
+          String[] typeAndSubject = rest.split("\\s+", 2);
+          if (typeAndSubject.length < 2) {
+            return context.ack(
+                "Say which audit and what it is about, e.g. `/coach audit start plan-for-mlops Churn model — EMEA`.");
+          }
+          work.submit(
+              "start an audit",
+              () ->
+                  conversation.safely(
+                      payload.getResponseUrl(),
+                      actor.userId(),
+                      () ->
+                          conversation.postStep(
+                              actor.userId(),
+                              audits.engine().start(actor, typeAndSubject[0], typeAndSubject[1]))));
+          return context.ack("Starting: your first question is in our direct messages.");
+        }
+        case "export" -> {
+          work.submit(
+              "export an audit",
+              () ->
+                  conversation.safely(
+                      payload.getResponseUrl(),
+                      actor.userId(),
+                      () ->
+                          conversation.postExports(
+                              actor.userId(),
+                              conversation.report(actor, exportTarget(actor, rest)))));
+          return context.ack(
+              "Preparing the Markdown and CSV: they will be in our direct messages.");
+        }
+        case "team" -> {
+          return context.ack(
+              r ->
+                  r.responseType("ephemeral")
+                      .text("Team audits")
+                      .blocks(AuditBlocks.team(audits.history().latest(actor))));
+        }
+        case "history" -> {
+          return context.ack(history(actor, rest));
+        }
+        case "remind" -> {
+          return context.ack(remind(actor, rest));
+        }
+        default -> {
+          return context.ack(USAGE);
+        }
+      }
+    } catch (AuditException e) {
+      return context.ack(e.getMessage());
+    }
+  }
+
+  private long exportTarget(Actor actor, String idText) {
+    if (!idText.isBlank()) {
+      try {
+        return Long.parseLong(idText.strip().replace("#", ""));
+      } catch (NumberFormatException e) {
+        throw new AuditException(
+            AuditException.Reason.INVALID_INPUT,
+            "Give the audit number, e.g. `/coach audit export 12`, or nothing for your latest.");
+      }
+    }
+    return audits.history().visible(actor).stream()
+        .filter(a -> a.userId().equals(actor.userId()) && a.status() == AuditStatus.FINISHED)
+        .findFirst()
+        .map(AuditRecord::id)
+        .orElseThrow(
+            () ->
+                new AuditException(
+                    AuditException.Reason.UNKNOWN_AUDIT,
+                    "You have no finished audit to export yet."));
+  }
+
+  private String history(Actor actor, String rest) {
+    String[] typeAndSubject = rest.split("\\s+", 2);
+    if (typeAndSubject.length < 2) {
+      return "Say which audit and subject, e.g. `/coach audit history plan-for-mlops Churn model`.";
+    }
+    List<AuditRecord> finished =
+        audits.history().history(actor, typeAndSubject[0], typeAndSubject[1]);
+    if (finished.isEmpty()) {
+      return "No finished audits of that subject that you can see.";
+    }
+    StringBuilder text =
+        new StringBuilder(
+            "*History of " + Mrkdwn.escape(typeAndSubject[1]) + "* (" + typeAndSubject[0] + ")\n");
+    for (AuditRecord a : finished) {
+      text.append("• ")
+          .append(a.finishedAt().toString(), 0, 10)
+          .append(": ")
+          .append(a.levelName())
+          .append(" (")
+          .append(AuditBlocks.number(a.score()))
+          .append(") by <@")
+          .append(a.userId())
+          .append("> · #")
+          .append(a.id())
+          .append('\n');
+    }
+    return text.toString();
+  }
+
+  private String remind(Actor actor, String rest) {
+    Matcher m = REMIND.matcher(rest);
+    if (!m.matches()) {
+      return "Use `/coach audit remind <audit> <days> @owner <subject>`, e.g. `/coach audit remind plan-for-mlops 90 @ada Churn model`.";
+    }
+    ReminderSchedule s =
+        audits
+            .reminders()
+            .schedule(actor, m.group(1), m.group(4), m.group(3), Integer.parseInt(m.group(2)));
+    return "Scheduled: every "
+        + s.everyDays()
+        + " days <@"
+        + s.ownerUserId()
+        + "> will be asked to audit *"
+        + Mrkdwn.escape(s.subject())
+        + "* again; first on "
+        + s.nextDueAt().toString().substring(0, 10)
+        + ".";
+  }
+}
