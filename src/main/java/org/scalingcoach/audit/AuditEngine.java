@@ -1,13 +1,14 @@
 package org.scalingcoach.audit;
 
-import java.nio.file.Path;
+import static org.scalingcoach.audit.AuditAccess.requireActive;
+import static org.scalingcoach.audit.AuditNavigation.nextUnseen;
+import static org.scalingcoach.audit.AuditNavigation.question;
+
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -28,8 +29,8 @@ public final class AuditEngine {
   private final Supplier<AuditCatalog> catalog;
   private final AuditStore store;
   private final Clock clock;
-  private final Map<String, AuditDefinition> snapshots = new ConcurrentHashMap<>();
-  private final Set<String> savedSnapshots = ConcurrentHashMap.newKeySet();
+  private final AuditDefinitionSnapshots snapshots;
+  private final AuditAccess access;
 
   public AuditEngine(AuditCatalog catalog, AuditStore store, Clock clock) {
     this(() -> catalog, store, clock);
@@ -43,7 +44,9 @@ public final class AuditEngine {
     this.catalog = catalog;
     this.store = store;
     this.clock = clock;
-    catalog.get().definitions().forEach(d -> snapshots.put(d.contentHash(), d));
+    this.snapshots = new AuditDefinitionSnapshots(store);
+    this.access = new AuditAccess(store);
+    catalog.get().definitions().forEach(snapshots::remember);
   }
 
   /** The audits that can be started now. */
@@ -76,13 +79,10 @@ public final class AuditEngine {
     if (existing.isPresent()) {
       return resumed(actor, existing.get());
     }
-    if (savedSnapshots.add(definition.contentHash())) {
-      store.saveDefinition(definition);
-    }
-    snapshots.putIfAbsent(definition.contentHash(), definition);
+    snapshots.save(definition);
     Optional<AuditRecord> created = store.create(actor, definition, cleanSubject, clock.instant());
     if (created.isPresent()) {
-      return changed(progress(created.get(), null));
+      return progress(created.get(), null).asChanged();
     }
     // Another device started the same audit a moment ago: carry on with that one.
     return resumed(actor, store.findActive(actor, type, cleanSubject).orElseThrow());
@@ -90,13 +90,13 @@ public final class AuditEngine {
 
   private Progress resumed(Actor actor, AuditRecord audit) {
     Progress progress = resume(actor, audit.id());
-    return withNotice(
-        progress, "You already had this audit open, so we carry on where you left off.");
+    return progress.withNotice(
+        "You already had this audit open, so we carry on where you left off.");
   }
 
   /** The audit as it stands now, for the person who runs it. */
   public Progress current(Actor actor, long auditId) {
-    return progress(owned(actor, auditId), null);
+    return progress(access.owned(actor, auditId), null);
   }
 
   /** Records an answer to {@code questionId} and moves to the next question not yet seen. */
@@ -188,13 +188,13 @@ public final class AuditEngine {
 
   /** Finishes the audit (unanswered questions count as skipped) and returns the final audit. */
   public AuditRecord finish(Actor actor, long auditId) {
-    return finishNow(actor, auditId).orElseGet(() -> owned(actor, auditId));
+    return finishNow(actor, auditId).orElseGet(() -> access.owned(actor, auditId));
   }
 
   /** Finishes the audit, or returns empty if it was already finished (by an earlier click). */
   public Optional<AuditRecord> finishNow(Actor actor, long auditId) {
     for (int attempt = 0; ; attempt++) {
-      AuditRecord audit = owned(actor, auditId);
+      AuditRecord audit = access.owned(actor, auditId);
       if (audit.status() == AuditStatus.FINISHED) {
         return Optional.empty();
       }
@@ -219,59 +219,17 @@ public final class AuditEngine {
 
   /** The definition an audit was started with, even if the file has changed since. */
   public AuditDefinition definition(AuditRecord audit) {
-    return snapshots.computeIfAbsent(
-        audit.definitionHash(),
-        hash -> {
-          String source =
-              store
-                  .definitionSource(hash)
-                  .orElseThrow(
-                      () ->
-                          new IllegalStateException(
-                              "audit "
-                                  + audit.id()
-                                  + " refers to a definition snapshot that is missing: "
-                                  + hash));
-          AuditDefinitionParser.Parsed parsed =
-              new AuditDefinitionParser().parse(Path.of("snapshot-" + hash + ".yaml"), source);
-          if (parsed.definition() == null) {
-            throw new IllegalStateException(
-                "stored definition snapshot " + hash + " no longer parses: " + parsed.problems());
-          }
-          return parsed.definition();
-        });
+    return snapshots.of(audit);
   }
 
   /** Loads an audit and checks it is in the actor's workspace; {@code mine} requires their own. */
   AuditRecord load(Actor actor, long auditId, boolean mine) {
-    AuditRecord audit =
-        store
-            .find(auditId)
-            .orElseThrow(
-                () ->
-                    new AuditException(
-                        Reason.UNKNOWN_AUDIT,
-                        "I can't find that audit. Use /coach audit to see the audits you have."));
-    if (!audit.teamId().equals(actor.teamId())) {
-      throw new AuditException(
-          Reason.OTHER_WORKSPACE,
-          "That audit belongs to another workspace, so it can't be opened here.");
-    }
-    if (mine && !audit.userId().equals(actor.userId())) {
-      throw new AuditException(
-          Reason.NOT_YOURS,
-          "That audit belongs to someone else; only the person who started it can answer it.");
-    }
-    return audit;
-  }
-
-  private AuditRecord owned(Actor actor, long auditId) {
-    return load(actor, auditId, true);
+    return access.load(actor, auditId, mine);
   }
 
   private Progress setStatus(Actor actor, long auditId, AuditStatus status) {
     for (int attempt = 0; ; attempt++) {
-      AuditRecord audit = owned(actor, auditId);
+      AuditRecord audit = access.owned(actor, auditId);
       requireActive(audit);
       if (audit.status() == status) {
         return progress(audit, null);
@@ -282,7 +240,7 @@ public final class AuditEngine {
               audit.revision(),
               Transition.move(audit.position(), status, null, clock.instant()));
       if (changed.isPresent()) {
-        return changed(progress(changed.get(), null));
+        return progress(changed.get(), null).asChanged();
       }
       retryGuard(attempt);
     }
@@ -299,7 +257,7 @@ public final class AuditEngine {
       int revision,
       Step step,
       Function<Map<String, RecordedAnswer>, Boolean> alreadyDone) {
-    AuditRecord audit = owned(actor, auditId);
+    AuditRecord audit = access.owned(actor, auditId);
     requireActive(audit);
     AuditDefinition definition = definition(audit);
     Map<String, RecordedAnswer> answers = answersOf(auditId);
@@ -313,50 +271,12 @@ public final class AuditEngine {
       if (transition.answer() != null) {
         after.put(transition.answer().questionId(), transition.answer());
       }
-      return changed(progress(updated.get(), after, null));
+      return progress(updated.get(), after, null).asChanged();
     }
-    AuditRecord now = owned(actor, auditId);
+    AuditRecord now = access.owned(actor, auditId);
     requireActive(now);
     Map<String, RecordedAnswer> latest = answersOf(auditId);
     return progress(now, latest, alreadyDone.apply(latest) ? null : STALE);
-  }
-
-  private static AuditQuestion question(AuditDefinition definition, String questionId) {
-    return definition
-        .question(questionId)
-        .orElseThrow(
-            () ->
-                new AuditException(
-                    Reason.INVALID_INPUT,
-                    "That question is not part of this audit. Use /coach audit to pick it up again."));
-  }
-
-  /** The first question after {@code index} with no stored answer, or the end. */
-  private static int nextUnseen(
-      AuditDefinition definition, Map<String, RecordedAnswer> answers, int index, String justSeen) {
-    List<AuditQuestion> questions = definition.questions();
-    for (int i = index + 1; i < questions.size(); i++) {
-      String id = questions.get(i).id();
-      if (!answers.containsKey(id) && !id.equals(justSeen)) {
-        return i;
-      }
-    }
-    return questions.size();
-  }
-
-  private static void requireActive(AuditRecord audit) {
-    switch (audit.status()) {
-      case FINISHED ->
-          throw new AuditException(
-              Reason.CLOSED,
-              "This audit is finished, so its answers can't change any more. Start a new audit of \""
-                  + audit.subject()
-                  + "\" to record progress.");
-      case ABANDONED ->
-          throw new AuditException(
-              Reason.CLOSED, "This audit was abandoned. Start a new one with /coach audit.");
-      default -> {}
-    }
   }
 
   private static void retryGuard(int attempt) {
@@ -381,25 +301,5 @@ public final class AuditEngine {
     AuditQuestion current =
         audit.position() < questions.size() ? questions.get(audit.position()) : null;
     return new Progress(audit, definition, answers, current, notice, false);
-  }
-
-  private static Progress withNotice(Progress progress, String notice) {
-    return new Progress(
-        progress.audit(),
-        progress.definition(),
-        progress.answers(),
-        progress.question(),
-        notice,
-        progress.changed());
-  }
-
-  private static Progress changed(Progress progress) {
-    return new Progress(
-        progress.audit(),
-        progress.definition(),
-        progress.answers(),
-        progress.question(),
-        progress.notice(),
-        true);
   }
 }

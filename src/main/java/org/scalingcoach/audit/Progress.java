@@ -71,4 +71,14 @@ public record Progress(
   public Optional<String> chosenOption() {
     return current().map(q -> answers.get(q.id())).map(RecordedAnswer::optionId);
   }
+
+  /** The same progress with {@code notice} shown to the person. */
+  Progress withNotice(String notice) {
+    return new Progress(audit, definition, answers, question, notice, changed);
+  }
+
+  /** The same progress, marked as having changed the audit. */
+  Progress asChanged() {
+    return new Progress(audit, definition, answers, question, notice, true);
+  }
 }
