@@ -92,7 +92,7 @@ final class AuditConversation {
    * report, so a slow model never holds the report back.
    */
   void postReport(String channel, AuditReport report, boolean ownerCopy) {
-    List<LayoutBlock> blocks = AuditBlocks.report(report, ownerCopy);
+    List<LayoutBlock> blocks = AuditReportBlocks.report(report, ownerCopy);
     String text = report.definition().title() + " report: " + report.audit().subject();
     ChatPostMessageResponse posted = postMessage(channel, text, blocks);
     String postedChannel = posted.getChannel() != null ? posted.getChannel() : channel;

@@ -86,7 +86,7 @@ final class SlackAuditCommand {
               r ->
                   r.responseType("ephemeral")
                       .text("Team audits")
-                      .blocks(AuditBlocks.team(audits.history().latest(actor))));
+                      .blocks(AuditReportBlocks.team(audits.history().latest(actor))));
         }
         case "history" -> {
           return context.ack(history(actor, rest));

@@ -53,7 +53,7 @@ final class SlackAuditHome {
       }
     }
     if (audits.history().isManager(actor)) {
-      blocks.addAll(AuditBlocks.team(audits.history().latest(actor)));
+      blocks.addAll(AuditReportBlocks.team(audits.history().latest(actor)));
     }
     return blocks;
   }

@@ -1,0 +1,166 @@
+package org.scalingcoach.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.ConversationsFilter;
+import com.slack.api.model.block.element.ConversationsSelectElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.scalingcoach.audit.AuditReport;
+import org.scalingcoach.audit.DimensionScore;
+import org.scalingcoach.audit.NextAction;
+import org.scalingcoach.audit.ScoreChange;
+import org.scalingcoach.audit.SubjectStatus;
+import org.scalingcoach.audit.Trend;
+
+/** The Block Kit of finished audits: the scored report and the managers' team view. */
+final class AuditReportBlocks {
+  private AuditReportBlocks() {}
+
+  /** The scored report; {@code withButtons} adds share and export for the owner's copy. */
+  static List<LayoutBlock> report(AuditReport report, boolean withButtons) {
+    var card = report.scorecard();
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(
+        header(
+            h ->
+                h.text(
+                    plainText(
+                        report.definition().title() + ": " + report.audit().subject(), true))));
+    DimensionScore overall = card.overall();
+    blocks.add(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        "*Overall: "
+                            + overall.level().label()
+                            + "* (score "
+                            + AuditBlocks.number(overall.score())
+                            + " of 100)"
+                            + (overall.next() == null
+                                ? ""
+                                : " · next level: " + overall.next().label())
+                            + "\n_Scored against "
+                            + Mrkdwn.escape(report.definition().model().name())
+                            + "_"))));
+    StringBuilder dims = new StringBuilder();
+    for (DimensionScore d : card.dimensions()) {
+      dims.append("• *")
+          .append(Mrkdwn.escape(d.name()))
+          .append("*: ")
+          .append(
+              d.assessed()
+                  ? d.level().label() + " · " + AuditBlocks.number(d.score())
+                  : "not assessed")
+          .append(change(report, d.id()))
+          .append('\n');
+    }
+    blocks.add(section(s -> s.text(markdownText(dims.toString()))));
+    StringBuilder next = new StringBuilder("*Your next three steps*\n");
+    int n = 1;
+    for (NextAction a : card.actions()) {
+      next.append(n++)
+          .append(". ")
+          .append(Mrkdwn.escape(a.action()))
+          .append(" _(")
+          .append(Mrkdwn.escape(a.dimension()))
+          .append(", ")
+          .append(Mrkdwn.escape(a.finding()))
+          .append(")_ · read: `")
+          .append(a.knowledge())
+          .append("`\n");
+    }
+    blocks.add(section(s -> s.text(markdownText(next.toString()))));
+    if (report.previous() != null) {
+      ScoreChange total = report.changes().get(report.changes().size() - 1);
+      blocks.add(
+          context(
+              c ->
+                  c.elements(
+                      List.of(
+                          markdownText(
+                              "Compared with the audit of "
+                                  + report.previous().finishedAt().toString().substring(0, 10)
+                                  + ": overall "
+                                  + trend(total))))));
+    }
+    if (withButtons) {
+      String id = String.valueOf(report.audit().id());
+      blocks.add(
+          actions(
+              a ->
+                  a.blockId(AuditBlocks.SHARE + ":" + id)
+                      .elements(
+                          List.of(
+                              ConversationsSelectElement.builder()
+                                  .actionId(AuditBlocks.SHARE)
+                                  .placeholder(plainText("Share in a channel…"))
+                                  .filter(
+                                      ConversationsFilter.builder()
+                                          .include(List.of("public", "private"))
+                                          .excludeBotUsers(true)
+                                          .build())
+                                  .build(),
+                              AuditBlocks.button(
+                                  AuditBlocks.EXPORT, "Export Markdown + CSV", id, null)))));
+    }
+    return blocks;
+  }
+
+  /** Managers' view: latest level per subject and type, with trend. */
+  static List<LayoutBlock> team(List<SubjectStatus> statuses) {
+    if (statuses.isEmpty()) {
+      return List.of(
+          section(
+              s ->
+                  s.text(
+                      markdownText("*Team audits*\nNo finished audits in this workspace yet."))));
+    }
+    StringBuilder text = new StringBuilder("*Team audits: latest level per subject*\n");
+    for (SubjectStatus s : statuses) {
+      text.append("• *")
+          .append(Mrkdwn.escape(s.subject()))
+          .append("* · ")
+          .append(Mrkdwn.escape(s.title()))
+          .append(": ")
+          .append(s.latest().levelName())
+          .append(" (")
+          .append(AuditBlocks.number(s.latest().score()))
+          .append(")")
+          .append(" · ")
+          .append(s.audits())
+          .append(s.audits() == 1 ? " audit" : " audits")
+          .append(s.trend() == Trend.NEW ? "" : " · " + s.trend().name().toLowerCase(Locale.ROOT))
+          .append(" · by <@")
+          .append(s.latest().userId())
+          .append(">\n");
+    }
+    String body = text.length() > 2_900 ? text.substring(0, 2_899) + "…" : text.toString();
+    return List.of(section(s -> s.text(markdownText(body))));
+  }
+
+  private static String change(AuditReport report, String dimensionId) {
+    return report.changes().stream()
+        .filter(c -> c.id().equals(dimensionId))
+        .findFirst()
+        .map(c -> " · " + trend(c))
+        .orElse("");
+  }
+
+  private static String trend(ScoreChange c) {
+    return switch (c.trend()) {
+      case IMPROVED -> ":arrow_up: improved +" + AuditBlocks.number(c.delta());
+      case DECLINED -> ":arrow_down: declined " + AuditBlocks.number(c.delta());
+      case UNCHANGED -> "unchanged";
+      case NEW -> "new";
+    };
+  }
+}
