@@ -82,11 +82,8 @@ final class AuditBlocks {
     return blocks;
   }
 
-  /** One question: progress line, question, help, one button per option, then Back, Skip, Pause. */
-  static List<LayoutBlock> question(Progress p) {
-    AuditQuestion q = p.question();
-    String base = p.audit().id() + ":" + p.audit().revision() + ":" + q.id();
-    List<LayoutBlock> blocks = new ArrayList<>();
+  /** The engine's notice for this step (a stale click, a change saved), if there is one. */
+  private static void addNotice(List<LayoutBlock> blocks, Progress p) {
     if (p.notice() != null) {
       blocks.add(
           context(
@@ -94,6 +91,14 @@ final class AuditBlocks {
                   c.elements(
                       List.of(markdownText(":information_source: " + Mrkdwn.escape(p.notice()))))));
     }
+  }
+
+  /** One question: progress line, question, help, one button per option, then Back, Skip, Pause. */
+  static List<LayoutBlock> question(Progress p) {
+    AuditQuestion q = p.question();
+    String base = p.audit().id() + ":" + p.audit().revision() + ":" + q.id();
+    List<LayoutBlock> blocks = new ArrayList<>();
+    addNotice(blocks, p);
     blocks.add(
         context(
             c ->
@@ -135,13 +140,7 @@ final class AuditBlocks {
   static List<LayoutBlock> review(Progress p) {
     String base = p.audit().id() + ":" + p.audit().revision() + ":end";
     List<LayoutBlock> blocks = new ArrayList<>();
-    if (p.notice() != null) {
-      blocks.add(
-          context(
-              c ->
-                  c.elements(
-                      List.of(markdownText(":information_source: " + Mrkdwn.escape(p.notice()))))));
-    }
+    addNotice(blocks, p);
     blocks.add(
         section(
             s ->
