@@ -12,6 +12,7 @@ import org.scalingcoach.CoachWiring;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.slack.SlackBot;
 import org.scalingcoach.teams.TeamsMessagesServlet;
 import org.slf4j.Logger;
@@ -30,29 +31,38 @@ public final class CoachServer implements AutoCloseable {
   private final Server jetty;
   private final SlackBot slack;
   private final boolean teams;
+  private final DeliveryWorkers deliveries;
 
-  private CoachServer(Server jetty, SlackBot slack, boolean teams) {
+  private CoachServer(Server jetty, SlackBot slack, boolean teams, DeliveryWorkers deliveries) {
     this.jetty = jetty;
     this.slack = slack;
     this.teams = teams;
+    this.deliveries = deliveries;
   }
 
   /** Starts the server on {@code config.port()}, with Slack as configured. */
   public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
     AuditServices audits = CoachWiring.audits(config, core);
     AdminActions admin = CoachWiring.admin(core, audits);
+    DeliveryWorkers deliveries = CoachWiring.deliveries(config, core);
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
       slack =
           SlackBot.create(
-              config.slack(), core, duration -> Thread.sleep(duration.toMillis()), audits, admin);
+              config.slack(),
+              core,
+              duration -> Thread.sleep(duration.toMillis()),
+              audits,
+              admin,
+              deliveries);
     }
     TeamsMessagesServlet teams =
         config
             .teamsSettings()
-            .map(settings -> TeamsMessagesServlet.create(settings, core, audits, admin))
+            .map(settings -> TeamsMessagesServlet.create(settings, core, audits, admin, deliveries))
             .orElse(null);
-    return start(config.port(), core, slack, teams);
+    deliveries.resume();
+    return start(config.port(), core, slack, teams, deliveries);
   }
 
   /** Starts the server with an already built bot (or none), for tests and extensions. */
@@ -62,6 +72,12 @@ public final class CoachServer implements AutoCloseable {
 
   /** Starts the server with already built Slack and Teams endpoints (either may be null). */
   public static CoachServer start(int port, CoachCore core, SlackBot slack, HttpServlet teams)
+      throws Exception {
+    return start(port, core, slack, teams, null);
+  }
+
+  private static CoachServer start(
+      int port, CoachCore core, SlackBot slack, HttpServlet teams, DeliveryWorkers deliveries)
       throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
@@ -74,7 +90,7 @@ public final class CoachServer implements AutoCloseable {
     context.addServlet(new ServletHolder("healthz", new HealthServlet(core, mode)), "/healthz");
     if (mode == SlackSettings.Mode.HTTP) {
       context.addServlet(
-          new ServletHolder("slack", new SlackEventsServlet(slack.app())), SLACK_EVENTS_PATH);
+          new ServletHolder("slack", new SlackEventsServlet(slack)), SLACK_EVENTS_PATH);
     } else {
       context.addServlet(new ServletHolder("slack", notListening(mode)), SLACK_EVENTS_PATH);
     }
@@ -93,9 +109,12 @@ public final class CoachServer implements AutoCloseable {
       if (slack != null) {
         slack.close();
       }
+      if (deliveries != null) {
+        deliveries.close();
+      }
       throw e;
     }
-    return new CoachServer(jetty, slack, teams != null);
+    return new CoachServer(jetty, slack, teams != null, deliveries);
   }
 
   private static HttpServlet teamsNotConfigured() {
@@ -164,6 +183,9 @@ public final class CoachServer implements AutoCloseable {
     }
     if (slack != null) {
       slack.close();
+    }
+    if (deliveries != null) {
+      deliveries.close();
     }
   }
 }

@@ -1,7 +1,7 @@
 package org.scalingcoach.web;
 
-import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,20 +10,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import org.scalingcoach.slack.SlackBot;
+import org.scalingcoach.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Bolt's servlet at {@code POST /slack/events}, guarded so that an oversized body is a 413 and a
- * body Bolt cannot parse is a 400, never a 500 or a stuck request thread.
+ * body Bolt cannot parse is a 400, never a 500 or a stuck request thread. What Bolt accepts goes
+ * through the bot's durable inbox before it is acknowledged.
  */
 final class SlackEventsServlet extends SlackAppServlet {
   private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
   static final int MAX_BODY_BYTES = 1 << 20;
   private static final int DRAIN_LIMIT_BYTES = 8 << 20;
 
-  SlackEventsServlet(App app) {
-    super(app);
+  private final transient SlackBot bot;
+  private final transient SlackAppServletAdapter adapter;
+
+  SlackEventsServlet(SlackBot bot) {
+    super(bot.app());
+    this.bot = bot;
+    this.adapter = new SlackAppServletAdapter(bot.app().config());
   }
 
   @Override
@@ -44,8 +52,15 @@ final class SlackEventsServlet extends SlackAppServlet {
     }
     String text = new String(body, StandardCharsets.UTF_8);
     try {
-      super.doPost(new CachedBody(request, text), response);
-    } catch (RuntimeException e) {
+      adapter.writeResponse(
+          response, bot.receive(adapter.buildSlackRequest(new CachedBody(request, text))));
+    } catch (StoreException e) {
+      log.error("cannot store a Slack request in the inbox; Slack will retry", e);
+      if (!response.isCommitted()) {
+        response.reset();
+        reject(response, 503, "cannot store the request; retry later");
+      }
+    } catch (Exception e) {
       log.info("malformed Slack request refused: {}", e.toString());
       if (!response.isCommitted()) {
         response.reset();
