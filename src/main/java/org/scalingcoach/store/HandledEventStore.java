@@ -41,19 +41,19 @@ public final class HandledEventStore {
     return database.inTransaction(
         connection -> {
           try (PreparedStatement expire =
-              connection.prepareStatement("DELETE FROM slack_handled_event WHERE expires_at < ?")) {
+              connection.prepareStatement("DELETE FROM delivery_claim WHERE expires_at < ?")) {
             expire.setLong(1, now);
             expire.executeUpdate();
           }
           int inserted = 0;
           try (PreparedStatement insert =
                   connection.prepareStatement(
-                      "INSERT OR IGNORE INTO slack_handled_event (team_id, event_key, expires_at,"
-                          + " delivery_id) VALUES (?, ?, ?, ?)");
+                      "INSERT OR IGNORE INTO delivery_claim (platform, workspace, claim_key,"
+                          + " expires_at, delivery_id) VALUES ('slack', ?, ?, ?, ?)");
               PreparedStatement own =
                   connection.prepareStatement(
-                      "SELECT 1 FROM slack_handled_event WHERE team_id = ? AND event_key = ?"
-                          + " AND delivery_id = ?")) {
+                      "SELECT 1 FROM delivery_claim WHERE platform = 'slack' AND workspace = ?"
+                          + " AND claim_key = ? AND delivery_id = ?")) {
             for (String key : keys) {
               insert.setString(1, teamId);
               insert.setString(2, key);
