@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scalingcoach.slack.FakeSlack;
 import org.scalingcoach.slack.SlackRequests;
+import org.scalingcoach.teams.TeamsLoad;
 
 /**
  * The coach beside the smallest Bolt for JavaScript app that replies to each mention, both against
@@ -54,25 +55,25 @@ public final class BoltJsSideBySide {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final FakeSlack fake;
+  private final TeamsLoad teamsLoad;
   private final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> waiting = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
   private final List<String> questions;
 
-  private BoltJsSideBySide(FakeSlack fake, List<String> questions) {
+  private BoltJsSideBySide(FakeSlack fake, TeamsLoad teamsLoad, List<String> questions) {
     this.fake = fake;
+    this.teamsLoad = teamsLoad;
     this.questions = questions;
+    teamsLoad.onReply(this::answered);
     fake.listen(
         call -> {
           if (!call.method().equals("chat.postMessage")) {
             return;
           }
           String thread = call.param("thread_ts");
-          if (thread != null && answeredAt.putIfAbsent(thread, call.receivedNanos()) == null) {
-            CountDownLatch latch = waiting.get(thread);
-            if (latch != null) {
-              latch.countDown();
-            }
+          if (thread != null) {
+            answered(thread, call.receivedNanos());
           }
         });
   }
@@ -94,8 +95,9 @@ public final class BoltJsSideBySide {
 
   public static void main(String[] args) throws Exception {
     List<String> questions = questions();
-    try (FakeSlack fake = FakeSlack.start()) {
-      BoltJsSideBySide bench = new BoltJsSideBySide(fake, questions);
+    try (FakeSlack fake = FakeSlack.start();
+        TeamsLoad teams = new TeamsLoad()) {
+      BoltJsSideBySide bench = new BoltJsSideBySide(fake, teams, questions);
       bench.run();
     }
     System.exit(0);
@@ -117,8 +119,10 @@ public final class BoltJsSideBySide {
     Path data = Files.createTempDirectory(work, "coach-");
     // A first start fills the embedding cache, as the first start of a deployment does; the
     // measured start is a restart on that data folder.
-    CoachProcess.start(work, data, Map.of("SLACK_API_URL", fake.apiUrl())).close();
-    CoachProcess coach = CoachProcess.start(work, data, Map.of("SLACK_API_URL", fake.apiUrl()));
+    Map<String, String> env = new java.util.HashMap<>(teamsLoad.environment());
+    env.put("SLACK_API_URL", fake.apiUrl());
+    CoachProcess.start(work, data, env).close();
+    CoachProcess coach = CoachProcess.start(work, data, env);
     try {
       double firstAnswer = firstAnswerMillis(coach);
       System.out.printf(
@@ -128,14 +132,14 @@ public final class BoltJsSideBySide {
       List<Round> boltRounds = new ArrayList<>();
       List<Round> coachRounds = new ArrayList<>();
       if (bolt != null) {
-        round(bolt.uri(), WARMUP);
+        round(slack(bolt.uri()), WARMUP);
       }
-      round(coach.slackUri(), WARMUP);
+      round(slack(coach.slackUri()), WARMUP);
       for (int r = 0; r < ROUNDS; r++) {
         if (bolt != null) {
-          boltRounds.add(round(bolt.uri(), MENTIONS));
+          boltRounds.add(round(slack(bolt.uri()), MENTIONS));
         }
-        coachRounds.add(round(coach.slackUri(), MENTIONS));
+        coachRounds.add(round(slack(coach.slackUri()), MENTIONS));
       }
       System.out.println();
       System.out.println(
@@ -161,6 +165,19 @@ public final class BoltJsSideBySide {
             "Bolt-JS skipped: node and npm are needed on the PATH (and the npm registry) to run"
                 + " the peer; the coach's figures above stand alone.");
       }
+      round(teams(coach.uri("/api/messages")), WARMUP);
+      List<Round> teamsRounds = new ArrayList<>();
+      for (int r = 0; r < ROUNDS; r++) {
+        teamsRounds.add(round(teams(coach.uri("/api/messages")), MENTIONS));
+      }
+      System.out.println();
+      System.out.println(
+          "| Teams, medians of "
+              + ROUNDS
+              + " rounds | ack p50 | ack p99 | activities/s | activity"
+              + " → reply p50 | p95 | unanswered |");
+      System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+      print("the coach's /api/messages (personal chat)", teamsRounds);
       System.out.printf(
           "coach RSS after the load: %d MB (target < 400 MB)%n", coach.rssMegabytes());
     } finally {
@@ -193,36 +210,57 @@ public final class BoltJsSideBySide {
     String ts = nextTs();
     CountDownLatch latch = new CountDownLatch(1);
     waiting.put(ts, latch);
-    send(coach.slackUri(), mention(ts));
+    send(signed(coach.slackUri(), mention(ts)));
     if (!latch.await(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS)) {
       throw new IllegalStateException("the coach did not answer its first mention");
     }
     return (answeredAt.get(ts) - coach.startedNanos()) / 1e6;
   }
 
+  /** Builds the request that delivers one distinct message, named by its key. */
+  interface Target {
+    HttpRequest request(String key);
+  }
+
+  private Target slack(URI uri) {
+    return ts -> signed(uri, mention(ts));
+  }
+
+  private Target teams(URI uri) {
+    return id ->
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("Authorization", teamsLoad.bearer())
+            .POST(HttpRequest.BodyPublishers.ofString(teamsLoad.message(id, question())))
+            .build();
+  }
+
   /**
-   * Sends {@code count} distinct mentions, {@link #CONCURRENCY} at a time, and waits for answers.
+   * Sends {@code count} distinct messages, {@link #CONCURRENCY} at a time, and waits for their
+   * answers.
    */
-  Round round(URI uri, int count) throws Exception {
+  Round round(Target target, int count) throws Exception {
     List<Long> acks = Collections.synchronizedList(new ArrayList<>(count));
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     CountDownLatch answered = new CountDownLatch(count);
     AtomicInteger next = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
     long start = System.nanoTime();
     for (int w = 0; w < CONCURRENCY; w++) {
       pool.submit(
           () -> {
             for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-              String ts = nextTs();
-              waiting.put(ts, answered);
-              String body = mention(ts);
+              String key = nextTs();
+              waiting.put(key, answered);
+              HttpRequest request = target.request(key);
               long sent = System.nanoTime();
-              sentAt.put(ts, sent);
-              int status = send(uri, body);
+              sentAt.put(key, sent);
+              int status = send(request);
               acks.add(System.nanoTime() - sent);
-              if (status != 200) {
-                System.err.println("status " + status + " from " + uri);
+              if (status < 200 || status > 299) {
+                failed.incrementAndGet();
               }
             }
             return null;
@@ -232,6 +270,9 @@ public final class BoltJsSideBySide {
     pool.awaitTermination(5, TimeUnit.MINUTES);
     double seconds = (System.nanoTime() - start) / 1e9;
     answered.await(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS);
+    if (failed.get() > 0) {
+      System.err.println(failed.get() + " requests were not acknowledged with a 2xx");
+    }
     List<Long> answers = new ArrayList<>();
     int lost = 0;
     for (Map.Entry<String, Long> sent : sentAt.entrySet()) {
@@ -246,13 +287,26 @@ public final class BoltJsSideBySide {
     return new Round(acks, answers, count / seconds, lost);
   }
 
+  private void answered(String key, long nanos) {
+    if (answeredAt.putIfAbsent(key, nanos) == null) {
+      CountDownLatch latch = waiting.get(key);
+      if (latch != null) {
+        latch.countDown();
+      }
+    }
+  }
+
   private String nextTs() {
     return "1900000000." + String.format("%06d", sequence.incrementAndGet());
   }
 
+  private String question() {
+    return questions.get(sequence.get() % questions.size());
+  }
+
   private String mention(String ts) {
     int n = sequence.get();
-    String question = questions.get(n % questions.size());
+    String question = question();
     return SlackRequests.envelope(
         TEAM,
         "EvSide" + ts.replace(".", ""),
@@ -265,18 +319,20 @@ public final class BoltJsSideBySide {
             "<@" + FakeSlack.BOT_USER + "> " + question));
   }
 
-  private int send(URI uri, String body) {
+  private static HttpRequest signed(URI uri, String body) {
     long timestamp = Instant.now().getEpochSecond();
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-            .header(
-                "X-Slack-Signature",
-                SlackRequests.signature(SlackRequests.SIGNING_SECRET, timestamp, body))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+    return HttpRequest.newBuilder(uri)
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+        .header(
+            "X-Slack-Signature",
+            SlackRequests.signature(SlackRequests.SIGNING_SECRET, timestamp, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  private int send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
