@@ -55,6 +55,16 @@ public final class DeliveryScope implements AutoCloseable {
     }
   }
 
+  /**
+   * True when the current delivery is being done again after a crash: work that finds its effect
+   * already stored must still send what the person is waiting for, since the first try may have
+   * died before sending it.
+   */
+  public static boolean redoing() {
+    DeliveryScope scope = CURRENT.get();
+    return scope != null && scope.delivery.attempts() > 0;
+  }
+
   public Delivery delivery() {
     return delivery;
   }

@@ -13,6 +13,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -97,8 +98,9 @@ final class SlackInbox implements DeliveryWorkers.Handler {
   }
 
   /**
-   * Besides the stored message ts, an event's thread tells: a reply by the coach posted after the
-   * message means the answer went out before the crash.
+   * Besides the stored message ts, the conversation tells: for an event, a reply by the coach in
+   * the message's thread posted after it; for a click on a message, a message by the coach posted
+   * after the clicked one in that conversation (the next audit question, a follow-up answer).
    */
   @Override
   public boolean replied(Delivery delivery) {
@@ -106,32 +108,54 @@ final class SlackInbox implements DeliveryWorkers.Handler {
       return true;
     }
     try {
-      JsonNode event = JSON.readTree(JSON.readTree(delivery.payload()).path("body").asText());
-      JsonNode inner = event.path("event");
-      String channel = inner.path("channel").asText(null);
-      String ts = inner.path("ts").asText(null);
+      String body = JSON.readTree(delivery.payload()).path("body").asText();
+      if (body.startsWith("payload=")) {
+        JsonNode container =
+            JSON.readTree(
+                    URLDecoder.decode(body.substring("payload=".length()), StandardCharsets.UTF_8))
+                .path("container");
+        String channel = container.path("channel_id").asText(null);
+        String clicked = container.path("message_ts").asText(null);
+        return channel != null
+            && clicked != null
+            && coachPostedAfter(
+                clicked,
+                slack
+                    .call(
+                        "conversations.history",
+                        client ->
+                            client.conversationsHistory(r -> r.channel(channel).oldest(clicked)))
+                    .getMessages());
+      }
+      JsonNode event = JSON.readTree(body).path("event");
+      String channel = event.path("channel").asText(null);
+      String ts = event.path("ts").asText(null);
       if (channel == null || ts == null) {
         return false;
       }
-      String root = inner.path("thread_ts").asText(ts);
-      String botId = slack.call("auth.test", client -> client.authTest(r -> r)).getBotId();
-      var replies =
-          slack.call(
-              "conversations.replies",
-              client -> client.conversationsReplies(r -> r.channel(channel).ts(root)));
-      return replies.getMessages() != null
-          && replies.getMessages().stream()
-              .anyMatch(
-                  m ->
-                      botId != null
-                          && botId.equals(m.getBotId())
-                          && m.getTs() != null
-                          && m.getTs().compareTo(ts) > 0);
+      String root = event.path("thread_ts").asText(ts);
+      return coachPostedAfter(
+          ts,
+          slack
+              .call(
+                  "conversations.replies",
+                  client -> client.conversationsReplies(r -> r.channel(channel).ts(root)))
+              .getMessages());
     } catch (Exception e) {
       // Cannot tell: answering again risks a duplicate, not answering risks a loss; prefer the
       // answer, as the person asked and is waiting.
       return false;
     }
+  }
+
+  private boolean coachPostedAfter(String ts, List<com.slack.api.model.Message> messages) {
+    String botId = slack.call("auth.test", client -> client.authTest(r -> r)).getBotId();
+    return messages != null
+        && botId != null
+        && messages.stream()
+            .anyMatch(
+                m ->
+                    botId.equals(m.getBotId()) && m.getTs() != null && m.getTs().compareTo(ts) > 0);
   }
 
   /** The dedupe key: Slack's event id, the trigger id of a command or click, else a hash. */

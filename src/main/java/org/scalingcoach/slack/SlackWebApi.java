@@ -26,7 +26,7 @@ public final class SlackWebApi {
 
   /** Calls that only read, so they say nothing about whether a reply went out. */
   private static final Set<String> READ_ONLY =
-      Set.of("auth.test", "conversations.replies", "conversations.history", "users.info");
+      Set.of("auth.test", "conversations.replies", "conversations.history");
 
   private final MethodsClient client;
   private final ActionResponseSender responses;

@@ -135,6 +135,7 @@ public final class FakeSlack implements AutoCloseable {
         }
         String ts = "1800000000." + String.format("%06d", messages.incrementAndGet());
         posted.add(new Posted(channel, params.get("thread_ts"), ts));
+        params.put("posted_ts", ts);
         body.put("channel", channel).put("ts", ts);
         body.putObject("message").put("ts", ts).put("text", params.getOrDefault("text", ""));
       }
@@ -145,6 +146,16 @@ public final class FakeSlack implements AutoCloseable {
               && params.get("ts") != null
               && params.get("ts").equals(message.threadTs())) {
             thread.addObject().put("ts", message.ts()).put("bot_id", BOT_ID).put("user", BOT_USER);
+          }
+        }
+      }
+      case "conversations.history" -> {
+        var history = body.putArray("messages");
+        String oldest = params.getOrDefault("oldest", "");
+        for (Posted message : posted) {
+          if (message.channel().equals(params.get("channel"))
+              && message.ts().compareTo(oldest) > 0) {
+            history.addObject().put("ts", message.ts()).put("bot_id", BOT_ID).put("user", BOT_USER);
           }
         }
       }

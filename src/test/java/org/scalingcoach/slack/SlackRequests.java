@@ -1,5 +1,6 @@
 package org.scalingcoach.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,6 +43,18 @@ public final class SlackRequests {
         + ProcessHandle.current().pid()
         + "."
         + String.format("%016x", TRIGGERS.incrementAndGet());
+  }
+
+  /** The value of the button {@code actionId} in posted Block Kit {@code blocks}. */
+  public static String buttonValue(JsonNode blocks, String actionId) {
+    for (JsonNode block : blocks) {
+      for (JsonNode element : block.path("elements")) {
+        if (actionId.equals(element.path("action_id").asText())) {
+          return element.path("value").asText();
+        }
+      }
+    }
+    throw new AssertionError("no button " + actionId + " in " + blocks);
   }
 
   public SlackRequests(int port) {
