@@ -71,7 +71,11 @@ public final class CoachServer implements AutoCloseable {
     jetty.addConnector(connector);
     SlackSettings.Mode mode = slack == null ? SlackSettings.Mode.DISABLED : slack.mode();
     ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder("healthz", new HealthServlet(core, mode)), "/healthz");
+    context.addServlet(
+        new ServletHolder("healthz", new HealthServlet(core, mode, teams != null, false)),
+        "/healthz");
+    context.addServlet(
+        new ServletHolder("readyz", new HealthServlet(core, mode, teams != null, true)), "/readyz");
     if (mode == SlackSettings.Mode.HTTP) {
       context.addServlet(
           new ServletHolder("slack", new SlackEventsServlet(slack.app())), SLACK_EVENTS_PATH);
