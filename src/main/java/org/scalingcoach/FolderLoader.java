@@ -52,7 +52,7 @@ final class FolderLoader implements Supplier<CoachSnapshot> {
         source);
     AuditCatalog catalog = AuditCatalog.load(knowledgeDir, knowledge);
     for (Problem problem : catalog.problems()) {
-      log.warn("audit definition problem, file skipped: {}", problem);
+      log.warn("audit definition problem: {}", problem);
     }
     if (catalog.definitions().isEmpty()) {
       log.warn("no audits loaded: add audit files under {}/audits", knowledgeDir);
