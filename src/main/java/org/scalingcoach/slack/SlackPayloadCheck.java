@@ -75,7 +75,12 @@ public final class SlackPayloadCheck {
         return Optional.of("event." + field + " is not a string");
       }
     }
-    if (event.has("assistant_thread")) {
+    String eventType = event.get("type").asText();
+    if ((eventType.equals("message") || eventType.equals("app_mention"))
+        && !event.path("channel").isTextual()) {
+      return Optional.of("a message without a channel");
+    }
+    if (eventType.startsWith("assistant_thread") || event.has("assistant_thread")) {
       JsonNode thread = event.get("assistant_thread");
       if (!thread.isObject()
           || !thread.path("user_id").isTextual()

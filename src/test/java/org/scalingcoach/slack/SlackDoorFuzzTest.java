@@ -26,7 +26,7 @@ import org.scalingcoach.web.PayloadMutator;
  */
 class SlackDoorFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int SIGNED = Integer.getInteger("fuzz.slack.signed", 300);
+  private static final int SIGNED = Integer.getInteger("fuzz.slack.signed", 200);
   private static final int UNSIGNED = Integer.getInteger("fuzz.slack.unsigned", 110);
   private static final long SEED = Long.getLong("fuzz.seed", 12L);
 
@@ -123,7 +123,7 @@ class SlackDoorFuzzTest {
   private static void awaitQuiet(FakeSlack fake) {
     int[] last = {-1};
     await()
-        .pollInterval(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(700))
         .atMost(Duration.ofMinutes(10))
         .until(
             () -> {

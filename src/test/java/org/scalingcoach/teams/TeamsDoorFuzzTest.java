@@ -21,7 +21,7 @@ import org.scalingcoach.web.PayloadMutator;
  * -Dfuzz.teams=3000}.
  */
 class TeamsDoorFuzzTest {
-  private static final int ACTIVITIES = Integer.getInteger("fuzz.teams", 200);
+  private static final int ACTIVITIES = Integer.getInteger("fuzz.teams", 60);
   private static final long SEED = Long.getLong("fuzz.seed", 12L);
   private static final List<String> FIXTURES =
       List.of(
@@ -67,7 +67,7 @@ class TeamsDoorFuzzTest {
       }
       int[] last = {-1};
       await()
-          .pollInterval(Duration.ofSeconds(2))
+          .pollInterval(Duration.ofMillis(700))
           .atMost(Duration.ofMinutes(10))
           .until(
               () -> {
