@@ -19,7 +19,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -122,27 +121,29 @@ final class DeadlineHttpClient implements HttpClient {
   public void execute(
       HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
     Exchange exchange = new Exchange();
-    exchange.response = http.sendAsync(jdk(request), BodyHandlers.ofInputStream());
     exchange.alarm = timer.schedule(exchange::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
-    exchange.response.whenCompleteAsync(
-        (response, error) -> exchange.read(response, error, parser, listener), streams);
+    http.sendAsync(jdk(request), BodyHandlers.ofInputStream())
+        .whenCompleteAsync(
+            (response, error) -> exchange.read(response, error, parser, listener), streams);
   }
 
   /** One streamed exchange and its deadline. */
   private final class Exchange {
-    private CompletableFuture<HttpResponse<InputStream>> response;
     private ScheduledFuture<?> alarm;
     private InputStream body;
     private boolean expired;
 
-    /** The deadline passed: abort the request or close the body being read. */
+    /**
+     * The deadline passed: close the body being read. Before the headers, the request's own timeout
+     * (the same deadline) aborts the exchange; cancelling the future instead would lose a response
+     * arriving at that moment together with its open connection.
+     */
     void expire() {
       InputStream open;
       synchronized (this) {
         expired = true;
         open = body;
       }
-      response.cancel(true);
       closeQuietly(open);
     }
 

@@ -10,7 +10,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,7 +18,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.scalingcoach.answer.Asker;
 
@@ -70,7 +68,6 @@ final class LlmClient {
   Pending start(Prompt prompt, Asker asker, Consumer<String> onText) {
     long deadline = System.nanoTime() + timeout.toNanos();
     CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-    AtomicReference<StreamingHandle> handle = new AtomicReference<>();
     StringBuilder written = new StringBuilder();
     UsageRecorder.Call call = new UsageRecorder.Call(asker);
     ChatRequest request =
@@ -81,12 +78,13 @@ final class LlmClient {
         new StreamingChatResponseHandler() {
           @Override
           public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-            handle.set(context.streamingHandle());
+            call.streamed(partial.text().length());
             if (done.isDone()) {
-              context.streamingHandle().cancel();
+              // Too late: the exchange is closed at the deadline by DeadlineHttpClient. Cancelling
+              // through the handle instead would silence langchain4j's listeners, and with them
+              // the record of the tokens this call cost.
               return;
             }
-            call.streamed(partial.text().length());
             String soFar;
             synchronized (written) {
               written.append(partial.text());
@@ -117,28 +115,22 @@ final class LlmClient {
     } catch (RejectedExecutionException e) {
       done.completeExceptionally(e);
     }
-    return new Pending(done, handle, written, deadline);
+    return new Pending(done, written, deadline);
   }
 
   /** A reply on its way. */
   final class Pending {
     private final CompletableFuture<ChatResponse> done;
-    private final AtomicReference<StreamingHandle> handle;
     private final StringBuilder written;
     private final long deadline;
 
-    private Pending(
-        CompletableFuture<ChatResponse> done,
-        AtomicReference<StreamingHandle> handle,
-        StringBuilder written,
-        long deadline) {
+    private Pending(CompletableFuture<ChatResponse> done, StringBuilder written, long deadline) {
       this.done = done;
-      this.handle = handle;
       this.written = written;
       this.deadline = deadline;
     }
 
-    /** Waits for the whole reply until the deadline; then stops the stream and gives up. */
+    /** Waits for the whole reply until the deadline, then gives up. */
     Completion await() throws LlmUnavailableException {
       try {
         long left = Math.max(0, deadline - System.nanoTime());
@@ -152,10 +144,6 @@ final class LlmClient {
         return new Completion(text);
       } catch (TimeoutException e) {
         done.cancel(true);
-        StreamingHandle streaming = handle.get();
-        if (streaming != null) {
-          streaming.cancel();
-        }
         throw new LlmUnavailableException(
             LlmUnavailableException.Reason.TIMEOUT,
             provider + " did not finish within " + timeout.toMillis() + " ms",
