@@ -8,7 +8,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.SlackSettings;
@@ -39,8 +39,8 @@ public final class CoachServer implements AutoCloseable {
 
   /** Starts the server on {@code config.port()}, with Slack as configured. */
   public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
-    AuditServices audits = Main.audits(config, core);
-    AdminActions admin = Main.admin(core, audits);
+    AuditServices audits = CoachWiring.audits(config, core);
+    AdminActions admin = CoachWiring.admin(core, audits);
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
       slack =
