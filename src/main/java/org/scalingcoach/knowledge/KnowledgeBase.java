@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * The loaded knowledge base: the documents that passed validation, and the problems of those that
  * did not. A broken file is reported and left out; the rest keeps working.
  */
-public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> problems) {
+public record KnowledgeBase(
+    List<KnowledgeDocument> documents, List<Problem> problems, Synonyms synonyms) {
 
   /** Sub-folder holding audit definitions, which are not knowledge documents. */
   public static final String AUDITS_FOLDER = "audits";
@@ -28,6 +29,11 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
   public KnowledgeBase {
     documents = List.copyOf(documents);
     problems = List.copyOf(problems);
+    synonyms = synonyms == null ? Synonyms.NONE : synonyms;
+  }
+
+  public KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> problems) {
+    this(documents, problems, Synonyms.NONE);
   }
 
   /** Every section of every document, in file order. */
@@ -48,7 +54,7 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
         .flatMap(
             d ->
                 d.sections().stream()
-                    .filter(s -> anchor == null || s.anchor().equals(anchor))
+                    .filter(s -> anchor == null || s.answersTo(anchor))
                     .findFirst());
   }
 
@@ -65,7 +71,10 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
     for (Path file : markdownFiles(directory)) {
       parsed.add(read(parser, file));
     }
-    return validate(parsed);
+    KnowledgeBase validated = validate(parsed);
+    List<Problem> problems = new ArrayList<>(validated.problems());
+    Synonyms synonyms = Synonyms.load(directory, problems);
+    return new KnowledgeBase(validated.documents(), problems, synonyms);
   }
 
   private static KnowledgeParser.ParsedFile read(KnowledgeParser parser, Path file) {
