@@ -64,7 +64,7 @@ final class AnswerComposer {
       return quoted;
     }
     if (listFirst) {
-      return list(section, list, false);
+      return list(section, list, false) + besides(section, list, relevance);
     }
     String text = sentences(section, relevance, kind, kind == QuestionKind.DEFINITION ? 2 : 3);
     return text.isEmpty() ? list(section, Math.max(list, 1), false) : text + " [1]";
@@ -142,6 +142,40 @@ final class AnswerComposer {
     return out.toString();
   }
 
+  /**
+   * Up to two sentences outside the quoted list that answer the question at least as well as the
+   * list's best item ("The first element that scores 3 or lower is the barrier point."), as a
+   * paragraph after the list.
+   */
+  private static String besides(Section section, int list, double[] relevance) {
+    double bestItem = 0;
+    for (int i = 0; i < relevance.length; i++) {
+      if (section.lists().get(i) == list) {
+        bestItem = Math.max(bestItem, relevance[i]);
+      }
+    }
+    int leadIn = section.lists().indexOf(list) - 1;
+    List<Integer> chosen = new ArrayList<>();
+    for (int i = 0; i < relevance.length; i++) {
+      String unit = section.units().get(i);
+      if (section.lists().get(i) == 0
+          && i != leadIn
+          && !unit.endsWith(":")
+          && words(unit) >= 8
+          && relevance[i] >= bestItem) {
+        chosen.add(i);
+      }
+    }
+    chosen.sort(Comparator.comparingDouble((Integer i) -> -relevance[i]));
+    List<Integer> top = new ArrayList<>(chosen.subList(0, Math.min(2, chosen.size())));
+    top.sort(Integer::compare);
+    StringBuilder out = new StringBuilder();
+    for (int i : top) {
+      out.append(out.length() == 0 ? "\n\n" : " ").append(section.units().get(i));
+    }
+    return out.toString();
+  }
+
   /** The best few sentences of the section for this kind of question, in reading order. */
   private String sentences(Section section, double[] relevance, QuestionKind kind, int max) {
     List<String> units = section.units();
@@ -179,7 +213,7 @@ final class AnswerComposer {
     List<Integer> chosen = new ArrayList<>();
     int chars = 0;
     for (int i : candidates) {
-      if (chosen.size() == max || (!chosen.isEmpty() && score[i] < 0.75 * best)) {
+      if (chosen.size() == max || (!chosen.isEmpty() && score[i] < 0.6 * best)) {
         break;
       }
       if (!chosen.isEmpty() && chars + units.get(i).length() > MAX_SENTENCE_CHARS) {

@@ -23,9 +23,10 @@ final class RolePreference {
     if (retrieval.hits().isEmpty()) {
       return retrieval;
     }
+    String query = retrieval.query().toLowerCase(java.util.Locale.ROOT);
     List<Hit> hits = new ArrayList<>();
     for (Hit hit : retrieval.hits()) {
-      double bonus = bonus(kind, hit.section().role());
+      double bonus = bonus(kind, hit.section().role()) + headingBonus(kind, query, hit.section());
       hits.add(
           new Hit(
               hit.section(),
@@ -62,6 +63,24 @@ final class RolePreference {
   private static boolean links(Section from, Section to) {
     return from.links().contains(to.key()) || from.links().contains(to.documentId());
   }
+
+  /**
+   * A who question prefers the section about owners; a question that asks for a checklist prefers a
+   * checklist.
+   */
+  private static double headingBonus(QuestionKind kind, String query, Section section) {
+    String heading = section.heading().toLowerCase(java.util.Locale.ROOT);
+    if (kind == QuestionKind.WHO && OWNERSHIP.matcher(heading).find()) {
+      return 0.04;
+    }
+    if (query.contains("checklist") && section.role() == SectionRole.CHECKLIST) {
+      return 0.04;
+    }
+    return 0;
+  }
+
+  private static final java.util.regex.Pattern OWNERSHIP =
+      java.util.regex.Pattern.compile("\\b(own|owner|owners|owning|ownership|who does what)\\b");
 
   static double bonus(QuestionKind kind, SectionRole role) {
     return switch (kind) {

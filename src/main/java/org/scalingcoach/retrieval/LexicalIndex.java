@@ -58,8 +58,7 @@ final class LexicalIndex {
   private final Set<String> synonymWords;
   private final IndexSearcher searcher;
   private final DirectoryReader reader;
-  private final DirectSpellChecker oneEdit = spellChecker(1);
-  private final DirectSpellChecker twoEdits = spellChecker(2);
+  private final DirectSpellChecker spelling = spellChecker();
 
   LexicalIndex(List<Section> sections) {
     this(sections, Synonyms.NONE);
@@ -104,9 +103,9 @@ final class LexicalIndex {
     searcher = new IndexSearcher(reader);
   }
 
-  private static DirectSpellChecker spellChecker(int edits) {
+  private static DirectSpellChecker spellChecker() {
     DirectSpellChecker checker = new DirectSpellChecker();
-    checker.setMaxEdits(edits);
+    checker.setMaxEdits(1);
     checker.setMinQueryLength(MIN_CORRECTED_LENGTH);
     return checker;
   }
@@ -122,8 +121,10 @@ final class LexicalIndex {
   }
 
   /**
-   * The question with each word the knowledge base does not use replaced by the closest word it
-   * does use, one edit away (two for long words): "modle drfit" becomes "model drift".
+   * The question with each word the knowledge base does not use replaced by a word it does use that
+   * differs by a typing slip: two swapped letters ("modle drfit" becomes "model drift"), or, in
+   * longer words, one letter missing or doubled. A different letter is not corrected: it too often
+   * makes another real word ("scaring" is not "scaling").
    */
   String corrected(String question) {
     StringBuilder out = new StringBuilder();
@@ -155,11 +156,40 @@ final class LexicalIndex {
         || reader.docFreq(new Term(WORDS, word)) > 0) {
       return null;
     }
-    DirectSpellChecker checker = word.length() >= 7 ? twoEdits : oneEdit;
     SuggestWord[] suggestions =
-        checker.suggestSimilar(
-            new Term(WORDS, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-    return suggestions.length == 0 ? null : suggestions[0].string;
+        spelling.suggestSimilar(
+            new Term(WORDS, word), 5, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+    for (SuggestWord suggestion : suggestions) {
+      if (typingSlip(word, suggestion.string)) {
+        return suggestion.string;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code typed} is {@code meant} with two adjacent letters swapped, or one dropped. */
+  static boolean typingSlip(String typed, String meant) {
+    if (typed.length() == meant.length()) {
+      int first = 0;
+      while (first < typed.length() && typed.charAt(first) == meant.charAt(first)) {
+        first++;
+      }
+      return first + 1 < typed.length()
+          && typed.charAt(first) == meant.charAt(first + 1)
+          && typed.charAt(first + 1) == meant.charAt(first)
+          && typed.substring(first + 2).equals(meant.substring(first + 2));
+    }
+    String shorter = typed.length() < meant.length() ? typed : meant;
+    String longer = shorter == typed ? meant : typed;
+    if (longer.length() != shorter.length() + 1 || shorter.length() < 6) {
+      return false;
+    }
+    for (int i = 0; i < longer.length(); i++) {
+      if ((longer.substring(0, i) + longer.substring(i + 1)).equals(shorter)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The analysed (stemmed, stop-word-free) terms of {@code text}, without duplicates. */
