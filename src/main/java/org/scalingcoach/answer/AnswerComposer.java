@@ -22,7 +22,7 @@ final class AnswerComposer {
   /** A full list may run this long; beyond it the answer says how many items are left out. */
   private static final int MAX_LIST_CHARS = 2_000;
 
-  private static final int MAX_SENTENCE_CHARS = 700;
+  private static final int MAX_SENTENCE_CHARS = 900;
 
   /** How much a unit's meaning (versus its shared words) counts when picking what to quote. */
   private static final double SEMANTIC_WEIGHT = 0.6;
@@ -66,7 +66,9 @@ final class AnswerComposer {
     if (listFirst) {
       return list(section, list, false) + besides(section, list, relevance);
     }
-    String text = sentences(section, relevance, kind, kind == QuestionKind.DEFINITION ? 2 : 3);
+    int sentences =
+        kind == QuestionKind.DEFINITION ? 2 : section.role() == SectionRole.EXPLANATION ? 4 : 3;
+    String text = sentences(section, relevance, kind, sentences);
     return text.isEmpty() ? list(section, Math.max(list, 1), false) : text + " [1]";
   }
 

@@ -28,6 +28,9 @@ public final class HybridRetriever {
 
   private static final int CANDIDATES = 40;
 
+  /** How much the whole section's similarity counts in its rank, against its best sentence's. */
+  private static final double SECTION_WEIGHT = 0.5;
+
   /** How many top hits vote on the topic, and how much each further hit of a topic counts. */
   private static final int VOTERS = 5;
 
@@ -167,7 +170,10 @@ public final class HybridRetriever {
       }
       top = Math.max(top, best);
       double lexicalScore = bm25.getOrDefault(i, 0.0);
-      double fused = best + (topBm25 == 0 ? 0 : LEXICAL_WEIGHT * lexicalScore / topBm25);
+      // Ranked by the whole section as much as by its best sentence, so one sentence in the
+      // user's own words does not carry a section that is not about the question.
+      double meaning = SECTION_WEIGHT * similarity[i] + (1 - SECTION_WEIGHT) * best;
+      double fused = meaning + (topBm25 == 0 ? 0 : LEXICAL_WEIGHT * lexicalScore / topBm25);
       all.add(new Hit(sections.get(i), fused, best, lexicalScore, units));
     }
     all.sort(Comparator.comparingDouble(Hit::score).reversed());
