@@ -24,7 +24,10 @@ import java.util.stream.Stream;
  *     them (from other documents or audits) are not reported as separate mistakes
  */
 public record KnowledgeBase(
-    List<KnowledgeDocument> documents, List<Problem> problems, Set<String> skippedIds) {
+    List<KnowledgeDocument> documents,
+    List<Problem> problems,
+    Set<String> skippedIds,
+    Synonyms synonyms) {
 
   /** Sub-folder holding audit definitions, which are not knowledge documents. */
   public static final String AUDITS_FOLDER = "audits";
@@ -33,10 +36,21 @@ public record KnowledgeBase(
     documents = List.copyOf(documents);
     problems = List.copyOf(problems);
     skippedIds = Set.copyOf(skippedIds);
+    synonyms = synonyms == null ? Synonyms.NONE : synonyms;
   }
 
   public KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> problems) {
-    this(documents, problems, Set.of());
+    this(documents, problems, Set.of(), Synonyms.NONE);
+  }
+
+  public KnowledgeBase(
+      List<KnowledgeDocument> documents, List<Problem> problems, Set<String> skippedIds) {
+    this(documents, problems, skippedIds, Synonyms.NONE);
+  }
+
+  public KnowledgeBase(
+      List<KnowledgeDocument> documents, List<Problem> problems, Synonyms synonyms) {
+    this(documents, problems, Set.of(), synonyms);
   }
 
   /** Whether {@code key} ({@code id} or {@code id#anchor}) points into a skipped document. */
@@ -63,7 +77,7 @@ public record KnowledgeBase(
         .flatMap(
             d ->
                 d.sections().stream()
-                    .filter(s -> anchor == null || s.anchor().equals(anchor))
+                    .filter(s -> anchor == null || s.answersTo(anchor))
                     .findFirst());
   }
 
@@ -80,7 +94,10 @@ public record KnowledgeBase(
     for (Path file : markdownFiles(directory)) {
       parsed.add(read(parser, file));
     }
-    return validate(parsed);
+    KnowledgeBase validated = validate(parsed);
+    List<Problem> problems = new ArrayList<>(validated.problems());
+    Synonyms synonyms = Synonyms.load(directory, problems);
+    return new KnowledgeBase(validated.documents(), problems, synonyms);
   }
 
   private static KnowledgeParser.ParsedFile read(KnowledgeParser parser, Path file) {
