@@ -54,6 +54,15 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
 
   /** Loads every {@code *.md} file under {@code directory}, outside the audits folder. */
   public static KnowledgeBase load(Path directory) {
+    return load(directory, Map.of());
+  }
+
+  /**
+   * Loads the folder as {@link #load(Path)} does, reading each file of {@code drafts} (a path
+   * inside {@code directory}, existing or new) from its text there instead of from disk: what the
+   * knowledge base would be once those drafts are saved.
+   */
+  public static KnowledgeBase load(Path directory, Map<Path, String> drafts) {
     if (!Files.isDirectory(directory)) {
       return new KnowledgeBase(
           List.of(),
@@ -61,9 +70,12 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
               new Problem(directory, 0, "knowledge folder not found; set COACH_KNOWLEDGE_DIR")));
     }
     KnowledgeParser parser = new KnowledgeParser();
+    List<Path> files = new ArrayList<>(markdownFiles(directory));
+    drafts.keySet().stream().filter(file -> !files.contains(file)).forEach(files::add);
     List<KnowledgeParser.ParsedFile> parsed = new ArrayList<>();
-    for (Path file : markdownFiles(directory)) {
-      parsed.add(read(parser, file));
+    for (Path file : files) {
+      String draft = drafts.get(file);
+      parsed.add(draft != null ? parser.parse(file, draft) : read(parser, file));
     }
     return validate(parsed);
   }
