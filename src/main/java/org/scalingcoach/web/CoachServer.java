@@ -1,6 +1,8 @@
 package org.scalingcoach.web;
 
 import jakarta.servlet.http.HttpServlet;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -12,8 +14,11 @@ import org.scalingcoach.Main;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.console.ConsoleServices;
+import org.scalingcoach.console.ConsoleSignIn;
 import org.scalingcoach.slack.SlackBot;
 import org.scalingcoach.teams.TeamsMessagesServlet;
+import org.scalingcoach.web.console.ConsoleServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +45,10 @@ public final class CoachServer implements AutoCloseable {
   /** Starts the server on {@code config.port()}, with Slack as configured. */
   public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
     AuditServices audits = Main.audits(config, core);
-    AdminActions admin = Main.admin(core, audits);
+    // Without COACH_PUBLIC_URL, links point at this server's local address, known once it listens.
+    AtomicReference<URI> base = new AtomicReference<>(config.admin().publicUrl().orElse(null));
+    ConsoleServices console = Main.console(config, core, audits, base::get);
+    AdminActions admin = Main.admin(core, audits, console.signIn());
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
       slack =
@@ -52,7 +60,11 @@ public final class CoachServer implements AutoCloseable {
             .teamsSettings()
             .map(settings -> TeamsMessagesServlet.create(settings, core, audits, admin))
             .orElse(null);
-    return start(config.port(), core, slack, teams);
+    boolean https = base.get() != null && "https".equals(base.get().getScheme());
+    CoachServer server =
+        start(config.port(), core, slack, teams, new ConsoleServlet(console, https));
+    base.compareAndSet(null, URI.create("http://localhost:" + server.port()));
+    return server;
   }
 
   /** Starts the server with an already built bot (or none), for tests and extensions. */
@@ -62,6 +74,15 @@ public final class CoachServer implements AutoCloseable {
 
   /** Starts the server with already built Slack and Teams endpoints (either may be null). */
   public static CoachServer start(int port, CoachCore core, SlackBot slack, HttpServlet teams)
+      throws Exception {
+    return start(port, core, slack, teams, null);
+  }
+
+  /**
+   * Starts the server with Slack, Teams and the admin console at {@code /admin} (any may be null).
+   */
+  public static CoachServer start(
+      int port, CoachCore core, SlackBot slack, HttpServlet teams, HttpServlet console)
       throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
@@ -81,6 +102,11 @@ public final class CoachServer implements AutoCloseable {
     context.addServlet(
         new ServletHolder("teams", teams != null ? teams : teamsNotConfigured()),
         TEAMS_MESSAGES_PATH);
+    if (console != null) {
+      ServletHolder holder = new ServletHolder("console", console);
+      context.addServlet(holder, ConsoleSignIn.PATH);
+      context.addServlet(holder, ConsoleSignIn.PATH + "/*");
+    }
     jetty.setHandler(context);
     jetty.setStopAtShutdown(false);
     try {
