@@ -14,8 +14,8 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && groupadd --system coach \
- && useradd --system --gid coach --home-dir /app --shell /usr/sbin/nologin coach \
+ && groupadd --system --gid 10001 coach \
+ && useradd --system --uid 10001 --gid coach --home-dir /app --shell /usr/sbin/nologin coach \
  && mkdir -p /app /data \
  && chown coach:coach /data
 WORKDIR /app

@@ -10,7 +10,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.SlackSettings;
@@ -44,11 +44,11 @@ public final class CoachServer implements AutoCloseable {
 
   /** Starts the server on {@code config.port()}, with Slack as configured. */
   public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
-    AuditServices audits = Main.audits(config, core);
+    AuditServices audits = CoachWiring.audits(config, core);
     // Without COACH_PUBLIC_URL, links point at this server's local address, known once it listens.
     AtomicReference<URI> base = new AtomicReference<>(config.admin().publicUrl().orElse(null));
-    ConsoleServices console = Main.console(config, core, audits, base::get);
-    AdminActions admin = Main.admin(core, audits, console.signIn());
+    ConsoleServices console = CoachWiring.console(config, core, audits, base::get);
+    AdminActions admin = CoachWiring.admin(core, audits, console.signIn());
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
       slack =

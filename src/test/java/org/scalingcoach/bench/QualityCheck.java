@@ -2,7 +2,7 @@ package org.scalingcoach.bench;
 
 import java.util.Map;
 import org.scalingcoach.CoachCore;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.answer.EvaluationSet;
 import org.scalingcoach.config.CoachConfig;
 
@@ -10,7 +10,8 @@ import org.scalingcoach.config.CoachConfig;
 public final class QualityCheck {
   public static void main(String[] args) {
     CoachCore core =
-        Main.core(CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
+        CoachWiring.core(
+            CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
     for (var set :
         Map.of("main", EvaluationSet.load(), "held-out", EvaluationSet.heldOut()).entrySet()) {
       EvaluationSet.Result r = set.getValue().run(core.answers());

@@ -16,8 +16,8 @@ import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
+import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.answer.Question;
-import org.scalingcoach.answer.Turn;
 import org.scalingcoach.config.LlmSettings.Provider;
 import org.scalingcoach.knowledge.Section;
 import org.scalingcoach.retrieval.Hit;
@@ -171,8 +171,8 @@ class GroundedAnswerEngineTest {
         new Question(
             "and how often should we retrain it?",
             List.of(
-                Turn.user("How do we detect model drift in production?"),
-                Turn.coach("Compare live inputs with the training data [1][2].")),
+                PastTurn.user("How do we detect model drift in production?"),
+                PastTurn.coach("Compare live inputs with the training data [1][2].")),
             new Asker("T1", "U1"));
 
     engine.answer(followUp);
