@@ -28,11 +28,11 @@ import org.scalingcoach.retrieval.MiniLmEmbedder;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.Insights;
 import org.scalingcoach.store.SqliteAdminAuditLog;
+import org.scalingcoach.store.SqliteAuditStore;
 import org.scalingcoach.store.SqliteConsoleStore;
+import org.scalingcoach.store.SqliteEmbeddingCache;
 import org.scalingcoach.store.SqliteInsightQueue;
 import org.scalingcoach.store.SqliteKnowledgeRevisions;
-import org.scalingcoach.store.SqliteAuditStore;
-import org.scalingcoach.store.SqliteEmbeddingCache;
 import org.scalingcoach.store.SqliteReminderStore;
 import org.scalingcoach.store.SqliteRoleStore;
 import org.scalingcoach.store.SqliteTokenUsageLog;
@@ -113,7 +113,11 @@ public final class CoachWiring {
     SqliteAdminAuditLog log = new SqliteAdminAuditLog(database);
     KnowledgeEditor knowledge =
         new KnowledgeEditor(
-            config.knowledgeDir(), new SqliteKnowledgeRevisions(database), log, core::reload, clock);
+            config.knowledgeDir(),
+            new SqliteKnowledgeRevisions(database),
+            log,
+            core::reload,
+            clock);
     return new ConsoleServices(
         new ConsoleSignIn(
             new SqliteConsoleStore(database), audits.roles()::isAdmin, baseUrl, clock),

@@ -32,7 +32,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scalingcoach.CoachCore;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.config.CoachConfig;
@@ -92,7 +92,7 @@ class AdminConsoleBrowserTest {
                 SlackRequests.SIGNING_SECRET,
                 "SLACK_API_URL",
                 fake.apiUrl()));
-    core = Main.core(config);
+    core = CoachWiring.core(config);
     server = CoachServer.start(config, core);
     slack = new SlackRequests(server.port());
   }
