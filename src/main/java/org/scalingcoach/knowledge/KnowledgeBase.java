@@ -83,6 +83,15 @@ public record KnowledgeBase(
 
   /** Loads every {@code *.md} file under {@code directory}, outside the audits folder. */
   public static KnowledgeBase load(Path directory) {
+    return load(directory, Map.of());
+  }
+
+  /**
+   * Loads the folder as {@link #load(Path)} does, reading each file of {@code drafts} (a path
+   * inside {@code directory}, existing or new) from its text there instead of from disk: what the
+   * knowledge base would be once those drafts are saved.
+   */
+  public static KnowledgeBase load(Path directory, Map<Path, String> drafts) {
     if (!Files.isDirectory(directory)) {
       return new KnowledgeBase(
           List.of(),
@@ -90,9 +99,12 @@ public record KnowledgeBase(
               new Problem(directory, 0, "knowledge folder not found; set COACH_KNOWLEDGE_DIR")));
     }
     KnowledgeParser parser = new KnowledgeParser();
+    List<Path> files = new ArrayList<>(markdownFiles(directory));
+    drafts.keySet().stream().filter(file -> !files.contains(file)).forEach(files::add);
     List<KnowledgeParser.ParsedFile> parsed = new ArrayList<>();
-    for (Path file : markdownFiles(directory)) {
-      parsed.add(read(parser, file));
+    for (Path file : files) {
+      String draft = drafts.get(file);
+      parsed.add(draft != null ? parser.parse(file, draft) : read(parser, file));
     }
     KnowledgeBase validated = validate(parsed);
     List<Problem> problems = new ArrayList<>(validated.problems());
