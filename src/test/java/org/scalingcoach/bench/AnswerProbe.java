@@ -23,7 +23,8 @@ import org.scalingcoach.retrieval.Retrieval;
 public final class AnswerProbe {
   public static void main(String[] args) throws Exception {
     CoachCore core =
-        CoachWiring.core(CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
+        CoachWiring.core(
+            CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
     ExtractiveAnswerEngine engine = new ExtractiveAnswerEngine(core.knowledge(), core.retriever());
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -21,7 +21,8 @@ import org.scalingcoach.knowledge.KnowledgeBase;
 public final class QualityCheck {
   public static void main(String[] args) {
     CoachCore core =
-        CoachWiring.core(CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
+        CoachWiring.core(
+            CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
     print(core.knowledge(), core.answers(), List.of(args).contains("misses"));
   }
 
