@@ -109,7 +109,7 @@ public record KnowledgeBase(
     KnowledgeBase validated = validate(parsed);
     List<Problem> problems = new ArrayList<>(validated.problems());
     Synonyms synonyms = Synonyms.load(directory, problems);
-    return new KnowledgeBase(validated.documents(), problems, synonyms);
+    return new KnowledgeBase(validated.documents(), problems, validated.skippedIds(), synonyms);
   }
 
   private static KnowledgeParser.ParsedFile read(KnowledgeParser parser, Path file) {
