@@ -14,6 +14,7 @@ import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.audit.Reminders;
+import org.scalingcoach.config.SetupException;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.store.AssistantThreadStore;
@@ -21,6 +22,7 @@ import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackFeedbackStore;
+import org.scalingcoach.store.SqliteInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,7 @@ public final class SlackBot implements AutoCloseable {
   private final Reminders reminders;
   private final SlackInbox inbox;
   private SocketModeApp socketMode;
+  private DeliveryWorkers ownedDeliveries;
 
   private SlackBot(
       SlackSettings settings,
@@ -61,6 +64,21 @@ public final class SlackBot implements AutoCloseable {
     this.work = work;
     this.home = home;
     this.commands = commands;
+  }
+
+  /**
+   * Builds the bot without audits or admin commands, with an inbox of its own (closed with the
+   * bot); {@code sleeper} waits between rate-limited retries.
+   */
+  public static SlackBot create(
+      SlackSettings settings, CoachCore core, SlackWebApi.Sleeper sleeper) {
+    DeliveryWorkers own =
+        new DeliveryWorkers(
+            new SqliteInbox(core.database()), Clock.systemUTC(), 8, 2_000, Duration.ofDays(1));
+    SlackBot bot = create(settings, core, sleeper, null, null, own);
+    bot.ownedDeliveries = own;
+    own.resume();
+    return bot;
   }
 
   /**
@@ -186,9 +204,19 @@ public final class SlackBot implements AutoCloseable {
   /** Connects to Slack over a WebSocket: no public URL needed. */
   public synchronized void connectSocketMode() throws Exception {
     // Java-WebSocket is the client on our classpath; Bolt's default would be Tyrus.
-    socketMode =
-        new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
-    socketMode.startAsync();
+    try {
+      socketMode =
+          new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+      socketMode.startAsync();
+    } catch (IllegalStateException e) {
+      // Bolt's way of saying apps.connections.open answered ok: false (invalid_auth, …).
+      throw new SetupException(
+          "Slack refused the Socket Mode connection ("
+              + e.getMessage()
+              + "): SLACK_APP_TOKEN must be an app-level token (xapp-…) of this app with the"
+              + " connections:write scope, and Socket Mode must be on",
+          e);
+    }
     log.info("connected to Slack over Socket Mode");
   }
 
@@ -205,6 +233,9 @@ public final class SlackBot implements AutoCloseable {
       reminders.close();
     }
     work.close();
+    if (ownedDeliveries != null) {
+      ownedDeliveries.close();
+    }
     try {
       app.stop();
       slack.close();

@@ -25,6 +25,7 @@ import org.scalingcoach.config.TeamsSettings;
 import org.scalingcoach.conversation.Delivery;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.conversation.NewDelivery;
+import org.scalingcoach.guard.Untrusted;
 import org.scalingcoach.llm.AuditSummary;
 import org.scalingcoach.llm.ReportFacts;
 import org.scalingcoach.store.Database;
@@ -164,6 +165,15 @@ public final class TeamsMessagesServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    // The token is checked before the body is even read, so an unauthenticated body is never
+    // parsed; what ties the token to this activity (channel, service URL) is checked after.
+    BotFrameworkAuthenticator.VerifiedToken token;
+    try {
+      token = authenticator.verifyToken(request.getHeader("Authorization"));
+    } catch (AuthenticationException e) {
+      refuse(response, e);
+      return;
+    }
     JsonNode json;
     try (InputStream in = request.getInputStream()) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -182,16 +192,15 @@ public final class TeamsMessagesServlet extends HttpServlet {
     }
     TeamsActivity activity = new TeamsActivity(json);
     try {
-      authenticator.authenticate(
-          request.getHeader("Authorization"), activity.channelId(), activity.serviceUrl());
+      authenticator.checkActivity(token, activity.channelId(), activity.serviceUrl());
     } catch (AuthenticationException e) {
-      log.warn("rejected a Bot Framework request: {}", e.getMessage());
-      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      refuse(response, e);
       return;
     }
     if (allowedTenant != null && !allowedTenant.equals(activity.tenantId())) {
       log.warn(
-          "rejected an activity from tenant {}: this bot serves one tenant", activity.tenantId());
+          "rejected an activity from tenant {}: this bot serves one tenant",
+          Untrusted.forLog(activity.tenantId()));
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
@@ -204,6 +213,12 @@ public final class TeamsMessagesServlet extends HttpServlet {
     }
   }
 
+  private static void refuse(HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    log.warn("rejected a Bot Framework request: {}", Untrusted.oneLine(e.getMessage()));
+    response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+  }
+
   /** Stores the activity in the inbox before the 2xx; the Bot Framework retries a 503. */
   private void acceptOnce(TeamsActivity activity, HttpServletResponse response, Work work) {
     DeliveryWorkers.Admission admission;
@@ -211,14 +226,16 @@ public final class TeamsMessagesServlet extends HttpServlet {
       admission = deliveries.accept(delivery(activity), () -> run(activity, work));
     } catch (RejectedExecutionException | StoreException e) {
       log.error(
-          "cannot take Teams activity {} now; the Bot Framework will retry", activity.id(), e);
+          "cannot take Teams activity {} now; the Bot Framework will retry",
+          Untrusted.forLog(activity.id()),
+          e);
       response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       return;
     }
     switch (admission) {
       case ACCEPTED -> response.setStatus(HttpServletResponse.SC_ACCEPTED);
       case DUPLICATE -> {
-        log.info("activity {} delivered again; already handled", activity.id());
+        log.info("activity {} delivered again; already handled", Untrusted.forLog(activity.id()));
         response.setStatus(HttpServletResponse.SC_OK);
       }
       case FULL -> response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -259,7 +276,11 @@ public final class TeamsMessagesServlet extends HttpServlet {
     try {
       work.run();
     } catch (Exception e) {
-      log.error("failed to handle Teams {} activity {}", activity.type(), activity.id(), e);
+      log.error(
+          "failed to handle Teams {} activity {}",
+          Untrusted.forLog(activity.type()),
+          Untrusted.forLog(activity.id()),
+          e);
       if (activity.type().equals("message")) {
         tellUserSomethingWentWrong(activity);
       }
@@ -281,7 +302,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
       // Answered in the response body, so handled now; stored all the same, for the record.
       body = deliveries.answerNow(delivery(activity), () -> bot.onInvoke(activity));
     } catch (RuntimeException e) {
-      log.error("failed to handle Teams invoke {}", activity.name(), e);
+      log.error("failed to handle Teams invoke {}", Untrusted.forLog(activity.name()), e);
       response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       return;
     }
