@@ -15,7 +15,7 @@ import org.scalingcoach.retrieval.Retrieval;
  */
 final class RolePreference {
   /** How far below the leading symptom section a linked remedy may score and still lead. */
-  private static final double REMEDY_REACH = 0.08;
+  private static final double REMEDY_REACH = 0.25;
 
   private RolePreference() {}
 
