@@ -41,6 +41,7 @@ final class RolePreference {
       for (int i = 1; i < hits.size(); i++) {
         Hit candidate = hits.get(i);
         if (links(symptoms, candidate.section())
+            && candidate.section().topic() == symptoms.topic()
             && !candidate.section().role().describesProblem()
             && candidate.score() >= hits.get(0).score() - REMEDY_REACH) {
           hits.add(0, hits.remove(i));
