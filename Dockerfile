@@ -4,23 +4,28 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline || true
+# Dependencies and plugins in their own layer, reused while only sources change. A download that
+# fails stops the build here, with Maven's error, instead of surfacing later as a confusing one.
+RUN mvn -B -q dependency:go-offline
 COPY src ./src
+# The jar carries the shipped knowledge and prompts as its fallback copy (see the README).
 COPY knowledge ./knowledge
-RUN mvn -B -DskipTests package
+COPY prompts ./prompts
+RUN mvn -B -q -DskipTests package
 
 # ---- runtime: JRE only, non-root, state in /data ----
 FROM eclipse-temurin:17-jre
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && groupadd --system coach \
- && useradd --system --gid coach --home-dir /app --shell /usr/sbin/nologin coach \
+ && groupadd --system --gid 10001 coach \
+ && useradd --system --uid 10001 --gid coach --home-dir /app --shell /usr/sbin/nologin coach \
  && mkdir -p /app /data \
  && chown coach:coach /data
 WORKDIR /app
 COPY --from=build /src/target/scaling-coach.jar /app/scaling-coach.jar
-COPY --from=build /src/knowledge /app/knowledge
+# Editable copies, straight from the build context; mount your own folders over them.
+COPY knowledge /app/knowledge
 COPY prompts /app/prompts
 
 ENV COACH_DATA_DIR=/data \

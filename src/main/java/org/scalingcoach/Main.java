@@ -1,104 +1,15 @@
 package org.scalingcoach;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.scalingcoach.admin.AdminActions;
-import org.scalingcoach.admin.FolderWatcher;
-import org.scalingcoach.audit.AuditEngine;
-import org.scalingcoach.audit.AuditHistory;
-import org.scalingcoach.audit.ReminderRouter;
-import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.cli.CoachCommand;
-import org.scalingcoach.config.CoachConfig;
-import org.scalingcoach.llm.LlmFeatures;
-import org.scalingcoach.retrieval.Embedder;
-import org.scalingcoach.retrieval.MiniLmEmbedder;
-import org.scalingcoach.store.Database;
-import org.scalingcoach.store.Insights;
-import org.scalingcoach.store.SqliteAuditStore;
-import org.scalingcoach.store.SqliteEmbeddingCache;
-import org.scalingcoach.store.SqliteReminderStore;
-import org.scalingcoach.store.SqliteRoleStore;
-import org.scalingcoach.store.SqliteTokenUsageLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
-import picocli.CommandLine;
 
-/** The composition root: builds the object graph by hand from one validated configuration. */
+/** The jar's entry point: routes java.util.logging to SLF4J and runs the command line. */
 public final class Main {
-  private static final Logger log = LoggerFactory.getLogger(Main.class);
-
-  /** How long files must stay unchanged before a watched change reloads the coach. */
-  static final Duration RELOAD_QUIET_PERIOD = Duration.ofSeconds(1);
-
   private Main() {}
 
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    System.exit(new CommandLine(new CoachCommand()).execute(args));
-  }
-
-  /** Loads the knowledge base, opens the database and builds the answer engine. */
-  public static CoachCore core(CoachConfig config) {
-    return core(config, new MiniLmEmbedder());
-  }
-
-  static CoachCore core(CoachConfig config, Embedder embedder) {
-    Database database = Database.open(config.databaseFile());
-    LlmFeatures llm = LlmFeatures.create(config.llm(), new SqliteTokenUsageLog(database));
-    log.info("language model: {}", llm.active());
-    FolderLoader loader =
-        new FolderLoader(config.knowledgeDir(), embedder, new SqliteEmbeddingCache(database), llm);
-    return new CoachCore(loader, database, llm);
-  }
-
-  /**
-   * Wires the audit engine over the core's current audit definitions, history, roles, reminders.
-   */
-  public static AuditServices audits(CoachConfig config, CoachCore core) {
-    return audits(config, core, Clock.systemUTC());
-  }
-
-  /** The same wiring on a given clock, so tests can make reminders due. */
-  public static AuditServices audits(CoachConfig config, CoachCore core, Clock clock) {
-    SqliteAuditStore store = new SqliteAuditStore(core.database());
-    SqliteRoleStore roles =
-        new SqliteRoleStore(core.database(), config.audits().managers(), config.admin().admins());
-    AuditEngine engine = new AuditEngine(core::catalog, store, clock);
-    SqliteReminderStore reminderStore = new SqliteReminderStore(core.database());
-    ReminderRouter deliveries = new ReminderRouter();
-    return new AuditServices(
-        engine,
-        new AuditHistory(engine, store, roles),
-        roles,
-        reminderStore,
-        deliveries,
-        new Reminders(reminderStore, engine::catalog, roles, deliveries, clock),
-        config.audits(),
-        clock);
-  }
-
-  /** Reloading and insights for admins, checking the roles of {@code audits}. */
-  public static AdminActions admin(CoachCore core, AuditServices audits) {
-    return new AdminActions(
-        core::reload, audits.roles(), new Insights(core.database()), Clock.systemUTC());
-  }
-
-  /**
-   * Reloads {@code core} whenever a knowledge or audit file changes, or a prompt template when a
-   * language model uses them.
-   */
-  public static FolderWatcher watch(CoachConfig config, CoachCore core) throws IOException {
-    List<Path> folders = new ArrayList<>(List.of(config.knowledgeDir()));
-    if (core.llm().enabled()) {
-      folders.add(config.llm().promptsDir());
-    }
-    return FolderWatcher.start(folders, RELOAD_QUIET_PERIOD, core::reload);
+    System.exit(CoachCommand.commandLine().execute(args));
   }
 }

@@ -54,7 +54,7 @@ class CoachCoreReloadTest {
             Map.of(
                 "COACH_DATA_DIR", TestCore.shared().database().file().getParent().toString(),
                 "COACH_KNOWLEDGE_DIR", knowledge.toString()));
-    core = Main.core(config, embedder);
+    core = CoachWiring.core(config, embedder);
   }
 
   @Test
@@ -83,7 +83,7 @@ class CoachCoreReloadTest {
   @Test
   void should_reload_by_itself_when_a_watched_file_changes() throws IOException {
     String key = "model-drift-and-retraining#drift-alarms-for-seasonal-demand";
-    try (FolderWatcher watcher = Main.watch(config, core)) {
+    try (FolderWatcher watcher = CoachWiring.watch(config, core)) {
       append("model-drift-and-retraining.md", NEW_SECTION);
 
       await().atMost(Duration.ofSeconds(20)).until(() -> core.knowledge().section(key).isPresent());
@@ -174,7 +174,7 @@ class CoachCoreReloadTest {
                 "http://127.0.0.1:9/v1",
                 "COACH_PROMPTS_DIR",
                 prompts.toString()));
-    CoachCore llmCore = Main.core(withModel, embedder);
+    CoachCore llmCore = CoachWiring.core(withModel, embedder);
     Files.writeString(prompts.resolve("answer.txt"), "Broken {{sourcez}} {{question}}");
     append("model-drift-and-retraining.md", NEW_SECTION);
 

@@ -18,7 +18,7 @@ public final class TestCore {
 
   public static synchronized CoachCore shared() {
     if (shared == null) {
-      shared = Main.core(config(tempDir("coach-test-")));
+      shared = CoachWiring.core(config(tempDir("coach-test-")));
     }
     return shared;
   }

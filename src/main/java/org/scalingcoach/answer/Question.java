@@ -6,7 +6,7 @@ import java.util.List;
  * A question as it reaches the core from any channel, with the earlier turns of its thread (oldest
  * first) when it is a follow-up, and who asked it.
  */
-public record Question(String text, List<Turn> history, Asker asker) {
+public record Question(String text, List<PastTurn> history, Asker asker) {
 
   public Question {
     if (text == null) {
@@ -18,7 +18,7 @@ public record Question(String text, List<Turn> history, Asker asker) {
   }
 
   /** A question from someone outside any workspace, e.g. on the command line. */
-  public Question(String text, List<Turn> history) {
+  public Question(String text, List<PastTurn> history) {
     this(text, history, Asker.LOCAL);
   }
 
@@ -29,7 +29,7 @@ public record Question(String text, List<Turn> history, Asker asker) {
   /** The most recent question the user asked before this one, if any. */
   public java.util.Optional<String> previousUserQuestion() {
     for (int i = history.size() - 1; i >= 0; i--) {
-      if (history.get(i).speaker() == Turn.Speaker.USER) {
+      if (history.get(i).speaker() == PastTurn.Speaker.USER) {
         return java.util.Optional.of(history.get(i).text());
       }
     }

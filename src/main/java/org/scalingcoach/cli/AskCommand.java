@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalingcoach.CoachCore;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.Citation;
 import org.scalingcoach.answer.Question;
@@ -86,11 +86,16 @@ public final class AskCommand implements Callable<Integer> {
         err.flush();
         return 2;
       }
-      CoachCore core = Main.core(CoachConfig.fromEnvironment(System.getenv()));
+      CoachCore core = CoachWiring.core(CoachConfig.fromEnvironment(System.getenv()));
       print(out, core.answers().answer(Question.of(question)));
       return 0;
     }
-    CoachCore core = Main.core(CoachConfig.fromEnvironment(System.getenv()));
+    CoachCore core = CoachWiring.core(CoachConfig.fromEnvironment(System.getenv()));
+    if (System.console() != null) {
+      // Someone typing, not a pipe: say what the silent wait is for.
+      err.println("Type a question and press Enter, one per line; Ctrl-D ends.");
+      err.flush();
+    }
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {

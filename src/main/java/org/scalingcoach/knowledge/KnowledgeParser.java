@@ -44,6 +44,15 @@ public final class KnowledgeParser {
     static ParsedFile unusable(Path file, Problem problem) {
       return new ParsedFile(file, null, null, List.of(problem), List.of(), List.of());
     }
+
+    /** The id links use for this file: its own, or the one its name gives (id = file name). */
+    String linkId() {
+      if (id != null) {
+        return id;
+      }
+      String name = file.getFileName().toString();
+      return name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+    }
   }
 
   private final Parser markdown =
@@ -55,7 +64,7 @@ public final class KnowledgeParser {
     try {
       frontMatter = FrontMatter.parse(content);
     } catch (FrontMatter.Invalid e) {
-      return ParsedFile.unusable(file, new Problem(file, e.line, e.getMessage()));
+      return brokenButKnown(file, content, new Problem(file, e.line, e.getMessage()));
     }
     Map<String, FrontMatter.Field> fields = frontMatter.fields();
     for (FrontMatter.Field field : fields.values()) {
@@ -99,7 +108,7 @@ public final class KnowledgeParser {
     }
     boolean frontMatterValid = problems.isEmpty();
     if (id == null || title == null) {
-      return new ParsedFile(file, id, null, problems, List.of(), List.of());
+      return new ParsedFile(file, id, null, problems, List.of(), headings(content));
     }
     List<LinkRef> links = new ArrayList<>();
     List<String> anchors = new ArrayList<>();
@@ -114,6 +123,26 @@ public final class KnowledgeParser {
             ? new KnowledgeDocument(id, title, topic, tags, owner, reviewed, file, sections)
             : null;
     return new ParsedFile(file, id, document, problems, links, anchors);
+  }
+
+  /**
+   * A file whose front matter cannot be read is skipped, but it still answers for the id its name
+   * gives it and for its headings, so links into it are not reported as broken on top of its own
+   * problem: one mistake, one message, at the file that has it.
+   */
+  private ParsedFile brokenButKnown(Path file, String content, Problem problem) {
+    return new ParsedFile(file, null, null, List.of(problem), List.of(), headings(content));
+  }
+
+  /** The anchors of every {@code ##} heading in {@code content}, front matter or not. */
+  private List<String> headings(String content) {
+    List<String> anchors = new ArrayList<>();
+    for (Node node = markdown.parse(content).getFirstChild(); node != null; node = node.getNext()) {
+      if (node instanceof Heading heading && heading.getLevel() == 2) {
+        anchors.add(Anchors.of(Inline.plain(heading)));
+      }
+    }
+    return anchors;
   }
 
   private static String allowed() {

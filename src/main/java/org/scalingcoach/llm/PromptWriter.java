@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.answer.Question;
-import org.scalingcoach.answer.Turn;
 import org.scalingcoach.knowledge.Section;
 import org.scalingcoach.knowledge.Topic;
 
@@ -29,7 +29,7 @@ final class PromptWriter {
 
   /** The prompt for a question answered from {@code sources}, numbered in their order. */
   Prompt forQuestion(Question question, List<Section> sources) {
-    List<Turn> window = window(question.history());
+    List<PastTurn> window = window(question.history());
     String topics = topics();
     String user;
     if (window.isEmpty()) {
@@ -79,15 +79,15 @@ final class PromptWriter {
     return templates.get().get(kind);
   }
 
-  private List<Turn> window(List<Turn> history) {
+  private List<PastTurn> window(List<PastTurn> history) {
     return history.subList(Math.max(0, history.size() - historyTurns), history.size());
   }
 
-  private static String conversation(List<Turn> turns) {
+  private static String conversation(List<PastTurn> turns) {
     return turns.stream()
         .map(
             t ->
-                (t.speaker() == Turn.Speaker.USER ? "User: " : "Coach: ")
+                (t.speaker() == PastTurn.Speaker.USER ? "User: " : "Coach: ")
                     // an earlier answer's [n] numbers point at other sources than this prompt's
                     + data(clip(CitationCheck.stripMarkers(t.text()), MAX_TURN_CHARS)))
         .collect(Collectors.joining("\n"));

@@ -269,4 +269,17 @@ public final class HybridRetriever {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
   }
+
+  /**
+   * A retriever over other sections with the same embedder and scope policy, embedding only what
+   * {@code cache} does not know: how a draft is previewed before it is saved.
+   */
+  public HybridRetriever reindex(List<Section> otherSections, EmbeddingCache cache) {
+    return build(otherSections, embedder, cache, scope);
+  }
+
+  /** How this retriever decides whether a question is in scope. */
+  public ScopePolicy scopePolicy() {
+    return scope;
+  }
 }

@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.Asker;
+import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.answer.Question;
-import org.scalingcoach.answer.Turn;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.Place;
@@ -114,7 +114,7 @@ final class SlackAnswerer {
     }
   }
 
-  private List<Turn> history(Ask ask) {
+  private List<PastTurn> history(Ask ask) {
     if (!(ask.destination() instanceof Destination.Conversation c)) {
       return List.of();
     }

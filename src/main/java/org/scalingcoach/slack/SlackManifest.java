@@ -12,26 +12,6 @@ import org.yaml.snakeyaml.Yaml;
  * Mode.
  */
 public final class SlackManifest {
-  static final List<String> BOT_SCOPES =
-      List.of(
-          "app_mentions:read",
-          "assistant:write",
-          "channels:history",
-          "chat:write",
-          "chat:write.public",
-          "commands",
-          "groups:history",
-          "im:history",
-          "im:write");
-  static final List<String> BOT_EVENTS =
-      List.of(
-          "app_home_opened",
-          "app_mention",
-          "assistant_thread_context_changed",
-          "assistant_thread_started",
-          "message.channels",
-          "message.groups",
-          "message.im");
 
   private SlackManifest() {}
 
@@ -83,12 +63,12 @@ public final class SlackManifest {
                     "assistant_description",
                     "Ask me how to scale AI in your company: data governance, MLOps, adoption and"
                         + " cost.")));
-    manifest.put("oauth_config", map("scopes", map("bot", BOT_SCOPES)));
+    manifest.put("oauth_config", map("scopes", map("bot", SlackScopes.botScopes())));
     Map<String, Object> events = new LinkedHashMap<>();
     if (requestUrl != null) {
       events.put("request_url", requestUrl);
     }
-    events.put("bot_events", BOT_EVENTS);
+    events.put("bot_events", SlackScopes.botEvents());
     Map<String, Object> interactivity = new LinkedHashMap<>();
     interactivity.put("is_enabled", true);
     if (requestUrl != null) {

@@ -2,6 +2,7 @@ package org.scalingcoach.slack;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -27,7 +28,9 @@ public final class SlackManifestCommand implements Callable<Integer> {
     @Option(
         names = "--url",
         paramLabel = "https://HOST",
-        description = "The public base URL of this server; requests go to URL/slack/events.")
+        description =
+            "The public base URL of this server, without a path; requests go to"
+                + " URL/slack/events.")
     String url;
 
     @Option(names = "--socket-mode", description = "Socket Mode: no request URLs.")
@@ -43,22 +46,38 @@ public final class SlackManifestCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    URI uri;
-    try {
-      uri = URI.create(target.url.strip());
-    } catch (IllegalArgumentException e) {
-      uri = null;
-    }
-    if (uri == null || !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-      err.println(
-          "error: --url must be the public https address of this server, such as"
-              + " https://coach.example.com (Slack only calls https URLs), not "
-              + target.url);
+    String problem = baseUrlProblem(target.url.strip());
+    if (problem != null) {
+      err.println("error: --url " + problem + "; got " + target.url);
       err.flush();
       return 2;
     }
     out.print(SlackManifest.forHttp(target.url.strip()));
     out.flush();
     return 0;
+  }
+
+  /** Why {@code url} is not a public https base address, or null when it is one. */
+  static String baseUrlProblem(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null || !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+      return "must be the public https address of this server, such as https://coach.example.com"
+          + " (Slack only calls https URLs)";
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      return "must be a plain base address such as https://coach.example.com, without a query,"
+          + " fragment or user name";
+    }
+    String path = uri.getRawPath();
+    if (path != null && !path.isEmpty() && !path.equals("/")) {
+      return "must be the base address without a path, such as https://coach.example.com: the"
+          + " coach adds /slack/events itself";
+    }
+    return null;
   }
 }

@@ -43,7 +43,15 @@ public final class SlackWebApi {
     this.sleeper = sleeper;
   }
 
+  /**
+   * Calls {@code method} (its Slack name, such as {@code chat.postMessage}); the method must be
+   * listed in {@link SlackScopes} so that the manifest asks for its scope.
+   */
   public <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+    if (!SlackScopes.isListed(method)) {
+      throw new IllegalArgumentException(
+          "Slack method " + method + " is not listed in SlackScopes with the scope it needs");
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         T response = call.run(client);

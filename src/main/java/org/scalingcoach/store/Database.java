@@ -1,5 +1,7 @@
 package org.scalingcoach.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,14 +14,22 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite file that holds all state, migrated by Flyway on open. Every connection runs in WAL
- * mode with a busy timeout, foreign keys on, and transactions that take the write lock up front.
+ * The SQLite file that holds all state, migrated by Flyway on open. Connections come from a small
+ * HikariCP pool; each runs in WAL mode with a busy timeout, foreign keys on, and transactions that
+ * take the write lock up front.
  */
-public final class Database {
-  private final Path file;
-  private final DataSource dataSource;
+public final class Database implements AutoCloseable {
+  /**
+   * SQLite has one writer at a time: more connections only add busy-handler sleeps (which grow to
+   * 100 ms steps), while a few let reads overlap a write. Callers beyond these wait in the pool's
+   * queue, which hands connections over in arrival order.
+   */
+  static final int POOL_SIZE = 4;
 
-  private Database(Path file, DataSource dataSource) {
+  private final Path file;
+  private final HikariDataSource dataSource;
+
+  private Database(Path file, HikariDataSource dataSource) {
     this.file = file;
     this.dataSource = dataSource;
   }
@@ -40,15 +50,31 @@ public final class Database {
     config.setBusyTimeout(5_000);
     config.enforceForeignKeys(true);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    SQLiteDataSource dataSource = new SQLiteDataSource(config);
-    dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    SQLiteDataSource sqlite = new SQLiteDataSource(config);
+    sqlite.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    HikariConfig pool = new HikariConfig();
+    pool.setDataSource(sqlite);
+    pool.setPoolName("sqlite-" + file.getFileName());
+    pool.setMaximumPoolSize(POOL_SIZE);
+    pool.setMinimumIdle(1);
+    pool.setConnectionTimeout(30_000);
+    HikariDataSource dataSource = new HikariDataSource(pool);
+    try {
+      migrate(dataSource);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    return new Database(file, dataSource);
+  }
+
+  private static void migrate(DataSource dataSource) {
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
         .outOfOrder(true)
         .load()
         .migrate();
-    return new Database(file, dataSource);
   }
 
   public Path file() {
@@ -94,6 +120,12 @@ public final class Database {
     } catch (SQLException e) {
       return false;
     }
+  }
+
+  /** Closes every pooled connection; the database cannot be used afterwards. */
+  @Override
+  public void close() {
+    dataSource.close();
   }
 
   /** A unit of JDBC work. */

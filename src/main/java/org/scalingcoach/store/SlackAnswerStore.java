@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.scalingcoach.answer.Answer;
-import org.scalingcoach.answer.Turn;
+import org.scalingcoach.answer.PastTurn;
 
 /**
  * The answers the coach posted in Slack: the memory of each thread for follow-ups, and what
@@ -143,9 +143,9 @@ public final class SlackAnswerStore {
    * The last {@code maxExchanges} questions and answers of a thread posted within {@code maxAge},
    * oldest first, as turns for the next question.
    */
-  public List<Turn> history(Place place, int maxExchanges, Duration maxAge) {
+  public List<PastTurn> history(Place place, int maxExchanges, Duration maxAge) {
     long since = clock.millis() - maxAge.toMillis();
-    List<Turn> newestFirst = new ArrayList<>();
+    List<PastTurn> newestFirst = new ArrayList<>();
     database.withConnection(
         connection -> {
           try (PreparedStatement statement =
@@ -160,8 +160,8 @@ public final class SlackAnswerStore {
             statement.setInt(5, maxExchanges);
             try (ResultSet rs = statement.executeQuery()) {
               while (rs.next()) {
-                newestFirst.add(Turn.coach(decode(rs.getString(2)).markdown()));
-                newestFirst.add(Turn.user(rs.getString(1)));
+                newestFirst.add(PastTurn.coach(decode(rs.getString(2)).markdown()));
+                newestFirst.add(PastTurn.user(rs.getString(1)));
               }
             }
           }

@@ -22,15 +22,12 @@ public final class SqliteAuditStore implements AuditStore {
           + " position, revision, started_at, updated_at, finished_at, score, level_name";
   private final Database database;
 
-  private final SerialConnection connection;
-
   public SqliteAuditStore(Database database) {
     this.database = database;
-    this.connection = new SerialConnection(database);
   }
 
   private <T> T write(Database.SqlWork<T> work) {
-    return connection.write(work);
+    return database.inTransaction(work);
   }
 
   @Override
@@ -53,7 +50,7 @@ public final class SqliteAuditStore implements AuditStore {
 
   @Override
   public Optional<String> definitionSource(String contentHash) {
-    return connection.read(
+    return database.withConnection(
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
@@ -98,7 +95,7 @@ public final class SqliteAuditStore implements AuditStore {
 
   @Override
   public Optional<AuditRecord> find(long auditId) {
-    return connection.read(connection -> find(connection, auditId));
+    return database.withConnection(connection -> find(connection, auditId));
   }
 
   private static Optional<AuditRecord> find(Connection connection, long auditId)
@@ -114,7 +111,7 @@ public final class SqliteAuditStore implements AuditStore {
 
   @Override
   public Optional<AuditRecord> findActive(Actor actor, String type, String subject) {
-    return connection.read(
+    return database.withConnection(
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
@@ -135,7 +132,7 @@ public final class SqliteAuditStore implements AuditStore {
 
   @Override
   public List<RecordedAnswer> answers(long auditId) {
-    return connection.read(
+    return database.withConnection(
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
@@ -208,7 +205,7 @@ public final class SqliteAuditStore implements AuditStore {
 
   @Override
   public List<AuditRecord> list(String teamId, String userId) {
-    return connection.read(
+    return database.withConnection(
         connection -> {
           String sql =
               "SELECT "
@@ -228,7 +225,7 @@ public final class SqliteAuditStore implements AuditStore {
 
   @Override
   public Optional<AuditRecord> previousFinished(AuditRecord audit) {
-    return connection.read(
+    return database.withConnection(
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(

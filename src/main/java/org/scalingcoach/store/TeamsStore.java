@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.scalingcoach.answer.Turn;
+import org.scalingcoach.answer.PastTurn;
 
 /**
  * What the Teams adapter remembers, keyed by tenant: activities already handled, the recent turns
@@ -46,7 +46,7 @@ public final class TeamsStore {
   }
 
   /** The last turns of a conversation, oldest first. */
-  public List<Turn> recentTurns(String tenantId, String conversationId) {
+  public List<PastTurn> recentTurns(String tenantId, String conversationId) {
     return database.withConnection(
         connection -> {
           try (PreparedStatement statement =
@@ -56,10 +56,10 @@ public final class TeamsStore {
             statement.setString(1, tenantId);
             statement.setString(2, conversationId);
             statement.setInt(3, KEPT_TURNS);
-            List<Turn> turns = new ArrayList<>();
+            List<PastTurn> turns = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
               while (rs.next()) {
-                turns.add(new Turn(Turn.Speaker.valueOf(rs.getString(1)), rs.getString(2)));
+                turns.add(new PastTurn(PastTurn.Speaker.valueOf(rs.getString(1)), rs.getString(2)));
               }
             }
             Collections.reverse(turns);

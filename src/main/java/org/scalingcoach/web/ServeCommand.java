@@ -2,7 +2,7 @@ package org.scalingcoach.web;
 
 import java.util.concurrent.Callable;
 import org.scalingcoach.CoachCore;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.admin.FolderWatcher;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.ConfigException;
@@ -33,9 +33,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
     log.info("starting with {}", config.slack());
     config.teamsSettings().ifPresent(teams -> log.info("starting with {}", teams));
-    CoachCore core = Main.core(config);
+    CoachCore core = CoachWiring.core(config);
     CoachServer server = CoachServer.start(config, core);
-    FolderWatcher watcher = config.admin().watchFolders() ? Main.watch(config, core) : null;
+    FolderWatcher watcher = config.admin().watchFolders() ? CoachWiring.watch(config, core) : null;
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

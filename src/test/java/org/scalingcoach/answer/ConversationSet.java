@@ -72,12 +72,12 @@ public record ConversationSet(List<Conversation> conversations) {
     Map<String, int[]> byKind = new TreeMap<>();
     List<String> misses = new ArrayList<>();
     for (Conversation conversation : conversations) {
-      List<Turn> history = new ArrayList<>();
+      List<PastTurn> history = new ArrayList<>();
       Answer last = null;
       for (Line line : conversation.lines()) {
         last = engine.answer(new Question(line.text(), history));
-        history.add(Turn.user(line.text()));
-        history.add(Turn.coach(last.markdown()));
+        history.add(PastTurn.user(line.text()));
+        history.add(PastTurn.coach(last.markdown()));
       }
       Line expected = conversation.lines().get(conversation.lines().size() - 1);
       String got = last.answered() ? last.topic().id() : "out-of-scope";

@@ -58,8 +58,8 @@ class ExtractiveAnswerEngineTest {
         new Question(
             "and what about for the fraud one?",
             List.of(
-                Turn.user("how do we know when to retrain our churn model"),
-                Turn.coach("Retrain when monitoring shows drift.")));
+                PastTurn.user("how do we know when to retrain our churn model"),
+                PastTurn.coach("Retrain when monitoring shows drift.")));
 
     Answer answer = engine.answer(followUp);
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.scalingcoach.CoachCore;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.EvaluationSet;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
@@ -47,7 +47,7 @@ public final class AnswerBenchmark {
                 work.resolve("shipped").toString(),
                 "COACH_KNOWLEDGE_DIR",
                 "knowledge"));
-    CoachCore core = Main.core(config);
+    CoachCore core = CoachWiring.core(config);
     EvaluationSet set = EvaluationSet.load();
 
     QualityCheck.print(core.knowledge(), core.answers(), false);

@@ -5,7 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.scalingcoach.CoachCore;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
 import org.scalingcoach.answer.Question;
@@ -23,7 +23,8 @@ import org.scalingcoach.retrieval.Retrieval;
 public final class AnswerProbe {
   public static void main(String[] args) throws Exception {
     CoachCore core =
-        Main.core(CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
+        CoachWiring.core(
+            CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
     ExtractiveAnswerEngine engine = new ExtractiveAnswerEngine(core.knowledge(), core.retriever());
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

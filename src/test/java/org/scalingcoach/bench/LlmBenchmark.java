@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.scalingcoach.CoachCore;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.EvaluationSet;
@@ -43,7 +43,7 @@ public final class LlmBenchmark {
     Path work = Path.of("target", "bench", "llm");
     Files.createDirectories(work);
     CoachCore core =
-        Main.core(
+        CoachWiring.core(
             CoachConfig.fromEnvironment(
                 Map.of("COACH_DATA_DIR", work.toString(), "COACH_KNOWLEDGE_DIR", "knowledge")));
     List<String> questions =

@@ -3,7 +3,7 @@ package org.scalingcoach.bench;
 import java.util.List;
 import java.util.Map;
 import org.scalingcoach.CoachCore;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.ConversationSet;
 import org.scalingcoach.answer.EvaluationSet;
@@ -21,7 +21,8 @@ import org.scalingcoach.knowledge.KnowledgeBase;
 public final class QualityCheck {
   public static void main(String[] args) {
     CoachCore core =
-        Main.core(CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
+        CoachWiring.core(
+            CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
     print(core.knowledge(), core.answers(), List.of(args).contains("misses"));
   }
 

@@ -2,7 +2,7 @@ package org.scalingcoach.bench;
 
 import java.util.Map;
 import org.scalingcoach.CoachCore;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.answer.EvaluationSet;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.retrieval.Hit;
@@ -19,7 +19,8 @@ import org.scalingcoach.retrieval.Retrieval;
 public final class RetrievalDiagnostics {
   public static void main(String[] args) {
     CoachCore core =
-        Main.core(CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
+        CoachWiring.core(
+            CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
     for (EvaluationSet.Item item : EvaluationSet.load().items()) {
       Retrieval r = core.retriever().retrieve(item.question(), 5);
       boolean inScope = !item.expected().equals(EvaluationSet.OUT_OF_SCOPE);

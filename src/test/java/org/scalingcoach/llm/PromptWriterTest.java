@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.answer.Question;
-import org.scalingcoach.answer.Turn;
 import org.scalingcoach.knowledge.Section;
 import org.scalingcoach.knowledge.Topic;
 
@@ -47,9 +47,10 @@ class PromptWriterTest {
 
   @Test
   void should_show_the_model_only_the_latest_turns_of_a_long_thread() {
-    List<Turn> history = new ArrayList<>();
+    List<PastTurn> history = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
-      history.add(i % 2 == 1 ? Turn.user("question " + i) : Turn.coach("answer " + i + " [1]"));
+      history.add(
+          i % 2 == 1 ? PastTurn.user("question " + i) : PastTurn.coach("answer " + i + " [1]"));
     }
 
     Prompt prompt =

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachSnapshot;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditQuestion;
@@ -50,7 +50,7 @@ class SlackAuditSummaryTest {
     app = SlackTestServer.start(core);
     fake = app.fake();
     slack = app.slack();
-    audits = Main.audits(app.config(), core);
+    audits = CoachWiring.audits(app.config(), core);
   }
 
   @AfterEach

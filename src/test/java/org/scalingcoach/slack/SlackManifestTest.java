@@ -67,4 +67,25 @@ class SlackManifestTest {
     assertThat(refused).isEqualTo(2);
     assertThat(err.toString()).contains("https");
   }
+
+  @Test
+  void should_refuse_a_url_with_a_path_or_query_instead_of_doubling_the_path() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new CoachCommand());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+
+    int withPath = cli.execute("slack-manifest", "--url", "https://coach.example.com/slack/events");
+    int withQuery = cli.execute("slack-manifest", "--url", "https://coach.example.com/?a=1");
+    int withSlash = cli.execute("slack-manifest", "--url", "https://coach.example.com/");
+
+    assertThat(withPath).isEqualTo(2);
+    assertThat(withQuery).isEqualTo(2);
+    assertThat(err.toString()).contains("without a path").contains("without a query");
+    assertThat(withSlash).isZero();
+    assertThat(out.toString())
+        .contains("request_url: https://coach.example.com/slack/events")
+        .doesNotContain("/slack/events/slack/events");
+  }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scalingcoach.answer.Turn;
+import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.store.TeamsStore.TeamsFeedback;
 
 class TeamsStoreTest {
@@ -51,12 +51,12 @@ class TeamsStoreTest {
 
     assertThat(store.recentTurns("t", "c"))
         .containsExactly(
-            new Turn(Turn.Speaker.USER, "q2"),
-            new Turn(Turn.Speaker.COACH, "a2"),
-            new Turn(Turn.Speaker.USER, "q3"),
-            new Turn(Turn.Speaker.COACH, "a3"),
-            new Turn(Turn.Speaker.USER, "q4"),
-            new Turn(Turn.Speaker.COACH, "a4"));
+            new PastTurn(PastTurn.Speaker.USER, "q2"),
+            new PastTurn(PastTurn.Speaker.COACH, "a2"),
+            new PastTurn(PastTurn.Speaker.USER, "q3"),
+            new PastTurn(PastTurn.Speaker.COACH, "a3"),
+            new PastTurn(PastTurn.Speaker.USER, "q4"),
+            new PastTurn(PastTurn.Speaker.COACH, "a4"));
   }
 
   @Test

@@ -34,6 +34,7 @@ final class FakeConnector implements AutoCloseable {
   private final List<String> tokenForms = new CopyOnWriteArrayList<>();
   private final Deque<Integer> scriptedStatuses = new ArrayDeque<>();
   private final AtomicInteger ids = new AtomicInteger();
+  private final List<java.util.function.Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
   volatile long tokenLifetimeSeconds = 3599;
   volatile String retryAfter;
 
@@ -99,6 +100,11 @@ final class FakeConnector implements AutoCloseable {
     return new ArrayList<>(calls);
   }
 
+  /** Calls {@code listener} with every accepted activity call as it arrives, for benchmarks. */
+  void listen(java.util.function.Consumer<Call> listener) {
+    listeners.add(listener);
+  }
+
   List<String> tokenRequests() {
     return new ArrayList<>(tokenForms);
   }
@@ -117,12 +123,14 @@ final class FakeConnector implements AutoCloseable {
       return;
     }
     String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
-    calls.add(
+    Call call =
         new Call(
             exchange.getRequestMethod(),
             path,
             exchange.getRequestHeaders().getFirst("Authorization"),
-            JSON.readTree(body)));
+            JSON.readTree(body));
+    calls.add(call);
+    listeners.forEach(l -> l.accept(call));
     send(exchange, 200, "{\"id\":\"1:reply-" + ids.incrementAndGet() + "\"}");
   }
 

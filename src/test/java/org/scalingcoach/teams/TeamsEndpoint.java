@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
-import org.scalingcoach.Main;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.llm.LlmFeatures;
@@ -78,10 +78,10 @@ final class TeamsEndpoint implements AutoCloseable {
       if (clock == null) {
         server = CoachServer.start(config, core);
       } else {
-        wired = Main.audits(config, core, clock);
+        wired = CoachWiring.audits(config, core, clock);
         TeamsMessagesServlet teams =
             TeamsMessagesServlet.create(
-                config.teamsSettings().orElseThrow(), core, wired, Main.admin(core, wired));
+                config.teamsSettings().orElseThrow(), core, wired, CoachWiring.admin(core, wired));
         server = CoachServer.start(0, core, null, teams);
       }
     } catch (Exception e) {

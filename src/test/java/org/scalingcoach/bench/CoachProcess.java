@@ -1,0 +1,139 @@
+package org.scalingcoach.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.scalingcoach.slack.SlackRequests;
+
+/**
+ * The coach as a child process ({@code serve} on the benchmark's own classpath, a fresh data
+ * folder, the shipped knowledge), so a benchmark measures it as it runs in production and apart
+ * from the load client.
+ */
+final class CoachProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final long startedNanos;
+  private final long healthyNanos;
+
+  private CoachProcess(Process process, int port, long startedNanos, long healthyNanos) {
+    this.process = process;
+    this.port = port;
+    this.startedNanos = startedNanos;
+    this.healthyNanos = healthyNanos;
+  }
+
+  /**
+   * Starts {@code serve} on the data folder {@code data} with Slack over HTTP and {@code env} on
+   * top, and waits until it is healthy.
+   */
+  static CoachProcess start(Path work, Path data, Map<String, String> env) throws Exception {
+    int port = BoltJsSideBySide.freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    String recording = System.getProperty("bench.jfr");
+    if (recording != null) {
+      // -Dbench.jfr=FILE records the coach with Java Flight Recorder, for profiling.
+      command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+    }
+    command.addAll(List.of("-cp", classpath(), "org.scalingcoach.Main", "serve"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectOutput(work.resolve("coach.log").toFile())
+            .redirectErrorStream(true);
+    builder.environment().put("COACH_DATA_DIR", data.toString());
+    builder.environment().put("COACH_KNOWLEDGE_DIR", "knowledge");
+    builder.environment().put("PORT", Integer.toString(port));
+    builder.environment().put("SLACK_BOT_TOKEN", "xoxb-bench");
+    builder.environment().put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
+    builder.environment().put("COACH_LOG_LEVEL", "WARN");
+    builder.environment().putAll(env);
+    long started = System.nanoTime();
+    Process process = builder.start();
+    HttpClient http = HttpClient.newHttpClient();
+    URI health = URI.create("http://127.0.0.1:" + port + "/healthz");
+    long deadline = started + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "the coach exited with " + process.exitValue() + "; see " + work.resolve("coach.log"));
+      }
+      try {
+        HttpResponse<Void> response =
+            http.send(
+                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return new CoachProcess(process, port, started, System.nanoTime());
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(20);
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("the coach was not healthy within 60 s");
+  }
+
+  URI slackUri() {
+    return URI.create("http://127.0.0.1:" + port + "/slack/events");
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  long startedNanos() {
+    return startedNanos;
+  }
+
+  double healthyAfterMillis() {
+    return (healthyNanos - startedNanos) / 1e6;
+  }
+
+  /** Resident memory of the process from {@code /proc}, or -1 where that is not available. */
+  long rssMegabytes() {
+    try {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+
+  /** The classpath this benchmark runs with, also under {@code exec:java}'s own class loader. */
+  static String classpath() {
+    if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
+      List<String> entries = new ArrayList<>();
+      for (java.net.URL url : loader.getURLs()) {
+        try {
+          entries.add(Path.of(url.toURI()).toString());
+        } catch (java.net.URISyntaxException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return String.join(java.io.File.pathSeparator, entries);
+    }
+    return System.getProperty("java.class.path");
+  }
+}
