@@ -17,8 +17,8 @@ import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachWiring;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.Citation;
+import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.answer.Question;
-import org.scalingcoach.answer.Turn;
 import org.scalingcoach.config.CoachConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,13 +69,13 @@ public final class AskCommand implements Callable<Integer> {
         return 2;
       }
       List<String> turns = turns(Files.readString(conversation, StandardCharsets.UTF_8));
-      CoachCore core = Main.core(CoachConfig.fromEnvironment(System.getenv()));
-      List<Turn> history = new ArrayList<>();
+      CoachCore core = CoachWiring.core(CoachConfig.fromEnvironment(System.getenv()));
+      List<PastTurn> history = new ArrayList<>();
       for (String turn : turns) {
         Answer answer = core.answers().answer(new Question(turn, history));
         print(out, answer);
-        history.add(Turn.user(turn));
-        history.add(Turn.coach(answer.markdown()));
+        history.add(PastTurn.user(turn));
+        history.add(PastTurn.coach(answer.markdown()));
       }
       return 0;
     }

@@ -83,8 +83,8 @@ class ExtractiveAnswerEngineTest {
         new Question(
             "thanks! btw what's the wifi password?",
             List.of(
-                Turn.user("how do we detect model drift?"),
-                Turn.coach("Drift detection combines watching inputs, outputs and outcomes.")));
+                PastTurn.user("how do we detect model drift?"),
+                PastTurn.coach("Drift detection combines watching inputs, outputs and outcomes.")));
 
     Answer answer = engine.answer(question);
 
@@ -97,7 +97,8 @@ class ExtractiveAnswerEngineTest {
     Question question =
         new Question(
             "and can you reset my vpn password?",
-            List.of(Turn.user("how often should we retrain our models?"), Turn.coach("...")));
+            List.of(
+                PastTurn.user("how often should we retrain our models?"), PastTurn.coach("...")));
 
     assertThat(engine.answer(question).answered()).isFalse();
   }
@@ -107,7 +108,7 @@ class ExtractiveAnswerEngineTest {
     Question question =
         new Question(
             "who should own it?",
-            List.of(Turn.user("our pricing model is drifting"), Turn.coach("...")));
+            List.of(PastTurn.user("our pricing model is drifting"), PastTurn.coach("...")));
 
     Answer answer = engine.answer(question);
 
@@ -120,7 +121,7 @@ class ExtractiveAnswerEngineTest {
     Question question =
         new Question(
             "ok different thing: how do we plan a load test?",
-            List.of(Turn.user("how do we detect drift"), Turn.coach("...")));
+            List.of(PastTurn.user("how do we detect drift"), PastTurn.coach("...")));
 
     Answer answer = engine.answer(question);
 
