@@ -53,6 +53,32 @@ public final class Insights {
         });
   }
 
+  /**
+   * How many questions since {@code since} were asked in each language other than English (and so
+   * not answered), most asked first: the demand for answers in other languages.
+   */
+  public Map<String, Integer> otherLanguages(String teamId, Instant since) {
+    return database.withConnection(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT language, COUNT(*) FROM question_log WHERE language <> 'en'"
+                      + " AND asked_at >= ? AND (? IS NULL OR team_id = ?)"
+                      + " GROUP BY language ORDER BY COUNT(*) DESC, language")) {
+            statement.setString(1, since.toString());
+            statement.setString(2, teamId);
+            statement.setString(3, teamId);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            try (ResultSet rs = statement.executeQuery()) {
+              while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+              }
+            }
+            return counts;
+          }
+        });
+  }
+
   /** Answers with at least one thumbs-down since {@code since}, in Slack and Teams. */
   public List<Rated> votedDown(String teamId, Instant since, int limit) {
     return database.withConnection(
