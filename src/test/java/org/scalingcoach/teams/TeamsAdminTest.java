@@ -98,4 +98,23 @@ class TeamsAdminTest {
   void should_refuse_insights_to_a_user_without_the_admin_role() throws Exception {
     assertThat(replyTo("admin insights")).contains("Only admins can see the insights");
   }
+
+  @Test
+  void should_send_an_admin_a_one_time_console_link_in_a_personal_chat() throws Exception {
+    new SqliteRoleStore(endpoint.database, Set.of())
+        .grant(sender(), SqliteRoleStore.Role.ADMIN, "test", Instant.now());
+
+    String reply = replyTo("admin console");
+
+    assertThat(reply)
+        .containsPattern("\\[Open the admin console]\\(http://localhost:\\d+/admin/signin\\?token=")
+        .contains("works once, for 10 minutes");
+  }
+
+  @Test
+  void should_refuse_a_console_link_to_a_user_without_the_admin_role() throws Exception {
+    assertThat(replyTo("admin console"))
+        .contains("Only admins can open the admin console")
+        .doesNotContain("/admin/signin");
+  }
 }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,6 +35,7 @@ import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.console.ShippedKnowledge;
 import org.scalingcoach.slack.FakeSlack;
 import org.scalingcoach.slack.SlackRequests;
 import org.scalingcoach.store.SqliteConsoleStore;
@@ -71,7 +71,7 @@ class AdminConsoleBrowserTest {
   void start() throws Exception {
     browser = HeadlessChromium.start();
     driver = browser.driver();
-    knowledge = copyOfShippedKnowledge();
+    knowledge = ShippedKnowledge.copy();
     original = Files.readString(knowledge.resolve(DOC));
     fake = FakeSlack.start();
     CoachConfig config =
@@ -165,9 +165,7 @@ class AdminConsoleBrowserTest {
             ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "No problems"));
     driver.findElement(By.id("save")).click();
 
-    assertThat(driver.findElement(By.cssSelector(".notice")).getText())
-        .contains("Saved as revision")
-        .contains("Reloaded");
+    assertThat(notice()).contains("Saved as revision").contains("Reloaded");
   }
 
   @Test
@@ -211,7 +209,7 @@ class AdminConsoleBrowserTest {
 
     driver.findElements(By.cssSelector("button[id^=revert-]")).get(1).click();
 
-    assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("Reverted");
+    assertThat(notice()).contains("Reverted");
     assertThat(Files.readString(knowledge.resolve(DOC))).isEqualTo(original);
     driver.get(base() + "/admin/log");
     String log = driver.findElement(By.cssSelector("table.log")).getText();
@@ -226,8 +224,7 @@ class AdminConsoleBrowserTest {
     driver.get(base() + "/admin/roles");
     driver.findElement(By.id("user")).sendKeys("UNEWMANAGER");
     driver.findElement(By.cssSelector("form.inline button.primary")).click();
-    assertThat(driver.findElement(By.cssSelector(".notice")).getText())
-        .contains("Granted manager to UNEWMANAGER");
+    assertThat(notice()).contains("Granted manager to UNEWMANAGER");
     browser.screenshot("roles");
 
     for (String page :
@@ -316,6 +313,13 @@ class AdminConsoleBrowserTest {
     assertThat(get("/admin/knowledge", null).statusCode()).isEqualTo(401);
   }
 
+  /** The notice at the top of the page a form led to, once that page has loaded. */
+  private String notice() {
+    return await()
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")))
+        .getText();
+  }
+
   private WebDriverWait await() {
     return new WebDriverWait(driver, Duration.ofSeconds(15));
   }
@@ -387,21 +391,5 @@ class AdminConsoleBrowserTest {
     return HexFormat.of()
         .formatHex(
             MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static Path copyOfShippedKnowledge() throws IOException {
-    Path target = Files.createTempDirectory("console-knowledge-");
-    Path source = Path.of("knowledge");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path copy = target.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
-    return target;
   }
 }
