@@ -33,11 +33,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.answer.ExtractiveAnswerEngine;
 import org.scalingcoach.audit.Actor;
+import org.scalingcoach.audit.AuditFixture;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.console.ShippedKnowledge;
 import org.scalingcoach.slack.FakeSlack;
 import org.scalingcoach.slack.SlackRequests;
+import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SqliteConsoleStore;
 import org.scalingcoach.store.SqliteRoleStore;
 import org.scalingcoach.web.CoachServer;
@@ -220,6 +223,51 @@ class AdminConsoleBrowserTest {
 
   @Test
   @Order(5)
+  void should_start_a_section_from_an_unanswered_question_in_the_insights() {
+    new QuestionLog(core.database())
+        .record(
+            team,
+            EMPLOYEE,
+            "slack",
+            ExtractiveAnswerEngine.outOfScope("How do we retrain a model on shadow traffic?"));
+
+    driver.get(base() + "/admin/insights?days=7");
+    assertThat(driver.findElement(By.tagName("table")).getText())
+        .contains("Not answered")
+        .contains("How do we retrain a model on shadow traffic?");
+    browser.screenshot("insights");
+    driver.findElement(By.partialLinkText("Start a section in")).click();
+
+    assertThat(driver.findElement(By.id("content")).getAttribute("value"))
+        .endsWith(
+            "## How do we retrain a model on shadow traffic?\n\nWrite the answer people asking this should get.\n");
+  }
+
+  @Test
+  @Order(6)
+  void should_show_the_team_view_and_a_subjects_history_with_its_chart() {
+    AuditFixture audits = new AuditFixture(core.database(), AuditFixture.catalog());
+    Actor owner = new Actor(team, "UOWNER");
+    audits.finishWith(owner, "plan-for-mlops", "Churn model", 0);
+    audits.clock.advance(Duration.ofDays(30));
+    audits.finishWith(owner, "plan-for-mlops", "Churn model", 3);
+
+    driver.get(base() + "/admin/audits");
+    assertThat(driver.findElement(By.tagName("table")).getText())
+        .contains("Churn model")
+        .contains("improved");
+    browser.screenshot("audits");
+    driver.findElement(By.linkText("Churn model")).click();
+
+    assertThat(driver.findElements(By.cssSelector("main table tbody tr"))).hasSize(2);
+    Object chartWidth =
+        driver.executeScript("return document.querySelector('main img').naturalWidth;");
+    assertThat(((Number) chartWidth).intValue()).isEqualTo(720);
+    browser.screenshot("audit-subject");
+  }
+
+  @Test
+  @Order(7)
   void should_show_insights_audits_and_roles_and_pass_the_accessibility_check() {
     driver.get(base() + "/admin/roles");
     driver.findElement(By.id("user")).sendKeys("UNEWMANAGER");
@@ -237,8 +285,8 @@ class AdminConsoleBrowserTest {
             "roles",
             "log")) {
       driver.get(base() + "/admin/" + page);
-      if (!page.contains("?")) {
-        browser.screenshot(page.replace('/', '-'));
+      if (page.equals("roles") || page.equals("log")) {
+        browser.screenshot(page);
       }
       if (HeadlessChromium.axeInstalled()) {
         assertThat(browser.accessibilityViolations()).as("axe-core on /admin/" + page).isEmpty();
@@ -256,7 +304,7 @@ class AdminConsoleBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void should_refuse_a_post_without_the_csrf_token() throws Exception {
     String session = browser.cookie(ConsoleServlet.COOKIE);
 
@@ -272,7 +320,7 @@ class AdminConsoleBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void should_refuse_non_admins_and_expired_or_reused_links() throws Exception {
     assertThat(ackText(command(EMPLOYEE, "admin console")))
         .contains("Only admins can open the admin console");
