@@ -2,6 +2,7 @@ package org.scalingcoach;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,8 +62,8 @@ public final class CoachWiring {
     LlmFeatures llm = LlmFeatures.create(config.llm(), new SqliteTokenUsageLog(database));
     log.info("language model: {}", llm.active());
     FolderLoader loader =
-        new FolderLoader(config.knowledgeDir(), embedder, new SqliteEmbeddingCache(database), llm);
-    return new CoachCore(loader, database, llm);
+        new FolderLoader(config.knowledge(), embedder, new SqliteEmbeddingCache(database), llm);
+    return new CoachCore(loader, database, llm, config.knowledge().describe());
   }
 
   /**
@@ -144,6 +145,8 @@ public final class CoachWiring {
     if (core.llm().enabled()) {
       folders.add(config.llm().promptsDir());
     }
+    // The copies shipped inside the jar cannot change, and a jar's file system cannot be watched.
+    folders.removeIf(folder -> folder.getFileSystem() != FileSystems.getDefault());
     return FolderWatcher.start(folders, RELOAD_QUIET_PERIOD, core::reload);
   }
 }

@@ -2,11 +2,14 @@ package org.scalingcoach.web;
 
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
@@ -31,6 +34,18 @@ public final class CoachServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CoachServer.class);
   public static final String SLACK_EVENTS_PATH = "/slack/events";
   public static final String TEAMS_MESSAGES_PATH = "/api/messages";
+
+  /** Chat requests still sending their body at once; more get a 503 without being read. */
+  static final int MAX_PENDING_CHAT_REQUESTS = 512;
+
+  /** The whole body of a chat request must arrive within this; Slack's fits in one packet. */
+  static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
+
+  /** A connection with nothing to read or write for this long is closed. */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
+
+  /** Bodies are gathered before a thread is given to them, up to this many bytes. */
+  private static final long MAX_GATHERED_BYTES = 2L << 20;
 
   private final Server jetty;
   private final SlackBot slack;
@@ -84,15 +99,44 @@ public final class CoachServer implements AutoCloseable {
   public static CoachServer start(
       int port, CoachCore core, SlackBot slack, HttpServlet teams, HttpServlet console)
       throws Exception {
+    return start(port, core, slack, teams, console, MAX_PENDING_CHAT_REQUESTS, BODY_DEADLINE);
+  }
+
+  /** As above with other limits on unauthenticated chat requests, for tests. */
+  static CoachServer start(
+      int port,
+      CoachCore core,
+      SlackBot slack,
+      HttpServlet teams,
+      int maxPendingChatRequests,
+      Duration bodyDeadline)
+      throws Exception {
+    return start(port, core, slack, teams, null, maxPendingChatRequests, bodyDeadline);
+  }
+
+  private static CoachServer start(
+      int port,
+      CoachCore core,
+      SlackBot slack,
+      HttpServlet teams,
+      HttpServlet console,
+      int maxPendingChatRequests,
+      Duration bodyDeadline)
+      throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
     Server jetty = new Server(threads);
     ServerConnector connector = new ServerConnector(jetty);
     connector.setPort(port);
+    connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     jetty.addConnector(connector);
     SlackSettings.Mode mode = slack == null ? SlackSettings.Mode.DISABLED : slack.mode();
     ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder("healthz", new HealthServlet(core, mode)), "/healthz");
+    context.addServlet(
+        new ServletHolder("healthz", new HealthServlet(core, mode, teams != null, false)),
+        "/healthz");
+    context.addServlet(
+        new ServletHolder("readyz", new HealthServlet(core, mode, teams != null, true)), "/readyz");
     if (mode == SlackSettings.Mode.HTTP) {
       context.addServlet(
           new ServletHolder("slack", new SlackEventsServlet(slack.app())), SLACK_EVENTS_PATH);
@@ -107,7 +151,16 @@ public final class CoachServer implements AutoCloseable {
       context.addServlet(holder, ConsoleSignIn.PATH);
       context.addServlet(holder, ConsoleSignIn.PATH + "/*");
     }
-    jetty.setHandler(context);
+    // A body is gathered without holding a thread (EagerContentHandler), within a deadline and a
+    // cap on how many may be pending, before the servlets verify and read it.
+    jetty.setHandler(
+        new ChatRequestLimits(
+            new EagerContentHandler(
+                context,
+                new EagerContentHandler.RetainedContentLoaderFactory(MAX_GATHERED_BYTES, 64, true)),
+            Set.of(SLACK_EVENTS_PATH, TEAMS_MESSAGES_PATH),
+            maxPendingChatRequests,
+            bodyDeadline));
     jetty.setStopAtShutdown(false);
     try {
       jetty.start();
