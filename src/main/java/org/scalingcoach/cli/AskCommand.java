@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachWiring;
@@ -16,6 +18,8 @@ import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.Citation;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.config.ConfigException;
+import org.scalingcoach.llm.PromptException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +45,16 @@ public final class AskCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question to answer.")
   List<String> words;
 
+  private final Map<String, String> environment;
+
+  public AskCommand() {
+    this(System.getenv());
+  }
+
+  AskCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -52,11 +66,18 @@ public final class AskCommand implements Callable<Integer> {
         err.flush();
         return 2;
       }
-      CoachCore core = CoachWiring.core(CoachConfig.fromEnvironment(System.getenv()));
-      print(out, core.answers().answer(Question.of(question)));
+      Optional<CoachCore> core = core(err);
+      if (core.isEmpty()) {
+        return 2;
+      }
+      print(out, core.get().answers().answer(Question.of(question)));
       return 0;
     }
-    CoachCore core = CoachWiring.core(CoachConfig.fromEnvironment(System.getenv()));
+    Optional<CoachCore> started = core(err);
+    if (started.isEmpty()) {
+      return 2;
+    }
+    CoachCore core = started.get();
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -65,6 +86,20 @@ public final class AskCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * The coach, or empty after printing every problem with the settings or prompt templates, the way
+   * {@code serve} reports them: a list, no stack trace.
+   */
+  private Optional<CoachCore> core(PrintWriter err) {
+    try {
+      return Optional.of(CoachWiring.core(CoachConfig.fromEnvironment(environment)));
+    } catch (ConfigException | PromptException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return Optional.empty();
+    }
   }
 
   private void print(PrintWriter out, Answer answer) {
