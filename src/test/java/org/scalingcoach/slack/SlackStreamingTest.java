@@ -17,6 +17,7 @@ import org.scalingcoach.answer.ExtractiveAnswerEngine;
 import org.scalingcoach.llm.FakeLlmServer;
 import org.scalingcoach.llm.FakeLlmServer.Reply;
 import org.scalingcoach.llm.LlmFeatures;
+import org.scalingcoach.store.SlackFeedbackStore;
 
 /**
  * A written answer streamed into Slack: real Jetty, signed requests, a fake Slack Web API and a
@@ -32,13 +33,14 @@ class SlackStreamingTest {
   private FakeSlack fake;
   private FakeLlmServer model;
   private SlackRequests slack;
+  private CoachCore core;
 
   @BeforeEach
   void start() throws Exception {
     model = new FakeLlmServer();
     CoachCore shared = TestCore.shared();
     LlmFeatures llm = SlackTestServer.fakeModel(model, shared);
-    CoachCore core =
+    core =
         new CoachCore(
             () ->
                 new CoachSnapshot(
@@ -97,6 +99,33 @@ class SlackStreamingTest {
     assertThat(blocks.get(blocks.size() - 1).path("type").asText()).isEqualTo("context_actions");
     assertThat(fake.calls("chat.update")).isEmpty();
     assertThat(fake.calls("chat.postMessage")).isEmpty();
+
+    // A click on Slack's own thumbs-down is stored like the classic button.
+    String down =
+        blocks
+            .get(blocks.size() - 1)
+            .path("elements")
+            .get(0)
+            .path("negative_button")
+            .path("value")
+            .asText();
+    slack.form(
+        SlackRequests.blockAction(
+            team,
+            "U0BOB",
+            "C0GUILD",
+            ts,
+            "1800000950.000100",
+            false,
+            AnswerBlocks.FEEDBACK_BUTTONS,
+            down,
+            fake.responseUrl("fb-native")));
+    String answerId = down.substring(AnswerBlocks.DOWN_PREFIX.length());
+    SlackFeedbackStore store = new SlackFeedbackStore(core.database());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> store.find(team, answerId, "U0BOB").isPresent());
+    assertThat(store.find(team, answerId, "U0BOB").orElseThrow().rating()).isEqualTo(-1);
   }
 
   @Test
