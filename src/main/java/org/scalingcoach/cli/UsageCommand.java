@@ -34,9 +34,15 @@ public final class UsageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (days < 1) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("error: --days must be at least 1 (today counts as one day)");
+      err.flush();
+      return 2;
+    }
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     List<DailyUsage> rows =
-        new SqliteTokenUsageLog(data.open()).daily(today.minusDays(Math.max(1, days) - 1L), today);
+        new SqliteTokenUsageLog(data.openExisting()).daily(today.minusDays(days - 1L), today);
     print(spec.commandLine().getOut(), rows, workspace);
     return 0;
   }
