@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachWiring;
@@ -20,6 +22,8 @@ import org.scalingcoach.answer.Citation;
 import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.config.ConfigException;
+import org.scalingcoach.llm.PromptException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,6 +57,16 @@ public final class AskCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question to answer.")
   List<String> words;
 
+  private final Map<String, String> environment;
+
+  public AskCommand() {
+    this(System.getenv());
+  }
+
+  AskCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -69,7 +83,11 @@ public final class AskCommand implements Callable<Integer> {
         return 2;
       }
       List<String> turns = turns(Files.readString(conversation, StandardCharsets.UTF_8));
-      CoachCore core = CoachWiring.core(CoachConfig.fromEnvironment(System.getenv()));
+      Optional<CoachCore> started = core(err);
+      if (started.isEmpty()) {
+        return 2;
+      }
+      CoachCore core = started.get();
       List<PastTurn> history = new ArrayList<>();
       for (String turn : turns) {
         Answer answer = core.answers().answer(new Question(turn, history));
@@ -86,11 +104,18 @@ public final class AskCommand implements Callable<Integer> {
         err.flush();
         return 2;
       }
-      CoachCore core = CoachWiring.core(CoachConfig.fromEnvironment(System.getenv()));
-      print(out, core.answers().answer(Question.of(question)));
+      Optional<CoachCore> core = core(err);
+      if (core.isEmpty()) {
+        return 2;
+      }
+      print(out, core.get().answers().answer(Question.of(question)));
       return 0;
     }
-    CoachCore core = CoachWiring.core(CoachConfig.fromEnvironment(System.getenv()));
+    Optional<CoachCore> started = core(err);
+    if (started.isEmpty()) {
+      return 2;
+    }
+    CoachCore core = started.get();
     if (System.console() != null) {
       // Someone typing, not a pipe: say what the silent wait is for.
       err.println("Type a question and press Enter, one per line; Ctrl-D ends.");
@@ -116,6 +141,20 @@ public final class AskCommand implements Callable<Integer> {
       }
     }
     return turns;
+  }
+
+  /**
+   * The coach, or empty after printing every problem with the settings or prompt templates, the way
+   * {@code serve} reports them: a list, no stack trace.
+   */
+  private Optional<CoachCore> core(PrintWriter err) {
+    try {
+      return Optional.of(CoachWiring.core(CoachConfig.fromEnvironment(environment)));
+    } catch (ConfigException | PromptException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return Optional.empty();
+    }
   }
 
   private void print(PrintWriter out, Answer answer) {

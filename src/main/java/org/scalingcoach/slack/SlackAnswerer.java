@@ -3,6 +3,7 @@ package org.scalingcoach.slack;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ final class SlackAnswerer {
   private final SlackWebApi slack;
   private final SlackAnswerStore answers;
   private final QuestionLog questionLog;
-  private final Duration streamInterval;
+  private final LiveAnswers live;
 
   SlackAnswerer(
       AnswerEngine engine, SlackWebApi slack, SlackAnswerStore answers, QuestionLog questionLog) {
@@ -51,7 +52,7 @@ final class SlackAnswerer {
       SlackAnswerStore answers,
       QuestionLog questionLog,
       Duration streamInterval) {
-    this.streamInterval = streamInterval;
+    this.live = new LiveAnswers(slack, streamInterval, Clock.systemUTC());
     this.engine = engine;
     this.slack = slack;
     this.answers = answers;
@@ -70,10 +71,10 @@ final class SlackAnswerer {
     try {
       Question question =
           new Question(ask.text(), history(ask), new Asker(ask.teamId(), ask.userId()));
-      StreamingMessage streaming = null;
+      LiveAnswer streaming = null;
       Answer answer;
       if (ask.destination() instanceof Destination.Conversation c) {
-        streaming = new StreamingMessage(slack, c, streamInterval);
+        streaming = live.open(ask.teamId(), ask.userId(), c);
         answer = engine.answerStreaming(question, streaming);
       } else {
         answer = engine.answer(question); // an ephemeral reply cannot be edited as it grows
@@ -128,7 +129,7 @@ final class SlackAnswerer {
         topLevel ? DIRECT_MESSAGE_MEMORY : THREAD_MEMORY);
   }
 
-  private void post(Ask ask, Answer answer, StreamingMessage streaming) {
+  private void post(Ask ask, Answer answer, LiveAnswer streaming) {
     String id = UUID.randomUUID().toString();
     List<LayoutBlock> blocks = AnswerBlocks.answer(answer, id, ask.options());
     String text = AnswerBlocks.fallbackText(answer);
@@ -136,11 +137,18 @@ final class SlackAnswerer {
       // Saved before posting, so a reply typed right after the answer already finds the thread.
       answers.save(
           id, new Place(ask.teamId(), c.channel(), c.threadTs()), null, ask.userId(), answer);
-      Optional<StreamingMessage.Posted> partial =
-          streaming == null ? Optional.empty() : streaming.finish();
-      if (partial.isPresent()) {
-        replace(id, partial.get(), text, blocks);
-        return;
+      if (streaming != null) {
+        Optional<LiveAnswer.Posted> shown;
+        try {
+          shown = streaming.complete(answer, id, ask.options());
+        } catch (RuntimeException e) {
+          answers.forget(id);
+          throw e;
+        }
+        if (shown.isPresent()) {
+          answers.posted(id, shown.get().channel(), shown.get().ts());
+          return;
+        }
       }
       ChatPostMessageResponse posted;
       try {
@@ -174,22 +182,6 @@ final class SlackAnswerer {
               .blocks(blocks)
               .build());
     }
-  }
-
-  /** Replaces the message that showed the answer being written with the final answer. */
-  private void replace(
-      String id, StreamingMessage.Posted partial, String text, List<LayoutBlock> blocks) {
-    try {
-      slack.call(
-          "chat.update",
-          client ->
-              client.chatUpdate(
-                  r -> r.channel(partial.channel()).ts(partial.ts()).text(text).blocks(blocks)));
-    } catch (RuntimeException e) {
-      answers.forget(id);
-      throw e;
-    }
-    answers.posted(id, partial.channel(), partial.ts());
   }
 
   private void setStatus(Destination.Conversation c, String status) {

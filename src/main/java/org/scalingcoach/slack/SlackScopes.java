@@ -23,6 +23,9 @@ public final class SlackScopes {
       ordered(
           "chat.postMessage", List.of("chat:write", "chat:write.public", "im:write"),
           "chat.update", List.of("chat:write"),
+          "chat.startStream", List.of("chat:write"),
+          "chat.appendStream", List.of("chat:write"),
+          "chat.stopStream", List.of("chat:write"),
           "files.getUploadURLExternal", List.of("files:write"),
           "files.completeUploadExternal", List.of("files:write"),
           "views.open", List.of(),
