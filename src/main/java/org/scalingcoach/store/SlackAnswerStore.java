@@ -58,7 +58,7 @@ public final class SlackAnswerStore {
             statement.setString(4, place.threadTs());
             statement.setString(5, messageTs);
             statement.setString(6, userId);
-            statement.setString(7, answer.question());
+            statement.setString(7, StoredText.cap(answer.question()));
             statement.setString(8, json);
             statement.setLong(9, clock.millis());
             return statement.executeUpdate();

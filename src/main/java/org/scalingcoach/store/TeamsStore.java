@@ -82,7 +82,7 @@ public final class TeamsStore {
               turn.setString(1, tenantId);
               turn.setString(2, conversationId);
               turn.setString(3, said[0]);
-              turn.setString(4, said[1]);
+              turn.setString(4, StoredText.cap(said[1]));
               turn.addBatch();
             }
             turn.executeBatch();
