@@ -140,10 +140,15 @@ class SlackDoorTest {
   }
 
   @Test
-  void chat_control_sequences_typed_by_a_person_are_echoed_escaped() {
+  void chat_control_sequences_typed_by_a_person_are_echoed_escaped() throws Exception {
     HttpResponse<String> response = command("U0ADA", "audit start <!channel> Foo");
 
-    assertThat(response.body()).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
+    String text =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(response.body())
+            .path("text")
+            .asText();
+    assertThat(text).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
   }
 
   @Test
