@@ -171,6 +171,8 @@ final class TeamsAuditViews {
       lines.append(
           "- **admin insights** (admins, personal chat): questions I could not answer and answers"
               + " voted down.\n");
+      lines.append(
+          "- **admin console** (admins, personal chat): a sign-in link to the web console.\n");
     }
     lines.append("- **help**: this list.");
     body.add(TeamsCards.text(lines.toString()));

@@ -27,11 +27,17 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
   private LogCapture() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    var console = root.getAppender("STDERR");
-    if (!(console instanceof OutputStreamAppender<ILoggingEvent> stream)) {
-      throw new IllegalStateException("logback.xml has no STDERR appender to render with");
+    Encoder<ILoggingEvent> found = null;
+    for (var appenders = root.iteratorForAppenders(); appenders.hasNext(); ) {
+      if (appenders.next() instanceof OutputStreamAppender<ILoggingEvent> stream) {
+        found = stream.getEncoder();
+        break;
+      }
     }
-    this.encoder = stream.getEncoder();
+    if (found == null) {
+      throw new IllegalStateException("logback.xml gives the root logger no console appender");
+    }
+    this.encoder = found;
     setContext(context);
     setName("capture");
   }
