@@ -36,6 +36,18 @@ final class AuditAccess {
     return audit;
   }
 
+  /** Loads an audit whose report the actor may see: their own, or any for a manager. */
+  AuditRecord viewable(Actor actor, long auditId, boolean manager) {
+    AuditRecord audit = load(actor, auditId, false);
+    if (!manager && !audit.userId().equals(actor.userId())) {
+      throw new AuditException(
+          Reason.NOT_YOURS,
+          "That report belongs to someone else's audit; only they and managers can view or export"
+              + " it. Use /coach audit to see your own.");
+    }
+    return audit;
+  }
+
   /** Loads an audit that must be the actor's own, as for every change to it. */
   AuditRecord owned(Actor actor, long auditId) {
     return load(actor, auditId, true);

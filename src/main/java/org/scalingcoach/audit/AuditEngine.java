@@ -25,6 +25,8 @@ public final class AuditEngine {
   private static final String STALE =
       "That button was for an earlier view (maybe on another device), so I left your answers as"
           + " they were. Here is where you are now.";
+  private static final String ALREADY_RECORDED =
+      "You had already chosen that answer, so nothing changed. Here is where you are now.";
 
   private final Supplier<AuditCatalog> catalog;
   private final AuditStore store;
@@ -54,27 +56,19 @@ public final class AuditEngine {
     return catalog.get();
   }
 
+  /**
+   * Checks that {@code start} would accept this audit type and subject, without starting anything,
+   * so a command can answer a mistake at once instead of promising a first question.
+   */
+  public void checkStart(String type, String subject) {
+    definitionToStart(type);
+    cleanSubject(subject);
+  }
+
   /** Starts an audit, or picks up the one this person already has open for the type and subject. */
   public Progress start(Actor actor, String type, String subject) {
-    AuditDefinition definition =
-        catalog
-            .get()
-            .find(type)
-            .orElseThrow(
-                () ->
-                    new AuditException(
-                        Reason.UNKNOWN_TYPE,
-                        "There is no audit called '"
-                            + type
-                            + "'. Try /coach audit to see the list."));
-    String cleanSubject = subject == null ? "" : subject.strip().replaceAll("\\s+", " ");
-    if (cleanSubject.isEmpty() || cleanSubject.length() > MAX_SUBJECT_LENGTH) {
-      throw new AuditException(
-          Reason.INVALID_INPUT,
-          "Please name what you are auditing (a team, model or initiative) in 1 to "
-              + MAX_SUBJECT_LENGTH
-              + " characters, for example \"Churn model — EMEA\".");
-    }
+    AuditDefinition definition = definitionToStart(type);
+    String cleanSubject = cleanSubject(subject);
     Optional<AuditRecord> existing = store.findActive(actor, type, cleanSubject);
     if (existing.isPresent()) {
       return resumed(actor, existing.get());
@@ -86,6 +80,31 @@ public final class AuditEngine {
     }
     // Another device started the same audit a moment ago: carry on with that one.
     return resumed(actor, store.findActive(actor, type, cleanSubject).orElseThrow());
+  }
+
+  private AuditDefinition definitionToStart(String type) {
+    return catalog
+        .get()
+        .find(type)
+        .orElseThrow(
+            () ->
+                new AuditException(
+                    Reason.UNKNOWN_TYPE,
+                    "There is no audit called '"
+                        + (type.length() > 40 ? type.substring(0, 40) + "…" : type)
+                        + "'. Try /coach audit to see the list."));
+  }
+
+  private static String cleanSubject(String subject) {
+    String cleanSubject = subject == null ? "" : subject.strip().replaceAll("\\s+", " ");
+    if (cleanSubject.isEmpty() || cleanSubject.length() > MAX_SUBJECT_LENGTH) {
+      throw new AuditException(
+          Reason.INVALID_INPUT,
+          "Please name what you are auditing (a team, model or initiative) in 1 to "
+              + MAX_SUBJECT_LENGTH
+              + " characters, for example \"Churn model — EMEA\".");
+    }
+    return cleanSubject;
   }
 
   private Progress resumed(Actor actor, AuditRecord audit) {
@@ -142,7 +161,8 @@ public final class AuditEngine {
           int next = nextUnseen(definition, answers, definition.indexOf(questionId), question.id());
           return Transition.move(next, AuditStatus.OPEN, skipped, clock.instant());
         },
-        answers -> false);
+        answers -> false,
+        true);
   }
 
   /** Shows the previous question again, with its earlier answer, so it can be changed. */
@@ -154,7 +174,8 @@ public final class AuditEngine {
         (audit, definition, answers) ->
             Transition.move(
                 Math.max(0, audit.position() - 1), AuditStatus.OPEN, null, clock.instant()),
-        answers -> false);
+        answers -> false,
+        true);
   }
 
   /** Shows any question of the audit again so its answer can be changed. */
@@ -175,6 +196,18 @@ public final class AuditEngine {
   /** Pauses the audit; nothing is lost, and {@link #resume} continues at the same question. */
   public Progress pause(Actor actor, long auditId) {
     return setStatus(actor, auditId, AuditStatus.PAUSED);
+  }
+
+  /**
+   * Resumes from a button that carries the revision it was shown at; empty when the audit has moved
+   * on since and is open, which is a second click on the same button: nothing to post.
+   */
+  public Optional<Progress> resumeOnce(Actor actor, long auditId, int revision) {
+    AuditRecord audit = access.owned(actor, auditId);
+    if (audit.revision() != revision && audit.status() == AuditStatus.OPEN) {
+      return Optional.empty();
+    }
+    return Optional.of(resume(actor, auditId));
   }
 
   public Progress resume(Actor actor, long auditId) {
@@ -222,6 +255,13 @@ public final class AuditEngine {
     return snapshots.of(audit);
   }
 
+  /**
+   * Loads an audit whose report the actor may see: their own, or any in the workspace for managers.
+   */
+  AuditRecord viewable(Actor actor, long auditId, boolean manager) {
+    return access.viewable(actor, auditId, manager);
+  }
+
   /** Loads an audit and checks it is in the actor's workspace; {@code mine} requires their own. */
   AuditRecord load(Actor actor, long auditId, boolean mine) {
     return access.load(actor, auditId, mine);
@@ -257,12 +297,26 @@ public final class AuditEngine {
       int revision,
       Step step,
       Function<Map<String, RecordedAnswer>, Boolean> alreadyDone) {
+    return act(actor, auditId, revision, step, alreadyDone, false);
+  }
+
+  /**
+   * @param moves true for Skip and Back, whose second click one revision on is a double click
+   *     whatever the answers; an answer is a double click when it is already recorded
+   */
+  private Progress act(
+      Actor actor,
+      long auditId,
+      int revision,
+      Step step,
+      Function<Map<String, RecordedAnswer>, Boolean> alreadyDone,
+      boolean moves) {
     AuditRecord audit = access.owned(actor, auditId);
     requireActive(audit);
     AuditDefinition definition = definition(audit);
     Map<String, RecordedAnswer> answers = answersOf(auditId);
     if (audit.revision() != revision) {
-      return progress(audit, answers, alreadyDone.apply(answers) ? null : STALE);
+      return stale(audit, answers, revision, alreadyDone, moves);
     }
     Transition transition = step.next(audit, definition, answers);
     Optional<AuditRecord> updated = store.transition(auditId, revision, transition);
@@ -275,8 +329,24 @@ public final class AuditEngine {
     }
     AuditRecord now = access.owned(actor, auditId);
     requireActive(now);
-    Map<String, RecordedAnswer> latest = answersOf(auditId);
-    return progress(now, latest, alreadyDone.apply(latest) ? null : STALE);
+    return stale(now, answersOf(auditId), revision, alreadyDone, moves);
+  }
+
+  /**
+   * A click on a message the audit has moved past. Right after the change (one revision on) it is
+   * the second half of a double click: nothing to say or post. Older, it says what happened.
+   */
+  private Progress stale(
+      AuditRecord audit,
+      Map<String, RecordedAnswer> answers,
+      int revision,
+      Function<Map<String, RecordedAnswer>, Boolean> alreadyDone,
+      boolean moves) {
+    boolean done = alreadyDone.apply(answers);
+    if (audit.revision() == revision + 1 && (moves || done)) {
+      return progress(audit, answers, null);
+    }
+    return progress(audit, answers, done ? ALREADY_RECORDED : STALE);
   }
 
   private static void retryGuard(int attempt) {

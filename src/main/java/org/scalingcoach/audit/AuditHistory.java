@@ -29,7 +29,7 @@ public final class AuditHistory {
 
   /** The report of a finished audit, for its owner or a manager of the workspace. */
   public AuditReport report(Actor actor, long auditId) {
-    AuditRecord audit = engine.load(actor, auditId, !managers.isManager(actor));
+    AuditRecord audit = engine.viewable(actor, auditId, managers.isManager(actor));
     if (audit.status() != AuditStatus.FINISHED) {
       throw new AuditException(
           Reason.CLOSED, "That audit is not finished yet, so there is no report to show.");

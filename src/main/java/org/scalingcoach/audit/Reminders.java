@@ -54,6 +54,20 @@ public final class Reminders implements AutoCloseable {
   /** What one check sent. */
   public record Sent(int reminders, int nudges) {}
 
+  /** The longest interval between re-audits, in days (about 27 years). */
+  public static final int MAX_EVERY_DAYS = 9_999;
+
+  /** The number of days a person typed between re-audits, refused plainly when out of range. */
+  public static int parseEveryDays(String typed) {
+    String digits = typed == null ? "" : typed.strip();
+    if (digits.isEmpty() || digits.length() > 4 || !digits.chars().allMatch(Character::isDigit)) {
+      throw new AuditException(
+          Reason.INVALID_INPUT,
+          "Give the number of days between audits, from 1 to " + MAX_EVERY_DAYS + ", e.g. 90.");
+    }
+    return Integer.parseInt(digits);
+  }
+
   /**
    * Schedules a re-audit of {@code subject} every {@code everyDays} days, first due after one
    * interval.

@@ -76,7 +76,7 @@ final class AuditBlocks {
                                     + a.type()
                                     + "` · "
                                     + a.status().name().toLowerCase(Locale.ROOT)))
-                        .accessory(button(RESUME, "Resume", String.valueOf(a.id()), null))));
+                        .accessory(button(RESUME, "Resume", a.id() + ":" + a.revision(), null))));
       }
     }
     return blocks;
@@ -195,7 +195,11 @@ final class AuditBlocks {
                                 + Mrkdwn.escape(p.progressLine())
                                 + ". Your answers are saved."))
                     .accessory(
-                        button(RESUME, "Resume", String.valueOf(p.audit().id()), "primary"))));
+                        button(
+                            RESUME,
+                            "Resume",
+                            p.audit().id() + ":" + p.audit().revision(),
+                            "primary"))));
   }
 
   static String number(Double value) {

@@ -157,6 +157,9 @@ final class SlackActions {
     String question = payload.getActions().get(0).getValue();
     BlockActionPayload.Container container = payload.getContainer();
     String channel = container.getChannelId();
+    if (channel == null) {
+      return; // a follow-up button is only ever in a message, which has a channel
+    }
     Destination destination;
     if (container.isEphemeral()) {
       destination = new Destination.ResponseUrl(payload.getResponseUrl(), channel);

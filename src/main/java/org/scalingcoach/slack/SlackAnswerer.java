@@ -13,9 +13,11 @@ import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.answer.Question;
+import org.scalingcoach.guard.PerUserRate;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.Place;
+import org.scalingcoach.store.StoredText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ final class SlackAnswerer {
   private final SlackAnswerStore answers;
   private final QuestionLog questionLog;
   private final LiveAnswers live;
+  private final PerUserRate rate = PerUserRate.standard();
 
   SlackAnswerer(
       AnswerEngine engine, SlackWebApi slack, SlackAnswerStore answers, QuestionLog questionLog) {
@@ -68,9 +71,17 @@ final class SlackAnswerer {
       AnswerBlocks.Options options) {}
 
   void answer(Ask ask) {
+    if (ask.text() == null || ask.text().isBlank()) {
+      return; // nothing was asked (a mention alone, an empty message): nothing to answer
+    }
+    if (!rate.allow(ask.teamId(), ask.userId())) {
+      tell(ask, PerUserRate.REPLY);
+      return;
+    }
     try {
       Question question =
-          new Question(ask.text(), history(ask), new Asker(ask.teamId(), ask.userId()));
+          new Question(
+              StoredText.cap(ask.text()), history(ask), new Asker(ask.teamId(), ask.userId()));
       LiveAnswer streaming = null;
       Answer answer;
       if (ask.destination() instanceof Destination.Conversation c) {
@@ -94,20 +105,24 @@ final class SlackAnswerer {
 
   /** Tells the asker something went wrong; used when the failure happened elsewhere too. */
   void apologise(Ask ask) {
+    tell(ask, ERROR_TEXT);
+  }
+
+  private void tell(Ask ask, String text) {
     try {
       if (ask.destination() instanceof Destination.Conversation c) {
         slack.call(
             "chat.postMessage",
             client ->
                 client.chatPostMessage(
-                    r -> r.channel(c.channel()).threadTs(c.threadTs()).text(ERROR_TEXT)));
+                    r -> r.channel(c.channel()).threadTs(c.threadTs()).text(text)));
       } else if (ask.destination() instanceof Destination.ResponseUrl r) {
         slack.respond(
             r.url(),
             ActionResponse.builder()
                 .responseType("ephemeral")
                 .replaceOriginal(false)
-                .text(ERROR_TEXT)
+                .text(text)
                 .build());
       }
     } catch (RuntimeException e) {

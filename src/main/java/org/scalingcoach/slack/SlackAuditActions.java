@@ -28,8 +28,13 @@ final class SlackAuditActions {
 
   /** What a question button carries: {@code auditId:revision:questionId[:optionId]}. */
   record Click(long auditId, int revision, String questionId, String optionId) {
+    /** The audit id a report, export or share button carries. */
+    static long auditId(String value) {
+      return parse(value + ":0:-").auditId();
+    }
+
     static Click parse(String value) {
-      String[] parts = value.split(":", 4);
+      String[] parts = value == null ? new String[0] : value.split(":", 4);
       try {
         return new Click(
             Long.parseLong(parts[0]),
@@ -80,7 +85,7 @@ final class SlackAuditActions {
         (request, context) -> {
           BlockActionPayload p = request.getPayload();
           Actor actor = actor(p);
-          long id = Long.parseLong(p.getActions().get(0).getValue());
+          String value = p.getActions().get(0).getValue();
           work.submit(
               "show an audit report",
               () ->
@@ -89,7 +94,9 @@ final class SlackAuditActions {
                       actor.userId(),
                       () ->
                           conversation.postReport(
-                              actor.userId(), conversation.report(actor, id), true)));
+                              actor.userId(),
+                              conversation.report(actor, Click.auditId(value)),
+                              true)));
           return context.ack();
         });
     app.blockAction(
@@ -97,7 +104,7 @@ final class SlackAuditActions {
         (request, context) -> {
           BlockActionPayload p = request.getPayload();
           Actor actor = actor(p);
-          long id = Long.parseLong(p.getActions().get(0).getValue());
+          String value = p.getActions().get(0).getValue();
           work.submit(
               "export an audit",
               () ->
@@ -106,7 +113,7 @@ final class SlackAuditActions {
                       actor.userId(),
                       () ->
                           conversation.postExports(
-                              actor.userId(), conversation.report(actor, id))));
+                              actor.userId(), conversation.report(actor, Click.auditId(value)))));
           return context.ack();
         });
     app.blockAction(
@@ -116,8 +123,8 @@ final class SlackAuditActions {
           Actor actor = actor(p);
           BlockActionPayload.Action action = p.getActions().get(0);
           String channel = action.getSelectedConversation();
-          long id =
-              Long.parseLong(action.getBlockId().substring(action.getBlockId().indexOf(':') + 1));
+          String blockId = action.getBlockId() == null ? "" : action.getBlockId();
+          String value = blockId.substring(blockId.indexOf(':') + 1);
           work.submit(
               "share an audit report",
               () ->
@@ -126,7 +133,11 @@ final class SlackAuditActions {
                       actor.userId(),
                       () -> {
                         try {
-                          conversation.postReport(channel, conversation.report(actor, id), false);
+                          if (channel == null) {
+                            return; // no channel was picked
+                          }
+                          conversation.postReport(
+                              channel, conversation.report(actor, Click.auditId(value)), false);
                           conversation.tell(
                               p.getResponseUrl(), actor.userId(), "Shared in <#" + channel + ">.");
                         } catch (SlackCallFailed e) {

@@ -14,6 +14,7 @@ import org.scalingcoach.audit.AuditException;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.AuditStatus;
 import org.scalingcoach.audit.ReminderSchedule;
+import org.scalingcoach.audit.Reminders;
 
 /** The {@code /coach audit} subcommands: list, start, export, team, history and remind. */
 final class SlackAuditCommand {
@@ -55,6 +56,7 @@ final class SlackAuditCommand {
             return context.ack(
                 "Say which audit and what it is about, e.g. `/coach audit start plan-for-mlops Churn model — EMEA`.");
           }
+          audits.engine().checkStart(typeAndSubject[0], typeAndSubject[1]);
           work.submit(
               "start an audit",
               () ->
@@ -68,6 +70,8 @@ final class SlackAuditCommand {
           return context.ack("Starting: your first question is in our direct messages.");
         }
         case "export" -> {
+          long auditId = exportTarget(actor, rest);
+          conversation.report(actor, auditId); // refuse an unknown or foreign audit right away
           work.submit(
               "export an audit",
               () ->
@@ -76,8 +80,7 @@ final class SlackAuditCommand {
                       actor.userId(),
                       () ->
                           conversation.postExports(
-                              actor.userId(),
-                              conversation.report(actor, exportTarget(actor, rest)))));
+                              actor.userId(), conversation.report(actor, auditId))));
           return context.ack(
               "Preparing the Markdown and CSV: they will be in our direct messages.");
         }
@@ -161,7 +164,8 @@ final class SlackAuditCommand {
     ReminderSchedule s =
         audits
             .reminders()
-            .schedule(actor, m.group(1), m.group(4), m.group(3), Integer.parseInt(m.group(2)));
+            .schedule(
+                actor, m.group(1), m.group(4), m.group(3), Reminders.parseEveryDays(m.group(2)));
     return "Scheduled: every "
         + s.everyDays()
         + " days <@"

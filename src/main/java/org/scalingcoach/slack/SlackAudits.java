@@ -15,9 +15,11 @@ import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditException;
+import org.scalingcoach.audit.Progress;
 
 /**
  * Audits in Slack: wires {@code /coach audit} ({@link SlackAuditCommand}) and the App Home section
@@ -87,16 +89,12 @@ final class SlackAudits {
         (request, context) -> {
           BlockActionPayload p = request.getPayload();
           Actor actor = new Actor(p.getTeam().getId(), p.getUser().getId());
-          long id = Long.parseLong(p.getActions().get(0).getValue());
+          String value = p.getActions().get(0).getValue();
           work.submit(
               "resume an audit",
               () ->
                   conversation.safely(
-                      p.getResponseUrl(),
-                      actor.userId(),
-                      () ->
-                          conversation.postStep(
-                              actor.userId(), audits.engine().resume(actor, id))));
+                      p.getResponseUrl(), actor.userId(), () -> resume(actor, value)));
           return context.ack();
         });
     app.viewSubmission(
@@ -171,5 +169,15 @@ final class SlackAudits {
                                         .build()))))
             .build();
     slack.call("views.open", client -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+  }
+
+  /** {@code auditId:revision}, or a bare id from messages posted before buttons carried one. */
+  private void resume(Actor actor, String value) {
+    SlackAuditActions.Click click = SlackAuditActions.Click.parse(value + ":0:-");
+    Optional<Progress> resumed =
+        value.contains(":")
+            ? audits.engine().resumeOnce(actor, click.auditId(), click.revision())
+            : Optional.of(audits.engine().resume(actor, click.auditId()));
+    resumed.ifPresent(progress -> conversation.postStep(actor.userId(), progress));
   }
 }

@@ -37,7 +37,7 @@ final class SlackFiles {
               client ->
                   client.filesGetUploadURLExternal(
                       r -> r.filename(file.filename()).length(file.bytes().length)));
-      post(target.getUploadUrl(), file);
+      upload(target.getUploadUrl(), file);
       details.add(FileDetails.builder().id(target.getFileId()).title(file.title()).build());
     }
     slack.call(
@@ -45,6 +45,23 @@ final class SlackFiles {
         client ->
             client.filesCompleteUploadExternal(
                 r -> r.files(details).channelId(channel).initialComment(comment)));
+  }
+
+  /** The upload step, tried again with a growing pause when the connection drops or 5xx. */
+  private void upload(String url, Upload file) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        post(url, file);
+        return;
+      } catch (SlackCallFailed e) {
+        boolean transientFailure =
+            e.getCause() instanceof IOException || e.error().startsWith("HTTP 5");
+        if (!transientFailure || attempt == SlackWebApi.maxAttempts()) {
+          throw e;
+        }
+        slack.backOff("file upload", e.error(), attempt);
+      }
+    }
   }
 
   private static void post(String url, Upload file) {

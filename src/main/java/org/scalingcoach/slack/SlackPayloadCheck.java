@@ -81,7 +81,7 @@ public final class SlackPayloadCheck {
       return Optional.of("a message without a channel");
     }
     if (eventType.startsWith("assistant_thread") || event.has("assistant_thread")) {
-      JsonNode thread = event.get("assistant_thread");
+      JsonNode thread = event.path("assistant_thread");
       if (!thread.isObject()
           || !thread.path("user_id").isTextual()
           || !thread.path("channel_id").isTextual()
@@ -99,8 +99,7 @@ public final class SlackPayloadCheck {
     if (!payload.path("user").path("id").isTextual()) {
       return Optional.of("an interaction without user.id");
     }
-    if (!payload.path("team").path("id").isTextual()
-        && !payload.path("user").path("team_id").isTextual()) {
+    if (!payload.path("team").path("id").isTextual()) {
       return Optional.of("an interaction without a team");
     }
     if (!stringOrAbsent(payload.get("response_url"))
@@ -128,8 +127,15 @@ public final class SlackPayloadCheck {
         return Optional.of("an action without a string action_id, value or block_id");
       }
     }
-    if (payload.has("container") && !payload.get("container").isObject()) {
+    JsonNode container = payload.path("container");
+    if (payload.has("container") && !container.isObject()) {
       return Optional.of("a container that is not an object");
+    }
+    if ("message".equals(container.path("type").asText())
+        && (!container.path("channel_id").isTextual()
+            || !container.path("message_ts").isTextual()
+            || !stringOrAbsent(container.get("thread_ts")))) {
+      return Optional.of("a message container without channel_id or message_ts");
     }
     if (payload.has("channel") && !payload.get("channel").isNull()) {
       if (!payload.get("channel").path("id").isTextual()) {

@@ -17,12 +17,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Web API calls the coach makes, each retried after {@code Retry-After} when Slack answers 429,
- * and turned into a {@link SlackCallFailed} when Slack answers {@code ok: false}.
+ * with a growing pause when Slack answers 5xx or the connection fails (for a call that posts a
+ * message, only when it cannot have reached Slack), and turned into a {@link SlackCallFailed} when
+ * Slack answers {@code ok: false}.
  */
 public final class SlackWebApi {
   private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
   private static final int MAX_ATTEMPTS = 4;
   private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+
+  /** Calls that change nothing when repeated, so a dropped connection can be retried safely. */
+  private static final java.util.Set<String> REPEATABLE =
+      java.util.Set.of(
+          "auth.test",
+          "files.getUploadURLExternal",
+          "files.completeUploadExternal",
+          "views.publish",
+          "chat.update",
+          "conversations.replies",
+          "users.info",
+          "assistant.threads.setStatus",
+          "assistant.threads.setSuggestedPrompts");
 
   /** Calls that only read, so they say nothing about whether a reply went out. */
   private static final Set<String> READ_ONLY =
@@ -77,12 +93,19 @@ public final class SlackWebApi {
         return response;
       } catch (SlackApiException e) {
         int status = e.getResponse().code();
-        if (status != 429 || attempt == MAX_ATTEMPTS) {
+        if (status == 429 && attempt < MAX_ATTEMPTS) {
+          waitBeforeRetry(method, e.getResponse().header("Retry-After"), attempt);
+        } else if (status >= 500 && attempt < MAX_ATTEMPTS) {
+          backOff(method, "HTTP " + status, attempt);
+        } else {
           throw new SlackCallFailed(method, "HTTP " + status, e);
         }
-        waitBeforeRetry(method, e.getResponse().header("Retry-After"), attempt);
       } catch (IOException e) {
-        throw new SlackCallFailed(method, e.getMessage(), e);
+        boolean safe = REPEATABLE.contains(method) || e instanceof java.net.ConnectException;
+        if (!safe || attempt == MAX_ATTEMPTS) {
+          throw new SlackCallFailed(method, e.getMessage(), e);
+        }
+        backOff(method, e.toString(), attempt);
       }
     }
   }
@@ -119,6 +142,23 @@ public final class SlackWebApi {
         .map(e -> e.getValue().get(0))
         .findFirst()
         .orElse(null);
+  }
+
+  /** Waits 0.5 s, 1 s, 2 s … before another attempt after a transient failure. */
+  void backOff(String what, String failure, int attempt) {
+    Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 6));
+    log.warn("Slack {} failed ({}); retry {} in {} ms", what, failure, attempt, wait.toMillis());
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SlackCallFailed(what, "interrupted while waiting to retry", e);
+    }
+  }
+
+  /** How many times a call is tried in all. */
+  static int maxAttempts() {
+    return MAX_ATTEMPTS;
   }
 
   private void waitBeforeRetry(String method, String retryAfter, int attempt) {

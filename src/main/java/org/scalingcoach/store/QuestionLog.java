@@ -22,7 +22,7 @@ public final class QuestionLog {
             statement.setString(1, teamId);
             statement.setString(2, userId);
             statement.setString(3, channel);
-            statement.setString(4, answer.question());
+            statement.setString(4, StoredText.cap(answer.question()));
             statement.setInt(5, answer.answered() ? 1 : 0);
             statement.setString(6, answer.topic() == null ? null : answer.topic().id());
             statement.setString(

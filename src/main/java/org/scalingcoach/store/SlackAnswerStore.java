@@ -59,8 +59,8 @@ public final class SlackAnswerStore {
             statement.setString(4, place.threadTs());
             statement.setString(5, messageTs);
             statement.setString(6, userId);
-            statement.setString(7, answer.question());
-            statement.setString(8, answer.markdown());
+            statement.setString(7, StoredText.cap(answer.question()));
+            statement.setString(8, StoredText.cap(answer.markdown()));
             statement.setString(9, json);
             statement.setLong(10, clock.millis());
             return statement.executeUpdate();

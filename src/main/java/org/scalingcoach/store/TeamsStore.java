@@ -60,8 +60,8 @@ public final class TeamsStore {
             turn.setString(1, "teams-" + UUID.randomUUID());
             turn.setString(2, tenantId);
             turn.setString(3, conversationId);
-            turn.setString(4, question);
-            turn.setString(5, reply);
+            turn.setString(4, StoredText.cap(question));
+            turn.setString(5, StoredText.cap(reply));
             turn.setLong(6, System.currentTimeMillis());
             turn.executeUpdate();
           }

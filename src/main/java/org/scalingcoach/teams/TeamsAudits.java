@@ -18,6 +18,7 @@ import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.AuditStatus;
 import org.scalingcoach.audit.Progress;
 import org.scalingcoach.audit.ReminderSchedule;
+import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.audit.ScoreChart;
 import org.scalingcoach.llm.AuditSummary;
 import org.scalingcoach.store.TeamsConversationStore;
@@ -229,7 +230,7 @@ final class TeamsAudits {
     ReminderSchedule s =
         audits
             .reminders()
-            .schedule(actor, m.group(1), m.group(3), owner, Integer.parseInt(m.group(2)));
+            .schedule(actor, m.group(1), m.group(3), owner, Reminders.parseEveryDays(m.group(2)));
     String who = owner.equals(actor.userId()) ? "you" : name(actor.teamId(), owner);
     if (who.equals("a colleague")) {
       who = "the person you mentioned";

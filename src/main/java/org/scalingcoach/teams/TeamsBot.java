@@ -14,8 +14,10 @@ import org.scalingcoach.answer.Question;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.console.ConsoleSignIn;
 import org.scalingcoach.console.SignInLink;
+import org.scalingcoach.guard.PerUserRate;
 import org.scalingcoach.store.Insights;
 import org.scalingcoach.store.QuestionLog;
+import org.scalingcoach.store.StoredText;
 import org.scalingcoach.store.TeamsConversationStore;
 import org.scalingcoach.store.TeamsConversationStore.ConversationRef;
 import org.scalingcoach.store.TeamsStore;
@@ -37,6 +39,7 @@ public final class TeamsBot {
   static final String ADMIN_CONSOLE = "admin console";
   private static final int MAX_PROBLEMS_SHOWN = 15;
 
+  private final PerUserRate rate = PerUserRate.standard();
   private final AnswerEngine answers;
   private final TeamsStore store;
   private final QuestionLog questionLog;
@@ -260,11 +263,15 @@ public final class TeamsBot {
       return;
     }
     String tenant = activity.tenantId();
+    if (!rate.allow(tenant, activity.userId())) {
+      reply(activity, TeamsCards.notice(PerUserRate.REPLY));
+      return;
+    }
     String conversation = activity.conversationId();
     Answer answer =
         answers.answer(
             new Question(
-                question,
+                StoredText.cap(question),
                 store.recentTurns(tenant, conversation),
                 new Asker(tenant, activity.userId())));
     reply(activity, TeamsCards.answer(answer));

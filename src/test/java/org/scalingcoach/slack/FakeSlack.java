@@ -89,7 +89,13 @@ public final class FakeSlack implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/respond/" + id;
   }
 
-  /** The next call of {@code method} gets this answer instead of the default one. */
+  /** Status for {@link #scriptNext}: the connection is dropped without an answer. */
+  public static final int DROP_CONNECTION = 0;
+
+  /**
+   * The next call of {@code method} ({@code upload} for the upload step) gets this answer instead
+   * of the default one.
+   */
   public synchronized void scriptNext(
       String method, int status, Map<String, String> headers, String body) {
     scripted
@@ -125,7 +131,7 @@ public final class FakeSlack implements AutoCloseable {
     listeners.forEach(l -> l.accept(call));
     Scripted next = next(method);
     if (next != null) {
-      send(exchange, next.status(), next.headers(), next.body());
+      answerScripted(exchange, next);
       return;
     }
     ObjectNode body = JSON.createObjectNode().put("ok", true);
@@ -201,6 +207,11 @@ public final class FakeSlack implements AutoCloseable {
     params.put("path", exchange.getRequestURI().getPath());
     params.put("bytes", String.valueOf(bytes.length));
     calls.add(new Call("upload", params, received));
+    Scripted next = next("upload");
+    if (next != null) {
+      answerScripted(exchange, next);
+      return;
+    }
     send(exchange, 200, Map.of(), "OK - " + bytes.length);
   }
 
@@ -215,6 +226,15 @@ public final class FakeSlack implements AutoCloseable {
       return;
     }
     send(exchange, 200, Map.of(), "ok");
+  }
+
+  private static void answerScripted(HttpExchange exchange, Scripted next) throws IOException {
+    if (next.status() == DROP_CONNECTION) {
+      exchange.getResponseBody().close(); // closing before any headers resets the connection
+      exchange.close();
+      return;
+    }
+    send(exchange, next.status(), next.headers(), next.body());
   }
 
   private synchronized Scripted next(String method) {

@@ -207,7 +207,7 @@ class SlackAuditEndToEndTest {
         .until(
             () ->
                 fake.calls("response_url").stream()
-                    .anyMatch(c -> c.params().toString().contains("someone else")));
+                    .anyMatch(c -> c.params().toString().contains("view or export")));
   }
 
   @Test
