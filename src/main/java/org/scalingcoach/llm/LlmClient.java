@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,8 +138,12 @@ final class LlmClient {
           }
         }
         TokenUsage usage = response.tokenUsage();
-        return new Completion(text, tokens(usage, true), tokens(usage, false));
+        Completion completion = new Completion(text, tokens(usage, true), tokens(usage, false));
+        CoachMetrics.modelCall(
+            provider, "ok", completion.inputTokens(), completion.outputTokens(), elapsed());
+        return completion;
       } catch (TimeoutException e) {
+        CoachMetrics.modelCall(provider, "timeout", 0, 0, elapsed());
         done.cancel(true);
         StreamingHandle streaming = handle.get();
         if (streaming != null) {
@@ -153,8 +158,15 @@ final class LlmClient {
         throw new LlmUnavailableException(
             LlmUnavailableException.Reason.TIMEOUT, "interrupted while waiting for " + provider, e);
       } catch (ExecutionException e) {
-        throw classify(e.getCause());
+        LlmUnavailableException failure = classify(e.getCause());
+        CoachMetrics.modelCall(
+            provider, failure.reason().name().toLowerCase(java.util.Locale.ROOT), 0, 0, elapsed());
+        throw failure;
       }
+    }
+
+    private long elapsed() {
+      return System.nanoTime() - (deadline - timeout.toNanos());
     }
   }
 

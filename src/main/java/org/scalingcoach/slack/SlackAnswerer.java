@@ -12,6 +12,7 @@ import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.answer.Question;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.Place;
@@ -67,6 +68,7 @@ final class SlackAnswerer {
       AnswerBlocks.Options options) {}
 
   void answer(Ask ask) {
+    long start = System.nanoTime();
     try {
       Question question =
           new Question(ask.text(), history(ask), new Asker(ask.teamId(), ask.userId()));
@@ -80,6 +82,8 @@ final class SlackAnswerer {
       }
       questionLog.record(ask.teamId(), ask.userId(), channel(ask.destination()), answer);
       post(ask, answer, streaming);
+      CoachMetrics.question(
+          "slack", answer.answered(), answer.topic() == null ? null : answer.topic().id(), start);
     } catch (RuntimeException e) {
       log.error(
           "could not answer a Slack question (team {}, user {}, {})",

@@ -9,6 +9,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,7 @@ public final class SlackWebApi {
     for (int attempt = 1; ; attempt++) {
       try {
         T response = call.run(client);
+        CoachMetrics.apiCall("slack", method, response.isOk() ? "ok" : response.getError());
         if (!response.isOk()) {
           throw new SlackCallFailed(method, response.getError(), null);
         }
@@ -65,10 +67,13 @@ public final class SlackWebApi {
       } catch (SlackApiException e) {
         int status = e.getResponse().code();
         if (status != 429 || attempt == MAX_ATTEMPTS) {
+          CoachMetrics.apiCall("slack", method, "http_" + status);
           throw new SlackCallFailed(method, "HTTP " + status, e);
         }
+        CoachMetrics.apiRetry("slack", method);
         waitBeforeRetry(method, e.getResponse().header("Retry-After"), attempt);
       } catch (IOException e) {
+        CoachMetrics.apiCall("slack", method, "io_error");
         throw new SlackCallFailed(method, e.getMessage(), e);
       }
     }

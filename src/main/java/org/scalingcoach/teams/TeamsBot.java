@@ -12,6 +12,7 @@ import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.audit.Actor;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.scalingcoach.store.Insights;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.TeamsConversationStore;
@@ -234,6 +235,7 @@ public final class TeamsBot {
       reply(activity, TeamsCards.welcome());
       return;
     }
+    long start = System.nanoTime();
     String tenant = activity.tenantId();
     String conversation = activity.conversationId();
     Answer answer =
@@ -243,6 +245,8 @@ public final class TeamsBot {
                 store.recentTurns(tenant, conversation),
                 new Asker(tenant, activity.userId())));
     reply(activity, TeamsCards.answer(answer));
+    CoachMetrics.question(
+        "teams", answer.answered(), answer.topic() == null ? null : answer.topic().id(), start);
     store.recordExchange(tenant, conversation, question, answer.markdown());
     questionLog.record(tenant, activity.userId(), conversation, answer);
   }
