@@ -13,6 +13,7 @@ import org.scalingcoach.audit.AuditEngine;
 import org.scalingcoach.audit.AuditHistory;
 import org.scalingcoach.audit.ReminderRouter;
 import org.scalingcoach.audit.Reminders;
+import org.scalingcoach.config.CacheFolder;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.llm.LlmFeatures;
 import org.scalingcoach.retrieval.Embedder;
@@ -41,6 +42,7 @@ public final class CoachWiring {
 
   /** Loads the knowledge base, opens the database and builds the answer engine. */
   public static CoachCore core(CoachConfig config) {
+    CacheFolder.requireDjlWritable(System.getenv());
     return core(config, new MiniLmEmbedder());
   }
 
