@@ -43,7 +43,8 @@ final class FolderLoader implements Supplier<CoachSnapshot> {
       log.warn("knowledge problem, file skipped: {}", problem);
     }
     HybridRetriever retriever =
-        HybridRetriever.build(knowledge.sections(), embedder, cache, ScopePolicy.DEFAULT);
+        HybridRetriever.build(
+            knowledge.sections(), embedder, cache, ScopePolicy.DEFAULT, knowledge.synonyms());
     log.info(
         "knowledge loaded: {} documents, {} sections ({} texts embedded) from {}",
         knowledge.documents().size(),

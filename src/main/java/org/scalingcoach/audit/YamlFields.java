@@ -14,28 +14,28 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads typed fields out of a composed YAML node tree, recording each problem with its line. */
-final class YamlFields {
+public final class YamlFields {
   private final Path file;
   private final List<Problem> problems = new ArrayList<>();
 
-  YamlFields(Path file) {
+  public YamlFields(Path file) {
     this.file = file;
   }
 
-  List<Problem> problems() {
+  public List<Problem> problems() {
     return problems;
   }
 
-  void problem(Node at, String message) {
+  public void problem(Node at, String message) {
     problems.add(new Problem(file, line(at), message));
   }
 
-  static int line(Node node) {
+  public static int line(Node node) {
     return node == null ? 1 : node.getStartMark().getLine() + 1;
   }
 
   /** The keys of a mapping node in file order; reports a non-mapping or a duplicate key. */
-  Optional<Map<String, Node>> mapping(Node node, String what) {
+  public Optional<Map<String, Node>> mapping(Node node, String what) {
     if (!(node instanceof MappingNode mapping)) {
       problem(node, what + " must be a mapping of 'key: value' lines");
       return Optional.empty();
@@ -51,7 +51,7 @@ final class YamlFields {
     return Optional.of(fields);
   }
 
-  Optional<String> text(Map<String, Node> fields, Node parent, String key, String what) {
+  public Optional<String> text(Map<String, Node> fields, Node parent, String key, String what) {
     Node node = fields.get(key);
     if (node == null) {
       problem(parent, what + " is missing '" + key + "'");
@@ -64,7 +64,7 @@ final class YamlFields {
     return Optional.of(scalar.getValue().strip());
   }
 
-  Optional<Integer> integer(Map<String, Node> fields, Node parent, String key, String what) {
+  public Optional<Integer> integer(Map<String, Node> fields, Node parent, String key, String what) {
     return text(fields, parent, key, what)
         .flatMap(
             raw -> {
@@ -77,7 +77,7 @@ final class YamlFields {
             });
   }
 
-  List<Node> list(Map<String, Node> fields, Node parent, String key, String what) {
+  public List<Node> list(Map<String, Node> fields, Node parent, String key, String what) {
     Node node = fields.get(key);
     if (node == null) {
       problem(parent, what + " is missing '" + key + "'");
@@ -90,7 +90,7 @@ final class YamlFields {
     return sequence.getValue();
   }
 
-  void onlyKnownKeys(Map<String, Node> fields, List<String> known, String what) {
+  public void onlyKnownKeys(Map<String, Node> fields, List<String> known, String what) {
     fields.forEach(
         (key, node) -> {
           if (!known.contains(key)) {

@@ -56,25 +56,30 @@ public final class UsageCommand implements Callable<Integer> {
       return;
     }
     out.printf(
-        "%-10s  %-14s  %-28s  %7s  %12s  %12s%n",
-        "day", "workspace", "model", "answers", "input tok", "output tok");
+        "%-10s  %-14s  %-28s  %7s  %10s  %12s  %12s%n",
+        "day", "workspace", "model", "answers", "unfinished", "input tok", "output tok");
     long input = 0;
     long output = 0;
     int answers = 0;
+    int unfinished = 0;
     for (DailyUsage r : shown) {
       out.printf(
-          "%-10s  %-14s  %-28s  %7d  %12d  %12d%n",
+          "%-10s  %-14s  %-28s  %7d  %10d  %12d  %12d%n",
           r.day(),
           r.workspace(),
           r.provider() + ":" + r.model(),
           r.answers(),
+          r.unfinished(),
           r.inputTokens(),
           r.outputTokens());
       input += r.inputTokens();
       output += r.outputTokens();
       answers += r.answers();
+      unfinished += r.unfinished();
     }
-    out.printf("%-10s  %-14s  %-28s  %7d  %12d  %12d%n", "total", "", "", answers, input, output);
+    out.printf(
+        "%-10s  %-14s  %-28s  %7d  %10d  %12d  %12d%n",
+        "total", "", "", answers, unfinished, input, output);
     out.flush();
   }
 }

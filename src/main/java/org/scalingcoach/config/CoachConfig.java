@@ -72,7 +72,8 @@ public record CoachConfig(
     AdminSettings admin =
         new AdminSettings(
             userIds(env, "COACH_ADMINS", problems),
-            bool(env, "COACH_RELOAD_WATCH", true, problems));
+            bool(env, "COACH_RELOAD_WATCH", true, problems),
+            publicUrl(env, problems));
     logging(env, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -111,6 +112,34 @@ public record CoachConfig(
     Set<String> managers = userIds(env, "COACH_MANAGERS", problems);
     int minutes = integer(env, "COACH_REMINDER_CHECK_MINUTES", 15, 1, 1_440, problems);
     return new AuditSettings(managers, Duration.ofMinutes(minutes));
+  }
+
+  /** {@code COACH_PUBLIC_URL}: an http or https address without a path, query or fragment. */
+  static java.util.Optional<java.net.URI> publicUrl(
+      Map<String, String> env, List<String> problems) {
+    String raw = env.getOrDefault("COACH_PUBLIC_URL", "").strip();
+    if (raw.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      java.net.URI uri = new java.net.URI(raw.replaceAll("/+$", ""));
+      boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+      boolean bare =
+          (uri.getPath() == null || uri.getPath().isEmpty())
+              && uri.getQuery() == null
+              && uri.getFragment() == null;
+      if (web && uri.getHost() != null && bare) {
+        return java.util.Optional.of(uri);
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    problems.add(
+        "COACH_PUBLIC_URL must be the address people reach the server at, such as"
+            + " https://coach.example.com, not '"
+            + raw
+            + "'");
+    return java.util.Optional.empty();
   }
 
   /** A comma-separated list of user ids, each checked. */

@@ -24,7 +24,10 @@ import java.util.stream.Stream;
  *     them (from other documents or audits) are not reported as separate mistakes
  */
 public record KnowledgeBase(
-    List<KnowledgeDocument> documents, List<Problem> problems, Set<String> skippedIds) {
+    List<KnowledgeDocument> documents,
+    List<Problem> problems,
+    Set<String> skippedIds,
+    Synonyms synonyms) {
 
   /** Sub-folder holding audit definitions, which are not knowledge documents. */
   public static final String AUDITS_FOLDER = "audits";
@@ -33,10 +36,21 @@ public record KnowledgeBase(
     documents = List.copyOf(documents);
     problems = List.copyOf(problems);
     skippedIds = Set.copyOf(skippedIds);
+    synonyms = synonyms == null ? Synonyms.NONE : synonyms;
   }
 
   public KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> problems) {
-    this(documents, problems, Set.of());
+    this(documents, problems, Set.of(), Synonyms.NONE);
+  }
+
+  public KnowledgeBase(
+      List<KnowledgeDocument> documents, List<Problem> problems, Set<String> skippedIds) {
+    this(documents, problems, skippedIds, Synonyms.NONE);
+  }
+
+  public KnowledgeBase(
+      List<KnowledgeDocument> documents, List<Problem> problems, Synonyms synonyms) {
+    this(documents, problems, Set.of(), synonyms);
   }
 
   /** Whether {@code key} ({@code id} or {@code id#anchor}) points into a skipped document. */
@@ -63,12 +77,21 @@ public record KnowledgeBase(
         .flatMap(
             d ->
                 d.sections().stream()
-                    .filter(s -> anchor == null || s.anchor().equals(anchor))
+                    .filter(s -> anchor == null || s.answersTo(anchor))
                     .findFirst());
   }
 
   /** Loads every {@code *.md} file under {@code directory}, outside the audits folder. */
   public static KnowledgeBase load(Path directory) {
+    return load(directory, Map.of());
+  }
+
+  /**
+   * Loads the folder as {@link #load(Path)} does, reading each file of {@code drafts} (a path
+   * inside {@code directory}, existing or new) from its text there instead of from disk: what the
+   * knowledge base would be once those drafts are saved.
+   */
+  public static KnowledgeBase load(Path directory, Map<Path, String> drafts) {
     if (!Files.isDirectory(directory)) {
       return new KnowledgeBase(
           List.of(),
@@ -76,11 +99,17 @@ public record KnowledgeBase(
               new Problem(directory, 0, "knowledge folder not found; set COACH_KNOWLEDGE_DIR")));
     }
     KnowledgeParser parser = new KnowledgeParser();
+    List<Path> files = new ArrayList<>(markdownFiles(directory));
+    drafts.keySet().stream().filter(file -> !files.contains(file)).forEach(files::add);
     List<KnowledgeParser.ParsedFile> parsed = new ArrayList<>();
-    for (Path file : markdownFiles(directory)) {
-      parsed.add(read(parser, file));
+    for (Path file : files) {
+      String draft = drafts.get(file);
+      parsed.add(draft != null ? parser.parse(file, draft) : read(parser, file));
     }
-    return validate(parsed);
+    KnowledgeBase validated = validate(parsed);
+    List<Problem> problems = new ArrayList<>(validated.problems());
+    Synonyms synonyms = Synonyms.load(directory, problems);
+    return new KnowledgeBase(validated.documents(), problems, validated.skippedIds(), synonyms);
   }
 
   private static KnowledgeParser.ParsedFile read(KnowledgeParser parser, Path file) {

@@ -224,9 +224,7 @@ public final class KnowledgeParser {
                   "use '## ' headings for sections; the title belongs in front matter"));
           continue;
         }
-        if (current != null) {
-          current.finish(file, problems).ifPresent(sections::add);
-        }
+        finish(current, file, problems, sections, anchors);
         String text = Inline.markdown(heading);
         String anchor = Anchors.of(Inline.plain(heading));
         if (anchors.contains(anchor)) {
@@ -243,13 +241,35 @@ public final class KnowledgeParser {
                 file, line, "text before the first '## ' section is never retrieved: move it"));
         continue;
       }
-      current.add(node, line);
+      current.add(node, line, file, problems);
       collectLinks(node, file, line, links, current);
     }
-    if (current != null) {
-      current.finish(file, problems).ifPresent(sections::add);
-    }
+    finish(current, file, problems, sections, anchors);
     return sections;
+  }
+
+  /** Ends a section; its aliases join the anchors that links into this file may use. */
+  private static void finish(
+      SectionBuilder current,
+      Path file,
+      List<Problem> problems,
+      List<Section> sections,
+      List<String> anchors) {
+    if (current == null) {
+      return;
+    }
+    current.finish(file, problems).ifPresent(sections::add);
+    for (String alias : current.aliases) {
+      if (anchors.contains(alias)) {
+        problems.add(
+            new Problem(
+                file,
+                current.line,
+                "alias '" + alias + "' of section '" + current.heading + "' is already an anchor"));
+      } else {
+        anchors.add(alias);
+      }
+    }
   }
 
   private static int line(Node node, int offset) {

@@ -97,9 +97,8 @@ public final class CoachMetrics {
         .increment();
   }
 
-  /** One language-model request: its outcome, tokens and how long it took. */
-  public static void modelCall(
-      String provider, String result, int inputTokens, int outputTokens, long nanos) {
+  /** One language-model request: its outcome and how long it took. */
+  public static void modelCall(String provider, String result, long nanos) {
     Timer.builder("coach.model.latency")
         .description("Language-model requests, by provider and result")
         .tag("provider", provider)
@@ -109,6 +108,10 @@ public final class CoachMetrics {
         .maximumExpectedValue(Duration.ofSeconds(300))
         .register(REGISTRY)
         .record(Duration.ofNanos(nanos));
+  }
+
+  /** Tokens a language-model request cost (the provider's count, or an estimate if cut off). */
+  public static void modelTokens(String provider, int inputTokens, int outputTokens) {
     tokens(provider, "input", inputTokens);
     tokens(provider, "output", outputTokens);
   }
