@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.scalingcoach.conversation.DeliveryScope;
 import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,7 @@ public final class ConnectorClient {
   }
 
   private String send(String method, URI uri, ObjectNode activity) throws ConnectorException {
+    DeliveryScope.beforeSending();
     String body = activity.toString();
     String operation =
         method + (uri.getPath().endsWith("/conversations") ? "_conversation" : "_activity");
@@ -128,7 +130,11 @@ public final class ConnectorClient {
       int status = response.statusCode();
       if (status >= 200 && status < 300) {
         CoachMetrics.apiCall("teams", operation, "ok");
-        return createdId(response.body());
+        String id = createdId(response.body());
+        if (!id.isEmpty()) {
+          DeliveryScope.sent(id);
+        }
+        return id;
       }
       if (status == 401 && tokens.isPresent() && !tokenRefreshed) {
         tokens.get().invalidate(); // a token revoked or rotated early: get a new one, once
