@@ -21,6 +21,7 @@ import org.scalingcoach.knowledge.KnowledgeBase;
 import org.scalingcoach.knowledge.Problem;
 import org.scalingcoach.llm.LlmFeatures;
 import org.scalingcoach.llm.PromptException;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.scalingcoach.retrieval.HybridRetriever;
 import org.scalingcoach.store.Database;
 import org.slf4j.Logger;
@@ -137,6 +138,7 @@ public final class CoachCore {
               next.retriever().embedded(),
               problems,
               Duration.ofNanos(System.nanoTime() - start));
+      CoachMetrics.reload(usable, problems.size());
       log.info("{}", report.summary());
       problems.forEach(problem -> log.warn("reload problem: {}", problem));
       return report;

@@ -15,6 +15,7 @@ import org.scalingcoach.audit.AuditEngine;
 import org.scalingcoach.audit.AuditHistory;
 import org.scalingcoach.audit.ReminderRouter;
 import org.scalingcoach.audit.Reminders;
+import org.scalingcoach.config.CacheFolder;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.console.AnswerTrials;
 import org.scalingcoach.console.ConsoleServices;
@@ -65,6 +66,7 @@ public final class CoachWiring {
 
   /** Loads the knowledge base, opens the database and builds the answer engine. */
   public static CoachCore core(CoachConfig config) {
+    CacheFolder.requireDjlWritable(System.getenv());
     return core(config, new MiniLmEmbedder());
   }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scalingcoach.conversation.DeliveryScope;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,20 @@ public final class BackgroundWork implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    CoachMetrics.queue("slack_work", () -> executor.getQueue().size(), this::oldestWaitSeconds);
+  }
+
+  /** A task with the time it was queued, so the age of the oldest waiting one can be read. */
+  private record Queued(long queuedNanos, Runnable task) implements Runnable {
+    @Override
+    public void run() {
+      task.run();
+    }
+  }
+
+  private double oldestWaitSeconds() {
+    Runnable head = executor.getQueue().peek();
+    return head instanceof Queued queued ? (System.nanoTime() - queued.queuedNanos()) / 1e9 : 0;
   }
 
   /**
@@ -56,13 +71,15 @@ public final class BackgroundWork implements AutoCloseable {
     }
     try {
       executor.execute(
-          () -> {
-            try {
-              task.run();
-            } catch (RuntimeException e) {
-              log.error("background Slack work failed: {}", what, e);
-            }
-          });
+          new Queued(
+              System.nanoTime(),
+              () -> {
+                try {
+                  task.run();
+                } catch (RuntimeException e) {
+                  log.error("background Slack work failed: {}", what, e);
+                }
+              }));
     } catch (RejectedExecutionException e) {
       log.error("too much Slack work queued; dropped: {}", what);
     }

@@ -14,6 +14,7 @@ import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.guard.PerUserRate;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.Place;
@@ -78,6 +79,7 @@ final class SlackAnswerer {
       tell(ask, PerUserRate.REPLY);
       return;
     }
+    long start = System.nanoTime();
     try {
       Question question =
           new Question(
@@ -92,6 +94,8 @@ final class SlackAnswerer {
       }
       questionLog.record(ask.teamId(), ask.userId(), channel(ask.destination()), answer);
       post(ask, answer, streaming);
+      CoachMetrics.question(
+          "slack", answer.answered(), answer.topic() == null ? null : answer.topic().id(), start);
     } catch (RuntimeException e) {
       log.error(
           "could not answer a Slack question (team {}, user {}, {})",

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import org.scalingcoach.conversation.DeliveryScope;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,7 @@ public final class SlackWebApi {
     for (int attempt = 1; ; attempt++) {
       try {
         T response = call.run(client);
+        CoachMetrics.apiCall("slack", method, response.isOk() ? "ok" : response.getError());
         if (!response.isOk()) {
           throw new SlackCallFailed(method, response.getError(), null);
         }
@@ -94,17 +96,22 @@ public final class SlackWebApi {
       } catch (SlackApiException e) {
         int status = e.getResponse().code();
         if (status == 429 && attempt < MAX_ATTEMPTS) {
+          CoachMetrics.apiRetry("slack", method);
           waitBeforeRetry(method, e.getResponse().header("Retry-After"), attempt);
         } else if (status >= 500 && attempt < MAX_ATTEMPTS) {
+          CoachMetrics.apiRetry("slack", method);
           backOff(method, "HTTP " + status, attempt);
         } else {
+          CoachMetrics.apiCall("slack", method, "http_" + status);
           throw new SlackCallFailed(method, "HTTP " + status, e);
         }
       } catch (IOException e) {
         boolean safe = REPEATABLE.contains(method) || e instanceof java.net.ConnectException;
         if (!safe || attempt == MAX_ATTEMPTS) {
+          CoachMetrics.apiCall("slack", method, "io_error");
           throw new SlackCallFailed(method, e.getMessage(), e);
         }
+        CoachMetrics.apiRetry("slack", method);
         backOff(method, e.toString(), attempt);
       }
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.scalingcoach.conversation.DeliveryScope;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +100,8 @@ public final class ConnectorClient {
   private String send(String method, URI uri, ObjectNode activity) throws ConnectorException {
     DeliveryScope.beforeSending();
     String body = activity.toString();
+    String operation =
+        method + (uri.getPath().endsWith("/conversations") ? "_conversation" : "_activity");
     boolean tokenRefreshed = false;
     for (int attempt = 1; ; attempt++) {
       HttpRequest.Builder request =
@@ -114,8 +117,10 @@ public final class ConnectorClient {
         response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         if (attempt >= attempts) {
+          CoachMetrics.apiCall("teams", operation, "io_error");
           throw new ConnectorException(method + " " + uri + " failed: " + e.getMessage(), e);
         }
+        CoachMetrics.apiRetry("teams", operation);
         pause(backoff(attempt), uri);
         continue;
       } catch (InterruptedException e) {
@@ -124,6 +129,7 @@ public final class ConnectorClient {
       }
       int status = response.statusCode();
       if (status >= 200 && status < 300) {
+        CoachMetrics.apiCall("teams", operation, "ok");
         String id = createdId(response.body());
         if (!id.isEmpty()) {
           DeliveryScope.sent(id);
@@ -138,6 +144,7 @@ public final class ConnectorClient {
       }
       boolean retriable = status == 429 || status >= 500;
       if (!retriable || attempt >= attempts) {
+        CoachMetrics.apiCall("teams", operation, "http_" + status);
         throw new ConnectorException(
             method + " " + uri + " answered HTTP " + status + ": " + abbreviate(response.body()));
       }
@@ -149,6 +156,7 @@ public final class ConnectorClient {
               .orElse(backoff(attempt));
       log.warn(
           "Bot Connector answered HTTP {} to {} {}; retrying in {}", status, method, uri, wait);
+      CoachMetrics.apiRetry("teams", operation);
       pause(wait, uri);
     }
   }

@@ -154,6 +154,7 @@ public final class CoachServer implements AutoCloseable {
         "/healthz");
     context.addServlet(
         new ServletHolder("readyz", new HealthServlet(core, mode, teams != null, true)), "/readyz");
+    context.addServlet(new ServletHolder("metrics", new MetricsServlet()), "/metrics");
     if (mode == SlackSettings.Mode.HTTP) {
       context.addServlet(
           new ServletHolder("slack", new SlackEventsServlet(slack)), SLACK_EVENTS_PATH);
