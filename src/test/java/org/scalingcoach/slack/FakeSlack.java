@@ -148,11 +148,12 @@ public final class FakeSlack implements AutoCloseable {
         body.put("channel", channel).put("ts", ts);
         body.putObject("message").put("ts", ts).put("text", params.getOrDefault("text", ""));
       }
-<<<<<<< HEAD
       case "chat.startStream" -> {
         String ts = "1800000000." + String.format("%06d", messages.incrementAndGet());
+        String channel = params.getOrDefault("channel", "");
         streams.put(ts, new StringBuilder(params.getOrDefault("markdown_text", "")));
-        body.put("channel", params.getOrDefault("channel", "")).put("ts", ts);
+        posted.add(new Posted(channel, params.get("thread_ts"), ts));
+        body.put("channel", channel).put("ts", ts);
       }
       case "chat.appendStream", "chat.stopStream" -> {
         StringBuilder text = streams.get(params.getOrDefault("ts", ""));
@@ -160,7 +161,8 @@ public final class FakeSlack implements AutoCloseable {
           body.put("ok", false).put("error", "message_not_found");
         } else {
           text.append(params.getOrDefault("markdown_text", ""));
-=======
+        }
+      }
       case "conversations.replies" -> {
         var thread = body.putArray("messages");
         for (Posted message : posted) {
@@ -179,7 +181,6 @@ public final class FakeSlack implements AutoCloseable {
               && message.ts().compareTo(oldest) > 0) {
             history.addObject().put("ts", message.ts()).put("bot_id", BOT_ID).put("user", BOT_USER);
           }
->>>>>>> main
         }
       }
       case "files.getUploadURLExternal" -> {
