@@ -176,8 +176,10 @@ public final class FakeSlack implements AutoCloseable {
       }
       case "chat.startStream" -> {
         String ts = "1800000000." + String.format("%06d", messages.incrementAndGet());
+        String channel = params.getOrDefault("channel", "");
         streams.put(ts, new StringBuilder(params.getOrDefault("markdown_text", "")));
-        body.put("channel", params.getOrDefault("channel", "")).put("ts", ts);
+        posted.add(new Posted(channel, params.get("thread_ts"), ts));
+        body.put("channel", channel).put("ts", ts);
       }
       case "chat.appendStream", "chat.stopStream" -> {
         StringBuilder text = streams.get(params.getOrDefault("ts", ""));
