@@ -85,25 +85,17 @@ public final class Insights {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT channel, question, sources, SUM(down), SUM(up) FROM ("
-                      + " SELECT 'slack' AS channel, question, sources,"
-                      + "  CASE WHEN rating < 0 THEN 1 ELSE 0 END AS down,"
-                      + "  CASE WHEN rating > 0 THEN 1 ELSE 0 END AS up"
-                      + "  FROM slack_feedback WHERE created_at >= ? AND (? IS NULL OR team_id = ?)"
-                      + " UNION ALL"
-                      + " SELECT 'teams', question, COALESCE(top_source, ''),"
-                      + "  CASE WHEN vote = 'down' THEN 1 ELSE 0 END,"
-                      + "  CASE WHEN vote = 'up' THEN 1 ELSE 0 END"
-                      + "  FROM teams_feedback WHERE given_at >= ? AND (? IS NULL OR tenant_id = ?))"
-                      + " GROUP BY channel, lower(trim(question)), sources HAVING SUM(down) > 0"
-                      + " ORDER BY SUM(down) DESC, SUM(up) ASC LIMIT ?")) {
+                  "SELECT platform, MIN(question), sources,"
+                      + " SUM(CASE WHEN rating < 0 THEN 1 ELSE 0 END),"
+                      + " SUM(CASE WHEN rating > 0 THEN 1 ELSE 0 END) FROM answer_feedback"
+                      + " WHERE created_at >= ? AND (? IS NULL OR workspace = ?)"
+                      + " GROUP BY platform, lower(trim(question)), sources"
+                      + " HAVING SUM(CASE WHEN rating < 0 THEN 1 ELSE 0 END) > 0"
+                      + " ORDER BY 4 DESC, 5 ASC LIMIT ?")) {
             statement.setString(1, since.toString());
             statement.setString(2, teamId);
             statement.setString(3, teamId);
-            statement.setString(4, since.toString());
-            statement.setString(5, teamId);
-            statement.setString(6, teamId);
-            statement.setInt(7, limit);
+            statement.setInt(4, limit);
             List<Rated> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
               while (rs.next()) {
