@@ -49,6 +49,22 @@ class CliTest {
   }
 
   @Test
+  void should_split_a_conversation_file_into_turns_at_blank_lines() {
+    assertThat(
+            AskCommand.turns("how do we detect drift?\n\nand how often\nshould we check?\n \n\n"))
+        .containsExactly("how do we detect drift?", "and how often should we check?");
+  }
+
+  @Test
+  void should_refuse_a_conversation_file_it_cannot_read_or_given_with_a_question() {
+    assertThat(run("ask", "--conversation", dir.resolve("missing.txt").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot read");
+
+    assertThat(run("ask", "--conversation", "chat.txt", "a question")).isEqualTo(2);
+    assertThat(err.toString()).contains("not both");
+  }
+
+  @Test
   void should_reject_an_empty_question_and_unknown_options() {
     assertThat(run("ask", "  ")).isEqualTo(2);
     assertThat(err.toString()).contains("the question is empty");

@@ -30,6 +30,39 @@ class InsightsCommandTest {
   }
 
   @Test
+  void should_count_questions_asked_in_other_languages() {
+    Database database = Database.open(dir.resolve("coach.db"));
+    QuestionLog log = new QuestionLog(database);
+    log.record(
+        "T1",
+        "U1",
+        "slack",
+        ExtractiveAnswerEngine.outOfScope("Wie erkennen wir, dass unser Modell veraltet ist?"));
+    log.record(
+        "T1",
+        "U2",
+        "slack",
+        ExtractiveAnswerEngine.outOfScope("Was ist der Betriebsrat und wer ist dabei?"));
+    log.record(
+        "T1",
+        "U3",
+        "slack",
+        ExtractiveAnswerEngine.outOfScope("Comment savoir si notre modèle est dépassé ?"));
+    log.record("T1", "U4", "slack", answered("how do we retrain"));
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new CoachCommand());
+    cli.setOut(new PrintWriter(out));
+
+    int exit = cli.execute("insights", "--data-dir", dir.toString(), "--team", "T1");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .contains("asked in other languages")
+        .containsPattern("2x\\s+de")
+        .containsPattern("1x\\s+fr");
+  }
+
+  @Test
   void should_list_unanswered_questions_and_down_votes_of_one_workspace() throws Exception {
     Database database = Database.open(dir.resolve("coach.db"));
     QuestionLog log = new QuestionLog(database);
