@@ -32,8 +32,6 @@ public final class SlackWebApi {
           "files.completeUploadExternal",
           "views.publish",
           "chat.update",
-          "conversations.replies",
-          "users.info",
           "assistant.threads.setStatus",
           "assistant.threads.setSuggestedPrompts");
 
@@ -99,6 +97,10 @@ public final class SlackWebApi {
 
   /** Posts to an interaction's or slash command's {@code response_url}. */
   public void respond(String responseUrl, ActionResponse response) {
+    if (responseUrl == null) {
+      log.info("nothing to answer through: the request had no response_url");
+      return;
+    }
     for (int attempt = 1; ; attempt++) {
       WebhookResponse result;
       try {
