@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.scalingcoach.audit.AuditException.Reason;
 import org.scalingcoach.audit.AuditStore.Transition;
+import org.scalingcoach.metrics.CoachMetrics;
 
 /**
  * Runs guided audits: start, answer, change an earlier answer, go back, skip, pause, resume,
@@ -76,6 +77,7 @@ public final class AuditEngine {
     snapshots.save(definition);
     Optional<AuditRecord> created = store.create(actor, definition, cleanSubject, clock.instant());
     if (created.isPresent()) {
+      CoachMetrics.audit("started", type);
       return progress(created.get(), null).asChanged();
     }
     // Another device started the same audit a moment ago: carry on with that one.
@@ -244,6 +246,7 @@ public final class AuditEngine {
               card.overall().level().name());
       Optional<AuditRecord> done = store.transition(auditId, audit.revision(), finish);
       if (done.isPresent()) {
+        CoachMetrics.audit("finished", definition.id());
         return done;
       }
       retryGuard(attempt);

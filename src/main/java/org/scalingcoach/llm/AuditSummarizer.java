@@ -38,7 +38,8 @@ public final class AuditSummarizer {
       log.warn("audit summary not written: {}", e.getMessage());
       return Optional.empty();
     }
-    CitationCheck.Checked checked = CitationCheck.check(completion.text(), facts.sections().size());
+    CitationCheck.Checked checked =
+        CitationCheck.checkSummary(completion.text(), facts.sections().size());
     if (checked.declined()
         || checked.markdown().isBlank()
         || CitationCheck.leaks(completion.text(), prompt.system())) {

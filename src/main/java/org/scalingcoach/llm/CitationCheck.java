@@ -46,7 +46,15 @@ final class CitationCheck {
 
   /** Checks a whole reply. */
   static Checked check(String reply, int sourceCount) {
-    return check(reply, sourceCount, true);
+    return check(reply, sourceCount, true, true);
+  }
+
+  /**
+   * Checks a summary of facts given as data besides the sources: a sentence about those facts needs
+   * no citation, so only invalid citations are removed.
+   */
+  static Checked checkSummary(String reply, int sourceCount) {
+    return check(reply, sourceCount, true, false);
   }
 
   /**
@@ -54,10 +62,11 @@ final class CitationCheck {
    * reply; nothing while the reply may be the decline token.
    */
   static Checked preview(String prefix, int sourceCount) {
-    return check(prefix, sourceCount, false);
+    return check(prefix, sourceCount, false, true);
   }
 
-  private static Checked check(String reply, int sourceCount, boolean whole) {
+  private static Checked check(
+      String reply, int sourceCount, boolean whole, boolean citationRequired) {
     String text = reply.strip();
     String lower = text.toLowerCase(Locale.ROOT);
     if (text.contains(DECLINE_TOKEN) || DECLINES.stream().anyMatch(lower::startsWith)) {
@@ -71,6 +80,9 @@ final class CitationCheck {
     int dropped = 0;
     for (Unit unit : units(text, whole)) {
       String kept = renumber(unit.text(), sourceCount, cited);
+      if (kept == null && !citationRequired) {
+        kept = MARKER.matcher(unit.text()).replaceAll("");
+      }
       if (kept != null) {
         out.append(kept).append(unit.separator());
       } else {

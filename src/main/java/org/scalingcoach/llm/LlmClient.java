@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.scalingcoach.answer.Asker;
+import org.scalingcoach.metrics.CoachMetrics;
 
 /**
  * Sends a prompt to a streaming langchain4j model and waits for the whole reply, at most {@code
@@ -141,8 +142,10 @@ final class LlmClient {
             text = written.toString();
           }
         }
+        CoachMetrics.modelCall(provider, "ok", elapsed());
         return new Completion(text);
       } catch (TimeoutException e) {
+        CoachMetrics.modelCall(provider, "timeout", elapsed());
         done.cancel(true);
         throw new LlmUnavailableException(
             LlmUnavailableException.Reason.TIMEOUT,
@@ -153,8 +156,15 @@ final class LlmClient {
         throw new LlmUnavailableException(
             LlmUnavailableException.Reason.TIMEOUT, "interrupted while waiting for " + provider, e);
       } catch (ExecutionException e) {
-        throw classify(e.getCause());
+        LlmUnavailableException failure = classify(e.getCause());
+        CoachMetrics.modelCall(
+            provider, failure.reason().name().toLowerCase(java.util.Locale.ROOT), elapsed());
+        throw failure;
       }
+    }
+
+    private long elapsed() {
+      return System.nanoTime() - (deadline - timeout.toNanos());
     }
   }
 

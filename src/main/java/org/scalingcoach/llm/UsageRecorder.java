@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scalingcoach.answer.Asker;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +115,7 @@ final class UsageRecorder implements ChatModelListener {
   }
 
   private void record(Call call, int input, int output, boolean finished) {
+    CoachMetrics.modelTokens(provider, input, output);
     TokenUsage row =
         new TokenUsage(
             call.asker.workspace(),

@@ -6,10 +6,13 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
+import com.slack.api.model.block.ContextActionsBlock;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.FeedbackButtonObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.FeedbackButtonsElement;
 import java.util.ArrayList;
 import java.util.List;
 import org.scalingcoach.answer.Answer;
@@ -21,6 +24,12 @@ public final class AnswerBlocks {
   static final String FEEDBACK_DOWN = "coach_feedback_down";
   static final String FOLLOW_UP_PREFIX = "coach_follow_up_";
   static final String SHARE = "coach_share";
+
+  /** The {@code feedback_buttons} element under a natively streamed answer. */
+  static final String FEEDBACK_BUTTONS = "coach_feedback";
+
+  static final String UP_PREFIX = "up:";
+  static final String DOWN_PREFIX = "down:";
 
   private static final int SECTION_LIMIT = 3_000;
   private static final int BUTTON_LABEL_LIMIT = 75;
@@ -69,6 +78,49 @@ public final class AnswerBlocks {
     }
     blocks.add(actions(a -> a.blockId("coach_feedback").elements(buttons)));
     return blocks;
+  }
+
+  /**
+   * What goes under an answer streamed with {@code chat.*Stream}, whose text is already in the
+   * message: the sources, follow-ups, sharing, and Slack's own feedback buttons in a {@code
+   * context_actions} block at the end.
+   */
+  public static List<LayoutBlock> afterStream(Answer answer, String answerId, Options options) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    if (!answer.citations().isEmpty()) {
+      blocks.add(context(sources(answer.citations())));
+    }
+    List<BlockElement> more = new ArrayList<>();
+    for (int i = 0; i < answer.followUps().size(); i++) {
+      String question = answer.followUps().get(i);
+      more.add(button(FOLLOW_UP_PREFIX + i, label(question), question, null));
+    }
+    if (options.shareable()) {
+      more.add(button(SHARE, "Share in channel", answerId, "primary"));
+    }
+    if (!more.isEmpty()) {
+      blocks.add(actions(a -> a.blockId("coach_follow_ups").elements(more)));
+    }
+    blocks.add(
+        ContextActionsBlock.builder()
+            .blockId("coach_feedback")
+            .elements(
+                List.of(
+                    FeedbackButtonsElement.builder()
+                        .actionId(FEEDBACK_BUTTONS)
+                        .positiveButton(feedback("👍 Helpful", UP_PREFIX + answerId))
+                        .negativeButton(feedback("👎 Not helpful", DOWN_PREFIX + answerId))
+                        .build()))
+            .build());
+    return blocks;
+  }
+
+  private static FeedbackButtonObject feedback(String label, String value) {
+    return FeedbackButtonObject.builder()
+        .text(plainText(label, true))
+        .value(value)
+        .accessibilityLabel(label.substring(label.indexOf(' ') + 1))
+        .build();
   }
 
   /** The plain text Slack shows in notifications and to clients without blocks. */

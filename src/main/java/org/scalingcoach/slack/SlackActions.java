@@ -66,6 +66,21 @@ final class SlackActions {
           return context.ack();
         });
     app.blockAction(
+        AnswerBlocks.FEEDBACK_BUTTONS,
+        (request, context) -> {
+          // Slack's feedback_buttons under a streamed answer: "up:<answer id>" or "down:<…>"
+          BlockActionPayload payload = request.getPayload();
+          String value = payload.getActions().get(0).getValue();
+          if (value != null && value.startsWith(AnswerBlocks.UP_PREFIX)) {
+            String answerId = value.substring(AnswerBlocks.UP_PREFIX.length());
+            work.submit("record feedback", () -> recordFeedback(payload, answerId, 1));
+          } else if (value != null && value.startsWith(AnswerBlocks.DOWN_PREFIX)) {
+            String answerId = value.substring(AnswerBlocks.DOWN_PREFIX.length());
+            work.submit("record feedback", () -> recordFeedback(payload, answerId, -1));
+          }
+          return context.ack();
+        });
+    app.blockAction(
         Pattern.compile(Pattern.quote(AnswerBlocks.FOLLOW_UP_PREFIX) + "\\d+"),
         (request, context) -> {
           BlockActionPayload payload = request.getPayload();
@@ -115,8 +130,11 @@ final class SlackActions {
   }
 
   private void recordFeedback(BlockActionPayload payload, int rating) {
+    recordFeedback(payload, payload.getActions().get(0).getValue(), rating);
+  }
+
+  private void recordFeedback(BlockActionPayload payload, String answerId, int rating) {
     String team = payload.getTeam().getId();
-    String answerId = payload.getActions().get(0).getValue();
     Optional<StoredAnswer> stored = answers.find(team, answerId);
     String reply;
     if (stored.isEmpty()) {

@@ -3,6 +3,7 @@ package org.scalingcoach.slack;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.guard.PerUserRate;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.Place;
@@ -40,7 +42,7 @@ final class SlackAnswerer {
   private final SlackWebApi slack;
   private final SlackAnswerStore answers;
   private final QuestionLog questionLog;
-  private final Duration streamInterval;
+  private final LiveAnswers live;
   private final PerUserRate rate = PerUserRate.standard();
 
   SlackAnswerer(
@@ -54,7 +56,7 @@ final class SlackAnswerer {
       SlackAnswerStore answers,
       QuestionLog questionLog,
       Duration streamInterval) {
-    this.streamInterval = streamInterval;
+    this.live = new LiveAnswers(slack, streamInterval, Clock.systemUTC());
     this.engine = engine;
     this.slack = slack;
     this.answers = answers;
@@ -77,20 +79,23 @@ final class SlackAnswerer {
       tell(ask, PerUserRate.REPLY);
       return;
     }
+    long start = System.nanoTime();
     try {
       Question question =
           new Question(
               StoredText.cap(ask.text()), history(ask), new Asker(ask.teamId(), ask.userId()));
-      StreamingMessage streaming = null;
+      LiveAnswer streaming = null;
       Answer answer;
       if (ask.destination() instanceof Destination.Conversation c) {
-        streaming = new StreamingMessage(slack, c, streamInterval);
+        streaming = live.open(ask.teamId(), ask.userId(), c);
         answer = engine.answerStreaming(question, streaming);
       } else {
         answer = engine.answer(question); // an ephemeral reply cannot be edited as it grows
       }
       questionLog.record(ask.teamId(), ask.userId(), channel(ask.destination()), answer);
       post(ask, answer, streaming);
+      CoachMetrics.question(
+          "slack", answer.answered(), answer.topic() == null ? null : answer.topic().id(), start);
     } catch (RuntimeException e) {
       log.error(
           "could not answer a Slack question (team {}, user {}, {})",
@@ -143,7 +148,7 @@ final class SlackAnswerer {
         topLevel ? DIRECT_MESSAGE_MEMORY : THREAD_MEMORY);
   }
 
-  private void post(Ask ask, Answer answer, StreamingMessage streaming) {
+  private void post(Ask ask, Answer answer, LiveAnswer streaming) {
     String id = UUID.randomUUID().toString();
     List<LayoutBlock> blocks = AnswerBlocks.answer(answer, id, ask.options());
     String text = AnswerBlocks.fallbackText(answer);
@@ -151,11 +156,18 @@ final class SlackAnswerer {
       // Saved before posting, so a reply typed right after the answer already finds the thread.
       answers.save(
           id, new Place(ask.teamId(), c.channel(), c.threadTs()), null, ask.userId(), answer);
-      Optional<StreamingMessage.Posted> partial =
-          streaming == null ? Optional.empty() : streaming.finish();
-      if (partial.isPresent()) {
-        replace(id, partial.get(), text, blocks);
-        return;
+      if (streaming != null) {
+        Optional<LiveAnswer.Posted> shown;
+        try {
+          shown = streaming.complete(answer, id, ask.options());
+        } catch (RuntimeException e) {
+          answers.forget(id);
+          throw e;
+        }
+        if (shown.isPresent()) {
+          answers.posted(id, shown.get().channel(), shown.get().ts());
+          return;
+        }
       }
       ChatPostMessageResponse posted;
       try {
@@ -189,22 +201,6 @@ final class SlackAnswerer {
               .blocks(blocks)
               .build());
     }
-  }
-
-  /** Replaces the message that showed the answer being written with the final answer. */
-  private void replace(
-      String id, StreamingMessage.Posted partial, String text, List<LayoutBlock> blocks) {
-    try {
-      slack.call(
-          "chat.update",
-          client ->
-              client.chatUpdate(
-                  r -> r.channel(partial.channel()).ts(partial.ts()).text(text).blocks(blocks)));
-    } catch (RuntimeException e) {
-      answers.forget(id);
-      throw e;
-    }
-    answers.posted(id, partial.channel(), partial.ts());
   }
 
   private void setStatus(Destination.Conversation c, String status) {

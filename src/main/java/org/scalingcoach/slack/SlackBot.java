@@ -16,11 +16,13 @@ import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.SetupException;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.store.AssistantThreadStore;
 import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackFeedbackStore;
+import org.scalingcoach.store.SqliteInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,9 @@ public final class SlackBot implements AutoCloseable {
   private final HomeView home;
   private final SlashCommands commands;
   private final Reminders reminders;
+  private final SlackInbox inbox;
   private SocketModeApp socketMode;
+  private DeliveryWorkers ownedDeliveries;
 
   private SlackBot(
       SlackSettings settings,
@@ -50,8 +54,10 @@ public final class SlackBot implements AutoCloseable {
       BackgroundWork work,
       HomeView home,
       SlashCommands commands,
-      Reminders reminders) {
+      Reminders reminders,
+      SlackInbox inbox) {
     this.reminders = reminders;
+    this.inbox = inbox;
     this.settings = settings;
     this.slack = slack;
     this.app = app;
@@ -60,28 +66,33 @@ public final class SlackBot implements AutoCloseable {
     this.commands = commands;
   }
 
-  /** Builds the bot without audits; {@code sleeper} waits between rate-limited retries. */
+  /**
+   * Builds the bot without audits or admin commands, with an inbox of its own (closed with the
+   * bot); {@code sleeper} waits between rate-limited retries.
+   */
   public static SlackBot create(
       SlackSettings settings, CoachCore core, SlackWebApi.Sleeper sleeper) {
-    return create(settings, core, sleeper, null);
-  }
-
-  /** Builds the bot with the guided audits and their reminders when {@code audits} is given. */
-  public static SlackBot create(
-      SlackSettings settings, CoachCore core, SlackWebApi.Sleeper sleeper, AuditServices audits) {
-    return create(settings, core, sleeper, audits, null);
+    DeliveryWorkers own =
+        new DeliveryWorkers(
+            new SqliteInbox(core.database()), Clock.systemUTC(), 8, 2_000, Duration.ofDays(1));
+    SlackBot bot = create(settings, core, sleeper, null, null, own);
+    bot.ownedDeliveries = own;
+    own.resume();
+    return bot;
   }
 
   /**
    * Builds the bot with audits (when {@code audits} is given) and {@code /coach admin} (when {@code
-   * admin} is given).
+   * admin} is given); requests taken over HTTP go through {@code deliveries}' inbox, and {@code
+   * sleeper} waits between rate-limited retries.
    */
   public static SlackBot create(
       SlackSettings settings,
       CoachCore core,
       SlackWebApi.Sleeper sleeper,
       AuditServices audits,
-      AdminActions admin) {
+      AdminActions admin,
+      DeliveryWorkers deliveries) {
     if (settings.mode() == SlackSettings.Mode.DISABLED) {
       throw new IllegalArgumentException(SlackSettings.howToConnect());
     }
@@ -147,7 +158,10 @@ public final class SlackBot implements AutoCloseable {
       audits.deliverRemindersThrough(new SlackAuditReminders(audits, conversation));
       reminders = audits.reminders();
     }
-    return new SlackBot(settings, slack, app, work, home, commands, reminders);
+    SlackInbox inbox =
+        new SlackInbox(app, deliveries, settings.signingSecret(), webApi, Clock.systemUTC());
+    deliveries.register(SlackInbox.PLATFORM, inbox);
+    return new SlackBot(settings, slack, app, work, home, commands, reminders, inbox);
   }
 
   /**
@@ -163,6 +177,14 @@ public final class SlackBot implements AutoCloseable {
 
   public App app() {
     return app;
+  }
+
+  /**
+   * Takes a verified HTTP request: Bolt acknowledges it, and its work is stored in the inbox before
+   * the acknowledgement goes out (or Slack gets a 503 to retry when the inbox is full).
+   */
+  public Response receive(com.slack.api.bolt.request.Request<?> request) throws Exception {
+    return inbox.receive(request);
   }
 
   public SlackSettings.Mode mode() {
@@ -211,6 +233,9 @@ public final class SlackBot implements AutoCloseable {
       reminders.close();
     }
     work.close();
+    if (ownedDeliveries != null) {
+      ownedDeliveries.close();
+    }
     try {
       app.stop();
       slack.close();

@@ -23,12 +23,19 @@ public final class SlackScopes {
       ordered(
           "chat.postMessage", List.of("chat:write", "chat:write.public", "im:write"),
           "chat.update", List.of("chat:write"),
+          "chat.startStream", List.of("chat:write"),
+          "chat.appendStream", List.of("chat:write"),
+          "chat.stopStream", List.of("chat:write"),
           "files.getUploadURLExternal", List.of("files:write"),
           "files.completeUploadExternal", List.of("files:write"),
           "views.open", List.of(),
           "views.publish", List.of(),
           "assistant.threads.setStatus", List.of("assistant:write"),
           "assistant.threads.setSuggestedPrompts", List.of("assistant:write"),
+          // After a crash: did the coach already answer in this thread or conversation?
+          // (SlackInbox.replied)
+          "conversations.replies", List.of("channels:history", "groups:history", "im:history"),
+          "conversations.history", List.of("channels:history", "groups:history", "im:history"),
           // Bolt calls it on the first request to learn the bot's own user id.
           "auth.test", List.of());
 

@@ -6,9 +6,13 @@ import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
+import org.scalingcoach.conversation.DeliveryScope;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +38,10 @@ public final class SlackWebApi {
           "chat.update",
           "assistant.threads.setStatus",
           "assistant.threads.setSuggestedPrompts");
+
+  /** Calls that only read, so they say nothing about whether a reply went out. */
+  private static final Set<String> READ_ONLY =
+      Set.of("auth.test", "conversations.replies", "conversations.history");
 
   private final MethodsClient client;
   private final ActionResponseSender responses;
@@ -66,11 +74,18 @@ public final class SlackWebApi {
       throw new IllegalArgumentException(
           "Slack method " + method + " is not listed in SlackScopes with the scope it needs");
     }
+    if (!READ_ONLY.contains(method)) {
+      DeliveryScope.beforeSending();
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         T response = call.run(client);
+        CoachMetrics.apiCall("slack", method, response.isOk() ? "ok" : response.getError());
         if (!response.isOk()) {
           throw new SlackCallFailed(method, response.getError(), null);
+        }
+        if (response instanceof ChatPostMessageResponse posted) {
+          DeliveryScope.sent(posted.getTs());
         }
         if (response.getWarning() != null) {
           log.debug("Slack {} warned: {}", method, response.getWarning());
@@ -79,17 +94,22 @@ public final class SlackWebApi {
       } catch (SlackApiException e) {
         int status = e.getResponse().code();
         if (status == 429 && attempt < MAX_ATTEMPTS) {
+          CoachMetrics.apiRetry("slack", method);
           waitBeforeRetry(method, e.getResponse().header("Retry-After"), attempt);
         } else if (status >= 500 && attempt < MAX_ATTEMPTS) {
+          CoachMetrics.apiRetry("slack", method);
           backOff(method, "HTTP " + status, attempt);
         } else {
+          CoachMetrics.apiCall("slack", method, "http_" + status);
           throw new SlackCallFailed(method, "HTTP " + status, e);
         }
       } catch (IOException e) {
         boolean safe = REPEATABLE.contains(method) || e instanceof java.net.ConnectException;
         if (!safe || attempt == MAX_ATTEMPTS) {
+          CoachMetrics.apiCall("slack", method, "io_error");
           throw new SlackCallFailed(method, e.getMessage(), e);
         }
+        CoachMetrics.apiRetry("slack", method);
         backOff(method, e.toString(), attempt);
       }
     }
@@ -101,6 +121,7 @@ public final class SlackWebApi {
       log.info("nothing to answer through: the request had no response_url");
       return;
     }
+    DeliveryScope.beforeSending();
     for (int attempt = 1; ; attempt++) {
       WebhookResponse result;
       try {
@@ -116,6 +137,7 @@ public final class SlackWebApi {
       if (status / 100 != 2) {
         throw new SlackCallFailed("response_url", "HTTP " + status + " " + result.getBody(), null);
       }
+      DeliveryScope.sent("response_url");
       return;
     }
   }

@@ -1,9 +1,11 @@
 package org.scalingcoach.slack;
 
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.LayoutBlock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import org.scalingcoach.answer.Answer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,15 +13,12 @@ import org.slf4j.LoggerFactory;
  * Shows an answer while it is being written: posts the first words as a message in the
  * conversation, then edits it with {@code chat.update} at most once per interval (Slack allows
  * about one message call a second per channel). The final answer, with sources and buttons, then
- * replaces it through {@link #finish()}.
+ * replaces it through {@link #complete}. Used where Slack's native streaming is not available.
  */
-final class StreamingMessage implements Consumer<String> {
+final class StreamingMessage implements LiveAnswer {
   private static final Logger log = LoggerFactory.getLogger(StreamingMessage.class);
   static final Duration INTERVAL = Duration.ofSeconds(1);
   static final String WRITING = " _…_";
-
-  /** The message the partial answer was posted as. */
-  record Posted(String channel, String ts) {}
 
   private final SlackWebApi slack;
   private final Destination.Conversation where;
@@ -66,16 +65,28 @@ final class StreamingMessage implements Consumer<String> {
     } catch (RuntimeException e) {
       // The final answer is still sent; only the live preview stops.
       stopped = true;
-      log.warn("stopped showing a partial answer in {}", where.channel(), e);
+      log.warn("stopped showing a partial answer in {}: {}", where.channel(), e.getMessage());
     }
   }
 
   /**
-   * Stops updating and returns the message the final answer should replace, if one was posted.
-   * Waits for an update in flight, so it can never land after the final answer.
+   * Stops updating and replaces the posted preview, if any, with the final answer. Being
+   * synchronized, it waits for an update in flight, so none can land after the final answer.
    */
-  synchronized Optional<Posted> finish() {
+  @Override
+  public synchronized Optional<Posted> complete(
+      Answer answer, String answerId, AnswerBlocks.Options options) {
     stopped = true;
-    return Optional.ofNullable(posted);
+    if (posted == null) {
+      return Optional.empty();
+    }
+    Posted at = posted;
+    String text = AnswerBlocks.fallbackText(answer);
+    List<LayoutBlock> blocks = AnswerBlocks.answer(answer, answerId, options);
+    slack.call(
+        "chat.update",
+        client ->
+            client.chatUpdate(r -> r.channel(at.channel()).ts(at.ts()).text(text).blocks(blocks)));
+    return Optional.of(at);
   }
 }

@@ -139,42 +139,55 @@ final class AuditCards {
                   ? Math.round(d.score()) + "/100 · " + d.level().label()
                   : "not assessed (all skipped)");
     }
+    // Shown at half its pixel width: sharp on high-density screens, never stretched and blurred.
     chartDataUri(chartPng)
         .ifPresent(
-            uri ->
+            chart ->
                 body.addObject()
                     .put("type", "Image")
-                    .put("url", uri)
+                    .put("url", chart.uri())
                     .put("altText", "Score per dimension")
-                    .put("size", "Stretch"));
+                    .put("width", chart.pixelWidth() / 2 + "px"));
     if (!report.scorecard().actions().isEmpty()) {
       body.add(TeamsCards.text("**Your next actions**").put("separator", true));
-      StringBuilder list = new StringBuilder();
       int n = 1;
       for (NextAction action : report.scorecard().actions()) {
-        list.append(n++)
-            .append(". ")
-            .append(action.action())
-            .append(" _(")
-            .append(action.dimension())
-            .append(": ")
-            .append(action.finding())
-            .append(")_\n");
+        body.add(TeamsCards.text(n++ + ". " + action.action()).put("spacing", "Small"));
+        body.add(
+            TeamsCards.text(action.dimension() + " · " + readable(action.finding()))
+                .put("size", "Small")
+                .put("isSubtle", true)
+                .put("spacing", "None"));
       }
-      body.add(TeamsCards.text(list.toString().strip()));
     }
     return card;
   }
 
+  /** "Now: 0 No MLOps" reads as "today: No MLOps (level 0)". */
+  static String readable(String finding) {
+    java.util.regex.Matcher now =
+        java.util.regex.Pattern.compile("Now: (\\d+) (.+)").matcher(finding);
+    if (now.matches()) {
+      return "today: " + now.group(2) + " (level " + now.group(1) + ")";
+    }
+    return finding.isEmpty()
+        ? finding
+        : Character.toLowerCase(finding.charAt(0)) + finding.substring(1);
+  }
+
   /** The chart, shrunk until it fits in a Teams message, as a data URI; empty if it cannot. */
-  static java.util.Optional<String> chartDataUri(byte[] png) {
+  /** A chart ready for a card: its data URI and how many pixels wide it is. */
+  record Chart(String uri, int pixelWidth) {}
+
+  static java.util.Optional<Chart> chartDataUri(byte[] png) {
     try {
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
       for (int width = 560; width >= 240 && image != null; width -= 80) {
         byte[] small = scaled(image, width);
         if (small.length <= MAX_CHART_BYTES) {
           return java.util.Optional.of(
-              "data:image/png;base64," + Base64.getEncoder().encodeToString(small));
+              new Chart(
+                  "data:image/png;base64," + Base64.getEncoder().encodeToString(small), width));
         }
       }
     } catch (IOException e) {

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.scalingcoach.conversation.DeliveryScope;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +98,10 @@ public final class ConnectorClient {
   }
 
   private String send(String method, URI uri, ObjectNode activity) throws ConnectorException {
+    DeliveryScope.beforeSending();
     String body = activity.toString();
+    String operation =
+        method + (uri.getPath().endsWith("/conversations") ? "_conversation" : "_activity");
     boolean tokenRefreshed = false;
     for (int attempt = 1; ; attempt++) {
       HttpRequest.Builder request =
@@ -112,8 +117,10 @@ public final class ConnectorClient {
         response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         if (attempt >= attempts) {
+          CoachMetrics.apiCall("teams", operation, "io_error");
           throw new ConnectorException(method + " " + uri + " failed: " + e.getMessage(), e);
         }
+        CoachMetrics.apiRetry("teams", operation);
         pause(backoff(attempt), uri);
         continue;
       } catch (InterruptedException e) {
@@ -122,7 +129,12 @@ public final class ConnectorClient {
       }
       int status = response.statusCode();
       if (status >= 200 && status < 300) {
-        return createdId(response.body());
+        CoachMetrics.apiCall("teams", operation, "ok");
+        String id = createdId(response.body());
+        if (!id.isEmpty()) {
+          DeliveryScope.sent(id);
+        }
+        return id;
       }
       if (status == 401 && tokens.isPresent() && !tokenRefreshed) {
         tokens.get().invalidate(); // a token revoked or rotated early: get a new one, once
@@ -132,6 +144,7 @@ public final class ConnectorClient {
       }
       boolean retriable = status == 429 || status >= 500;
       if (!retriable || attempt >= attempts) {
+        CoachMetrics.apiCall("teams", operation, "http_" + status);
         throw new ConnectorException(
             method + " " + uri + " answered HTTP " + status + ": " + abbreviate(response.body()));
       }
@@ -143,6 +156,7 @@ public final class ConnectorClient {
               .orElse(backoff(attempt));
       log.warn(
           "Bot Connector answered HTTP {} to {} {}; retrying in {}", status, method, uri, wait);
+      CoachMetrics.apiRetry("teams", operation);
       pause(wait, uri);
     }
   }

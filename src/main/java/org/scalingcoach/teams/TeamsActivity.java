@@ -158,6 +158,7 @@ public final class TeamsActivity {
     reply.set("from", json.path("recipient").deepCopy());
     reply.set("recipient", json.path("from").deepCopy());
     reply.set("conversation", json.path("conversation").deepCopy());
+    reply.put("summary", CardSummary.of(card));
     ObjectNode attachment = reply.putArray("attachments").addObject();
     attachment.put("contentType", TeamsCards.CONTENT_TYPE);
     attachment.set("content", card);

@@ -15,6 +15,7 @@ import org.scalingcoach.audit.Actor;
 import org.scalingcoach.console.ConsoleSignIn;
 import org.scalingcoach.console.SignInLink;
 import org.scalingcoach.guard.PerUserRate;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.scalingcoach.store.Insights;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.StoredText;
@@ -262,6 +263,7 @@ public final class TeamsBot {
       reply(activity, TeamsCards.welcome());
       return;
     }
+    long start = System.nanoTime();
     String tenant = activity.tenantId();
     if (!rate.allow(tenant, activity.userId())) {
       reply(activity, TeamsCards.notice(PerUserRate.REPLY));
@@ -275,6 +277,8 @@ public final class TeamsBot {
                 store.recentTurns(tenant, conversation),
                 new Asker(tenant, activity.userId())));
     reply(activity, TeamsCards.answer(answer));
+    CoachMetrics.question(
+        "teams", answer.answered(), answer.topic() == null ? null : answer.topic().id(), start);
     store.recordExchange(tenant, conversation, question, answer.markdown());
     questionLog.record(tenant, activity.userId(), conversation, answer);
   }

@@ -40,11 +40,20 @@ public final class TeamsCards {
                 .put("spacing", "None"));
       }
     }
-    ArrayNode actions = card.putArray("actions");
-    for (String followUp : answer.followUps()) {
-      ObjectNode data = NODES.objectNode().put(ACTION, "ask").put("question", followUp);
-      actions.add(submit(followUp, data));
+    // Follow-ups are long questions: one per row, full width, so no title is cut off. The card's
+    // own actions row then holds only 👍/👎.
+    if (!answer.followUps().isEmpty()) {
+      body.add(text("**You could also ask**").put("spacing", "Medium").put("separator", true));
+      for (String followUp : answer.followUps()) {
+        ObjectNode data = NODES.objectNode().put(ACTION, "ask").put("question", followUp);
+        body.addObject()
+            .put("type", "ActionSet")
+            .put("spacing", "Small")
+            .putArray("actions")
+            .add(submit(followUp, data));
+      }
     }
+    ArrayNode actions = card.putArray("actions");
     if (answer.answered()) {
       actions.add(feedbackButton(answer, "up", "👍 Helpful"));
       actions.add(feedbackButton(answer, "down", "👎 Not helpful"));

@@ -105,6 +105,7 @@ final class TeamsReminders implements ReminderDelivery {
         .put("id", conversation)
         .put("conversationType", "personal")
         .put("tenantId", ref.tenantId());
+    message.put("summary", CardSummary.of(card));
     ObjectNode attachment = message.putArray("attachments").addObject();
     attachment.put("contentType", TeamsCards.CONTENT_TYPE);
     attachment.set("content", card);

@@ -19,6 +19,7 @@ import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.console.ConsoleServices;
 import org.scalingcoach.console.ConsoleSignIn;
+import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.slack.SlackBot;
 import org.scalingcoach.teams.TeamsMessagesServlet;
 import org.scalingcoach.web.console.ConsoleServlet;
@@ -51,6 +52,9 @@ public final class CoachServer implements AutoCloseable {
   private final SlackBot slack;
   private final boolean teams;
 
+  /** The inbox workers this server owns, closed with it; null when built from parts. */
+  private DeliveryWorkers deliveries;
+
   private CoachServer(Server jetty, SlackBot slack, boolean teams) {
     this.jetty = jetty;
     this.slack = slack;
@@ -64,20 +68,33 @@ public final class CoachServer implements AutoCloseable {
     AtomicReference<URI> base = new AtomicReference<>(config.admin().publicUrl().orElse(null));
     ConsoleServices console = CoachWiring.console(config, core, audits, base::get);
     AdminActions admin = CoachWiring.admin(core, audits, console.signIn());
+    DeliveryWorkers deliveries = CoachWiring.deliveries(config, core);
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
       slack =
           SlackBot.create(
-              config.slack(), core, duration -> Thread.sleep(duration.toMillis()), audits, admin);
+              config.slack(),
+              core,
+              duration -> Thread.sleep(duration.toMillis()),
+              audits,
+              admin,
+              deliveries);
     }
     TeamsMessagesServlet teams =
         config
             .teamsSettings()
-            .map(settings -> TeamsMessagesServlet.create(settings, core, audits, admin))
+            .map(settings -> TeamsMessagesServlet.create(settings, core, audits, admin, deliveries))
             .orElse(null);
     boolean https = base.get() != null && "https".equals(base.get().getScheme());
-    CoachServer server =
-        start(config.port(), core, slack, teams, new ConsoleServlet(console, https));
+    CoachServer server;
+    try {
+      deliveries.resume();
+      server = start(config.port(), core, slack, teams, new ConsoleServlet(console, https));
+    } catch (Exception e) {
+      deliveries.close();
+      throw e;
+    }
+    server.deliveries = deliveries;
     base.compareAndSet(null, URI.create("http://localhost:" + server.port()));
     return server;
   }
@@ -137,9 +154,10 @@ public final class CoachServer implements AutoCloseable {
         "/healthz");
     context.addServlet(
         new ServletHolder("readyz", new HealthServlet(core, mode, teams != null, true)), "/readyz");
+    context.addServlet(new ServletHolder("metrics", new MetricsServlet()), "/metrics");
     if (mode == SlackSettings.Mode.HTTP) {
       context.addServlet(
-          new ServletHolder("slack", new SlackEventsServlet(slack.app())), SLACK_EVENTS_PATH);
+          new ServletHolder("slack", new SlackEventsServlet(slack)), SLACK_EVENTS_PATH);
     } else {
       context.addServlet(new ServletHolder("slack", notListening(mode)), SLACK_EVENTS_PATH);
     }
@@ -243,6 +261,9 @@ public final class CoachServer implements AutoCloseable {
     }
     if (slack != null) {
       slack.close();
+    }
+    if (deliveries != null) {
+      deliveries.close();
     }
   }
 }

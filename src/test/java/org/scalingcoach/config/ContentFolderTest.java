@@ -69,4 +69,24 @@ class ContentFolderTest {
             Map.of("COACH_LOG_LEVEL", "debug", "COACH_LOG_FORMAT", "json"), workingDir);
     assertThat(fine).isNotNull();
   }
+
+  @Test
+  void should_refuse_an_embedding_cache_folder_that_cannot_be_created_in_one_line()
+      throws Exception {
+    Path file = Files.writeString(workingDir.resolve("a-file"), "x");
+    String before = System.getProperty("DJL_CACHE_DIR");
+    System.setProperty("DJL_CACHE_DIR", file.resolve("djl").toString());
+    try {
+      assertThatThrownBy(() -> CacheFolder.requireDjlWritable(Map.of()))
+          .isInstanceOf(SetupException.class)
+          .hasMessageStartingWith("DJL_CACHE_DIR=" + file.resolve("djl") + " cannot be used")
+          .hasMessageNotContaining("\n");
+    } finally {
+      System.setProperty("DJL_CACHE_DIR", before == null ? "" : before);
+      if (before == null) {
+        System.clearProperty("DJL_CACHE_DIR");
+      }
+    }
+    CacheFolder.requireDjlWritable(Map.of("DJL_CACHE_DIR", workingDir.resolve("djl").toString()));
+  }
 }

@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local stand-in for Slack's Web API and response URLs that records every call. It answers {@code
- * auth.test} as a bot, {@code chat.postMessage} with a channel and timestamp, everything else with
- * {@code ok: true}, unless a test scripts the next answer of a method.
+ * auth.test} as a bot, {@code chat.postMessage} and {@code chat.startStream} with a channel and
+ * timestamp, everything else with {@code ok: true}, unless a test scripts the next answer of a
+ * method. It keeps the text of each native stream ({@code chat.startStream}, {@code
+ * chat.appendStream}, {@code chat.stopStream}) as Slack would show it.
  */
 public final class FakeSlack implements AutoCloseable {
   public static final String BOT_USER = "UCOACHBOT";
@@ -36,6 +38,7 @@ public final class FakeSlack implements AutoCloseable {
   private final AtomicLong messages = new AtomicLong();
   private final AtomicLong files = new AtomicLong();
   private final List<java.util.function.Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, StringBuilder> streams = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** One request the fake received: a Web API method or {@code response_url}, with its fields. */
   public record Call(String method, Map<String, String> params, long receivedNanos) {
@@ -53,6 +56,11 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   private record Scripted(int status, Map<String, String> headers, String body) {}
+
+  /** A message the coach posted, so {@code conversations.replies} can show it in its thread. */
+  private record Posted(String channel, String threadTs, String ts) {}
+
+  private final List<Posted> posted = new CopyOnWriteArrayList<>();
 
   private FakeSlack(HttpServer server) {
     this.server = server;
@@ -100,6 +108,12 @@ public final class FakeSlack implements AutoCloseable {
     listeners.add(listener);
   }
 
+  /** The Markdown a native stream shows so far (or in the end), by the stream's message ts. */
+  public String streamedText(String ts) {
+    StringBuilder text = streams.get(ts);
+    return text == null ? null : text.toString();
+  }
+
   public List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
@@ -135,8 +149,43 @@ public final class FakeSlack implements AutoCloseable {
           channel = "D" + channel.substring(1); // posting to a user lands in the app's DM
         }
         String ts = "1800000000." + String.format("%06d", messages.incrementAndGet());
+        posted.add(new Posted(channel, params.get("thread_ts"), ts));
+        params.put("posted_ts", ts);
         body.put("channel", channel).put("ts", ts);
         body.putObject("message").put("ts", ts).put("text", params.getOrDefault("text", ""));
+      }
+      case "conversations.replies" -> {
+        var thread = body.putArray("messages");
+        for (Posted message : posted) {
+          if (message.channel().equals(params.get("channel"))
+              && params.get("ts") != null
+              && params.get("ts").equals(message.threadTs())) {
+            thread.addObject().put("ts", message.ts()).put("bot_id", BOT_ID).put("user", BOT_USER);
+          }
+        }
+      }
+      case "conversations.history" -> {
+        var history = body.putArray("messages");
+        String oldest = params.getOrDefault("oldest", "");
+        for (Posted message : posted) {
+          if (message.channel().equals(params.get("channel"))
+              && message.ts().compareTo(oldest) > 0) {
+            history.addObject().put("ts", message.ts()).put("bot_id", BOT_ID).put("user", BOT_USER);
+          }
+        }
+      }
+      case "chat.startStream" -> {
+        String ts = "1800000000." + String.format("%06d", messages.incrementAndGet());
+        streams.put(ts, new StringBuilder(params.getOrDefault("markdown_text", "")));
+        body.put("channel", params.getOrDefault("channel", "")).put("ts", ts);
+      }
+      case "chat.appendStream", "chat.stopStream" -> {
+        StringBuilder text = streams.get(params.getOrDefault("ts", ""));
+        if (text == null) {
+          body.put("ok", false).put("error", "message_not_found");
+        } else {
+          text.append(params.getOrDefault("markdown_text", ""));
+        }
       }
       case "files.getUploadURLExternal" -> {
         String fileId = "F" + files.incrementAndGet();

@@ -12,6 +12,15 @@ import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
 
 class SlackManifestTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = new CommandLine(new CoachCommand());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> section(Map<String, Object> map, String key) {
@@ -53,14 +62,8 @@ class SlackManifestTest {
 
   @Test
   void should_print_the_manifest_from_the_command_line_and_refuse_plain_http() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new CoachCommand());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-
-    int ok = cli.execute("slack-manifest", "--url", "https://coach.example.com");
-    int refused = cli.execute("slack-manifest", "--url", "http://coach.example.com");
+    int ok = run("slack-manifest", "--url", "https://coach.example.com");
+    int refused = run("slack-manifest", "--url", "http://coach.example.com");
 
     assertThat(ok).isZero();
     assertThat(out.toString()).contains("request_url: https://coach.example.com/slack/events");
@@ -70,15 +73,9 @@ class SlackManifestTest {
 
   @Test
   void should_refuse_a_url_with_a_path_or_query_instead_of_doubling_the_path() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new CoachCommand());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-
-    int withPath = cli.execute("slack-manifest", "--url", "https://coach.example.com/slack/events");
-    int withQuery = cli.execute("slack-manifest", "--url", "https://coach.example.com/?a=1");
-    int withSlash = cli.execute("slack-manifest", "--url", "https://coach.example.com/");
+    int withPath = run("slack-manifest", "--url", "https://coach.example.com/slack/events");
+    int withQuery = run("slack-manifest", "--url", "https://coach.example.com/?a=1");
+    int withSlash = run("slack-manifest", "--url", "https://coach.example.com/");
 
     assertThat(withPath).isEqualTo(2);
     assertThat(withQuery).isEqualTo(2);

@@ -117,6 +117,23 @@ class TeamsAuditEndToEndTest {
         .asString()
         .startsWith("data:image/png;base64,");
     assertThat(report.toString().length()).isLessThan(28_000);
+    assertThat(chartShownAtHalfItsPixels(report)).isTrue();
+    assertThat(text(report)).contains("today: ").doesNotContain("Now: ");
+  }
+
+  /** The chart is displayed at half its pixel width (sharp at 2×), not stretched to the card. */
+  private static boolean chartShownAtHalfItsPixels(JsonNode report) {
+    JsonNode image = report.findParent("altText");
+    String uri = image.path("url").asText();
+    try {
+      java.awt.image.BufferedImage png =
+          javax.imageio.ImageIO.read(
+              new java.io.ByteArrayInputStream(
+                  java.util.Base64.getDecoder().decode(uri.substring(uri.indexOf(',') + 1))));
+      return image.path("width").asText().equals(png.getWidth() / 2 + "px") && !image.has("size");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -57,12 +57,21 @@ class TeamsCardsTest {
 
   @Test
   void should_offer_follow_ups_and_feedback_that_carries_the_question_and_top_source() {
-    JsonNode actions = TeamsCards.answer(ANSWER).path("actions");
+    JsonNode card = TeamsCards.answer(ANSWER);
+    JsonNode actions = card.path("actions");
+    JsonNode followUp = null;
+    for (JsonNode element : card.path("body")) {
+      if (element.path("type").asText().equals("ActionSet") && followUp == null) {
+        assertThat(element.path("actions")).hasSize(1); // one per row, never cut off
+        followUp = element.path("actions").get(0);
+      }
+    }
 
-    assertThat(actions.get(0).path("type").asText()).isEqualTo("Action.Submit");
-    assertThat(actions.get(0).path("data").path("question").asText())
+    assertThat(followUp.path("type").asText()).isEqualTo("Action.Submit");
+    assertThat(followUp.path("data").path("question").asText())
         .isEqualTo("Tell me about retraining schedules");
-    JsonNode down = actions.get(2);
+    assertThat(actions).hasSize(2); // 👍 and 👎 alone on the card's action row
+    JsonNode down = actions.get(1);
     assertThat(down.path("type").asText()).isEqualTo("Action.Execute");
     assertThat(down.path("verb").asText()).isEqualTo("feedback");
     assertThat(down.path("data").path("vote").asText()).isEqualTo("down");
