@@ -71,7 +71,8 @@ final class SlackAudits {
         START_SUBJECT,
         (request, context) -> {
           BlockActionPayload p = request.getPayload();
-          String[] value = p.getActions().get(0).getValue().split("\n", 2);
+          String raw = p.getActions().get(0).getValue();
+          String[] value = raw == null ? new String[0] : raw.split("\n", 2);
           Actor actor = new Actor(p.getTeam().getId(), p.getUser().getId());
           work.submit(
               "start a reminded audit",
@@ -79,9 +80,15 @@ final class SlackAudits {
                   conversation.safely(
                       p.getResponseUrl(),
                       actor.userId(),
-                      () ->
-                          conversation.postStep(
-                              actor.userId(), audits.engine().start(actor, value[0], value[1]))));
+                      () -> {
+                        if (value.length < 2) {
+                          throw new AuditException(
+                              AuditException.Reason.INVALID_INPUT,
+                              "That button is not one I recognise. Try /coach audit.");
+                        }
+                        conversation.postStep(
+                            actor.userId(), audits.engine().start(actor, value[0], value[1]));
+                      }));
           return context.ack();
         });
     app.blockAction(

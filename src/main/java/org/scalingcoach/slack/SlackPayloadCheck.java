@@ -80,6 +80,9 @@ public final class SlackPayloadCheck {
         && !event.path("channel").isTextual()) {
       return Optional.of("a message without a channel");
     }
+    if (eventType.equals("app_home_opened") && !event.path("user").isTextual()) {
+      return Optional.of("app_home_opened without a user");
+    }
     if (eventType.startsWith("assistant_thread") || event.has("assistant_thread")) {
       JsonNode thread = event.path("assistant_thread");
       if (!thread.isObject()

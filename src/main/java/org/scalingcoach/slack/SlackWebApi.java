@@ -36,8 +36,6 @@ public final class SlackWebApi {
           "files.completeUploadExternal",
           "views.publish",
           "chat.update",
-          "conversations.replies",
-          "users.info",
           "assistant.threads.setStatus",
           "assistant.threads.setSuggestedPrompts");
 
@@ -119,6 +117,10 @@ public final class SlackWebApi {
 
   /** Posts to an interaction's or slash command's {@code response_url}. */
   public void respond(String responseUrl, ActionResponse response) {
+    if (responseUrl == null) {
+      log.info("nothing to answer through: the request had no response_url");
+      return;
+    }
     DeliveryScope.beforeSending();
     for (int attempt = 1; ; attempt++) {
       WebhookResponse result;
