@@ -41,6 +41,7 @@ public final class TeamsBot {
   private final TeamsAudits audits;
   private final AdminActions admin;
   private final TeamsConversationStore conversations;
+  private volatile TeamsExperts experts;
 
   /**
    * @param audits the guided audits in Teams, or null when the coach runs without them
@@ -63,6 +64,11 @@ public final class TeamsBot {
     this.audits = audits;
   }
 
+  /** Turns on "Ask an expert": offers, expert buttons and {@code my questions}. */
+  void withExperts(TeamsExperts experts) {
+    this.experts = experts;
+  }
+
   /** A message: a question typed by the user, or the data of an {@code Action.Submit} button. */
   public void onMessage(TeamsActivity activity) throws ConnectorException {
     remember(activity);
@@ -83,6 +89,11 @@ public final class TeamsBot {
     }
     if (audits != null && command[0].equalsIgnoreCase("audit")) {
       send(activity, audits.command(activity, command.length > 1 ? command[1] : ""));
+      return;
+    }
+    if (experts != null
+        && question.replaceAll("\\s+", " ").equalsIgnoreCase(TeamsExperts.MY_QUESTIONS)) {
+      reply(activity, TeamsCards.notice(experts.myQuestions(activity)));
       return;
     }
     if (admin != null && question.replaceAll("\\s+", " ").equalsIgnoreCase(ADMIN_RELOAD)) {
@@ -196,7 +207,14 @@ public final class TeamsBot {
     String verb = action.path("verb").asText("");
     JsonNode data = action.path("data");
     if ("feedback".equals(verb)) {
-      return messageResponse(recordFeedback(activity, data));
+      String thanks = recordFeedback(activity, data);
+      if (experts != null) {
+        experts.afterVoteDown(data).ifPresent(card -> replyQuietly(activity, card));
+      }
+      return messageResponse(thanks);
+    }
+    if (experts != null && ExpertCards.VERB.equals(verb)) {
+      return messageResponse(experts.onAction(activity, data));
     }
     String button = data.path(TeamsCards.ACTION).asText("");
     if (audits != null && TeamsAudits.handles(button)) {
@@ -242,7 +260,8 @@ public final class TeamsBot {
                 question,
                 store.recentTurns(tenant, conversation),
                 new Asker(tenant, activity.userId())));
-    reply(activity, TeamsCards.answer(answer));
+    ObjectNode card = TeamsCards.answer(answer);
+    reply(activity, experts == null ? card : experts.offer(card, answer));
     store.recordExchange(tenant, conversation, question, answer.markdown());
     questionLog.record(tenant, activity.userId(), conversation, answer);
   }
@@ -270,7 +289,7 @@ public final class TeamsBot {
     try {
       reply(activity, card);
     } catch (ConnectorException e) {
-      log.warn("could not send the audit summary to Teams: {}", e.getMessage());
+      log.warn("could not send a follow-up card to Teams: {}", e.getMessage());
     }
   }
 

@@ -26,6 +26,7 @@ import org.scalingcoach.answer.Asker;
 import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.TeamsSettings;
+import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.llm.AuditSummary;
 import org.scalingcoach.llm.ReportFacts;
 import org.scalingcoach.store.Database;
@@ -78,6 +79,16 @@ public final class TeamsMessagesServlet extends HttpServlet {
    */
   public static TeamsMessagesServlet create(
       TeamsSettings settings, CoachCore core, AuditServices audits, AdminActions admin) {
+    return create(settings, core, audits, admin, null);
+  }
+
+  /** The endpoint with "Ask an expert" too, when {@code experts} is given. */
+  public static TeamsMessagesServlet create(
+      TeamsSettings settings,
+      CoachCore core,
+      AuditServices audits,
+      AdminActions admin,
+      ExpertRelay experts) {
     Database database = core.database();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Clock clock = Clock.systemUTC();
@@ -103,8 +114,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
           "TEAMS_EMULATOR_MODE is on: unauthenticated requests from this machine are accepted."
               + " Never use it in production.");
     }
-    return new TeamsMessagesServlet(
-        authenticator,
+    TeamsBot bot =
         new TeamsBot(
             core.answers(),
             store,
@@ -112,7 +122,14 @@ public final class TeamsMessagesServlet extends HttpServlet {
             connector,
             conversations,
             audits == null ? null : new TeamsAudits(audits, conversations, reportSummaries(core)),
-            admin),
+            admin);
+    if (experts != null) {
+      bot.withExperts(new TeamsExperts(experts));
+      experts.add(new TeamsExpertMessenger(connector, conversations));
+    }
+    return new TeamsMessagesServlet(
+        authenticator,
+        bot,
         store,
         settings.tenantId(),
         // Replies mostly wait on the Bot Connector, not the CPU: size for waiting, as for Slack.

@@ -12,6 +12,7 @@ import org.scalingcoach.CoachWiring;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.slack.SlackBot;
 import org.scalingcoach.teams.TeamsMessagesServlet;
 import org.slf4j.Logger;
@@ -41,17 +42,24 @@ public final class CoachServer implements AutoCloseable {
   public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
     AuditServices audits = CoachWiring.audits(config, core);
     AdminActions admin = CoachWiring.admin(core, audits);
+    ExpertRelay experts = CoachWiring.experts(config, core, audits);
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
       slack =
           SlackBot.create(
-              config.slack(), core, duration -> Thread.sleep(duration.toMillis()), audits, admin);
+              config.slack(),
+              core,
+              duration -> Thread.sleep(duration.toMillis()),
+              audits,
+              admin,
+              experts);
     }
     TeamsMessagesServlet teams =
         config
             .teamsSettings()
-            .map(settings -> TeamsMessagesServlet.create(settings, core, audits, admin))
+            .map(settings -> TeamsMessagesServlet.create(settings, core, audits, admin, experts))
             .orElse(null);
+    experts.start(audits.settings().reminderCheck());
     return start(config.port(), core, slack, teams);
   }
 
