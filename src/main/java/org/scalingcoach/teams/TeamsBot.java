@@ -145,6 +145,13 @@ public final class TeamsBot {
                       .append(" (")
                       .append(r.sources())
                       .append(")"));
+      Insights.ExpertQuestions experts = insights.experts();
+      if (!experts.isEmpty()) {
+        text.append("\n\n**Asked the experts**");
+        experts.waiting().forEach(l -> text.append("\n\n- waiting: ").append(l));
+        experts.answered().forEach(l -> text.append("\n\n- answered: ").append(l));
+        experts.drafted().forEach(l -> text.append("\n\n- drafted: ").append(l));
+      }
       return text.toString();
     } catch (AdminException e) {
       return e.getMessage();

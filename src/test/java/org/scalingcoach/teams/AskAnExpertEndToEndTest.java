@@ -254,6 +254,21 @@ class AskAnExpertEndToEndTest {
         .contains("owner: \"" + EXPERT + "\"")
         .contains("alert on PSI > 0.2");
     assertThat(new KnowledgeDrafts(fixture.knowledgeDir).check()).isEmpty();
+
+    fixture.slack.form(
+        SlackRequests.slashCommand(
+            TEAM, GENERAL, ExpertsFixture.ADMIN, "admin insights", fake.responseUrl("insights")));
+    FakeSlack.Call insights =
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    fake.calls("response_url").stream()
+                        .filter(c -> c.param("path").endsWith("/insights"))
+                        .toList(),
+                l -> !l.isEmpty())
+            .get(0);
+    assertThat(blocks(insights)).contains("Asked the experts").contains("Drafted").contains(DRIFT);
   }
 
   @Test

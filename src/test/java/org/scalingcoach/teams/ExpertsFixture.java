@@ -48,6 +48,7 @@ final class ExpertsFixture implements AutoCloseable {
 
   /** The Entra id of the person who writes in the personal-message fixture. */
   static final String TEAMS_EMPLOYEE = "d6a2f3c1-8b4e-4a7d-9c1f-2e5b7a9d0c34";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final FakeSlack slackApi = FakeSlack.start();
