@@ -4,10 +4,14 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline || true
+# Dependencies and plugins in their own layer, reused while only sources change. A download that
+# fails stops the build here, with Maven's error, instead of surfacing later as a confusing one.
+RUN mvn -B -q dependency:go-offline
 COPY src ./src
+# The jar carries the shipped knowledge and prompts as its fallback copy (see the README).
 COPY knowledge ./knowledge
-RUN mvn -B -DskipTests package
+COPY prompts ./prompts
+RUN mvn -B -q -DskipTests package
 
 # ---- runtime: JRE only, non-root, state in /data ----
 FROM eclipse-temurin:17-jre
@@ -20,7 +24,8 @@ RUN apt-get update \
  && chown coach:coach /data
 WORKDIR /app
 COPY --from=build /src/target/scaling-coach.jar /app/scaling-coach.jar
-COPY --from=build /src/knowledge /app/knowledge
+# Editable copies, straight from the build context; mount your own folders over them.
+COPY knowledge /app/knowledge
 COPY prompts /app/prompts
 
 ENV COACH_DATA_DIR=/data \

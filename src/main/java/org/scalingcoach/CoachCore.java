@@ -34,13 +34,26 @@ public final class CoachCore {
   private final AtomicReference<CoachSnapshot> current;
   private final AnswerEngine answers = new CurrentAnswers();
   private final Object reloading = new Object();
+  private final String knowledgeSource;
 
   /** Loads the first snapshot with {@code loader}; {@link #reload()} calls it again. */
   public CoachCore(Supplier<CoachSnapshot> loader, Database database, LlmFeatures llm) {
+    this(loader, database, llm, "supplied by the caller");
+  }
+
+  /** The same, saying where the knowledge comes from (a folder, or the copy in the jar). */
+  public CoachCore(
+      Supplier<CoachSnapshot> loader, Database database, LlmFeatures llm, String knowledgeSource) {
+    this.knowledgeSource = knowledgeSource;
     this.loader = loader;
     this.database = database;
     this.llm = llm;
     this.current = new AtomicReference<>(loader.get());
+  }
+
+  /** Where the knowledge base is read from, for operators. */
+  public String knowledgeSource() {
+    return knowledgeSource;
   }
 
   /** Everything the coach knows right now, consistent with itself. */

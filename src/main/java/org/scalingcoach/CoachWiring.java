@@ -1,11 +1,14 @@
 package org.scalingcoach;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.admin.FolderWatcher;
 import org.scalingcoach.audit.Actor;
@@ -14,6 +17,13 @@ import org.scalingcoach.audit.AuditHistory;
 import org.scalingcoach.audit.ReminderRouter;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.console.AnswerTrials;
+import org.scalingcoach.console.ConsoleServices;
+import org.scalingcoach.console.ConsoleSignIn;
+import org.scalingcoach.console.InsightsView;
+import org.scalingcoach.console.KnowledgeEditor;
+import org.scalingcoach.console.RetrievalEvidence;
+import org.scalingcoach.console.RolesAndUsage;
 import org.scalingcoach.expert.ExpertDesk;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.expert.KnowledgeDrafts;
@@ -22,9 +32,13 @@ import org.scalingcoach.retrieval.Embedder;
 import org.scalingcoach.retrieval.MiniLmEmbedder;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.Insights;
+import org.scalingcoach.store.SqliteAdminAuditLog;
 import org.scalingcoach.store.SqliteAuditStore;
+import org.scalingcoach.store.SqliteConsoleStore;
 import org.scalingcoach.store.SqliteEmbeddingCache;
 import org.scalingcoach.store.SqliteExpertStore;
+import org.scalingcoach.store.SqliteInsightQueue;
+import org.scalingcoach.store.SqliteKnowledgeRevisions;
 import org.scalingcoach.store.SqliteReminderStore;
 import org.scalingcoach.store.SqliteRoleStore;
 import org.scalingcoach.store.SqliteTokenUsageLog;
@@ -53,8 +67,8 @@ public final class CoachWiring {
     LlmFeatures llm = LlmFeatures.create(config.llm(), new SqliteTokenUsageLog(database));
     log.info("language model: {}", llm.active());
     FolderLoader loader =
-        new FolderLoader(config.knowledgeDir(), embedder, new SqliteEmbeddingCache(database), llm);
-    return new CoachCore(loader, database, llm);
+        new FolderLoader(config.knowledge(), embedder, new SqliteEmbeddingCache(database), llm);
+    return new CoachCore(loader, database, llm, config.knowledge().describe());
   }
 
   /**
@@ -108,8 +122,46 @@ public final class CoachWiring {
 
   /** Reloading and insights for admins, checking the roles of {@code audits}. */
   public static AdminActions admin(CoachCore core, AuditServices audits) {
+    return admin(core, audits, null);
+  }
+
+  /** The same, with sign-in links to the web console when {@code console} is given. */
+  public static AdminActions admin(CoachCore core, AuditServices audits, ConsoleSignIn console) {
     return new AdminActions(
-        core::reload, audits.roles(), new Insights(core.database()), Clock.systemUTC());
+        core::reload, audits.roles(), new Insights(core.database()), Clock.systemUTC(), console);
+  }
+
+  /**
+   * The admin console's services over {@code core}; sign-in links start with {@code baseUrl}, asked
+   * when a link is made.
+   */
+  public static ConsoleServices console(
+      CoachConfig config, CoachCore core, AuditServices audits, Supplier<URI> baseUrl) {
+    Clock clock = Clock.systemUTC();
+    Database database = core.database();
+    SqliteAdminAuditLog log = new SqliteAdminAuditLog(database);
+    KnowledgeEditor knowledge =
+        new KnowledgeEditor(
+            config.knowledgeDir(),
+            new SqliteKnowledgeRevisions(database),
+            log,
+            core::reload,
+            clock);
+    return new ConsoleServices(
+        new ConsoleSignIn(
+            new SqliteConsoleStore(database), audits.roles()::isAdmin, baseUrl, clock),
+        knowledge,
+        new AnswerTrials(
+            core::snapshot,
+            knowledge,
+            new SqliteEmbeddingCache(database),
+            core.llm()::answers,
+            new RetrievalEvidence()),
+        new InsightsView(new SqliteInsightQueue(database), core::snapshot, clock),
+        audits.history(),
+        new RolesAndUsage(audits.roles(), new SqliteTokenUsageLog(database), log, clock),
+        log,
+        clock);
   }
 
   /**
@@ -121,6 +173,8 @@ public final class CoachWiring {
     if (core.llm().enabled()) {
       folders.add(config.llm().promptsDir());
     }
+    // The copies shipped inside the jar cannot change, and a jar's file system cannot be watched.
+    folders.removeIf(folder -> folder.getFileSystem() != FileSystems.getDefault());
     return FolderWatcher.start(folders, RELOAD_QUIET_PERIOD, core::reload);
   }
 }

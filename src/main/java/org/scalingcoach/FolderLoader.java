@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
 import org.scalingcoach.audit.AuditCatalog;
+import org.scalingcoach.config.ContentFolder;
 import org.scalingcoach.expert.ExpertDirectoryParser;
 import org.scalingcoach.knowledge.KnowledgeBase;
 import org.scalingcoach.knowledge.Problem;
@@ -24,12 +25,14 @@ final class FolderLoader implements Supplier<CoachSnapshot> {
   private static final Logger log = LoggerFactory.getLogger(FolderLoader.class);
 
   private final Path knowledgeDir;
+  private final String source;
   private final Embedder embedder;
   private final EmbeddingCache cache;
   private final LlmFeatures llm;
 
-  FolderLoader(Path knowledgeDir, Embedder embedder, EmbeddingCache cache, LlmFeatures llm) {
-    this.knowledgeDir = knowledgeDir;
+  FolderLoader(ContentFolder knowledge, Embedder embedder, EmbeddingCache cache, LlmFeatures llm) {
+    this.knowledgeDir = knowledge.path();
+    this.source = knowledge.describe();
     this.embedder = embedder;
     this.cache = cache;
     this.llm = llm;
@@ -42,16 +45,17 @@ final class FolderLoader implements Supplier<CoachSnapshot> {
       log.warn("knowledge problem, file skipped: {}", problem);
     }
     HybridRetriever retriever =
-        HybridRetriever.build(knowledge.sections(), embedder, cache, ScopePolicy.DEFAULT);
+        HybridRetriever.build(
+            knowledge.sections(), embedder, cache, ScopePolicy.DEFAULT, knowledge.synonyms());
     log.info(
         "knowledge loaded: {} documents, {} sections ({} texts embedded) from {}",
         knowledge.documents().size(),
         retriever.size(),
         retriever.embedded(),
-        knowledgeDir.toAbsolutePath());
+        source);
     AuditCatalog catalog = AuditCatalog.load(knowledgeDir, knowledge);
     for (Problem problem : catalog.problems()) {
-      log.warn("audit definition problem, file skipped: {}", problem);
+      log.warn("audit definition problem: {}", problem);
     }
     if (catalog.definitions().isEmpty()) {
       log.warn("no audits loaded: add audit files under {}/audits", knowledgeDir);

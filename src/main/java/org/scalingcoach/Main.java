@@ -2,7 +2,6 @@ package org.scalingcoach;
 
 import org.scalingcoach.cli.CoachCommand;
 import org.slf4j.bridge.SLF4JBridgeHandler;
-import picocli.CommandLine;
 
 /** The jar's entry point: routes java.util.logging to SLF4J and runs the command line. */
 public final class Main {
@@ -11,6 +10,6 @@ public final class Main {
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    System.exit(new CommandLine(new CoachCommand()).execute(args));
+    System.exit(CoachCommand.commandLine().execute(args));
   }
 }

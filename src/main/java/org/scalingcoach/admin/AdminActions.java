@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.scalingcoach.audit.Actor;
+import org.scalingcoach.console.ConsoleSignIn;
+import org.scalingcoach.console.SignInLink;
 import org.scalingcoach.store.Insights;
 import org.scalingcoach.store.SqliteRoleStore;
 
@@ -24,13 +26,25 @@ public final class AdminActions {
   private final SqliteRoleStore roles;
   private final Insights insights;
   private final Clock clock;
+  private final ConsoleSignIn console;
 
   public AdminActions(
       Supplier<ReloadReport> reload, SqliteRoleStore roles, Insights insights, Clock clock) {
+    this(reload, roles, insights, clock, null);
+  }
+
+  /** With {@code console}, admins can ask chat for a sign-in link to the web console. */
+  public AdminActions(
+      Supplier<ReloadReport> reload,
+      SqliteRoleStore roles,
+      Insights insights,
+      Clock clock,
+      ConsoleSignIn console) {
     this.reload = reload;
     this.roles = roles;
     this.insights = insights;
     this.clock = clock;
+    this.console = console;
   }
 
   /** The insights of one workspace over the last {@code days} days. */
@@ -45,7 +59,8 @@ public final class AdminActions {
   /** What admins may do, as the refusal message names it. */
   public enum Action {
     RELOAD("reload the knowledge base"),
-    INSIGHTS("see the insights");
+    INSIGHTS("see the insights"),
+    CONSOLE("open the admin console");
 
     private final String description;
 
@@ -84,6 +99,19 @@ public final class AdminActions {
   public ReloadReport reload(Actor actor) {
     check(actor, Action.RELOAD);
     return reload.get();
+  }
+
+  /**
+   * A one-time link that signs {@code actor} in to the web console, asked for on {@code platform}.
+   *
+   * @throws AdminException when {@code actor} is not an admin or the console is not running
+   */
+  public SignInLink consoleLink(Actor actor, String platform) {
+    check(actor, Action.CONSOLE);
+    if (console == null) {
+      throw new AdminException("The admin console is not running on this server.");
+    }
+    return console.link(actor, platform);
   }
 
   /**

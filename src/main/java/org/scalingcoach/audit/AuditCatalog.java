@@ -46,17 +46,9 @@ public record AuditCatalog(List<AuditDefinition> definitions, List<Problem> prob
     for (Path file : yamlFiles(folder)) {
       AuditDefinitionParser.Parsed parsed = parse(parser, file);
       List<Problem> fileProblems = new ArrayList<>(parsed.problems());
-      for (AuditDefinitionParser.LinkRef link : parsed.links()) {
-        if (knowledge.section(link.key()).filter(s -> link.key().equals(s.key())).isEmpty()) {
-          fileProblems.add(
-              new Problem(
-                  file,
-                  link.line(),
-                  "knowledge link '"
-                      + link.key()
-                      + "' points to no section of the knowledge base"));
-        }
-      }
+      // A broken link leaves the audit working (the action just shows the key), so its problems
+      // are reported without taking the audit offline.
+      problems.addAll(linkProblems(file, parsed.links(), knowledge));
       AuditDefinition definition = parsed.definition();
       if (definition != null && seen.containsKey(definition.id())) {
         fileProblems.add(
@@ -75,6 +67,44 @@ public record AuditCatalog(List<AuditDefinition> definitions, List<Problem> prob
       }
     }
     return new AuditCatalog(definitions, problems);
+  }
+
+  /**
+   * A link to a section that does not exist is reported where it is; links into a document that is
+   * skipped for its own problem are reported once per audit file, since fixing that document fixes
+   * them all.
+   */
+  private static List<Problem> linkProblems(
+      Path file, List<AuditDefinitionParser.LinkRef> links, KnowledgeBase knowledge) {
+    List<Problem> problems = new ArrayList<>();
+    Map<String, List<AuditDefinitionParser.LinkRef>> intoSkipped = new java.util.TreeMap<>();
+    for (AuditDefinitionParser.LinkRef link : links) {
+      if (knowledge.section(link.key()).filter(s -> link.key().equals(s.key())).isPresent()) {
+        continue;
+      }
+      if (knowledge.pointsIntoSkipped(link.key())) {
+        String document = link.key().split("#", 2)[0];
+        intoSkipped.computeIfAbsent(document, d -> new ArrayList<>()).add(link);
+        continue;
+      }
+      problems.add(
+          new Problem(
+              file,
+              link.line(),
+              "knowledge link '" + link.key() + "' points to no section of the knowledge base"));
+    }
+    intoSkipped.forEach(
+        (document, refs) ->
+            problems.add(
+                new Problem(
+                    file,
+                    refs.get(0).line(),
+                    refs.size()
+                        + " knowledge link(s) point into '"
+                        + document
+                        + "', which is skipped for its own problem; the audit works without"
+                        + " them until that file is fixed")));
+    return problems;
   }
 
   private static AuditDefinitionParser.Parsed parse(AuditDefinitionParser parser, Path file) {

@@ -57,6 +57,11 @@ public final class AskCommand implements Callable<Integer> {
       return 0;
     }
     CoachCore core = CoachWiring.core(CoachConfig.fromEnvironment(System.getenv()));
+    if (System.console() != null) {
+      // Someone typing, not a pipe: say what the silent wait is for.
+      err.println("Type a question and press Enter, one per line; Ctrl-D ends.");
+      err.flush();
+    }
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -1,7 +1,6 @@
 package org.scalingcoach.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import org.scalingcoach.knowledge.Problem;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +13,7 @@ final class CheckReport {
    * Prints each problem as {@code file:line: message} and returns exit code 1, or, when there is
    * none, prints {@code ok} and returns 0.
    */
-  static int print(CommandSpec spec, Path folder, List<Problem> problems, String ok) {
+  static int print(CommandSpec spec, String folder, List<Problem> problems, String ok) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     problems.forEach(err::println);

@@ -3,6 +3,7 @@ package org.scalingcoach.cli;
 import java.util.concurrent.Callable;
 import org.scalingcoach.slack.SlackManifestCommand;
 import org.scalingcoach.web.ServeCommand;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code scaling-coach} command line: every entry point of the jar. */
@@ -23,6 +24,11 @@ import picocli.CommandLine.Command;
       UsageCommand.class
     })
 public final class CoachCommand implements Callable<Integer> {
+
+  /** The command line as the jar runs it: fixable failures are one line and exit code 2. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new CoachCommand()).setExecutionExceptionHandler(new StartupFailures());
+  }
 
   /** With no subcommand the jar runs the server, so {@code java -jar} is all it takes. */
   @Override

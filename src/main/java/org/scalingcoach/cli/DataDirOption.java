@@ -1,7 +1,9 @@
 package org.scalingcoach.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.config.SetupException;
 import org.scalingcoach.store.Database;
 import picocli.CommandLine.Option;
 
@@ -10,12 +12,41 @@ final class DataDirOption {
   @Option(names = "--data-dir", description = "Data folder (default: COACH_DATA_DIR or ./data).")
   Path dataDir;
 
-  /** Opens {@code coach.db} in the given folder, or in the configured one when none was given. */
-  Database open() {
-    Path file =
-        dataDir == null
-            ? CoachConfig.fromEnvironment(System.getenv()).databaseFile()
-            : dataDir.resolve("coach.db");
+  /**
+   * Opens the existing {@code coach.db}: a command that only reads must not create an empty
+   * database in a mistyped folder and then report that nothing happened.
+   */
+  Database openExisting() {
+    Path file = file();
+    if (!Files.isRegularFile(file)) {
+      throw new SetupException(
+          "no coach database at "
+              + file.toAbsolutePath()
+              + ": check "
+              + (dataDir == null ? "COACH_DATA_DIR" : "--data-dir")
+              + " (the folder the server was started with), or start the server once to create"
+              + " it");
+    }
     return Database.open(file);
+  }
+
+  /**
+   * Opens {@code coach.db} for writing, creating it in the configured data folder if needed; a
+   * {@code --data-dir} that does not exist is refused rather than created.
+   */
+  Database openForWriting() {
+    if (dataDir != null && !Files.isDirectory(dataDir)) {
+      throw new SetupException(
+          "--data-dir "
+              + dataDir
+              + " is not a folder: check the path (the server's COACH_DATA_DIR)");
+    }
+    return Database.open(file());
+  }
+
+  private Path file() {
+    return dataDir == null
+        ? CoachConfig.fromEnvironment(System.getenv()).databaseFile()
+        : dataDir.resolve("coach.db");
   }
 }

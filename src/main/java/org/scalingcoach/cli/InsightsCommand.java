@@ -50,7 +50,7 @@ public final class InsightsCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    Insights insights = new Insights(data.open());
+    Insights insights = new Insights(data.openExisting());
     Instant since = Instant.now().minus(Duration.ofDays(days));
 
     Insights.Usage usage = insights.usage(team, since);

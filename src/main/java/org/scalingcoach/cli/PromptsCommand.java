@@ -1,8 +1,11 @@
 package org.scalingcoach.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.knowledge.Problem;
 import org.scalingcoach.llm.PromptKind;
 import org.scalingcoach.llm.PromptTemplates;
 import picocli.CommandLine.Command;
@@ -37,10 +40,14 @@ public final class PromptsCommand {
     public Integer call() {
       Path folder =
           dir != null ? dir : CoachConfig.fromEnvironment(System.getenv()).llm().promptsDir();
+      List<Problem> problems =
+          Files.isDirectory(folder)
+              ? PromptTemplates.check(folder)
+              : List.of(new Problem(folder, 0, "prompts folder not found"));
       return CheckReport.print(
           spec,
-          folder,
-          PromptTemplates.check(folder),
+          folder.toString(),
+          problems,
           String.format("OK: %d prompt templates in %s", PromptKind.values().length, folder));
     }
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.store.Database;
 import org.scalingcoach.store.SqliteRoleStore;
 import org.scalingcoach.store.SqliteRoleStore.Role;
 import picocli.CommandLine.Command;
@@ -27,9 +28,9 @@ import picocli.CommandLine.Spec;
     })
 public final class RolesCommand {
 
-  static SqliteRoleStore store(DataDirOption data) {
+  static SqliteRoleStore store(Database database) {
     CoachConfig config = CoachConfig.fromEnvironment(System.getenv());
-    return new SqliteRoleStore(data.open(), config.audits().managers(), config.admin().admins());
+    return new SqliteRoleStore(database, config.audits().managers(), config.admin().admins());
   }
 
   static Role role(String text, PrintWriter err) {
@@ -76,7 +77,8 @@ public final class RolesCommand {
       if (parsed == null) {
         return 2;
       }
-      boolean added = store(data).grant(new Actor(team, user), parsed, by, Instant.now());
+      boolean added =
+          store(data.openForWriting()).grant(new Actor(team, user), parsed, by, Instant.now());
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           added ? "%s is now %s in %s%n" : "%s already was %s in %s%n", user, parsed.id(), team);
@@ -110,7 +112,7 @@ public final class RolesCommand {
       if (parsed == null) {
         return 2;
       }
-      boolean removed = store(data).revoke(new Actor(team, user), parsed);
+      boolean removed = store(data.openForWriting()).revoke(new Actor(team, user), parsed);
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           removed ? "%s is no longer %s in %s%n" : "%s was not %s in %s%n",
@@ -138,7 +140,7 @@ public final class RolesCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      List<SqliteRoleStore.Grant> grants = store(data).list(team);
+      List<SqliteRoleStore.Grant> grants = store(data.openExisting()).list(team);
       for (SqliteRoleStore.Grant grant : grants) {
         out.printf(
             "%s\t%s\t%s\tgranted by %s on %s%n",
@@ -155,6 +157,15 @@ public final class RolesCommand {
       config.admin().admins().stream()
           .sorted()
           .forEach(id -> out.printf("*\t%s\tadmin\tfrom COACH_ADMINS%n", id));
+      if (grants.isEmpty()
+          && config.audits().managers().isEmpty()
+          && config.admin().admins().isEmpty()) {
+        out.println(
+            "No roles granted"
+                + (team == null ? "" : " in " + team)
+                + ", and COACH_MANAGERS and COACH_ADMINS are empty. Grant one with: roles grant"
+                + " USER manager --team TEAM");
+      }
       out.flush();
       return 0;
     }

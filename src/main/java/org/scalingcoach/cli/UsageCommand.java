@@ -34,9 +34,15 @@ public final class UsageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (days < 1) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("error: --days must be at least 1 (today counts as one day)");
+      err.flush();
+      return 2;
+    }
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     List<DailyUsage> rows =
-        new SqliteTokenUsageLog(data.open()).daily(today.minusDays(Math.max(1, days) - 1L), today);
+        new SqliteTokenUsageLog(data.openExisting()).daily(today.minusDays(days - 1L), today);
     print(spec.commandLine().getOut(), rows, workspace);
     return 0;
   }
@@ -50,25 +56,30 @@ public final class UsageCommand implements Callable<Integer> {
       return;
     }
     out.printf(
-        "%-10s  %-14s  %-28s  %7s  %12s  %12s%n",
-        "day", "workspace", "model", "answers", "input tok", "output tok");
+        "%-10s  %-14s  %-28s  %7s  %10s  %12s  %12s%n",
+        "day", "workspace", "model", "answers", "unfinished", "input tok", "output tok");
     long input = 0;
     long output = 0;
     int answers = 0;
+    int unfinished = 0;
     for (DailyUsage r : shown) {
       out.printf(
-          "%-10s  %-14s  %-28s  %7d  %12d  %12d%n",
+          "%-10s  %-14s  %-28s  %7d  %10d  %12d  %12d%n",
           r.day(),
           r.workspace(),
           r.provider() + ":" + r.model(),
           r.answers(),
+          r.unfinished(),
           r.inputTokens(),
           r.outputTokens());
       input += r.inputTokens();
       output += r.outputTokens();
       answers += r.answers();
+      unfinished += r.unfinished();
     }
-    out.printf("%-10s  %-14s  %-28s  %7d  %12d  %12d%n", "total", "", "", answers, input, output);
+    out.printf(
+        "%-10s  %-14s  %-28s  %7d  %10d  %12d  %12d%n",
+        "total", "", "", answers, unfinished, input, output);
     out.flush();
   }
 }

@@ -1,5 +1,7 @@
 package org.scalingcoach.config;
 
+import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -9,10 +11,16 @@ import java.util.Set;
  *     default none); admins granted in the role table count too
  * @param watchFolders reload the knowledge base, audits and prompts as soon as their files change
  *     ({@code COACH_RELOAD_WATCH}, default true)
+ * @param publicUrl the address people reach the server at, used in admin console sign-in links
+ *     ({@code COACH_PUBLIC_URL}, default the local address {@code http://localhost:PORT})
  */
-public record AdminSettings(Set<String> admins, boolean watchFolders) {
+public record AdminSettings(Set<String> admins, boolean watchFolders, Optional<URI> publicUrl) {
 
   public AdminSettings {
     admins = Set.copyOf(admins);
+  }
+
+  public AdminSettings(Set<String> admins, boolean watchFolders) {
+    this(admins, watchFolders, Optional.empty());
   }
 }

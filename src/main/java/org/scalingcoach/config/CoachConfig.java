@@ -16,8 +16,8 @@ import org.scalingcoach.audit.AuditSettings;
  * problem reported together.
  *
  * @param dataDir where the SQLite database lives ({@code COACH_DATA_DIR}, default {@code ./data})
- * @param knowledgeDir the markdown knowledge base ({@code COACH_KNOWLEDGE_DIR}, default {@code
- *     ./knowledge})
+ * @param knowledge the markdown knowledge base ({@code COACH_KNOWLEDGE_DIR}; else {@code
+ *     ./knowledge} when it exists; else the copy shipped in the jar)
  * @param port the HTTP port ({@code PORT}, default 8080; 0 picks a free one)
  * @param slack how to reach Slack ({@code SLACK_*}); disabled when no token is set
  * @param audits managers and reminder settings of the guided audits
@@ -27,7 +27,7 @@ import org.scalingcoach.audit.AuditSettings;
  */
 public record CoachConfig(
     Path dataDir,
-    Path knowledgeDir,
+    ContentFolder knowledge,
     int port,
     SlackSettings slack,
     AuditSettings audits,
@@ -40,6 +40,11 @@ public record CoachConfig(
     return java.util.Optional.ofNullable(teams);
   }
 
+  /** The folder the knowledge base and its {@code audits/} are read from. */
+  public Path knowledgeDir() {
+    return knowledge.path();
+  }
+
   public Path databaseFile() {
     return dataDir.resolve("coach.db");
   }
@@ -50,9 +55,15 @@ public record CoachConfig(
   }
 
   public static CoachConfig fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, Path.of(""));
+  }
+
+  /** The same, with relative default folders looked up in {@code workingDir}. */
+  static CoachConfig fromEnvironment(Map<String, String> env, Path workingDir) {
     List<String> problems = new ArrayList<>();
     Path dataDir = Path.of(env.getOrDefault("COACH_DATA_DIR", "data"));
-    Path knowledgeDir = Path.of(env.getOrDefault("COACH_KNOWLEDGE_DIR", "knowledge"));
+    ContentFolder knowledge =
+        ContentFolder.resolve(env, "COACH_KNOWLEDGE_DIR", "knowledge", ".md", workingDir, problems);
     int port = integer(env, "PORT", 8080, 0, 65_535, problems);
     SlackSettings slack = SlackSettings.fromEnvironment(env, problems);
     AuditSettings audits = audits(env, problems);
@@ -61,17 +72,74 @@ public record CoachConfig(
     AdminSettings admin =
         new AdminSettings(
             userIds(env, "COACH_ADMINS", problems),
-            bool(env, "COACH_RELOAD_WATCH", true, problems));
+            bool(env, "COACH_RELOAD_WATCH", true, problems),
+            publicUrl(env, problems));
+    logging(env, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CoachConfig(dataDir, knowledgeDir, port, slack, audits, teams, llm, admin);
+    return new CoachConfig(dataDir, knowledge, port, slack, audits, teams, llm, admin);
+  }
+
+  /**
+   * {@code COACH_LOG_LEVEL} and {@code COACH_LOG_FORMAT} are read by logback itself (logback.xml);
+   * checked here so a typo is refused instead of silently logging at another level or not at all.
+   */
+  static void logging(Map<String, String> env, List<String> problems) {
+    // logback reads levels in any case but appender names exactly.
+    oneOf(
+        env, "COACH_LOG_LEVEL", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), true, problems);
+    oneOf(env, "COACH_LOG_FORMAT", List.of("text", "json"), false, problems);
+  }
+
+  private static void oneOf(
+      Map<String, String> env,
+      String name,
+      List<String> allowed,
+      boolean anyCase,
+      List<String> problems) {
+    String raw = env.get(name);
+    if (raw == null || raw.isBlank()) {
+      return;
+    }
+    String value = anyCase ? raw.toUpperCase(java.util.Locale.ROOT) : raw;
+    if (!allowed.contains(value)) {
+      problems.add(name + " must be one of " + String.join(", ", allowed) + ", not '" + raw + "'");
+    }
   }
 
   static AuditSettings audits(Map<String, String> env, List<String> problems) {
     Set<String> managers = userIds(env, "COACH_MANAGERS", problems);
     int minutes = integer(env, "COACH_REMINDER_CHECK_MINUTES", 15, 1, 1_440, problems);
     return new AuditSettings(managers, Duration.ofMinutes(minutes));
+  }
+
+  /** {@code COACH_PUBLIC_URL}: an http or https address without a path, query or fragment. */
+  static java.util.Optional<java.net.URI> publicUrl(
+      Map<String, String> env, List<String> problems) {
+    String raw = env.getOrDefault("COACH_PUBLIC_URL", "").strip();
+    if (raw.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      java.net.URI uri = new java.net.URI(raw.replaceAll("/+$", ""));
+      boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+      boolean bare =
+          (uri.getPath() == null || uri.getPath().isEmpty())
+              && uri.getQuery() == null
+              && uri.getFragment() == null;
+      if (web && uri.getHost() != null && bare) {
+        return java.util.Optional.of(uri);
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    problems.add(
+        "COACH_PUBLIC_URL must be the address people reach the server at, such as"
+            + " https://coach.example.com, not '"
+            + raw
+            + "'");
+    return java.util.Optional.empty();
   }
 
   /** A comma-separated list of user ids, each checked. */

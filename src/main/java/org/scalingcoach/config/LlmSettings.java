@@ -123,7 +123,9 @@ public record LlmSettings(
     int perHour =
         CoachConfig.integer(env, "COACH_LLM_ANSWERS_PER_USER_PER_HOUR", 30, 1, 10_000, problems);
     int historyTurns = CoachConfig.integer(env, "COACH_LLM_HISTORY_TURNS", 6, 0, 50, problems);
-    Path promptsDir = Path.of(env.getOrDefault("COACH_PROMPTS_DIR", "prompts"));
+    Path promptsDir =
+        ContentFolder.resolve(env, "COACH_PROMPTS_DIR", "prompts", ".txt", Path.of(""), problems)
+            .path();
 
     if (model.isEmpty()) {
       model = provider.defaultModel;

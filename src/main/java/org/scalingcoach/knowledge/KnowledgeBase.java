@@ -19,8 +19,15 @@ import java.util.stream.Stream;
 /**
  * The loaded knowledge base: the documents that passed validation, and the problems of those that
  * did not. A broken file is reported and left out; the rest keeps working.
+ *
+ * @param skippedIds ids of documents left out because of their own problems, so that links into
+ *     them (from other documents or audits) are not reported as separate mistakes
  */
-public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> problems) {
+public record KnowledgeBase(
+    List<KnowledgeDocument> documents,
+    List<Problem> problems,
+    Set<String> skippedIds,
+    Synonyms synonyms) {
 
   /** Sub-folder holding audit definitions, which are not knowledge documents. */
   public static final String AUDITS_FOLDER = "audits";
@@ -31,6 +38,28 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
   public KnowledgeBase {
     documents = List.copyOf(documents);
     problems = List.copyOf(problems);
+    skippedIds = Set.copyOf(skippedIds);
+    synonyms = synonyms == null ? Synonyms.NONE : synonyms;
+  }
+
+  public KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> problems) {
+    this(documents, problems, Set.of(), Synonyms.NONE);
+  }
+
+  public KnowledgeBase(
+      List<KnowledgeDocument> documents, List<Problem> problems, Set<String> skippedIds) {
+    this(documents, problems, skippedIds, Synonyms.NONE);
+  }
+
+  public KnowledgeBase(
+      List<KnowledgeDocument> documents, List<Problem> problems, Synonyms synonyms) {
+    this(documents, problems, Set.of(), synonyms);
+  }
+
+  /** Whether {@code key} ({@code id} or {@code id#anchor}) points into a skipped document. */
+  public boolean pointsIntoSkipped(String key) {
+    int hash = key.indexOf('#');
+    return skippedIds.contains(hash < 0 ? key : key.substring(0, hash));
   }
 
   /** Every section of every document, in file order. */
@@ -51,7 +80,7 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
         .flatMap(
             d ->
                 d.sections().stream()
-                    .filter(s -> anchor == null || s.anchor().equals(anchor))
+                    .filter(s -> anchor == null || s.answersTo(anchor))
                     .findFirst());
   }
 
@@ -59,6 +88,15 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
    * Loads every {@code *.md} file under {@code directory}, outside the audits and drafts folders.
    */
   public static KnowledgeBase load(Path directory) {
+    return load(directory, Map.of());
+  }
+
+  /**
+   * Loads the folder as {@link #load(Path)} does, reading each file of {@code drafts} (a path
+   * inside {@code directory}, existing or new) from its text there instead of from disk: what the
+   * knowledge base would be once those drafts are saved.
+   */
+  public static KnowledgeBase load(Path directory, Map<Path, String> drafts) {
     if (!Files.isDirectory(directory)) {
       return new KnowledgeBase(
           List.of(),
@@ -66,11 +104,17 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
               new Problem(directory, 0, "knowledge folder not found; set COACH_KNOWLEDGE_DIR")));
     }
     KnowledgeParser parser = new KnowledgeParser();
+    List<Path> files = new ArrayList<>(markdownFiles(directory));
+    drafts.keySet().stream().filter(file -> !files.contains(file)).forEach(files::add);
     List<KnowledgeParser.ParsedFile> parsed = new ArrayList<>();
-    for (Path file : markdownFiles(directory)) {
-      parsed.add(read(parser, file));
+    for (Path file : files) {
+      String draft = drafts.get(file);
+      parsed.add(draft != null ? parser.parse(file, draft) : read(parser, file));
     }
-    return validate(parsed);
+    KnowledgeBase validated = validate(parsed);
+    List<Problem> problems = new ArrayList<>(validated.problems());
+    Synonyms synonyms = Synonyms.load(directory, problems);
+    return new KnowledgeBase(validated.documents(), problems, validated.skippedIds(), synonyms);
   }
 
   private static KnowledgeParser.ParsedFile read(KnowledgeParser parser, Path file) {
@@ -124,20 +168,33 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<Problem> pro
         }
       }
     }
+    // A file whose id could not be read still stands for the id its name gives, so links into it
+    // are checked against its headings instead of all being reported as broken too.
+    for (KnowledgeParser.ParsedFile file : parsed) {
+      if (file.id() == null) {
+        byId.putIfAbsent(file.linkId(), file);
+      }
+    }
     for (KnowledgeParser.ParsedFile file : parsed) {
       for (KnowledgeParser.LinkRef link : file.links()) {
         linkProblem(link, byId).ifPresent(problems::add);
       }
     }
     List<KnowledgeDocument> documents = new ArrayList<>();
+    Set<String> skipped = new HashSet<>();
     for (KnowledgeParser.ParsedFile file : parsed) {
       if (file.document() != null && !duplicates.contains(file.file())) {
         documents.add(file.document());
+      } else {
+        skipped.add(file.linkId());
       }
     }
     problems.sort(
         Comparator.comparing((Problem p) -> p.file().toString()).thenComparing(Problem::line));
-    return new KnowledgeBase(documents, problems);
+    Set<String> usable = new HashSet<>();
+    documents.forEach(d -> usable.add(d.id()));
+    skipped.removeAll(usable);
+    return new KnowledgeBase(documents, problems, skipped);
   }
 
   private static Optional<Problem> linkProblem(

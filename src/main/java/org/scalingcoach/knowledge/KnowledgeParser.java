@@ -44,6 +44,15 @@ public final class KnowledgeParser {
     static ParsedFile unusable(Path file, Problem problem) {
       return new ParsedFile(file, null, null, List.of(problem), List.of(), List.of());
     }
+
+    /** The id links use for this file: its own, or the one its name gives (id = file name). */
+    String linkId() {
+      if (id != null) {
+        return id;
+      }
+      String name = file.getFileName().toString();
+      return name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+    }
   }
 
   private final Parser markdown =
@@ -55,7 +64,7 @@ public final class KnowledgeParser {
     try {
       frontMatter = FrontMatter.parse(content);
     } catch (FrontMatter.Invalid e) {
-      return ParsedFile.unusable(file, new Problem(file, e.line, e.getMessage()));
+      return brokenButKnown(file, content, new Problem(file, e.line, e.getMessage()));
     }
     Map<String, FrontMatter.Field> fields = frontMatter.fields();
     for (FrontMatter.Field field : fields.values()) {
@@ -99,7 +108,7 @@ public final class KnowledgeParser {
     }
     boolean frontMatterValid = problems.isEmpty();
     if (id == null || title == null) {
-      return new ParsedFile(file, id, null, problems, List.of(), List.of());
+      return new ParsedFile(file, id, null, problems, List.of(), headings(content));
     }
     List<LinkRef> links = new ArrayList<>();
     List<String> anchors = new ArrayList<>();
@@ -114,6 +123,26 @@ public final class KnowledgeParser {
             ? new KnowledgeDocument(id, title, topic, tags, owner, reviewed, file, sections)
             : null;
     return new ParsedFile(file, id, document, problems, links, anchors);
+  }
+
+  /**
+   * A file whose front matter cannot be read is skipped, but it still answers for the id its name
+   * gives it and for its headings, so links into it are not reported as broken on top of its own
+   * problem: one mistake, one message, at the file that has it.
+   */
+  private ParsedFile brokenButKnown(Path file, String content, Problem problem) {
+    return new ParsedFile(file, null, null, List.of(problem), List.of(), headings(content));
+  }
+
+  /** The anchors of every {@code ##} heading in {@code content}, front matter or not. */
+  private List<String> headings(String content) {
+    List<String> anchors = new ArrayList<>();
+    for (Node node = markdown.parse(content).getFirstChild(); node != null; node = node.getNext()) {
+      if (node instanceof Heading heading && heading.getLevel() == 2) {
+        anchors.add(Anchors.of(Inline.plain(heading)));
+      }
+    }
+    return anchors;
   }
 
   private static String allowed() {
@@ -195,9 +224,7 @@ public final class KnowledgeParser {
                   "use '## ' headings for sections; the title belongs in front matter"));
           continue;
         }
-        if (current != null) {
-          current.finish(file, problems).ifPresent(sections::add);
-        }
+        finish(current, file, problems, sections, anchors);
         String text = Inline.markdown(heading);
         String anchor = Anchors.of(Inline.plain(heading));
         if (anchors.contains(anchor)) {
@@ -214,13 +241,35 @@ public final class KnowledgeParser {
                 file, line, "text before the first '## ' section is never retrieved: move it"));
         continue;
       }
-      current.add(node, line);
+      current.add(node, line, file, problems);
       collectLinks(node, file, line, links, current);
     }
-    if (current != null) {
-      current.finish(file, problems).ifPresent(sections::add);
-    }
+    finish(current, file, problems, sections, anchors);
     return sections;
+  }
+
+  /** Ends a section; its aliases join the anchors that links into this file may use. */
+  private static void finish(
+      SectionBuilder current,
+      Path file,
+      List<Problem> problems,
+      List<Section> sections,
+      List<String> anchors) {
+    if (current == null) {
+      return;
+    }
+    current.finish(file, problems).ifPresent(sections::add);
+    for (String alias : current.aliases) {
+      if (anchors.contains(alias)) {
+        problems.add(
+            new Problem(
+                file,
+                current.line,
+                "alias '" + alias + "' of section '" + current.heading + "' is already an anchor"));
+      } else {
+        anchors.add(alias);
+      }
+    }
   }
 
   private static int line(Node node, int offset) {

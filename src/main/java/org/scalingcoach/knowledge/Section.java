@@ -8,6 +8,9 @@ import java.util.List;
  * @param units the answerable pieces of the section (sentences of paragraphs and list items), in
  *     order, as plain text
  * @param links the sections and documents this section links to, as {@code id} or {@code id#anchor}
+ * @param lists for each unit, the number (from 1) of the list it is an item of, or 0 for a sentence
+ *     of a paragraph
+ * @param aliases earlier anchors of this section that links and citations still resolve
  */
 public record Section(
     String documentId,
@@ -19,12 +22,53 @@ public record Section(
     int line,
     String text,
     List<String> units,
-    List<String> links) {
+    List<String> links,
+    SectionRole role,
+    List<Integer> lists,
+    List<String> aliases) {
 
   public Section {
     tags = List.copyOf(tags);
     units = List.copyOf(units);
     links = List.copyOf(links);
+    lists = List.copyOf(lists);
+    aliases = List.copyOf(aliases);
+    if (lists.size() != units.size()) {
+      throw new IllegalArgumentException("one list number per unit");
+    }
+  }
+
+  /** A section of plain sentences, its role taken from its heading. */
+  public Section(
+      String documentId,
+      String documentTitle,
+      Topic topic,
+      List<String> tags,
+      String heading,
+      String anchor,
+      int line,
+      String text,
+      List<String> units,
+      List<String> links) {
+    this(
+        documentId,
+        documentTitle,
+        topic,
+        tags,
+        heading,
+        anchor,
+        line,
+        text,
+        units,
+        links,
+        SectionRole.fromHeading(heading),
+        java.util.Collections.nCopies(units.size(), 0),
+        List.of());
+  }
+
+  /** Whether {@code anchor} names this section, now or under an earlier heading. */
+  public boolean answersTo(String anchor) {
+    return this.anchor.equals(anchor) || aliases.contains(anchor);
   }
 
   /** The stable citation key of this section, {@code documentId#anchor}. */

@@ -9,6 +9,7 @@ import org.commonmark.node.Block;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
@@ -25,6 +26,11 @@ final class SectionBuilder {
   final String anchor;
   final int line;
   final List<String> units = new ArrayList<>();
+  final List<Integer> lists = new ArrayList<>();
+  final List<String> aliases = new ArrayList<>();
+  private SectionRole role;
+  private int listCount;
+  private int listNumber;
   final List<String> links = new ArrayList<>();
   final StringBuilder text = new StringBuilder();
 
@@ -45,8 +51,10 @@ final class SectionBuilder {
     this.line = line;
   }
 
-  void add(Node node, int line) {
-    if (node instanceof Paragraph || node instanceof BlockQuote) {
+  void add(Node node, int line, Path file, List<Problem> problems) {
+    if (node instanceof HtmlBlock html && html.getLiteral().strip().startsWith("<!--")) {
+      settings(html.getLiteral(), line, file, problems);
+    } else if (node instanceof Paragraph || node instanceof BlockQuote) {
       for (String sentence : sentences(Inline.markdown(node))) {
         addUnit(sentence);
       }
@@ -63,7 +71,46 @@ final class SectionBuilder {
     }
   }
 
+  /**
+   * Reads {@code <!-- role: remedy; aliases: old-anchor, older-anchor -->}: the section's role, and
+   * the anchors it had under earlier headings.
+   */
+  private void settings(String comment, int line, Path file, List<Problem> problems) {
+    String body = comment.strip();
+    body = body.substring(4, body.endsWith("-->") ? body.length() - 3 : body.length());
+    for (String setting : body.split(";")) {
+      int colon = setting.indexOf(':');
+      if (colon < 0) {
+        continue; // an ordinary comment for editors
+      }
+      String name = setting.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+      String value = setting.substring(colon + 1).strip();
+      if (name.equals("role")) {
+        role = SectionRole.fromId(value).orElse(null);
+        if (role == null) {
+          problems.add(
+              new Problem(
+                  file,
+                  line,
+                  "unknown section role '"
+                      + value
+                      + "' (use one of: "
+                      + SectionRole.allIds()
+                      + ")"));
+        }
+      } else if (name.equals("aliases")) {
+        for (String alias : value.split(",")) {
+          if (!alias.isBlank()) {
+            aliases.add(alias.strip());
+          }
+        }
+      }
+    }
+  }
+
   private void addList(ListBlock list) {
+    int outer = listNumber;
+    listNumber = ++listCount;
     for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
       if (item instanceof ListItem) {
         StringBuilder itemText = new StringBuilder();
@@ -80,12 +127,14 @@ final class SectionBuilder {
         addUnit(itemText.toString());
       }
     }
+    listNumber = outer;
   }
 
   private void addUnit(String unit) {
     String clean = unit.strip();
     if (!clean.isEmpty()) {
       units.add(clean);
+      lists.add(listNumber);
       text.append(Inline.stripMarkers(clean)).append(' ');
     }
   }
@@ -94,6 +143,18 @@ final class SectionBuilder {
     if (units.isEmpty()) {
       problems.add(new Problem(file, line, "section '" + heading + "' is empty"));
       return java.util.Optional.empty();
+    }
+    SectionRole finalRole = role == null ? SectionRole.fromHeading(heading) : role;
+    if (finalRole.describesProblem() && links.isEmpty()) {
+      problems.add(
+          new Problem(
+              file,
+              line,
+              "section '"
+                  + heading
+                  + "' lists "
+                  + finalRole.id()
+                  + " but links to no remedy: link the section that says what to do"));
     }
     return java.util.Optional.of(
         new Section(
@@ -106,7 +167,21 @@ final class SectionBuilder {
             line,
             text.toString().strip(),
             units,
-            links));
+            links,
+            finalRole,
+            lists,
+            aliases));
+  }
+
+  /**
+   * Whether the break iterator split a sentence that goes on: after a question or exclamation
+   * inside quotes ({@code the first question is "who pays?" and nobody knows}) or after an
+   * abbreviation such as "e.g.", the next piece starts in lower case.
+   */
+  private static boolean continues(String previous, String next) {
+    char first = next.charAt(0);
+    boolean lower = Character.isLetter(first) && Character.isLowerCase(first);
+    return lower || previous.endsWith("e.g.") || previous.endsWith("i.e.");
   }
 
   static List<String> sentences(String paragraph) {
@@ -116,7 +191,12 @@ final class SectionBuilder {
     int start = iterator.first();
     for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
       String sentence = paragraph.substring(start, end).strip();
-      if (!sentence.isEmpty()) {
+      if (sentence.isEmpty()) {
+        continue;
+      }
+      if (!out.isEmpty() && continues(out.get(out.size() - 1), sentence)) {
+        out.set(out.size() - 1, out.get(out.size() - 1) + " " + sentence);
+      } else {
         out.add(sentence);
       }
     }

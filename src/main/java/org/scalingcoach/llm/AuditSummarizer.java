@@ -1,8 +1,5 @@
 package org.scalingcoach.llm;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.scalingcoach.answer.Asker;
 import org.slf4j.Logger;
@@ -17,19 +14,15 @@ public final class AuditSummarizer {
 
   private final LlmClient client;
   private final PromptWriter prompts;
-  private final TokenUsageLog usage;
-  private final Clock clock;
 
-  AuditSummarizer(LlmClient client, PromptWriter prompts, TokenUsageLog usage, Clock clock) {
+  AuditSummarizer(LlmClient client, PromptWriter prompts) {
     this.client = client;
     this.prompts = prompts;
-    this.usage = usage;
-    this.clock = clock;
   }
 
   /** A summarizer that never writes anything: the coach without a language model. */
   public static AuditSummarizer disabled() {
-    return new AuditSummarizer(null, null, null, Clock.systemUTC());
+    return new AuditSummarizer(null, null);
   }
 
   /** The summary for a report requested by {@code asker}, or empty when none can be written. */
@@ -40,23 +33,10 @@ public final class AuditSummarizer {
     Prompt prompt = prompts.forAuditSummary(facts);
     Completion completion;
     try {
-      completion = client.complete(prompt, text -> {});
+      completion = client.complete(prompt, asker);
     } catch (LlmUnavailableException e) {
       log.warn("audit summary not written: {}", e.getMessage());
       return Optional.empty();
-    }
-    try {
-      usage.record(
-          new TokenUsage(
-              asker.workspace(),
-              asker.user(),
-              client.provider(),
-              client.modelName(),
-              completion.inputTokens(),
-              completion.outputTokens(),
-              LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
-    } catch (RuntimeException e) {
-      log.error("could not record token usage", e);
     }
     CitationCheck.Checked checked = CitationCheck.check(completion.text(), facts.sections().size());
     if (checked.declined()

@@ -1,4 +1,4 @@
 package org.scalingcoach.llm;
 
-/** What a model wrote for one prompt, and the tokens it counted for it. */
-record Completion(String text, int inputTokens, int outputTokens) {}
+/** What a model wrote for one prompt. Its tokens are recorded by {@link UsageRecorder}. */
+record Completion(String text) {}

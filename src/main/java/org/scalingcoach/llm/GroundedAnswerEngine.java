@@ -1,12 +1,8 @@
 package org.scalingcoach.llm;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.AnswerEngine;
@@ -23,44 +19,41 @@ import org.slf4j.LoggerFactory;
  * Answers with text a language model writes from the retrieved sections only, and falls back to the
  * extractive answer whenever that is not safe: out of scope questions never reach the model; a
  * reply without a valid citation, a reply that declines or repeats its rules, a timeout, a provider
- * error or the asker's hourly limit all give the extractive answer.
+ * error or the asker's hourly limit all give the extractive answer, with a one-line note saying
+ * why. Previews pass the same checks as the final answer: only finished sentences with a valid
+ * citation are shown, and nothing more once the reply declines or repeats its rules.
  */
 public final class GroundedAnswerEngine implements AnswerEngine {
   private static final Logger log = LoggerFactory.getLogger(GroundedAnswerEngine.class);
   static final int MAX_SOURCES = 4;
-  static final String TIMEOUT_NOTE =
-      "_Writing a full answer took too long, so here are the most relevant passages from the"
-          + " knowledge base._";
+  private static final String PASSAGES =
+      ", so here are the most relevant passages from the knowledge base._";
+  static final String TIMEOUT_NOTE = "_Writing a full answer took too long" + PASSAGES;
   static final String UNAVAILABLE_NOTE =
-      "_The language model is not available right now, so here are the most relevant passages"
-          + " from the knowledge base._";
-  static final String LIMIT_NOTE =
-      "_You've had a lot of written answers this hour, so here are the most relevant passages"
-          + " from the knowledge base._";
+      "_The language model is not available right now" + PASSAGES;
+  static final String LIMIT_NOTE = "_You've had a lot of written answers this hour" + PASSAGES;
+  static final String DECLINED_NOTE = "_The sources do not answer this directly" + PASSAGES;
+  static final String UNCITED_NOTE =
+      "_The written answer could not be tied to the sources" + PASSAGES;
+  static final String CHECK_NOTE = "_The written answer did not pass our checks" + PASSAGES;
 
   private final ExtractiveAnswerEngine extractive;
   private final LlmClient client;
   private final PromptWriter prompts;
   private final RateLimiter limiter;
-  private final TokenUsageLog usage;
-  private final Clock clock;
-  private final Executor bookkeeping;
+  private final Executor previews;
 
   GroundedAnswerEngine(
       ExtractiveAnswerEngine extractive,
       LlmClient client,
       PromptWriter prompts,
       RateLimiter limiter,
-      TokenUsageLog usage,
-      Clock clock,
-      Executor bookkeeping) {
+      Executor previews) {
     this.extractive = extractive;
     this.client = client;
     this.prompts = prompts;
     this.limiter = limiter;
-    this.usage = usage;
-    this.clock = clock;
-    this.bookkeeping = bookkeeping;
+    this.previews = previews;
   }
 
   @Override
@@ -74,22 +67,15 @@ public final class GroundedAnswerEngine implements AnswerEngine {
     if (!retrieval.inScope() || retrieval.hits().isEmpty()) {
       return extractive.answer(question, retrieval);
     }
-    if (!limiter.tryAcquire(question.asker())) {
+    if (!limiter.allows(question.asker())) {
       return withNote(extractive.answer(question, retrieval), LIMIT_NOTE);
     }
     List<Hit> hits = retrieval.hits().subList(0, Math.min(MAX_SOURCES, retrieval.hits().size()));
     List<Section> sources = hits.stream().map(Hit::section).toList();
     Prompt prompt = prompts.forQuestion(question, sources);
-    AtomicReference<String> shown = new AtomicReference<>("");
+    PreviewRelay relay = new PreviewRelay(previews, partialMarkdown);
     LlmClient.Pending pending =
-        client.start(
-            prompt,
-            soFar -> {
-              String visible = CitationCheck.partial(soFar, sources.size());
-              if (!visible.isEmpty() && !Objects.equals(shown.getAndSet(visible), visible)) {
-                partialMarkdown.accept(visible);
-              }
-            });
+        client.start(prompt, question.asker(), new Preview(prompt, sources.size(), relay));
     // The extractive answer is the fallback, and gives topic and follow-ups: compose it while the
     // model writes.
     Answer fallback = extractive.answer(question, retrieval);
@@ -97,32 +83,32 @@ public final class GroundedAnswerEngine implements AnswerEngine {
     try {
       completion = pending.await();
     } catch (LlmUnavailableException e) {
-      if (e.reason() == LlmUnavailableException.Reason.TIMEOUT) {
-        log.warn("written answer timed out, sending the extractive one: {}", e.getMessage());
-        return withNote(fallback, TIMEOUT_NOTE);
-      }
-      if (e.reason() == LlmUnavailableException.Reason.RATE_LIMITED) {
-        log.warn(
-            "the provider is rate limiting, sending the extractive answer: {}", e.getMessage());
-        return withNote(fallback, UNAVAILABLE_NOTE);
-      }
-      log.warn("written answer failed, sending the extractive one", e);
-      return withNote(fallback, UNAVAILABLE_NOTE);
+      relay.close();
+      log.warn("written answer not used ({}); sending the extractive one", e.getMessage());
+      return withNote(
+          fallback,
+          e.reason() == LlmUnavailableException.Reason.TIMEOUT ? TIMEOUT_NOTE : UNAVAILABLE_NOTE);
     }
-    recordUsage(question, completion);
+    relay.close();
     CitationCheck.Checked checked = CitationCheck.check(completion.text(), sources.size());
     if (checked.declined()) {
       log.info("the model found no answer in the sources; sending the extractive answer");
-      return fallback;
-    }
-    if (checked.cited().isEmpty()) {
-      log.info("the written answer cites no given source; sending the extractive answer");
-      return fallback;
+      return withNote(fallback, DECLINED_NOTE);
     }
     if (CitationCheck.leaks(completion.text(), prompt.system())) {
       log.warn("the written answer repeats the system prompt; sending the extractive answer");
-      return fallback;
+      return withNote(fallback, CHECK_NOTE);
     }
+    if (checked.cited().isEmpty()) {
+      log.info("the written answer cites no given source; sending the extractive answer");
+      return withNote(fallback, UNCITED_NOTE);
+    }
+    if (checked.dropped() > 0) {
+      log.info(
+          "left out {} sentence(s) of the written answer without a valid citation",
+          checked.dropped());
+    }
+    limiter.record(question.asker());
     List<Citation> citations =
         checked.cited().stream().map(n -> Citation.of(hits.get(n - 1))).toList();
     return new Answer(
@@ -134,24 +120,38 @@ public final class GroundedAnswerEngine implements AnswerEngine {
         fallback.followUps());
   }
 
-  private void recordUsage(Question question, Completion completion) {
-    bookkeeping.execute(() -> record(question, completion));
-  }
+  /**
+   * Turns the text streamed so far into what may be shown, on the thread reading the stream (it
+   * only computes; {@link PreviewRelay} sends).
+   */
+  private static final class Preview implements Consumer<String> {
+    private final Prompt prompt;
+    private final int sourceCount;
+    private final PreviewRelay relay;
+    private String shown = "";
+    private boolean stopped;
 
-  private void record(Question question, Completion completion) {
-    try {
-      usage.record(
-          new TokenUsage(
-              question.asker().workspace(),
-              question.asker().user(),
-              client.provider(),
-              client.modelName(),
-              completion.inputTokens(),
-              completion.outputTokens(),
-              LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
-    } catch (RuntimeException e) {
-      // The answer is worth more to the asker than the bookkeeping.
-      log.error("could not record token usage", e);
+    Preview(Prompt prompt, int sourceCount, PreviewRelay relay) {
+      this.prompt = prompt;
+      this.sourceCount = sourceCount;
+      this.relay = relay;
+    }
+
+    @Override
+    public synchronized void accept(String soFar) {
+      if (stopped) {
+        return;
+      }
+      CitationCheck.Checked checked = CitationCheck.preview(soFar, sourceCount);
+      if (checked.declined() || CitationCheck.leaks(soFar, prompt.system())) {
+        stopped = true; // the final answer will fall back, with a note saying why
+        return;
+      }
+      String visible = checked.markdown();
+      if (!visible.isEmpty() && !Objects.equals(shown, visible)) {
+        shown = visible;
+        relay.accept(visible);
+      }
     }
   }
 

@@ -1,9 +1,7 @@
 package org.scalingcoach.llm;
 
-import dev.langchain4j.model.chat.StreamingChatModel;
 import java.time.Clock;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
@@ -14,19 +12,8 @@ import org.scalingcoach.config.LlmSettings;
  * and the prompt templates behind them. Without a provider it adds nothing.
  */
 public final class LlmFeatures {
-  /** Records token usage off the answer's path, so the database never delays a reply. */
-  private static final Executor BOOKKEEPING =
-      Executors.newSingleThreadExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "llm-usage");
-            thread.setDaemon(true);
-            return thread;
-          });
-
   private final LlmSettings settings;
   private final LlmClient client;
-  private final TokenUsageLog usage;
-  private final Clock clock;
   private final AtomicReference<PromptTemplates> templates;
   private final PromptWriter writer;
 
@@ -34,15 +21,9 @@ public final class LlmFeatures {
   private final RateLimiter limiter;
 
   private LlmFeatures(
-      LlmSettings settings,
-      LlmClient client,
-      TokenUsageLog usage,
-      Clock clock,
-      PromptTemplates templates) {
+      LlmSettings settings, LlmClient client, Clock clock, PromptTemplates templates) {
     this.settings = settings;
     this.client = client;
-    this.usage = usage;
-    this.clock = clock;
     this.templates = new AtomicReference<>(templates);
     this.writer = new PromptWriter(this.templates::get, settings.historyTurns());
     this.limiter = new RateLimiter(settings.answersPerUserPerHour(), clock);
@@ -54,18 +35,28 @@ public final class LlmFeatures {
    * @throws PromptException naming each template file that is unusable
    */
   public static LlmFeatures create(LlmSettings settings, TokenUsageLog usage) {
-    if (!settings.enabled()) {
-      return new LlmFeatures(settings, null, usage, Clock.systemUTC(), null);
-    }
-    return create(settings, LlmProviders.create(settings), usage, Clock.systemUTC());
+    return create(settings, usage, Clock.systemUTC());
   }
 
-  static LlmFeatures create(
-      LlmSettings settings, StreamingChatModel model, TokenUsageLog usage, Clock clock) {
+  static LlmFeatures create(LlmSettings settings, TokenUsageLog usage, Clock clock) {
+    if (!settings.enabled()) {
+      return new LlmFeatures(settings, null, clock, null);
+    }
     PromptTemplates templates = PromptTemplates.load(settings.promptsDir());
+    UsageRecorder recorder =
+        new UsageRecorder(
+            usage, settings.provider().id(), settings.model(), clock, LlmThreads.BOOKKEEPING);
     LlmClient client =
-        new LlmClient(model, settings.provider().id(), settings.model(), settings.timeout());
-    return new LlmFeatures(settings, client, usage, clock, templates);
+        new LlmClient(
+            LlmProviders.create(
+                settings,
+                DeadlineHttpClient.builder(LlmThreads.STREAMS, LlmThreads.DEADLINES),
+                List.of(recorder)),
+            settings.provider().id(),
+            settings.model(),
+            settings.timeout(),
+            LlmThreads.CALLS);
+    return new LlmFeatures(settings, client, clock, templates);
   }
 
   /**
@@ -75,13 +66,11 @@ public final class LlmFeatures {
     if (client == null) {
       return extractive;
     }
-    return new GroundedAnswerEngine(extractive, client, writer, limiter, usage, clock, BOOKKEEPING);
+    return new GroundedAnswerEngine(extractive, client, writer, limiter, LlmThreads.PREVIEWS);
   }
 
   public AuditSummarizer auditSummaries() {
-    return client == null
-        ? AuditSummarizer.disabled()
-        : new AuditSummarizer(client, writer, usage, clock);
+    return client == null ? AuditSummarizer.disabled() : new AuditSummarizer(client, writer);
   }
 
   /** Whether a language model is configured; without one the prompt templates are not used. */

@@ -2,6 +2,7 @@ package org.scalingcoach.llm;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +13,20 @@ import org.scalingcoach.knowledge.Problem;
 
 /**
  * One prompt template: text with {@code {{variable}}} placeholders, checked against the variables
- * its {@link PromptKind} allows and requires.
+ * its {@link PromptKind} allows and requires, and rendered by langchain4j's {@link
+ * dev.langchain4j.model.input.PromptTemplate}. The check finds placeholders with the same pattern
+ * langchain4j renders with, so what passes the check always renders.
  */
 public final class PromptTemplate {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+  /** langchain4j's placeholder pattern ({@code DefaultPromptTemplateFactory}). */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(.+?)\\s*}}");
 
   private final PromptKind kind;
-  private final String text;
+  private final dev.langchain4j.model.input.PromptTemplate template;
 
   private PromptTemplate(PromptKind kind, String text) {
     this.kind = kind;
-    this.text = text;
+    this.template = dev.langchain4j.model.input.PromptTemplate.from(text);
   }
 
   /**
@@ -34,7 +38,7 @@ public final class PromptTemplate {
     Set<String> used = new LinkedHashSet<>();
     Matcher m = PLACEHOLDER.matcher(text);
     while (m.find()) {
-      String name = m.group(1);
+      String name = m.group(1).trim();
       used.add(name);
       if (!kind.allows(name)) {
         problems.add(
@@ -74,9 +78,9 @@ public final class PromptTemplate {
   }
 
   /**
-   * Fills the placeholders in one pass, so a value that itself contains {@code {{...}}} (a user's
-   * question, say) is inserted as it is and never expanded. Optional variables left out become
-   * empty.
+   * Fills the placeholders in one pass (langchain4j's renderer replaces each match once), so a
+   * value that itself contains {@code {{...}}} (a user's question, say) is inserted as it is and
+   * never expanded. Optional variables left out become empty.
    */
   public String render(Map<String, String> values) {
     for (String required : kind.required()) {
@@ -85,13 +89,10 @@ public final class PromptTemplate {
             "no value for required variable " + required + " of " + kind.fileName());
       }
     }
-    Matcher m = PLACEHOLDER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
-    }
-    m.appendTail(out);
-    return out.toString().strip();
+    Map<String, Object> all = new HashMap<>();
+    kind.optional().forEach(name -> all.put(name, ""));
+    all.putAll(values);
+    return template.apply(all).text().strip();
   }
 
   private static String describe(PromptKind kind) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.scalingcoach.knowledge.Section;
+import org.scalingcoach.knowledge.Synonyms;
 
 /**
  * Finds the sections that answer a question by fusing BM25 and embedding similarity with reciprocal
@@ -27,10 +28,19 @@ public final class HybridRetriever {
 
   private static final int CANDIDATES = 40;
 
+  /** How much the whole section's similarity counts in its rank, against its best sentence's. */
+  private static final double SECTION_WEIGHT = 0.5;
+
   /** How many top hits vote on the topic, and how much each further hit of a topic counts. */
   private static final int VOTERS = 5;
 
   private static final double VOTE_DECAY = 0.35;
+
+  /**
+   * The vote only moves a section first when it scores at most this much below the best one: a
+   * clearly weaker section never leads because its topic has more hits.
+   */
+  private static final double VOTE_MARGIN = 0.03;
 
   /** Sections whose sentences are compared with the query, besides the lexical candidates. */
   private static final int SHORTLIST = 150;
@@ -49,12 +59,13 @@ public final class HybridRetriever {
       float[][] vectors,
       float[][][] unitVectors,
       ScopePolicy scope,
-      int embedded) {
+      int embedded,
+      Synonyms synonyms) {
     this.embedded = embedded;
     this.unitVectors = unitVectors;
     this.sections = List.copyOf(sections);
     this.embedder = embedder;
-    this.lexical = new LexicalIndex(this.sections);
+    this.lexical = new LexicalIndex(this.sections, synonyms);
     this.vectors = vectors;
     this.scope = scope;
   }
@@ -62,6 +73,16 @@ public final class HybridRetriever {
   /** Indexes {@code sections}, embedding only those whose text is not in {@code cache}. */
   public static HybridRetriever build(
       List<Section> sections, Embedder embedder, EmbeddingCache cache, ScopePolicy scope) {
+    return build(sections, embedder, cache, scope, Synonyms.NONE);
+  }
+
+  /** Indexes {@code sections}, reading questions with {@code synonyms}. */
+  public static HybridRetriever build(
+      List<Section> sections,
+      Embedder embedder,
+      EmbeddingCache cache,
+      ScopePolicy scope,
+      Synonyms synonyms) {
     List<String> texts = new ArrayList<>();
     for (Section section : sections) {
       texts.add(section.indexedText());
@@ -97,7 +118,8 @@ public final class HybridRetriever {
         unitVectors[i][u] = known.get(hashes.get(next++));
       }
     }
-    return new HybridRetriever(sections, embedder, vectors, unitVectors, scope, missing.size());
+    return new HybridRetriever(
+        sections, embedder, vectors, unitVectors, scope, missing.size(), synonyms);
   }
 
   public int size() {
@@ -109,11 +131,15 @@ public final class HybridRetriever {
     return embedded;
   }
 
-  /** The best {@code limit} sections for {@code query}, best first, with the scope verdict. */
-  public Retrieval retrieve(String query, int limit) {
-    List<String> terms = lexical.terms(query);
+  /**
+   * The best {@code limit} sections for {@code question}, best first, with the scope verdict. The
+   * question's misspellings are corrected first; the retrieval's query is the corrected text.
+   */
+  public Retrieval retrieve(String question, int limit) {
+    String query = lexical.corrected(question);
+    List<String> terms = lexical.queryTerms(query);
     double coverage = lexical.coverage(terms);
-    float[] queryVector = embedder.embed(query);
+    float[] queryVector = embedder.embed(lexical.expanded(query));
     Map<Integer, Double> bm25 = new HashMap<>();
     double topBm25 = 0;
     for (LexicalIndex.Match match : lexical.search(terms, CANDIDATES)) {
@@ -144,7 +170,10 @@ public final class HybridRetriever {
       }
       top = Math.max(top, best);
       double lexicalScore = bm25.getOrDefault(i, 0.0);
-      double fused = best + (topBm25 == 0 ? 0 : LEXICAL_WEIGHT * lexicalScore / topBm25);
+      // Ranked by the whole section as much as by its best sentence, so one sentence in the
+      // user's own words does not carry a section that is not about the question.
+      double meaning = SECTION_WEIGHT * similarity[i] + (1 - SECTION_WEIGHT) * best;
+      double fused = meaning + (topBm25 == 0 ? 0 : LEXICAL_WEIGHT * lexicalScore / topBm25);
       all.add(new Hit(sections.get(i), fused, best, lexicalScore, units));
     }
     all.sort(Comparator.comparingDouble(Hit::score).reversed());
@@ -167,17 +196,28 @@ public final class HybridRetriever {
       votes.merge(hit.section().topic(), weight * hit.score(), Double::sum);
       weights.put(hit.section().topic(), weight * VOTE_DECAY);
     }
+    if (hits.isEmpty()) {
+      return;
+    }
+    double best = hits.get(0).score();
     votes.entrySet().stream()
         .max(Map.Entry.comparingByValue())
         .ifPresent(
             winner -> {
               for (int i = 0; i < hits.size(); i++) {
                 if (hits.get(i).section().topic() == winner.getKey()) {
-                  hits.add(0, hits.remove(i));
+                  if (hits.get(i).score() >= best - VOTE_MARGIN) {
+                    hits.add(0, hits.remove(i));
+                  }
                   return;
                 }
               }
             });
+  }
+
+  /** The terms a question is searched with, synonyms and abbreviations expanded. */
+  public List<String> queryTerms(String question) {
+    return lexical.queryTerms(question);
   }
 
   /** The analysed terms of {@code text}, as the lexical index sees them. */
@@ -228,5 +268,18 @@ public final class HybridRetriever {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
+  }
+
+  /**
+   * A retriever over other sections with the same embedder and scope policy, embedding only what
+   * {@code cache} does not know: how a draft is previewed before it is saved.
+   */
+  public HybridRetriever reindex(List<Section> otherSections, EmbeddingCache cache) {
+    return build(otherSections, embedder, cache, scope);
+  }
+
+  /** How this retriever decides whether a question is in scope. */
+  public ScopePolicy scopePolicy() {
+    return scope;
   }
 }

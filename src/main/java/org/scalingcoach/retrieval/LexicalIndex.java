@@ -9,7 +9,10 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -24,11 +27,25 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.scalingcoach.knowledge.Section;
+import org.scalingcoach.knowledge.Synonyms;
 
-/** BM25 over sections with English stemming and stop words, held in memory. */
+/**
+ * BM25 over sections with English stemming and stop words, held in memory. Questions are read with
+ * the knowledge base's synonyms, and misspelt words are corrected against the words the sections
+ * use.
+ */
 final class LexicalIndex {
+  /** Surface words of every section, unstemmed: the vocabulary spelling is corrected against. */
+  private static final String WORDS = "words";
+
+  /** Words shorter than this are left alone: too many short words are one edit apart. */
+  private static final int MIN_CORRECTED_LENGTH = 4;
+
   private static final String[][] FIELDS = {
     {"heading", "2.0"}, {"title", "1.2"}, {"tags", "1.2"}, {"body", "1.0"}
   };
@@ -37,12 +54,28 @@ final class LexicalIndex {
   record Match(int section, double score) {}
 
   private final Analyzer analyzer = new EnglishAnalyzer();
+  private final QueryAnalysis queries;
+  private final Set<String> synonymWords;
   private final IndexSearcher searcher;
   private final DirectoryReader reader;
+  private final DirectSpellChecker spelling = spellChecker();
 
   LexicalIndex(List<Section> sections) {
+    this(sections, Synonyms.NONE);
+  }
+
+  LexicalIndex(List<Section> sections, Synonyms synonyms) {
+    this.queries = new QueryAnalysis(synonyms);
+    this.synonymWords = new java.util.HashSet<>();
+    for (String rule : synonyms.rules()) {
+      for (String word : rule.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        synonymWords.add(word);
+      }
+    }
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+    Analyzer perField =
+        new PerFieldAnalyzerWrapper(analyzer, java.util.Map.of(WORDS, new StandardAnalyzer()));
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField))) {
       for (int i = 0; i < sections.size(); i++) {
         Section section = sections.get(i);
         Document document = new Document();
@@ -51,6 +84,11 @@ final class LexicalIndex {
         document.add(new TextField("title", section.documentTitle(), Field.Store.NO));
         document.add(new TextField("tags", String.join(" ", section.tags()), Field.Store.NO));
         document.add(new TextField("body", section.text(), Field.Store.NO));
+        document.add(
+            new TextField(
+                WORDS,
+                section.heading() + " " + section.text() + " " + section.documentTitle(),
+                Field.Store.NO));
         writer.addDocument(document);
       }
       writer.forceMerge(1);
@@ -63,6 +101,95 @@ final class LexicalIndex {
       throw new UncheckedIOException("cannot open the search index", e);
     }
     searcher = new IndexSearcher(reader);
+  }
+
+  private static DirectSpellChecker spellChecker() {
+    DirectSpellChecker checker = new DirectSpellChecker();
+    checker.setMaxEdits(1);
+    checker.setMinQueryLength(MIN_CORRECTED_LENGTH);
+    return checker;
+  }
+
+  /** The terms a question is searched with: stemmed, with synonyms and abbreviations expanded. */
+  List<String> queryTerms(String question) {
+    return queries.terms(question);
+  }
+
+  /** The question with abbreviations spelled out, for the embedder. */
+  String expanded(String question) {
+    return queries.expanded(question);
+  }
+
+  /**
+   * The question with each word the knowledge base does not use replaced by a word it does use that
+   * differs by a typing slip: two swapped letters ("modle drfit" becomes "model drift"), or, in
+   * longer words, one letter missing or doubled. A different letter is not corrected: it too often
+   * makes another real word ("scaring" is not "scaling").
+   */
+  String corrected(String question) {
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    try (TokenStream stream = new StandardAnalyzer().tokenStream(WORDS, question)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        String word = term.toString();
+        String better = correction(word);
+        if (better != null) {
+          out.append(question, copied, offset.startOffset()).append(better);
+          copied = offset.endOffset();
+        }
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return copied == 0 ? question : out.append(question.substring(copied)).toString();
+  }
+
+  private String correction(String word) throws IOException {
+    if (word.length() < MIN_CORRECTED_LENGTH
+        || !word.chars().allMatch(Character::isLetter)
+        || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word)
+        || synonymWords.contains(word)
+        || reader.docFreq(new Term(WORDS, word)) > 0) {
+      return null;
+    }
+    SuggestWord[] suggestions =
+        spelling.suggestSimilar(
+            new Term(WORDS, word), 5, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+    for (SuggestWord suggestion : suggestions) {
+      if (typingSlip(word, suggestion.string)) {
+        return suggestion.string;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code typed} is {@code meant} with two adjacent letters swapped, or one dropped. */
+  static boolean typingSlip(String typed, String meant) {
+    if (typed.length() == meant.length()) {
+      int first = 0;
+      while (first < typed.length() && typed.charAt(first) == meant.charAt(first)) {
+        first++;
+      }
+      return first + 1 < typed.length()
+          && typed.charAt(first) == meant.charAt(first + 1)
+          && typed.charAt(first + 1) == meant.charAt(first)
+          && typed.substring(first + 2).equals(meant.substring(first + 2));
+    }
+    String shorter = typed.length() < meant.length() ? typed : meant;
+    String longer = shorter == typed ? meant : typed;
+    if (longer.length() != shorter.length() + 1 || shorter.length() < 6) {
+      return false;
+    }
+    for (int i = 0; i < longer.length(); i++) {
+      if ((longer.substring(0, i) + longer.substring(i + 1)).equals(shorter)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The analysed (stemmed, stop-word-free) terms of {@code text}, without duplicates. */

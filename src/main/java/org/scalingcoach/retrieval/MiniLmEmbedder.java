@@ -1,14 +1,49 @@
 package org.scalingcoach.retrieval;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** The quantised all-MiniLM-L6-v2 model, run in-process with ONNX: no network, no GPU. */
+/**
+ * The quantised all-MiniLM-L6-v2 model, run in-process with ONNX: no network, no GPU.
+ *
+ * <p>Each inference runs on one thread (ONNX's default spreads one small inference over every
+ * core), so concurrent questions run side by side instead of contending for the same cores, and the
+ * most recent questions' vectors are kept, because suggested prompts and follow-up buttons ask the
+ * same text again.
+ */
 public final class MiniLmEmbedder implements Embedder {
-  private final EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+  private static final String MODEL_FILE = "all-minilm-l6-v2-q.onnx";
+  private static final String TOKENIZER_FILE = "all-minilm-l6-v2-q-tokenizer.json";
+  private static final int RECENT_QUESTIONS = 512;
+
+  private final EmbeddingModel model;
+  private final Map<String, float[]> recent =
+      new LinkedHashMap<>(RECENT_QUESTIONS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+          return size() > RECENT_QUESTIONS;
+        }
+      };
+
+  public MiniLmEmbedder() {
+    this.model = new SingleThreadedModel(load());
+  }
 
   @Override
   public String model() {
@@ -17,7 +52,17 @@ public final class MiniLmEmbedder implements Embedder {
 
   @Override
   public float[] embed(String text) {
-    return normalise(model.embed(text).content().vector());
+    synchronized (recent) {
+      float[] known = recent.get(text);
+      if (known != null) {
+        return known;
+      }
+    }
+    float[] vector = normalise(model.embed(text).content().vector());
+    synchronized (recent) {
+      recent.put(text, vector);
+    }
+    return vector;
   }
 
   @Override
@@ -43,5 +88,59 @@ public final class MiniLmEmbedder implements Embedder {
       out[i] = (float) (vector[i] / norm);
     }
     return out;
+  }
+
+  /**
+   * The model file shipped in langchain4j's jar, in a session that uses one thread an inference.
+   */
+  private static OnnxBertBiEncoder load() {
+    ClassLoader jar = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
+    try (InputStream modelBytes = jar.getResourceAsStream(MODEL_FILE);
+        InputStream tokenizer = jar.getResourceAsStream(TOKENIZER_FILE)) {
+      if (modelBytes == null || tokenizer == null) {
+        throw new IllegalStateException(
+            "the embedding model is missing from the classpath (" + MODEL_FILE + ")");
+      }
+      OrtEnvironment environment = OrtEnvironment.getEnvironment();
+      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+      options.setIntraOpNumThreads(1);
+      options.setInterOpNumThreads(1);
+      options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+      OrtSession session = environment.createSession(modelBytes.readAllBytes(), options);
+      return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (OrtException e) {
+      throw new IllegalStateException("the embedding model could not be loaded", e);
+    }
+  }
+
+  /** langchain4j's in-process model over our session; batches still spread over the cores. */
+  private static final class SingleThreadedModel extends AbstractInProcessEmbeddingModel {
+    private static final ExecutorService BATCHES =
+        Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "embedding-batch");
+              thread.setDaemon(true);
+              return thread;
+            });
+
+    private final OnnxBertBiEncoder encoder;
+
+    SingleThreadedModel(OnnxBertBiEncoder encoder) {
+      super(BATCHES);
+      this.encoder = encoder;
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+      return encoder;
+    }
+
+    @Override
+    protected Integer knownDimension() {
+      return 384;
+    }
   }
 }

@@ -93,7 +93,8 @@ final class AuditConversation {
    */
   void postReport(String channel, AuditReport report, boolean ownerCopy) {
     List<LayoutBlock> blocks = AuditReportBlocks.report(report, ownerCopy);
-    String text = report.definition().title() + " report: " + report.audit().subject();
+    String text =
+        Mrkdwn.escape(report.definition().title() + " report: " + report.audit().subject());
     ChatPostMessageResponse posted = postMessage(channel, text, blocks);
     String postedChannel = posted.getChannel() != null ? posted.getChannel() : channel;
     work.submit(
@@ -145,7 +146,8 @@ final class AuditConversation {
     String channel =
         post(
             userId,
-            "Exports of " + report.definition().title() + ": " + report.audit().subject(),
+            Mrkdwn.escape(
+                "Exports of " + report.definition().title() + ": " + report.audit().subject()),
             List.of(
                 com.slack.api.model.block.Blocks.section(
                     s ->
@@ -179,7 +181,7 @@ final class AuditConversation {
     try {
       action.run();
     } catch (AuditException e) {
-      tell(responseUrl, userId, e.getMessage());
+      tell(responseUrl, userId, Mrkdwn.escape(e.getMessage()));
     } catch (RuntimeException e) {
       log.error("audit action failed for {}", userId, e);
       tell(responseUrl, userId, SORRY);

@@ -19,6 +19,8 @@ import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.admin.AdminException;
 import org.scalingcoach.admin.ReloadReport;
 import org.scalingcoach.audit.Actor;
+import org.scalingcoach.console.ConsoleSignIn;
+import org.scalingcoach.console.SignInLink;
 import org.scalingcoach.store.Insights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,8 @@ final class SlackAdmin {
   static final String USAGE =
       "Admin commands: `/coach admin reload` reads the knowledge base, audits and prompts again;"
           + " `/coach admin insights` shows what this workspace could not get answered and which"
-          + " answers were voted down.";
+          + " answers were voted down; `/coach admin console` sends you a sign-in link to the"
+          + " web console.";
   private static final Logger log = LoggerFactory.getLogger(SlackAdmin.class);
   private static final int MAX_PROBLEMS_SHOWN = 15;
   private static final int MAX_TEXT = 2_900;
@@ -49,8 +52,8 @@ final class SlackAdmin {
   void register(SlashCommands commands) {
     commands.register(
         "admin",
-        "/coach admin reload|insights",
-        "admins: reload the knowledge base, insights",
+        "/coach admin reload|insights|console",
+        "admins: reload the knowledge base, insights, the web console",
         this::command);
   }
 
@@ -65,6 +68,9 @@ final class SlackAdmin {
       case "reload" -> {
         kind = AdminActions.Action.RELOAD;
         run = a -> reportBlocks(admin.reload(a));
+      }
+      case "console" -> {
+        return context.ack(consoleLink(actor));
       }
       case "insights" -> {
         kind = AdminActions.Action.INSIGHTS;
@@ -84,6 +90,22 @@ final class SlackAdmin {
         () -> respond(payload.getResponseUrl(), actor, run));
     return context.ack(
         kind == AdminActions.Action.RELOAD ? "Reloading the knowledge base…" : "One moment…");
+  }
+
+  /** The link goes back in the acknowledgement: ephemeral, so only the admin sees it. */
+  private String consoleLink(Actor actor) {
+    try {
+      SignInLink link = admin.consoleLink(actor, "slack");
+      return "Your link to the admin console: <"
+          + link.url()
+          + "|open the admin console>. It works once, for "
+          + ConsoleSignIn.LINK_LIFETIME.toMinutes()
+          + " minutes; the session it opens lasts "
+          + ConsoleSignIn.SESSION_LIFETIME.toHours()
+          + " hours.";
+    } catch (AdminException e) {
+      return e.getMessage();
+    }
   }
 
   private void respond(String responseUrl, Actor actor, Function<Actor, List<LayoutBlock>> run) {

@@ -99,7 +99,7 @@ final class SlackAuditCommand {
         }
       }
     } catch (AuditException e) {
-      return context.ack(e.getMessage());
+      return context.ack(Mrkdwn.escape(e.getMessage()));
     }
   }
 

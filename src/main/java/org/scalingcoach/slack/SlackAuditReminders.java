@@ -37,7 +37,7 @@ final class SlackAuditReminders implements ReminderDelivery {
         audits.catalog().find(schedule.type()).map(d -> d.title()).orElse(schedule.type());
     conversation.post(
         schedule.ownerUserId(),
-        "Time to audit " + schedule.subject() + " again",
+        "Time to audit " + Mrkdwn.escape(schedule.subject()) + " again",
         List.of(
             section(
                 s ->
@@ -67,7 +67,7 @@ final class SlackAuditReminders implements ReminderDelivery {
   public void nudge(AuditRecord audit) {
     conversation.post(
         audit.userId(),
-        "Your audit of " + audit.subject() + " is waiting",
+        "Your audit of " + Mrkdwn.escape(audit.subject()) + " is waiting",
         List.of(
             section(
                 s ->

@@ -14,6 +14,7 @@ import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.audit.Reminders;
+import org.scalingcoach.config.SetupException;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.store.AssistantThreadStore;
@@ -203,9 +204,19 @@ public final class SlackBot implements AutoCloseable {
   /** Connects to Slack over a WebSocket: no public URL needed. */
   public synchronized void connectSocketMode() throws Exception {
     // Java-WebSocket is the client on our classpath; Bolt's default would be Tyrus.
-    socketMode =
-        new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
-    socketMode.startAsync();
+    try {
+      socketMode =
+          new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+      socketMode.startAsync();
+    } catch (IllegalStateException e) {
+      // Bolt's way of saying apps.connections.open answered ok: false (invalid_auth, …).
+      throw new SetupException(
+          "Slack refused the Socket Mode connection ("
+              + e.getMessage()
+              + "): SLACK_APP_TOKEN must be an app-level token (xapp-…) of this app with the"
+              + " connections:write scope, and Socket Mode must be on",
+          e);
+    }
     log.info("connected to Slack over Socket Mode");
   }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import org.scalingcoach.llm.TokenUsage;
 import org.scalingcoach.llm.TokenUsageLog;
 
-/** The token usage of written answers, one row per answer in {@code llm_usage}. */
+/** The token usage of model calls, one row per call in {@code llm_usage}. */
 public final class SqliteTokenUsageLog implements TokenUsageLog {
   private final Database database;
 
@@ -23,7 +23,7 @@ public final class SqliteTokenUsageLog implements TokenUsageLog {
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "INSERT INTO llm_usage (team_id, user_id, provider, model, input_tokens,"
-                      + " output_tokens, day) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                      + " output_tokens, day, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, usage.workspace());
             insert.setString(2, usage.user());
             insert.setString(3, usage.provider());
@@ -31,6 +31,7 @@ public final class SqliteTokenUsageLog implements TokenUsageLog {
             insert.setInt(5, usage.inputTokens());
             insert.setInt(6, usage.outputTokens());
             insert.setString(7, usage.day().toString());
+            insert.setInt(8, usage.finished() ? 1 : 0);
             return insert.executeUpdate();
           }
         });
@@ -42,8 +43,8 @@ public final class SqliteTokenUsageLog implements TokenUsageLog {
         connection -> {
           try (PreparedStatement query =
               connection.prepareStatement(
-                  "SELECT day, team_id, provider, model, COUNT(*), SUM(input_tokens),"
-                      + " SUM(output_tokens) FROM llm_usage WHERE day BETWEEN ? AND ?"
+                  "SELECT day, team_id, provider, model, SUM(finished), SUM(input_tokens),"
+                      + " SUM(output_tokens), SUM(1 - finished) FROM llm_usage WHERE day BETWEEN ? AND ?"
                       + " GROUP BY day, team_id, provider, model"
                       + " ORDER BY day DESC, team_id, provider, model")) {
             query.setString(1, from.toString());
@@ -59,7 +60,8 @@ public final class SqliteTokenUsageLog implements TokenUsageLog {
                         rs.getString(4),
                         rs.getInt(5),
                         rs.getLong(6),
-                        rs.getLong(7)));
+                        rs.getLong(7),
+                        rs.getInt(8)));
               }
             }
             return rows;

@@ -109,7 +109,12 @@ final class AuditCards {
     ArrayNode body = card.withArray("body");
     DimensionScore overall = report.scorecard().overall();
     body.add(
-        TeamsCards.text("**" + report.definition().title() + ": " + report.audit().subject() + "**")
+        TeamsCards.text(
+                "**"
+                    + report.definition().title()
+                    + ": "
+                    + TeamsCards.inert(report.audit().subject())
+                    + "**")
             .put("size", "Medium"));
     body.add(
         TeamsCards.text(
@@ -201,7 +206,7 @@ final class AuditCards {
   }
 
   private static String title(Progress progress) {
-    return progress.definition().title() + ": " + progress.audit().subject();
+    return progress.definition().title() + ": " + TeamsCards.inert(progress.audit().subject());
   }
 
   private static ObjectNode step(Progress progress, String name) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import org.scalingcoach.guard.Untrusted;
 
 /**
  * Checks that a request to {@code /api/messages} really comes from the Bot Framework for this bot:
@@ -39,6 +40,12 @@ public final class BotFrameworkAuthenticator {
     this.clock = clock;
   }
 
+  /** A token whose signature, issuer, audience and validity were checked; its key's channels. */
+  public record VerifiedToken(JWTClaimsSet claims, java.util.Set<String> endorsements) {
+    /** No token at all, accepted only from the local Emulator in emulator mode. */
+    static final VerifiedToken EMULATOR = new VerifiedToken(null, java.util.Set.of());
+  }
+
   /**
    * Returns normally when the request may be processed.
    *
@@ -48,9 +55,18 @@ public final class BotFrameworkAuthenticator {
    */
   public void authenticate(String authorization, String channelId, String serviceUrl)
       throws AuthenticationException {
+    checkActivity(verifyToken(authorization), channelId, serviceUrl);
+  }
+
+  /**
+   * Checks the bearer token alone, so that an unauthenticated body is never parsed: signature by a
+   * published key, RS256, issuer, audience, expiry. Values from the token appear in the message
+   * escaped.
+   */
+  public VerifiedToken verifyToken(String authorization) throws AuthenticationException {
     if (authorization == null || authorization.isBlank()) {
-      if (emulatorMode && isLocal(serviceUrl)) {
-        return; // the Emulator without credentials sends no token and listens on this machine
+      if (emulatorMode) {
+        return VerifiedToken.EMULATOR; // the Emulator without credentials sends no token
       }
       throw new AuthenticationException("no Authorization header");
     }
@@ -60,7 +76,7 @@ public final class BotFrameworkAuthenticator {
     SignedJWT jwt = parse(authorization.substring(7).strip());
     if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
       throw new AuthenticationException(
-          "token algorithm " + jwt.getHeader().getAlgorithm() + " is not RS256");
+          "token algorithm " + Untrusted.forLog(jwt.getHeader().getAlgorithm()) + " is not RS256");
     }
     String keyId = jwt.getHeader().getKeyID();
     if (keyId == null) {
@@ -68,13 +84,36 @@ public final class BotFrameworkAuthenticator {
     }
     BotFrameworkKeys.EndorsedKey key =
         keys.find(keyId)
-            .orElseThrow(() -> new AuthenticationException("unknown signing key " + keyId));
-    if (channelId == null || !key.endorsements().contains(channelId)) {
-      throw new AuthenticationException(
-          "signing key " + keyId + " is not endorsed for channel " + channelId);
-    }
+            .orElseThrow(
+                () ->
+                    new AuthenticationException("unknown signing key " + Untrusted.forLog(keyId)));
     verifySignature(jwt, key);
-    checkClaims(claims(jwt), serviceUrl);
+    JWTClaimsSet claims = claims(jwt);
+    checkClaims(claims);
+    return new VerifiedToken(claims, java.util.Set.copyOf(key.endorsements()));
+  }
+
+  /** Checks that a verified token was issued for this activity's channel and service URL. */
+  public void checkActivity(VerifiedToken token, String channelId, String serviceUrl)
+      throws AuthenticationException {
+    if (token == VerifiedToken.EMULATOR) {
+      if (!isLocal(serviceUrl)) {
+        throw new AuthenticationException("no Authorization header");
+      }
+      return;
+    }
+    if (channelId == null || !token.endorsements().contains(channelId)) {
+      throw new AuthenticationException(
+          "signing key is not endorsed for channel " + Untrusted.forLog(channelId));
+    }
+    Object claimedServiceUrl = token.claims().getClaim("serviceurl");
+    if (serviceUrl == null || !serviceUrl.equals(claimedServiceUrl)) {
+      throw new AuthenticationException(
+          "token serviceurl "
+              + Untrusted.forLog(claimedServiceUrl)
+              + " is not the activity's "
+              + Untrusted.forLog(serviceUrl));
+    }
   }
 
   private static SignedJWT parse(String token) throws AuthenticationException {
@@ -108,12 +147,14 @@ public final class BotFrameworkAuthenticator {
     }
   }
 
-  private void checkClaims(JWTClaimsSet claims, String serviceUrl) throws AuthenticationException {
+  private void checkClaims(JWTClaimsSet claims) throws AuthenticationException {
     if (!ISSUER.equals(claims.getIssuer())) {
-      throw new AuthenticationException("token issuer " + claims.getIssuer() + " is not " + ISSUER);
+      throw new AuthenticationException(
+          "token issuer " + Untrusted.forLog(claims.getIssuer()) + " is not " + ISSUER);
     }
     if (claims.getAudience() == null || !claims.getAudience().contains(appId)) {
-      throw new AuthenticationException("token audience " + claims.getAudience() + " is not us");
+      throw new AuthenticationException(
+          "token audience " + Untrusted.forLog(claims.getAudience()) + " is not us");
     }
     Instant now = clock.instant();
     Date expiry = claims.getExpirationTime();
@@ -123,11 +164,6 @@ public final class BotFrameworkAuthenticator {
     Date notBefore = claims.getNotBeforeTime();
     if (notBefore != null && notBefore.toInstant().minus(SKEW).isAfter(now)) {
       throw new AuthenticationException("token not valid before " + notBefore);
-    }
-    Object claimedServiceUrl = claims.getClaim("serviceurl");
-    if (serviceUrl == null || !serviceUrl.equals(claimedServiceUrl)) {
-      throw new AuthenticationException(
-          "token serviceurl " + claimedServiceUrl + " is not the activity's " + serviceUrl);
     }
   }
 

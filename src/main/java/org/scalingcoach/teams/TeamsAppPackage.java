@@ -14,8 +14,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -33,7 +37,32 @@ public final class TeamsAppPackage {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Color ACCENT = new Color(0x2E6BE6);
+  // Teams' own rule for "version": three numbers, no leading zeros.
+  private static final Pattern VERSION =
+      Pattern.compile("(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
   private static final List<String> SCOPES = List.of("personal", "team", "groupChat");
+  private static final List<String> SHARED_SCOPES = List.of("team", "groupChat");
+
+  /**
+   * The commands Teams suggests, per scope. Audits and insights run only in a personal chat ({@link
+   * TeamsAudits}), so team and group chats are offered only what works there.
+   */
+  private static final List<Command> PERSONAL_COMMANDS =
+      List.of(
+          new Command("help", "What the coach can do"),
+          new Command("audit", "Start or resume a guided maturity audit"),
+          new Command("audit team", "The latest audit level per subject, with its trend"),
+          new Command("audit export", "Your latest finished audit as Markdown and CSV"),
+          new Command("admin insights", "Admins: unanswered questions and down-voted answers"),
+          new Command("admin reload", "Admins: reload the knowledge base and audits"));
+
+  private static final List<Command> SHARED_COMMANDS =
+      List.of(
+          new Command("help", "What the coach can do"),
+          new Command("admin reload", "Admins: reload the knowledge base and audits"));
+
+  /** A command Teams offers in its command menu. */
+  private record Command(String title, String description) {}
 
   /** What the manifest says about the app and who publishes it. */
   public record Details(
@@ -45,22 +74,49 @@ public final class TeamsAppPackage {
       String privacyUrl,
       String termsUrl) {
 
+    /** Checks what Teams checks when the package is uploaded, every problem at once. */
     public Details {
+      List<String> problems = new ArrayList<>();
       if (appId == null || !GUID.matcher(appId).matches()) {
-        throw new IllegalArgumentException(
+        problems.add(
             "the app id must be the Azure Bot's Microsoft App ID, a GUID like"
                 + " 6a7c2e48-0d21-4c5f-9b8e-3f1d2a9c7e10, not '"
                 + appId
                 + "'");
       }
-      for (String url : List.of(websiteUrl, privacyUrl, termsUrl)) {
-        if (!url.startsWith("https://")) {
-          throw new IllegalArgumentException(
-              "Teams requires https URLs in the manifest, not " + url);
+      if (version == null || !VERSION.matcher(version).matches()) {
+        problems.add(
+            "the app version must be three numbers such as 1.0.0 (major.minor.patch), not '"
+                + version
+                + "'");
+      }
+      if (shortName == null || shortName.isBlank() || shortName.strip().length() > 30) {
+        problems.add("the app name must be 1 to 30 characters");
+      }
+      if (developerName == null || developerName.isBlank() || developerName.strip().length() > 32) {
+        problems.add("the developer name must be 1 to 32 characters");
+      }
+      for (String url : Arrays.asList(websiteUrl, privacyUrl, termsUrl)) {
+        if (!isHttpsUrl(url)) {
+          problems.add("Teams requires https URLs with a host in the manifest, not " + url);
         }
       }
-      if (shortName.isBlank() || shortName.length() > 30) {
-        throw new IllegalArgumentException("the app name must be 1 to 30 characters");
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; ", problems));
+      }
+      shortName = shortName.strip();
+      developerName = developerName.strip();
+    }
+
+    private static boolean isHttpsUrl(String url) {
+      if (url == null || url.length() > 2048) {
+        return false;
+      }
+      try {
+        URI uri = new URI(url);
+        return "https".equals(uri.getScheme()) && uri.getHost() != null;
+      } catch (URISyntaxException e) {
+        return false;
       }
     }
   }
@@ -116,16 +172,24 @@ public final class TeamsAppPackage {
     SCOPES.forEach(bot.putArray("scopes")::add);
     bot.put("supportsFiles", false);
     bot.put("isNotificationOnly", false);
-    ObjectNode commandList = bot.putArray("commandLists").addObject();
-    SCOPES.forEach(commandList.putArray("scopes")::add);
-    ArrayNode commands = commandList.putArray("commands");
-    commands.addObject().put("title", "help").put("description", "What the coach can do");
-    commands.addObject().put("title", "audit").put("description", "Start a guided maturity audit");
+    ArrayNode commandLists = bot.putArray("commandLists");
+    commandList(commandLists, List.of("personal"), PERSONAL_COMMANDS);
+    commandList(commandLists, SHARED_SCOPES, SHARED_COMMANDS);
     ArrayNode permissions = m.putArray("permissions");
     permissions.add("identity");
     permissions.add("messageTeamMembers");
     m.putArray("validDomains");
     return m;
+  }
+
+  private static void commandList(
+      ArrayNode commandLists, List<String> scopes, List<Command> commands) {
+    ObjectNode list = commandLists.addObject();
+    scopes.forEach(list.putArray("scopes")::add);
+    ArrayNode entries = list.putArray("commands");
+    for (Command command : commands) {
+      entries.addObject().put("title", command.title()).put("description", command.description());
+    }
   }
 
   /** A rising chart line on the accent colour, the whole 192×192 tile. */

@@ -48,7 +48,7 @@ final class TeamsAuditViews {
       body.add(
           TeamsCards.text(
                   "**"
-                      + s.subject()
+                      + TeamsCards.inert(s.subject())
                       + "** · "
                       + s.title()
                       + "\n\n"
@@ -108,14 +108,14 @@ final class TeamsAuditViews {
     ObjectNode card = TeamsCards.card();
     ArrayNode body = card.withArray("body");
     body.add(
-        TeamsCards.text("📅 Time to audit **" + schedule.subject() + "** again")
+        TeamsCards.text("📅 Time to audit **" + TeamsCards.inert(schedule.subject()) + "** again")
             .put("size", "Medium"));
     body.add(
         TeamsCards.text(
             "It's time to run **"
                 + title
                 + "** for **"
-                + schedule.subject()
+                + TeamsCards.inert(schedule.subject())
                 + "** again (every "
                 + schedule.everyDays()
                 + " days). Audit it again to see how it has changed."));
@@ -138,7 +138,7 @@ final class TeamsAuditViews {
                 "👋 Your audit **"
                     + title
                     + "** of **"
-                    + audit.subject()
+                    + TeamsCards.inert(audit.subject())
                     + "** has been waiting for a week. Your answers are saved; pick up where you"
                     + " left off."));
     card.putArray("actions")
@@ -171,6 +171,8 @@ final class TeamsAuditViews {
       lines.append(
           "- **admin insights** (admins, personal chat): questions I could not answer and answers"
               + " voted down.\n");
+      lines.append(
+          "- **admin console** (admins, personal chat): a sign-in link to the web console.\n");
     }
     lines.append("- **help**: this list.");
     body.add(TeamsCards.text(lines.toString()));

@@ -239,7 +239,7 @@ final class TeamsAudits {
         + " days "
         + who
         + " will be asked in Teams to audit **"
-        + s.subject()
+        + TeamsCards.inert(s.subject())
         + "** again; first on "
         + s.nextDueAt().toString().substring(0, 10)
         + ".";

@@ -12,6 +12,8 @@ import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.audit.Actor;
+import org.scalingcoach.console.ConsoleSignIn;
+import org.scalingcoach.console.SignInLink;
 import org.scalingcoach.store.Insights;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.TeamsConversationStore;
@@ -32,6 +34,7 @@ public final class TeamsBot {
 
   static final String ADMIN_RELOAD = "admin reload";
   static final String ADMIN_INSIGHTS = "admin insights";
+  static final String ADMIN_CONSOLE = "admin console";
   private static final int MAX_PROBLEMS_SHOWN = 15;
 
   private final AnswerEngine answers;
@@ -104,7 +107,29 @@ public final class TeamsBot {
       reply(activity, TeamsCards.notice(insights(activity)));
       return;
     }
+    if (admin != null && question.replaceAll("\\s+", " ").equalsIgnoreCase(ADMIN_CONSOLE)) {
+      reply(activity, TeamsCards.notice(consoleLink(activity)));
+      return;
+    }
     answer(activity, question);
+  }
+
+  /** A one-time sign-in link to the web console, only in a personal chat. */
+  private String consoleLink(TeamsActivity activity) {
+    if (!"personal".equals(activity.conversationType())) {
+      return "Sign-in links stay private: ask me for **admin console** in a personal chat.";
+    }
+    try {
+      SignInLink link =
+          admin.consoleLink(new Actor(activity.tenantId(), activity.userId()), "teams");
+      return "[Open the admin console]("
+          + link.url()
+          + "). The link works once, for "
+          + ConsoleSignIn.LINK_LIFETIME.toMinutes()
+          + " minutes.";
+    } catch (AdminException e) {
+      return e.getMessage();
+    }
   }
 
   /** What this tenant could not get answered and which answers were voted down; admins only. */

@@ -81,10 +81,18 @@ public final class TeamsCards {
     return card;
   }
 
-  /** A one-line card, for notices such as errors. */
+  /**
+   * User text made inert for a card: a {@code <at>} tag the person typed can never become a mention
+   * (the zero-width space breaks the tag; the text reads the same).
+   */
+  public static String inert(String userText) {
+    return userText == null ? "" : userText.replaceAll("(?i)<(/?)(at)([\\s>])", "<$1\u200b$2$3");
+  }
+
+  /** A one-line card, for notices such as errors (which may quote what the person typed). */
   public static ObjectNode notice(String message) {
     ObjectNode card = card();
-    card.withArray("body").add(text(message));
+    card.withArray("body").add(text(inert(message)));
     return card;
   }
 

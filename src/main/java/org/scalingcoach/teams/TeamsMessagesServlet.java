@@ -27,6 +27,7 @@ import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.TeamsSettings;
 import org.scalingcoach.expert.ExpertRelay;
+import org.scalingcoach.guard.Untrusted;
 import org.scalingcoach.llm.AuditSummary;
 import org.scalingcoach.llm.ReportFacts;
 import org.scalingcoach.store.Database;
@@ -150,6 +151,15 @@ public final class TeamsMessagesServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    // The token is checked before the body is even read, so an unauthenticated body is never
+    // parsed; what ties the token to this activity (channel, service URL) is checked after.
+    BotFrameworkAuthenticator.VerifiedToken token;
+    try {
+      token = authenticator.verifyToken(request.getHeader("Authorization"));
+    } catch (AuthenticationException e) {
+      refuse(response, e);
+      return;
+    }
     JsonNode json;
     try (InputStream in = request.getInputStream()) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -168,16 +178,15 @@ public final class TeamsMessagesServlet extends HttpServlet {
     }
     TeamsActivity activity = new TeamsActivity(json);
     try {
-      authenticator.authenticate(
-          request.getHeader("Authorization"), activity.channelId(), activity.serviceUrl());
+      authenticator.checkActivity(token, activity.channelId(), activity.serviceUrl());
     } catch (AuthenticationException e) {
-      log.warn("rejected a Bot Framework request: {}", e.getMessage());
-      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      refuse(response, e);
       return;
     }
     if (allowedTenant != null && !allowedTenant.equals(activity.tenantId())) {
       log.warn(
-          "rejected an activity from tenant {}: this bot serves one tenant", activity.tenantId());
+          "rejected an activity from tenant {}: this bot serves one tenant",
+          Untrusted.forLog(activity.tenantId()));
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
@@ -190,10 +199,16 @@ public final class TeamsMessagesServlet extends HttpServlet {
     }
   }
 
+  private static void refuse(HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    log.warn("rejected a Bot Framework request: {}", Untrusted.oneLine(e.getMessage()));
+    response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+  }
+
   private void acceptOnce(TeamsActivity activity, HttpServletResponse response, Work work) {
     if (!activity.id().isEmpty()
         && !store.firstDelivery(activity.tenantId(), activity.conversationId(), activity.id())) {
-      log.info("activity {} delivered again; already handled", activity.id());
+      log.info("activity {} delivered again; already handled", Untrusted.forLog(activity.id()));
       response.setStatus(HttpServletResponse.SC_OK);
       return;
     }
@@ -201,7 +216,10 @@ public final class TeamsMessagesServlet extends HttpServlet {
       workers.execute(() -> run(activity, work));
       response.setStatus(HttpServletResponse.SC_ACCEPTED);
     } catch (RejectedExecutionException e) {
-      log.error("cannot queue Teams activity {}: the server is stopping", activity.id(), e);
+      log.error(
+          "cannot queue Teams activity {}: the server is stopping",
+          Untrusted.forLog(activity.id()),
+          e);
       response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
   }
@@ -210,7 +228,11 @@ public final class TeamsMessagesServlet extends HttpServlet {
     try {
       work.run();
     } catch (Exception e) {
-      log.error("failed to handle Teams {} activity {}", activity.type(), activity.id(), e);
+      log.error(
+          "failed to handle Teams {} activity {}",
+          Untrusted.forLog(activity.type()),
+          Untrusted.forLog(activity.id()),
+          e);
       if (activity.type().equals("message")) {
         tellUserSomethingWentWrong(activity);
       }
@@ -231,7 +253,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
     try {
       body = bot.onInvoke(activity);
     } catch (RuntimeException e) {
-      log.error("failed to handle Teams invoke {}", activity.name(), e);
+      log.error("failed to handle Teams invoke {}", Untrusted.forLog(activity.name()), e);
       response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       return;
     }

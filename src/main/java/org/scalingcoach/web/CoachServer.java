@@ -1,10 +1,15 @@
 package org.scalingcoach.web;
 
 import jakarta.servlet.http.HttpServlet;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
@@ -12,9 +17,12 @@ import org.scalingcoach.CoachWiring;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.console.ConsoleServices;
+import org.scalingcoach.console.ConsoleSignIn;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.slack.SlackBot;
 import org.scalingcoach.teams.TeamsMessagesServlet;
+import org.scalingcoach.web.console.ConsoleServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +35,18 @@ public final class CoachServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CoachServer.class);
   public static final String SLACK_EVENTS_PATH = "/slack/events";
   public static final String TEAMS_MESSAGES_PATH = "/api/messages";
+
+  /** Chat requests still sending their body at once; more get a 503 without being read. */
+  static final int MAX_PENDING_CHAT_REQUESTS = 512;
+
+  /** The whole body of a chat request must arrive within this; Slack's fits in one packet. */
+  static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
+
+  /** A connection with nothing to read or write for this long is closed. */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
+
+  /** Bodies are gathered before a thread is given to them, up to this many bytes. */
+  private static final long MAX_GATHERED_BYTES = 2L << 20;
 
   private final Server jetty;
   private final SlackBot slack;
@@ -41,7 +61,10 @@ public final class CoachServer implements AutoCloseable {
   /** Starts the server on {@code config.port()}, with Slack as configured. */
   public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
     AuditServices audits = CoachWiring.audits(config, core);
-    AdminActions admin = CoachWiring.admin(core, audits);
+    // Without COACH_PUBLIC_URL, links point at this server's local address, known once it listens.
+    AtomicReference<URI> base = new AtomicReference<>(config.admin().publicUrl().orElse(null));
+    ConsoleServices console = CoachWiring.console(config, core, audits, base::get);
+    AdminActions admin = CoachWiring.admin(core, audits, console.signIn());
     ExpertRelay experts = CoachWiring.experts(config, core, audits);
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
@@ -60,7 +83,11 @@ public final class CoachServer implements AutoCloseable {
             .map(settings -> TeamsMessagesServlet.create(settings, core, audits, admin, experts))
             .orElse(null);
     experts.start(audits.settings().reminderCheck());
-    return start(config.port(), core, slack, teams);
+    boolean https = base.get() != null && "https".equals(base.get().getScheme());
+    CoachServer server =
+        start(config.port(), core, slack, teams, new ConsoleServlet(console, https));
+    base.compareAndSet(null, URI.create("http://localhost:" + server.port()));
+    return server;
   }
 
   /** Starts the server with an already built bot (or none), for tests and extensions. */
@@ -71,15 +98,53 @@ public final class CoachServer implements AutoCloseable {
   /** Starts the server with already built Slack and Teams endpoints (either may be null). */
   public static CoachServer start(int port, CoachCore core, SlackBot slack, HttpServlet teams)
       throws Exception {
+    return start(port, core, slack, teams, null);
+  }
+
+  /**
+   * Starts the server with Slack, Teams and the admin console at {@code /admin} (any may be null).
+   */
+  public static CoachServer start(
+      int port, CoachCore core, SlackBot slack, HttpServlet teams, HttpServlet console)
+      throws Exception {
+    return start(port, core, slack, teams, console, MAX_PENDING_CHAT_REQUESTS, BODY_DEADLINE);
+  }
+
+  /** As above with other limits on unauthenticated chat requests, for tests. */
+  static CoachServer start(
+      int port,
+      CoachCore core,
+      SlackBot slack,
+      HttpServlet teams,
+      int maxPendingChatRequests,
+      Duration bodyDeadline)
+      throws Exception {
+    return start(port, core, slack, teams, null, maxPendingChatRequests, bodyDeadline);
+  }
+
+  private static CoachServer start(
+      int port,
+      CoachCore core,
+      SlackBot slack,
+      HttpServlet teams,
+      HttpServlet console,
+      int maxPendingChatRequests,
+      Duration bodyDeadline)
+      throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
     Server jetty = new Server(threads);
     ServerConnector connector = new ServerConnector(jetty);
     connector.setPort(port);
+    connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     jetty.addConnector(connector);
     SlackSettings.Mode mode = slack == null ? SlackSettings.Mode.DISABLED : slack.mode();
     ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder("healthz", new HealthServlet(core, mode)), "/healthz");
+    context.addServlet(
+        new ServletHolder("healthz", new HealthServlet(core, mode, teams != null, false)),
+        "/healthz");
+    context.addServlet(
+        new ServletHolder("readyz", new HealthServlet(core, mode, teams != null, true)), "/readyz");
     if (mode == SlackSettings.Mode.HTTP) {
       context.addServlet(
           new ServletHolder("slack", new SlackEventsServlet(slack.app())), SLACK_EVENTS_PATH);
@@ -89,7 +154,21 @@ public final class CoachServer implements AutoCloseable {
     context.addServlet(
         new ServletHolder("teams", teams != null ? teams : teamsNotConfigured()),
         TEAMS_MESSAGES_PATH);
-    jetty.setHandler(context);
+    if (console != null) {
+      ServletHolder holder = new ServletHolder("console", console);
+      context.addServlet(holder, ConsoleSignIn.PATH);
+      context.addServlet(holder, ConsoleSignIn.PATH + "/*");
+    }
+    // A body is gathered without holding a thread (EagerContentHandler), within a deadline and a
+    // cap on how many may be pending, before the servlets verify and read it.
+    jetty.setHandler(
+        new ChatRequestLimits(
+            new EagerContentHandler(
+                context,
+                new EagerContentHandler.RetainedContentLoaderFactory(MAX_GATHERED_BYTES, 64, true)),
+            Set.of(SLACK_EVENTS_PATH, TEAMS_MESSAGES_PATH),
+            maxPendingChatRequests,
+            bodyDeadline));
     jetty.setStopAtShutdown(false);
     try {
       jetty.start();

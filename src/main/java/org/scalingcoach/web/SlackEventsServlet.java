@@ -1,7 +1,9 @@
 package org.scalingcoach.web;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
+import com.slack.api.bolt.response.Response;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,20 +12,37 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import org.scalingcoach.guard.Untrusted;
+import org.scalingcoach.slack.SlackPayloadCheck;
+import org.scalingcoach.slack.SlackSignatureVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bolt's servlet at {@code POST /slack/events}, guarded so that an oversized body is a 413 and a
- * body Bolt cannot parse is a 400, never a 500 or a stuck request thread.
+ * {@code POST /slack/events}: the body is read (bounded), its signature checked, its shape
+ * validated, and only then handed to Bolt. Unsigned requests get a 401 and never reach Bolt or the
+ * log; bodies Slack would never send get a 4xx; Bolt's own failures on odd input are answered here
+ * with a 400 and one log line, never a 500 with a stack trace.
  */
-final class SlackEventsServlet extends SlackAppServlet {
+final class SlackEventsServlet extends HttpServlet {
   private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
   static final int MAX_BODY_BYTES = 1 << 20;
   private static final int DRAIN_LIMIT_BYTES = 8 << 20;
 
+  private final transient App app;
+  private final transient SlackAppServletAdapter bolt;
+  private final transient SlackSignatureVerifier verifier;
+
   SlackEventsServlet(App app) {
-    super(app);
+    this(app, new SlackSignatureVerifier(app.config().getSigningSecret(), Clock.systemUTC()));
+  }
+
+  SlackEventsServlet(App app, SlackSignatureVerifier verifier) {
+    this.app = app;
+    this.bolt = new SlackAppServletAdapter(app.config());
+    this.verifier = verifier;
   }
 
   @Override
@@ -42,16 +61,57 @@ final class SlackEventsServlet extends SlackAppServlet {
         return;
       }
     }
+    Optional<String> refusal =
+        verifier.refusal(
+            request.getHeader("X-Slack-Request-Timestamp"),
+            request.getHeader("X-Slack-Signature"),
+            body);
+    if (refusal.isPresent()) {
+      log.info("refused an unsigned Slack request: {}", refusal.get());
+      reject(response, 401, "invalid request signature");
+      return;
+    }
     String text = new String(body, StandardCharsets.UTF_8);
+    Optional<String> problem = SlackPayloadCheck.problem(text);
+    if (problem.isPresent()) {
+      log.info("refused a signed Slack request Slack would never send: {}", problem.get());
+      reject(response, 400, "malformed request");
+      return;
+    }
+    Response answer;
     try {
-      super.doPost(new CachedBody(request, text), response);
-    } catch (RuntimeException e) {
-      log.info("malformed Slack request refused: {}", e.toString());
-      if (!response.isCommitted()) {
-        response.reset();
-        reject(response, 400, "malformed request");
+      answer = app.run(bolt.buildSlackRequest(new CachedBody(request, text)));
+    } catch (Exception e) {
+      if (!isBadInput(e)) {
+        log.error("failed to handle a Slack request", e);
+        reject(response, 500, "internal error");
+        return;
+      }
+      log.info("refused a Slack request that cannot be read: {}", Untrusted.forLog(e));
+      reject(response, 400, "malformed request");
+      return;
+    }
+    bolt.writeResponse(response, answer);
+  }
+
+  /**
+   * Failures of mapping a body with odd JSON types or values (Gson's and ours), as opposed to a
+   * real fault such as the database being unreachable.
+   */
+  static boolean isBadInput(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof com.google.gson.JsonParseException
+          || t instanceof IllegalStateException
+          || t instanceof ClassCastException
+          || t instanceof NumberFormatException
+          || t instanceof NullPointerException
+          || t instanceof IndexOutOfBoundsException
+          || t instanceof UnsupportedOperationException
+          || t instanceof IllegalArgumentException) {
+        return true;
       }
     }
+    return false;
   }
 
   private static void reject(HttpServletResponse response, int status, String message)

@@ -50,25 +50,7 @@ public final class AnswerBenchmark {
     CoachCore core = CoachWiring.core(config);
     EvaluationSet set = EvaluationSet.load();
 
-    EvaluationSet.Result result = set.run(core.answers());
-    System.out.printf(
-        "evaluation set: %d in scope, %d out of scope%n", result.inScope(), result.outOfScope());
-    System.out.printf(
-        "  top-1 topic accuracy %.1f%% (target >= 90%%, aim 97%%)%n", 100 * result.topicAccuracy());
-    System.out.printf(
-        "  out-of-scope refused %.1f%% (target >= 85%%, aim 95%%)%n", 100 * result.refusalRate());
-    System.out.printf("  in-scope questions wrongly refused: %d%n", result.wronglyRefused());
-    result.misses().forEach(m -> System.out.println("    miss: " + m));
-
-    EvaluationSet.Result heldOut = EvaluationSet.heldOut().run(core.answers());
-    System.out.printf(
-        "held-out set (written without reading the knowledge base, never tuned on): %d in scope, %d"
-            + " out of scope%n",
-        heldOut.inScope(), heldOut.outOfScope());
-    System.out.printf(
-        "  top-1 topic accuracy %.1f%%, out-of-scope refused %.1f%%, in-scope wrongly refused %d%n",
-        100 * heldOut.topicAccuracy(), 100 * heldOut.refusalRate(), heldOut.wronglyRefused());
-    heldOut.misses().forEach(m -> System.out.println("    miss: " + m));
+    QualityCheck.print(core.knowledge(), core.answers(), false);
 
     List<String> questions = set.items().stream().map(EvaluationSet.Item::question).toList();
     System.out.printf(

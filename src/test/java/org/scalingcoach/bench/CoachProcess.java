@@ -37,14 +37,17 @@ final class CoachProcess implements AutoCloseable {
    */
   static CoachProcess start(Path work, Path data, Map<String, String> env) throws Exception {
     int port = BoltJsSideBySide.freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    String recording = System.getProperty("bench.jfr");
+    if (recording != null) {
+      // -Dbench.jfr=FILE records the coach with Java Flight Recorder, for profiling.
+      command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+    }
+    command.addAll(List.of("-cp", classpath(), "org.scalingcoach.Main", "serve"));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                classpath(),
-                "org.scalingcoach.Main",
-                "serve")
+        new ProcessBuilder(command)
             .redirectOutput(work.resolve("coach.log").toFile())
             .redirectErrorStream(true);
     builder.environment().put("COACH_DATA_DIR", data.toString());

@@ -1,22 +1,58 @@
 package org.scalingcoach.bench;
 
+import java.util.List;
 import java.util.Map;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachWiring;
+import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.answer.ConversationSet;
 import org.scalingcoach.answer.EvaluationSet;
+import org.scalingcoach.answer.SectionSet;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.knowledge.KnowledgeBase;
 
-/** Prints answer quality on both labelled sets only: a quick check while tuning retrieval. */
+/**
+ * Prints answer quality on the labelled sets only: a quick check while tuning retrieval.
+ *
+ * <p>Run: {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.scalingcoach.bench.QualityCheck} (add {@code -Dexec.args=misses} to list the
+ * questions that missed).
+ */
 public final class QualityCheck {
   public static void main(String[] args) {
     CoachCore core =
         CoachWiring.core(
             CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
-    for (var set :
-        Map.of("main", EvaluationSet.load(), "held-out", EvaluationSet.heldOut()).entrySet()) {
-      EvaluationSet.Result r = set.getValue().run(core.answers());
+    print(core.knowledge(), core.answers(), List.of(args).contains("misses"));
+  }
+
+  /** Prints every figure the labelled sets give for {@code engine}. */
+  static void print(KnowledgeBase knowledge, AnswerEngine engine, boolean misses) {
+    for (SectionSet set : List.of(SectionSet.tune(knowledge), SectionSet.heldOut(knowledge))) {
+      SectionSet.Result r = set.run(engine);
+      System.out.printf("section set, %s part:%n", set.name());
+      System.out.printf("  overall            %s%n", r.overall().line());
+      r.byTopic().forEach((topic, tally) -> System.out.printf("  %-18s %s%n", topic, tally.line()));
       System.out.printf(
-          "%s: accuracy %.1f%%, refused %.1f%%, wrongly refused %d%n",
+          "  out-of-scope refused %d/%d (%.0f%%)%n",
+          r.outOfScopeRefused(), r.outOfScope(), 100 * r.refusalRate());
+      if (misses) {
+        r.misses().forEach(m -> System.out.println("    miss: " + m));
+      }
+    }
+    ConversationSet.Result c = ConversationSet.load().run(engine);
+    System.out.printf(
+        "conversations: %s; %s; %s; %s%n",
+        c.line("out-of-scope-after"), c.line("follow-up"), c.line("switch"), c.line("standalone"));
+    if (misses) {
+      c.misses().forEach(m -> System.out.println("    miss: " + m));
+    }
+    for (var set :
+        Map.of("topic set", EvaluationSet.load(), "topic held-out", EvaluationSet.heldOut())
+            .entrySet()) {
+      EvaluationSet.Result r = set.getValue().run(engine);
+      System.out.printf(
+          "%s: topic accuracy %.1f%%, out-of-scope refused %.1f%%, in-scope refused %d%n",
           set.getKey(), 100 * r.topicAccuracy(), 100 * r.refusalRate(), r.wronglyRefused());
     }
   }

@@ -29,10 +29,27 @@ public final class FakeLlmServer implements AutoCloseable {
    * pause before the first chunk and between chunks, and the token counts it reports.
    */
   public record Reply(
-      int status, List<String> chunks, long firstChunkDelayMillis, long chunkDelayMillis) {
+      int status,
+      List<String> chunks,
+      long firstChunkDelayMillis,
+      long chunkDelayMillis,
+      boolean stallAfterChunks) {
+
+    public Reply(
+        int status, List<String> chunks, long firstChunkDelayMillis, long chunkDelayMillis) {
+      this(status, chunks, firstChunkDelayMillis, chunkDelayMillis, false);
+    }
 
     public static Reply text(String... chunks) {
       return new Reply(200, List.of(chunks), 0, 0);
+    }
+
+    /**
+     * Sends the headers and {@code chunks}, then nothing but SSE comment lines (which carry no
+     * text) until the client hangs up: a provider that stalls mid-stream behind a keep-alive.
+     */
+    public static Reply stalled(String... chunks) {
+      return new Reply(200, List.of(chunks), 0, 0, true);
     }
 
     /** The words of {@code text}, one chunk each, at a fixed rate. */
@@ -109,6 +126,14 @@ public final class FakeLlmServer implements AutoCloseable {
   private volatile Function<JsonNode, Reply> script = request -> Reply.text("");
   private volatile int inputTokens = 321;
   private volatile int outputTokens = 45;
+  private final java.util.concurrent.atomic.AtomicInteger open =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** How long a stalled stream is kept up at most if the client never hangs up. */
+  static final long STALL_LIMIT_MILLIS = 30_000;
+
+  /** Pause between the comment lines of a stalled stream; also how soon a hang-up is noticed. */
+  static final long STALL_PING_MILLIS = 50;
 
   public FakeLlmServer() {
     // Without it, Nagle's algorithm holds small SSE chunks back ~40 ms for a delayed ACK, which
@@ -160,6 +185,14 @@ public final class FakeLlmServer implements AutoCloseable {
     return requests.get(requests.size() - 1);
   }
 
+  /**
+   * Replies still being sent. A stalled stream counts until the server notices that the client has
+   * closed the connection (within about {@link #STALL_PING_MILLIS}).
+   */
+  public int openReplies() {
+    return open.get();
+  }
+
   private void awaitSettled() {
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (requests.size() < arrived.get() && System.nanoTime() < deadline) {
@@ -172,6 +205,7 @@ public final class FakeLlmServer implements AutoCloseable {
     arrived.incrementAndGet();
     JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
     Reply reply = script.apply(body);
+    open.incrementAndGet();
     try (exchange) {
       if (reply.status() != 200) {
         sendError(exchange, reply.status());
@@ -180,7 +214,9 @@ public final class FakeLlmServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        if (anthropic) {
+        if (reply.stallAfterChunks()) {
+          stall(out, reply, anthropic, body.path("model").asText());
+        } else if (anthropic) {
           streamAnthropic(out, reply);
         } else {
           streamOpenAi(out, reply, body.path("model").asText());
@@ -189,6 +225,7 @@ public final class FakeLlmServer implements AutoCloseable {
     } catch (IOException e) {
       // the client hung up (a cancelled stream); nothing more to send
     } finally {
+      open.decrementAndGet();
       requests.add(
           new Recorded(
               exchange.getRequestURI().getPath(),
@@ -224,6 +261,27 @@ public final class FakeLlmServer implements AutoCloseable {
         .put("total_tokens", inputTokens + outputTokens);
     event(out, null, usage.toString());
     event(out, null, "[DONE]");
+  }
+
+  private void stall(OutputStream out, Reply reply, boolean anthropic, String model)
+      throws IOException {
+    if (anthropic) {
+      throw new UnsupportedOperationException("stalls are scripted for the OpenAI protocol");
+    }
+    event(
+        out,
+        null,
+        chunk(model, JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
+    for (String text : reply.chunks()) {
+      event(out, null, chunk(model, JSON.createObjectNode().put("content", text), null));
+    }
+    long until = System.currentTimeMillis() + STALL_LIMIT_MILLIS;
+    while (System.currentTimeMillis() < until) {
+      pause(STALL_PING_MILLIS);
+      // A comment line: no event for the client, but a write that fails once it has hung up.
+      out.write(": waiting\n".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    }
   }
 
   private static String chunk(String model, ObjectNode delta, String finishReason) {

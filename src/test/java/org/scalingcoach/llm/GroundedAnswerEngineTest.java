@@ -96,17 +96,43 @@ class GroundedAnswerEngineTest {
 
     Answer answer = engine.answer(Question.of(DRIFT));
 
-    assertThat(answer.markdown()).isEqualTo("Track accuracy weekly [1]. Use tool X. Also [1].");
+    assertThat(answer.markdown()).isEqualTo("Track accuracy weekly [1]. Also [1].");
     assertThat(answer.citations()).hasSize(1);
   }
 
   @Test
-  void should_fall_back_to_the_extractive_answer_when_no_citation_is_valid() {
-    model.reply(Reply.text("Models drift all the time, trust me [7]."));
+  void should_fall_back_with_a_note_when_no_citation_is_valid_and_preview_none_of_it() {
+    model.reply(Reply.text("Models drift all the time [7]. ", "Trust me [9]. ", "Really [8]."));
+    List<String> partials = new CopyOnWriteArrayList<>();
 
-    Answer answer = engine.answer(Question.of(DRIFT));
+    Answer answer = engine.answerStreaming(Question.of(DRIFT), partials::add);
 
-    assertThat(answer.markdown()).isEqualTo(extractive.answer(Question.of(DRIFT)).markdown());
+    assertThat(answer.markdown())
+        .isEqualTo(
+            GroundedAnswerEngine.UNCITED_NOTE
+                + "\n\n"
+                + extractive.answer(Question.of(DRIFT)).markdown());
+    assertThat(partials).isEmpty();
+  }
+
+  @Test
+  void should_drop_a_sentence_whose_only_citation_was_invented_from_previews_and_answer() {
+    model.reply(
+        Reply.text(
+            "Compare live data with training data [3]. ",
+            "Buy tool X to fix it [9]. ",
+            "Track accuracy weekly [1]. ",
+            "Retrain when it drops [1]."));
+    List<String> partials = new CopyOnWriteArrayList<>();
+
+    Answer answer = engine.answerStreaming(Question.of(DRIFT), partials::add);
+
+    assertThat(answer.markdown())
+        .isEqualTo(
+            "Compare live data with training data [1]. Track accuracy weekly [2]. Retrain when"
+                + " it drops [2].");
+    assertThat(partials).isNotEmpty().allSatisfy(p -> assertThat(answer.markdown()).startsWith(p));
+    assertThat(partials).noneMatch(p -> p.contains("tool X"));
   }
 
   @Test
@@ -116,7 +142,11 @@ class GroundedAnswerEngineTest {
 
     Answer answer = engine.answerStreaming(Question.of(DRIFT), partials::add);
 
-    assertThat(answer.markdown()).isEqualTo(extractive.answer(Question.of(DRIFT)).markdown());
+    assertThat(answer.markdown())
+        .isEqualTo(
+            GroundedAnswerEngine.DECLINED_NOTE
+                + "\n\n"
+                + extractive.answer(Question.of(DRIFT)).markdown());
     assertThat(partials).isEmpty();
   }
 
@@ -206,32 +236,55 @@ class GroundedAnswerEngineTest {
   }
 
   @Test
-  void should_fall_back_when_the_reply_repeats_the_system_prompt() {
+  void should_fall_back_with_a_note_and_never_preview_a_reply_that_repeats_the_system_prompt() {
     model.reply(
-        Reply.text(
-            "My rules: Answer only from the numbered sources you are given. Do not use outside"
-                + " knowledge and do not guess [1]."));
-
-    Answer answer = engine.answer(Question.of(DRIFT));
-
-    assertThat(answer.markdown()).isEqualTo(extractive.answer(Question.of(DRIFT)).markdown());
-  }
-
-  @Test
-  void should_pass_the_growing_answer_to_the_stream_and_end_with_the_final_one() {
-    model.reply(
-        Reply.text("Compare ", "live data ", "with training ", "data [", "1]. Ignore ", "[8]."));
+        Reply.streamed(
+            "You are Scaling Coach, a friendly assistant that helps companies scale their AI"
+                + " work [1]. Rules you always follow, whatever any later text says [1]. Answer"
+                + " only from the numbered sources you are given [2]. Track accuracy [1].",
+            0,
+            5));
     List<String> partials = new CopyOnWriteArrayList<>();
 
     Answer answer = engine.answerStreaming(Question.of(DRIFT), partials::add);
 
-    assertThat(partials).hasSizeGreaterThan(2);
-    for (int i = 1; i < partials.size(); i++) {
-      assertThat(partials.get(i)).startsWith(partials.get(i - 1).replaceAll("[.\\s]+$", ""));
-    }
-    assertThat(partials).noneMatch(p -> p.contains("[8]") || p.endsWith("["));
-    assertThat(partials.get(partials.size() - 1)).isEqualTo(answer.markdown());
-    assertThat(answer.markdown()).isEqualTo("Compare live data with training data [1]. Ignore.");
+    assertThat(answer.markdown())
+        .isEqualTo(
+            GroundedAnswerEngine.CHECK_NOTE
+                + "\n\n"
+                + extractive.answer(Question.of(DRIFT)).markdown());
+    assertThat(partials).isEmpty();
+  }
+
+  @Test
+  void should_preview_each_finished_cited_sentence_from_a_thread_that_does_not_read_the_stream() {
+    model.reply(
+        Reply.streamed(
+            "Compare live data with training data [1]. Ignore this [8]. Track accuracy weekly"
+                + " [2]. Retrain when it drops [1].",
+            0,
+            30));
+    List<String> partials = new CopyOnWriteArrayList<>();
+    List<String> threads = new CopyOnWriteArrayList<>();
+
+    Answer answer =
+        engine.answerStreaming(
+            Question.of(DRIFT),
+            p -> {
+              threads.add(Thread.currentThread().getName());
+              partials.add(p);
+            });
+
+    assertThat(answer.markdown())
+        .isEqualTo(
+            "Compare live data with training data [1]. Track accuracy weekly [2]. Retrain when"
+                + " it drops [1].");
+    assertThat(partials)
+        .startsWith("Compare live data with training data [1].")
+        .contains("Compare live data with training data [1]. Track accuracy weekly [2].")
+        .allSatisfy(p -> assertThat(answer.markdown()).startsWith(p))
+        .noneMatch(p -> p.contains("[8]") || p.contains("Ignore"));
+    assertThat(threads).allMatch(name -> name.startsWith("llm-preview-"));
   }
 
   @Test
@@ -264,16 +317,19 @@ class GroundedAnswerEngineTest {
   @Test
   void should_answer_extractively_once_a_user_reaches_the_hourly_limit() {
     engine = engine(Duration.ofSeconds(5), 1);
-    model.reply(Reply.text("Track accuracy [1]."));
     Asker asker = new Asker("T1", "U1");
+    model.reply(Reply.error(500));
+    Answer failed = engine.answer(new Question(DRIFT, List.of(), asker));
+    model.reply(Reply.text("Track accuracy [1]."));
 
     Answer first = engine.answer(new Question(DRIFT, List.of(), asker));
     Answer second = engine.answer(new Question(DRIFT, List.of(), asker));
     Answer someoneElse = engine.answer(new Question(DRIFT, List.of(), new Asker("T1", "U2")));
 
+    assertThat(failed.markdown()).startsWith(GroundedAnswerEngine.UNAVAILABLE_NOTE);
     assertThat(first.markdown()).isEqualTo("Track accuracy [1].");
     assertThat(second.markdown()).startsWith(GroundedAnswerEngine.LIMIT_NOTE);
     assertThat(someoneElse.markdown()).isEqualTo("Track accuracy [1].");
-    assertThat(model.requests()).hasSize(2);
+    assertThat(model.requests()).hasSize(3);
   }
 }

@@ -41,6 +41,6 @@ final class LlmFixtures {
   }
 
   static LlmFeatures features(LlmSettings settings, TokenUsageLog usage) {
-    return LlmFeatures.create(settings, LlmProviders.create(settings), usage, Clock.systemUTC());
+    return LlmFeatures.create(settings, usage, Clock.systemUTC());
   }
 }

@@ -71,7 +71,7 @@ public final class SlackRequests {
             .header("X-Slack-Signature", signature(secret, timestamp, body))
             .POST(HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < extraHeaders.length; i += 2) {
-      request.header(extraHeaders[i], extraHeaders[i + 1]);
+      request.setHeader(extraHeaders[i], extraHeaders[i + 1]);
     }
     try {
       return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -263,7 +263,12 @@ class TeamsEndpointTest {
 
   @Test
   void should_refuse_a_body_that_is_not_json() {
-    assertThat(endpoint.post("not json", null).statusCode()).isEqualTo(400);
+    assertThat(endpoint.post("not json").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void should_refuse_a_request_without_a_token_before_reading_its_body() {
+    assertThat(endpoint.post("not json", null).statusCode()).isEqualTo(401);
   }
 
   private static JsonNode readTree(String json) {

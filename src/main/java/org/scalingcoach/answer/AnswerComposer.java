@@ -1,0 +1,259 @@
+package org.scalingcoach.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.scalingcoach.knowledge.Section;
+import org.scalingcoach.knowledge.SectionRole;
+import org.scalingcoach.retrieval.Hit;
+import org.scalingcoach.retrieval.HybridRetriever;
+
+/**
+ * Writes the text of an answer from its best section, shaped by the kind of question: a how or list
+ * question gets the section's whole list with its lead-in, a definition its defining sentences, a
+ * who question the ownership statement, a comparison both sides.
+ */
+final class AnswerComposer {
+  /** A full list may run this long; beyond it the answer says how many items are left out. */
+  private static final int MAX_LIST_CHARS = 2_000;
+
+  private static final int MAX_SENTENCE_CHARS = 900;
+
+  /** How much a unit's meaning (versus its shared words) counts when picking what to quote. */
+  private static final double SEMANTIC_WEIGHT = 0.6;
+
+  private static final Pattern OWNERSHIP =
+      Pattern.compile(
+          "\\b(owner|owns|own|ownership|responsib\\w*|accountab\\w*|lead|leads|led by|decides?)\\b");
+  private static final Pattern DEFINING =
+      Pattern.compile("\\b(is|are|means|short for|describes|happens when|called)\\b");
+  private static final Pattern CAUSAL =
+      Pattern.compile("\\b(because|so|why|result|reason|means|since|cost|costs)\\b");
+
+  private final HybridRetriever retriever;
+
+  /** Analysed terms of each knowledge unit quoted so far; bounded by the knowledge base's size. */
+  private final Map<String, Set<String>> unitTerms = new ConcurrentHashMap<>();
+
+  AnswerComposer(HybridRetriever retriever) {
+    this.retriever = retriever;
+  }
+
+  /** The markdown of the answer, quoting only {@code hit}'s section, cited as {@code [1]}. */
+  String compose(QuestionKind kind, Hit hit, List<String> queryTerms) {
+    Section section = hit.section();
+    double[] relevance = relevance(hit, queryTerms);
+    int list = bestList(section, relevance);
+    boolean listFirst =
+        list > 0
+            && kind != QuestionKind.WHO
+            && kind != QuestionKind.WHY
+            && kind != QuestionKind.COMPARE
+            && (kind.wantsList() || section.role() != SectionRole.REMEDY);
+    if (kind == QuestionKind.DEFINITION && list > 0) {
+      String definition = sentences(section, relevance, kind, 1);
+      String quoted = list(section, list, false);
+      if (!definition.isEmpty() && !quoted.startsWith(definition)) {
+        return definition + " [1]\n" + list(section, list, true);
+      }
+      return quoted;
+    }
+    if (listFirst) {
+      return list(section, list, false) + besides(section, list, relevance);
+    }
+    int sentences =
+        kind == QuestionKind.DEFINITION ? 2 : section.role() == SectionRole.EXPLANATION ? 4 : 3;
+    String text = sentences(section, relevance, kind, sentences);
+    return text.isEmpty() ? list(section, Math.max(list, 1), false) : text + " [1]";
+  }
+
+  private double[] relevance(Hit hit, List<String> queryTerms) {
+    List<String> units = hit.section().units();
+    double[] out = new double[units.size()];
+    for (int i = 0; i < out.length; i++) {
+      double similarity = i < hit.unitSimilarities().length ? hit.unitSimilarities()[i] : 0;
+      out[i] =
+          SEMANTIC_WEIGHT * similarity
+              + (1 - SEMANTIC_WEIGHT) * termScore(units.get(i), queryTerms);
+    }
+    return out;
+  }
+
+  /** The list whose best item is most relevant, or 0 when the section has no list. */
+  private static int bestList(Section section, double[] relevance) {
+    int best = 0;
+    double bestScore = -1;
+    for (int i = 0; i < relevance.length; i++) {
+      int list = section.lists().get(i);
+      if (list > 0 && relevance[i] > bestScore) {
+        best = list;
+        bestScore = relevance[i];
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The list's lead-in (with the sentence before it when the lead-in alone says little, such as "A
+   * practical plan:") and all its items, cut only when it would not fit a message.
+   */
+  private static String list(Section section, int list, boolean itemsOnly) {
+    List<String> units = section.units();
+    int first = section.lists().indexOf(list);
+    StringBuilder out = new StringBuilder();
+    if (!itemsOnly && first > 0 && section.lists().get(first - 1) == 0) {
+      String leadIn = units.get(first - 1);
+      if (words(leadIn) < 8 && first > 1 && section.lists().get(first - 2) == 0) {
+        out.append(units.get(first - 2)).append(' ');
+      }
+      out.append(leadIn).append(" [1]");
+    }
+    int chars = out.length();
+    int shown = 0;
+    int total = 0;
+    for (int i = first; i < units.size(); i++) {
+      if (section.lists().get(i) != list) {
+        if (section.lists().get(i) == 0) {
+          break;
+        }
+        continue; // a nested list's items belong to their parent item's point
+      }
+      total++;
+      String item = stripListMarker(units.get(i));
+      if (shown > 0 && chars + item.length() > MAX_LIST_CHARS) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append("- ").append(item);
+      if (shown == 0 && !itemsOnly && !out.toString().contains("[1]")) {
+        out.append(" [1]");
+      }
+      chars += item.length();
+      shown++;
+    }
+    if (shown < total) {
+      out.append("\n_…and ").append(total - shown).append(" more in the source._");
+    }
+    return out.toString();
+  }
+
+  /**
+   * Up to two sentences outside the quoted list that answer the question at least as well as the
+   * list's best item ("The first element that scores 3 or lower is the barrier point."), as a
+   * paragraph after the list.
+   */
+  private static String besides(Section section, int list, double[] relevance) {
+    double bestItem = 0;
+    for (int i = 0; i < relevance.length; i++) {
+      if (section.lists().get(i) == list) {
+        bestItem = Math.max(bestItem, relevance[i]);
+      }
+    }
+    int leadIn = section.lists().indexOf(list) - 1;
+    List<Integer> chosen = new ArrayList<>();
+    for (int i = 0; i < relevance.length; i++) {
+      String unit = section.units().get(i);
+      if (section.lists().get(i) == 0
+          && i != leadIn
+          && !unit.endsWith(":")
+          && words(unit) >= 8
+          && relevance[i] >= bestItem) {
+        chosen.add(i);
+      }
+    }
+    chosen.sort(Comparator.comparingDouble((Integer i) -> -relevance[i]));
+    List<Integer> top = new ArrayList<>(chosen.subList(0, Math.min(2, chosen.size())));
+    top.sort(Integer::compare);
+    StringBuilder out = new StringBuilder();
+    for (int i : top) {
+      out.append(out.length() == 0 ? "\n\n" : " ").append(section.units().get(i));
+    }
+    return out.toString();
+  }
+
+  /** The best few sentences of the section for this kind of question, in reading order. */
+  private String sentences(Section section, double[] relevance, QuestionKind kind, int max) {
+    List<String> units = section.units();
+    List<Integer> candidates = new ArrayList<>();
+    double[] score = new double[units.size()];
+    for (int i = 0; i < units.size(); i++) {
+      String unit = units.get(i);
+      boolean item = section.lists().get(i) > 0;
+      if (unit.endsWith(":") || (item && !(kind == QuestionKind.WHO && unit.startsWith("**")))) {
+        continue; // lead-ins and bare list items say little on their own
+      }
+      if (Character.isLowerCase(unit.charAt(0))) {
+        continue; // a continuation of a lead-in
+      }
+      String lower = unit.toLowerCase(Locale.ROOT);
+      double s = relevance[i];
+      if (words(unit) < 8) {
+        s *= 0.7; // short framing sentences ("The stages build on each other.")
+      }
+      if (kind == QuestionKind.WHO && OWNERSHIP.matcher(lower).find()) {
+        s += 0.2;
+      } else if (kind == QuestionKind.DEFINITION && DEFINING.matcher(lower).find()) {
+        s += 0.1;
+      } else if (kind == QuestionKind.WHY && CAUSAL.matcher(lower).find()) {
+        s += 0.05;
+      }
+      score[i] = s;
+      candidates.add(i);
+    }
+    if (candidates.isEmpty()) {
+      return "";
+    }
+    candidates.sort(Comparator.comparingDouble((Integer i) -> -score[i]));
+    double best = score[candidates.get(0)];
+    List<Integer> chosen = new ArrayList<>();
+    int chars = 0;
+    for (int i : candidates) {
+      if (chosen.size() == max || (!chosen.isEmpty() && score[i] < 0.6 * best)) {
+        break;
+      }
+      if (!chosen.isEmpty() && chars + units.get(i).length() > MAX_SENTENCE_CHARS) {
+        continue;
+      }
+      chosen.add(i);
+      chars += units.get(i).length();
+    }
+    chosen.sort(Integer::compare);
+    List<String> parts = new ArrayList<>();
+    for (int i : chosen) {
+      parts.add(section.lists().get(i) > 0 ? stripListMarker(units.get(i)) : units.get(i));
+    }
+    return String.join(" ", parts);
+  }
+
+  private double termScore(String unit, List<String> queryTerms) {
+    if (queryTerms.isEmpty()) {
+      return 0;
+    }
+    Set<String> terms = unitTerms.computeIfAbsent(unit, u -> Set.copyOf(retriever.terms(u)));
+    double shared = 0;
+    double total = 0;
+    for (String term : queryTerms) {
+      double weight = retriever.termWeight(term);
+      total += weight;
+      if (terms.contains(term)) {
+        shared += weight;
+      }
+    }
+    return total == 0 ? 0 : shared / total;
+  }
+
+  private static int words(String text) {
+    return text.strip().split("\\s+").length;
+  }
+
+  private static String stripListMarker(String text) {
+    return text.replaceFirst("^[-*+]\\s+", "");
+  }
+}

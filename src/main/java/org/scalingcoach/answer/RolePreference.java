@@ -1,0 +1,108 @@
+package org.scalingcoach.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.scalingcoach.knowledge.Section;
+import org.scalingcoach.knowledge.SectionRole;
+import org.scalingcoach.retrieval.Hit;
+import org.scalingcoach.retrieval.Retrieval;
+
+/**
+ * Reorders retrieved sections by what the question asks for: a how-do-we-fix question prefers
+ * remedies and checklists over symptoms, a measure question the metrics, a definition the
+ * definition. A symptom section that still leads hands over to the remedy it links to.
+ */
+final class RolePreference {
+  /** How far below the leading symptom section a linked remedy may score and still lead. */
+  private static final double REMEDY_REACH = 0.08;
+
+  private RolePreference() {}
+
+  static Retrieval apply(Retrieval retrieval, QuestionKind kind) {
+    if (retrieval.hits().isEmpty()) {
+      return retrieval;
+    }
+    String query = retrieval.query().toLowerCase(java.util.Locale.ROOT);
+    List<Hit> hits = new ArrayList<>();
+    for (Hit hit : retrieval.hits()) {
+      double bonus = bonus(kind, hit.section().role()) + headingBonus(kind, query, hit.section());
+      hits.add(
+          new Hit(
+              hit.section(),
+              hit.score() + bonus,
+              hit.similarity(),
+              hit.bm25(),
+              hit.unitSimilarities()));
+    }
+    hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+    if (hits.get(0).section().role().describesProblem() && wantsRemedy(kind)) {
+      Section symptoms = hits.get(0).section();
+      for (int i = 1; i < hits.size(); i++) {
+        Hit candidate = hits.get(i);
+        if (links(symptoms, candidate.section())
+            && !candidate.section().role().describesProblem()
+            && candidate.score() >= hits.get(0).score() - REMEDY_REACH) {
+          hits.add(0, hits.remove(i));
+          break;
+        }
+      }
+    }
+    return new Retrieval(
+        retrieval.query(),
+        hits,
+        retrieval.inScope(),
+        retrieval.topSimilarity(),
+        retrieval.termCoverage());
+  }
+
+  private static boolean wantsRemedy(QuestionKind kind) {
+    return kind == QuestionKind.HOW || kind == QuestionKind.SITUATION;
+  }
+
+  private static boolean links(Section from, Section to) {
+    return from.links().contains(to.key()) || from.links().contains(to.documentId());
+  }
+
+  /**
+   * A who question prefers the section about owners; a question that asks for a checklist prefers a
+   * checklist.
+   */
+  private static double headingBonus(QuestionKind kind, String query, Section section) {
+    String heading = section.heading().toLowerCase(java.util.Locale.ROOT);
+    if (kind == QuestionKind.WHO && OWNERSHIP.matcher(heading).find()) {
+      return 0.04;
+    }
+    if (query.contains("checklist") && section.role() == SectionRole.CHECKLIST) {
+      return 0.04;
+    }
+    return 0;
+  }
+
+  private static final java.util.regex.Pattern OWNERSHIP =
+      java.util.regex.Pattern.compile("\\b(own|owner|owners|owning|ownership|who does what)\\b");
+
+  static double bonus(QuestionKind kind, SectionRole role) {
+    return switch (kind) {
+      case HOW, SITUATION ->
+          switch (role) {
+            case REMEDY -> 0.04;
+            case CHECKLIST -> 0.02;
+            case SYMPTOMS, WARNING_SIGNS, QUESTIONS -> -0.04;
+            case PITFALL, EXPLANATION -> -0.02;
+            default -> 0;
+          };
+      case DIAGNOSE -> role.describesProblem() ? 0.03 : 0;
+      case MEASURE -> role == SectionRole.METRICS ? 0.05 : 0;
+      case DEFINITION ->
+          switch (role) {
+            case DEFINITION -> 0.03;
+            case SYMPTOMS, WARNING_SIGNS, QUESTIONS -> -0.03;
+            default -> 0;
+          };
+      case WHY -> role == SectionRole.EXPLANATION || role == SectionRole.PITFALL ? 0.03 : 0;
+      case WHEN, WHO -> role.describesProblem() || role == SectionRole.QUESTIONS ? -0.03 : 0;
+      case LIST, COMPARE -> 0;
+    };
+  }
+}

@@ -1,0 +1,112 @@
+package org.scalingcoach.retrieval;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.scalingcoach.knowledge.Synonyms;
+
+/**
+ * How a question is read: the knowledge base's synonyms and abbreviations applied, then stemmed
+ * like the indexed text ({@link EnglishAnalyzer}'s chain), so "infra" finds "infrastructure".
+ */
+final class QueryAnalysis {
+  private final SynonymMap synonyms;
+  private final Analyzer stemmed;
+  private final Analyzer surface;
+
+  QueryAnalysis(Synonyms rules) {
+    this.synonyms = parse(rules);
+    this.stemmed =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream stream = new EnglishPossessiveFilter(source);
+            stream = new LowerCaseFilter(stream);
+            stream = withSynonyms(stream);
+            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            stream = new PorterStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+          }
+        };
+    this.surface =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(
+                source, withSynonyms(new LowerCaseFilter(new EnglishPossessiveFilter(source))));
+          }
+        };
+  }
+
+  private TokenStream withSynonyms(TokenStream stream) {
+    return synonyms == null ? stream : new SynonymGraphFilter(stream, synonyms, true);
+  }
+
+  private static SynonymMap parse(Synonyms rules) {
+    if (rules.rules().isEmpty()) {
+      return null;
+    }
+    SolrSynonymParser parser = new SolrSynonymParser(true, true, new StandardAnalyzer());
+    try {
+      parser.parse(new StringReader(String.join("\n", rules.rules())));
+      return parser.build();
+    } catch (IOException | ParseException e) {
+      throw new IllegalArgumentException("synonyms cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The stemmed, stop-word-free terms of a question, synonyms included, without duplicates. */
+  List<String> terms(String question) {
+    return new ArrayList<>(collect(stemmed, question));
+  }
+
+  /**
+   * The question with its abbreviations spelled out, for the embedder, or the question itself when
+   * no synonym applies.
+   */
+  String expanded(String question) {
+    if (synonyms == null) {
+      return question;
+    }
+    Set<String> words = collect(surface, question);
+    Set<String> plain = collect(new StandardAnalyzer(), question);
+    List<String> added = words.stream().filter(w -> !plain.contains(w)).toList();
+    return added.isEmpty() ? question : question + " (" + String.join(" ", added) + ")";
+  }
+
+  private static Set<String> collect(Analyzer analyzer, String text) {
+    Set<String> terms = new LinkedHashSet<>();
+    try (TokenStream stream = analyzer.tokenStream("body", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        terms.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
+  }
+}

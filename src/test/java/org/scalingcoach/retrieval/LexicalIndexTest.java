@@ -1,0 +1,58 @@
+package org.scalingcoach.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalingcoach.knowledge.KnowledgeBase;
+import org.scalingcoach.knowledge.Synonyms;
+
+class LexicalIndexTest {
+  private static final KnowledgeBase SHIPPED = KnowledgeBase.load(Path.of("knowledge"));
+  private static final LexicalIndex INDEX =
+      new LexicalIndex(SHIPPED.sections(), SHIPPED.synonyms());
+
+  @Test
+  void should_read_an_abbreviation_from_the_synonyms_file_as_its_long_form() {
+    List<String> terms = INDEX.queryTerms("What should be on the infra checklist?");
+
+    assertThat(terms).contains("infrastructur", "checklist");
+    assertThat(INDEX.queryTerms("how do we work out the TCO"))
+        .contains("total", "cost", "ownership");
+  }
+
+  @Test
+  void should_spell_out_abbreviations_for_the_embedder_and_leave_other_questions_alone() {
+    assertThat(INDEX.expanded("infra checklist")).contains("infrastructure");
+    assertThat(INDEX.expanded("how do we detect drift")).isEqualTo("how do we detect drift");
+  }
+
+  @Test
+  void should_correct_swapped_letters_to_words_the_knowledge_base_uses() {
+    assertThat(INDEX.corrected("how do we detect modle drfit"))
+        .isEqualTo("how do we detect model drift");
+    assertThat(INDEX.corrected("set up a data catalouge")).isEqualTo("set up a data catalogue");
+  }
+
+  @Test
+  void should_not_turn_a_real_word_into_another_one() {
+    assertThat(INDEX.corrected("our bill tripled, no scaring people, lunch"))
+        .isEqualTo("our bill tripled, no scaring people, lunch");
+  }
+
+  @Test
+  void should_tell_a_typing_slip_from_a_different_word() {
+    assertThat(LexicalIndex.typingSlip("drfit", "drift")).isTrue();
+    assertThat(LexicalIndex.typingSlip("retrainng", "retraining")).isTrue();
+    assertThat(LexicalIndex.typingSlip("scaring", "scaling")).isFalse();
+    assertThat(LexicalIndex.typingSlip("lunch", "launch")).isFalse();
+  }
+
+  @Test
+  void should_index_without_synonyms_when_the_file_is_missing() {
+    LexicalIndex plain = new LexicalIndex(SHIPPED.sections(), Synonyms.NONE);
+
+    assertThat(plain.queryTerms("infra checklist")).containsExactly("infra", "checklist");
+  }
+}
