@@ -15,22 +15,30 @@ import org.scalingcoach.knowledge.Problem;
 class ExpertKnowledgeChecksTest {
   @TempDir Path dir;
 
-  private Path folderWithOneDocument() throws IOException {
+  private int documents;
+
+  /** The shipped documents (not the audits), so cross-links resolve. */
+  private Path shippedDocuments() throws IOException {
     Path folder = dir.resolve("knowledge");
     Files.createDirectories(folder.resolve("drafts"));
-    Files.copy(
-        Path.of("knowledge/model-drift-and-retraining.md"),
-        folder.resolve("model-drift-and-retraining.md"));
+    for (Path file :
+        Files.list(Path.of("knowledge"))
+            .filter(p -> p.toString().endsWith(".md") && !p.endsWith("README.md"))
+            .toList()) {
+      Files.copy(file, folder.resolve(file.getFileName()));
+      documents++;
+    }
     return folder;
   }
 
   @Test
   void should_not_load_a_draft_but_report_its_problems_and_those_of_experts_yaml()
       throws IOException {
-    Path folder = folderWithOneDocument();
-    Files.copy(
-        Path.of("knowledge/data-governance-at-scale.md"),
-        folder.resolve("drafts/data-governance-at-scale.md"));
+    Path folder = shippedDocuments();
+    Files.writeString(
+        folder.resolve("drafts/expert-6-fine.md"),
+        Files.readString(folder.resolve("data-governance-at-scale.md"))
+            .replace("id: data-governance-at-scale", "id: expert-6-fine"));
     Path broken = folder.resolve("drafts/expert-7.md");
     Files.writeString(broken, "---\nid: expert-7\n---\n## Heading\n\ntext\n");
     Path experts = folder.resolve("experts.yaml");
@@ -39,7 +47,7 @@ class ExpertKnowledgeChecksTest {
     KnowledgeBase knowledge = KnowledgeBase.load(folder);
     List<Problem> problems = KnowledgeChecks.all(folder, knowledge);
 
-    assertThat(knowledge.documents()).hasSize(1);
+    assertThat(knowledge.documents()).hasSize(documents);
     assertThat(problems).anySatisfy(p -> assertThat(p.file()).isEqualTo(broken));
     assertThat(problems)
         .anySatisfy(
@@ -52,7 +60,7 @@ class ExpertKnowledgeChecksTest {
 
   @Test
   void should_find_no_problem_in_a_valid_experts_yaml_and_no_drafts() throws IOException {
-    Path folder = folderWithOneDocument();
+    Path folder = shippedDocuments();
     Files.writeString(
         folder.resolve("experts.yaml"),
         "default:\n  slack_channel: C0EXPERTS\ntopics:\n  model-retraining:\n    teams:\n"

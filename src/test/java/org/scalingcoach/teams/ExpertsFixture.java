@@ -65,6 +65,10 @@ final class ExpertsFixture implements AutoCloseable {
   ExpertsFixture() throws Exception {
     Path dir = Files.createTempDirectory("experts-");
     knowledgeDir = Files.createDirectories(dir.resolve("knowledge"));
+    // The configuration wants a knowledge folder with documents; answers come from the shared core.
+    Files.copy(
+        Path.of("knowledge/model-drift-and-retraining.md"),
+        knowledgeDir.resolve("model-drift-and-retraining.md"));
     database = Database.open(dir.resolve("coach.db"));
     CoachCore shared = TestCore.shared();
     ExpertDirectoryParser.Parsed parsed =
