@@ -336,6 +336,20 @@ class AskAnExpertEndToEndTest {
         posts("C0DEFAULT").stream().filter(c -> messageTs.equals(c.param("thread_ts"))).toList();
     assertThat(reminders).hasSize(1);
     assertThat(reminders.get(0).param("text")).contains("response-time target");
+
+    fixture.clock.advance(Duration.ofDays(3));
+    fixture.experts.runDue();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                posts(GENERAL).stream()
+                    .anyMatch(
+                        c ->
+                            asked[0].equals(c.param("thread_ts"))
+                                && c.param("text").contains("closed it")));
+    assertThat(fixture.experts.desk().askedBy("slack", TEAM, EMPLOYEE).get(0).state().id())
+        .isEqualTo("expired");
   }
 
   @Test
@@ -370,6 +384,14 @@ class AskAnExpertEndToEndTest {
             SlackRequests.slashCommand(
                 TEAM, GENERAL, EMPLOYEE, "my questions", fake.responseUrl("mine")));
 
+    fixture.slack.event(
+        SlackRequests.envelope(
+            TEAM, "EvHome" + ts(), SlackRequests.appHomeOpened(EMPLOYEE, "D0EMPLOYEE")));
+    FakeSlack.Call home =
+        await().atMost(WAIT).until(() -> fake.calls("views.publish"), l -> !l.isEmpty()).get(0);
+    assertThat(home.json("view").toString())
+        .contains("Your questions to the experts")
+        .contains(DRIFT);
     assertThat(mine.body())
         .contains("Your questions to the experts")
         .contains("open")
