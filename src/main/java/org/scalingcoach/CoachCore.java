@@ -3,6 +3,12 @@ package org.scalingcoach;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,6 +40,20 @@ public final class CoachCore {
   private final AtomicReference<CoachSnapshot> current;
   private final AnswerEngine answers = new CurrentAnswers();
   private final Object reloading = new Object();
+  private static final String ANSWERING_THREAD = "answering-";
+  private final ExecutorService answering =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable task) {
+              Thread thread = new Thread(task, ANSWERING_THREAD + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            }
+          });
   private final String knowledgeSource;
 
   /** Loads the first snapshot with {@code loader}; {@link #reload()} calls it again. */
@@ -123,11 +143,32 @@ public final class CoachCore {
     }
   }
 
-  /** The stable engine handed to the channels: it asks whichever snapshot is current. */
+  /**
+   * The stable engine handed to the channels: it asks whichever snapshot is current. Without a
+   * language model answering is pure CPU work (retrieval and extraction), so it runs on a pool
+   * sized to the cores: however many deliveries wait, the request threads that acknowledge and
+   * store them, and the threads that send replies, still get the processor. With a model the time
+   * goes to waiting on it, so the caller's thread waits.
+   */
   private final class CurrentAnswers implements AnswerEngine {
     @Override
     public Answer answer(Question question) {
-      return current.get().answers().answer(question);
+      if (llm.enabled() || Thread.currentThread().getName().startsWith(ANSWERING_THREAD)) {
+        return current.get().answers().answer(question);
+      }
+      Future<Answer> answer = answering.submit(() -> current.get().answers().answer(question));
+      try {
+        return answer.get();
+      } catch (InterruptedException e) {
+        answer.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while answering", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new IllegalStateException("answering failed", e.getCause());
+      }
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.scalingcoach.console.InsightsView;
 import org.scalingcoach.console.KnowledgeEditor;
 import org.scalingcoach.console.RetrievalEvidence;
 import org.scalingcoach.console.RolesAndUsage;
+import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertDesk;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.expert.KnowledgeDrafts;
@@ -37,6 +38,7 @@ import org.scalingcoach.store.SqliteAuditStore;
 import org.scalingcoach.store.SqliteConsoleStore;
 import org.scalingcoach.store.SqliteEmbeddingCache;
 import org.scalingcoach.store.SqliteExpertStore;
+import org.scalingcoach.store.SqliteInbox;
 import org.scalingcoach.store.SqliteInsightQueue;
 import org.scalingcoach.store.SqliteKnowledgeRevisions;
 import org.scalingcoach.store.SqliteReminderStore;
@@ -55,6 +57,15 @@ public final class CoachWiring {
   /** How long files must stay unchanged before a watched change reloads the coach. */
   static final Duration RELOAD_QUIET_PERIOD = Duration.ofSeconds(1);
 
+  /**
+   * Deliveries worked on at once: most of their time is spent waiting on Slack's Web API or the Bot
+   * Connector; the CPU-bound answering inside them runs on the core's own small pool.
+   */
+  static final int DELIVERY_THREADS = 32;
+
+  /** How long a delivery is remembered after it was answered, so a late retry is still known. */
+  static final Duration DEDUPE_WINDOW = Duration.ofDays(1);
+
   private CoachWiring() {}
 
   /** Loads the knowledge base, opens the database and builds the answer engine. */
@@ -62,7 +73,8 @@ public final class CoachWiring {
     return core(config, new MiniLmEmbedder());
   }
 
-  static CoachCore core(CoachConfig config, Embedder embedder) {
+  /** The same core with a given embedder, for tests and benchmarks that need a fast one. */
+  public static CoachCore core(CoachConfig config, Embedder embedder) {
     Database database = Database.open(config.databaseFile());
     LlmFeatures llm = LlmFeatures.create(config.llm(), new SqliteTokenUsageLog(database));
     log.info("language model: {}", llm.active());
@@ -118,6 +130,19 @@ public final class CoachWiring {
         new KnowledgeDrafts(config.knowledgeDir()),
         (workspace, user) -> audits.roles().isAdmin(new Actor(workspace, user)),
         clock);
+  }
+
+  /**
+   * The durable inbox both chat adapters put their deliveries in, with the workers that answer
+   * them. Call {@link DeliveryWorkers#resume()} once the adapters have registered.
+   */
+  public static DeliveryWorkers deliveries(CoachConfig config, CoachCore core) {
+    return new DeliveryWorkers(
+        new SqliteInbox(core.database()),
+        Clock.systemUTC(),
+        DELIVERY_THREADS,
+        config.inboxLimit(),
+        DEDUPE_WINDOW);
   }
 
   /** Reloading and insights for admins, checking the roles of {@code audits}. */

@@ -15,7 +15,7 @@ import org.scalingcoach.retrieval.Retrieval;
  */
 final class RolePreference {
   /** How far below the leading symptom section a linked remedy may score and still lead. */
-  private static final double REMEDY_REACH = 0.08;
+  private static final double REMEDY_REACH = 0.25;
 
   private RolePreference() {}
 
@@ -41,6 +41,7 @@ final class RolePreference {
       for (int i = 1; i < hits.size(); i++) {
         Hit candidate = hits.get(i);
         if (links(symptoms, candidate.section())
+            && candidate.section().topic() == symptoms.topic()
             && !candidate.section().role().describesProblem()
             && candidate.score() >= hits.get(0).score() - REMEDY_REACH) {
           hits.add(0, hits.remove(i));

@@ -24,8 +24,12 @@ final class AuditDefinitionSnapshots {
 
   /** Stores the definition (once per content hash) before an audit is started with it. */
   void save(AuditDefinition definition) {
-    if (savedSnapshots.add(definition.contentHash())) {
+    // Marked saved only once the row is committed: a concurrent start that skipped the save
+    // before then would insert an audit whose definition row does not exist yet. Saving twice is
+    // harmless (the store ignores a known hash).
+    if (!savedSnapshots.contains(definition.contentHash())) {
       store.saveDefinition(definition);
+      savedSnapshots.add(definition.contentHash());
     }
     snapshots.putIfAbsent(definition.contentHash(), definition);
   }

@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachWiring;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.Citation;
+import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.config.CoachConfig;
 import picocli.CommandLine.Command;
@@ -28,7 +32,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Answer a question from the knowledge base.",
-      "With no question, read one question per line from standard input."
+      "With no question, read one question per line from standard input.",
+      "With --conversation FILE, replay the turns of FILE (separated by blank lines) as one"
+          + " conversation, each read with the turns before it."
     })
 public final class AskCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +44,12 @@ public final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print each answer as one JSON object per line.")
   boolean json;
 
+  @Option(
+      names = "--conversation",
+      paramLabel = "FILE",
+      description = "Replay a conversation: the user's turns, separated by blank lines.")
+  Path conversation;
+
   @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question to answer.")
   List<String> words;
 
@@ -45,6 +57,28 @@ public final class AskCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (conversation != null) {
+      if (words != null) {
+        err.println("error: give either --conversation FILE or a question, not both");
+        err.flush();
+        return 2;
+      }
+      if (!Files.isReadable(conversation)) {
+        err.println("error: cannot read " + conversation + ": give a text file of turns");
+        err.flush();
+        return 2;
+      }
+      List<String> turns = turns(Files.readString(conversation, StandardCharsets.UTF_8));
+      CoachCore core = CoachWiring.core(CoachConfig.fromEnvironment(System.getenv()));
+      List<PastTurn> history = new ArrayList<>();
+      for (String turn : turns) {
+        Answer answer = core.answers().answer(new Question(turn, history));
+        print(out, answer);
+        history.add(PastTurn.user(turn));
+        history.add(PastTurn.coach(answer.markdown()));
+      }
+      return 0;
+    }
     if (words != null) {
       String question = String.join(" ", words).strip();
       if (question.isEmpty()) {
@@ -70,6 +104,18 @@ public final class AskCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The turns of a conversation file: paragraphs, separated by blank lines. */
+  static List<String> turns(String text) {
+    List<String> turns = new ArrayList<>();
+    for (String paragraph : text.split("\\R\\s*\\R")) {
+      String turn = paragraph.strip().replaceAll("\\s*\\R\\s*", " ");
+      if (!turn.isEmpty()) {
+        turns.add(turn);
+      }
+    }
+    return turns;
   }
 
   private void print(PrintWriter out, Answer answer) {

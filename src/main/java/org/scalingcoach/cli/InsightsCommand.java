@@ -71,6 +71,11 @@ public final class InsightsCommand implements Callable<Integer> {
     }
     unanswered.forEach(
         u -> out.printf("  %3dx  %s  (last %s)%n", u.times(), u.question(), u.lastAsked()));
+    var languages = insights.otherLanguages(team, since);
+    if (!languages.isEmpty()) {
+      out.println("  asked in other languages (answered in English only for now):");
+      languages.forEach((language, count) -> out.printf("  %3dx  %s%n", count, language));
+    }
 
     out.println();
     out.println("Answers voted down (check the cited sections):");

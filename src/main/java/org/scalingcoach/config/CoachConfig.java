@@ -24,6 +24,8 @@ import org.scalingcoach.audit.AuditSettings;
  * @param teams the Microsoft Teams bot, or null when Teams is not configured
  * @param llm the optional language model ({@code COACH_LLM_*}, default none)
  * @param admin admins and automatic reloads ({@code COACH_ADMINS}, {@code COACH_RELOAD_WATCH})
+ * @param inboxLimit how many unanswered deliveries the inbox holds before new ones get a 503 that
+ *     Slack and the Bot Framework retry ({@code COACH_INBOX_LIMIT}, default 2000)
  */
 public record CoachConfig(
     Path dataDir,
@@ -33,7 +35,8 @@ public record CoachConfig(
     AuditSettings audits,
     TeamsSettings teams,
     LlmSettings llm,
-    AdminSettings admin) {
+    AdminSettings admin,
+    int inboxLimit) {
   private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@-]+");
 
   public java.util.Optional<TeamsSettings> teamsSettings() {
@@ -75,10 +78,11 @@ public record CoachConfig(
             bool(env, "COACH_RELOAD_WATCH", true, problems),
             publicUrl(env, problems));
     logging(env, problems);
+    int inboxLimit = integer(env, "COACH_INBOX_LIMIT", 2_000, 1, 1_000_000, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CoachConfig(dataDir, knowledge, port, slack, audits, teams, llm, admin);
+    return new CoachConfig(dataDir, knowledge, port, slack, audits, teams, llm, admin, inboxLimit);
   }
 
   /**

@@ -34,6 +34,9 @@ public final class TextDiff {
     List<String> old = before.lines().toList();
     List<String> now = after.lines().toList();
     Patch<String> patch = DiffUtils.diff(old, now);
+    if (patch.getDeltas().isEmpty()) {
+      return List.of();
+    }
     List<Line> all = new ArrayList<>();
     int o = 0;
     int n = 0;

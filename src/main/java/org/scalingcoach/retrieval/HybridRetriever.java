@@ -24,7 +24,7 @@ public final class HybridRetriever {
    * How much the lexical match adds to the semantic one. Relative score fusion: the best BM25 score
    * of a query counts as this much cosine similarity, others in proportion.
    */
-  private static final double LEXICAL_WEIGHT = 0.25;
+  private static final double LEXICAL_WEIGHT = 0.18;
 
   private static final int CANDIDATES = 40;
 

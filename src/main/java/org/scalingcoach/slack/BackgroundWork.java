@@ -1,19 +1,27 @@
 package org.scalingcoach.slack;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.scalingcoach.conversation.DeliveryScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bounded pool that does everything after Slack's 3-second acknowledgement: retrieval, answers
- * and Web API calls. A full queue is logged rather than blocking the request thread.
+ * Where Bolt handlers put what they do after Slack's 3-second acknowledgement. While a request is
+ * taken at the door the work is only collected, so it can be stored in the inbox with the delivery;
+ * on an inbox worker it runs at once, so the delivery is done when its work is. Work from elsewhere
+ * (Socket Mode, reminders) runs on a bounded pool; a full queue is logged rather than blocking the
+ * caller.
  */
 public final class BackgroundWork implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
+  private static final ThreadLocal<List<Runnable>> COLLECTING = new ThreadLocal<>();
   private final ThreadPoolExecutor executor;
 
   public BackgroundWork(int threads, int queueSize) {
@@ -32,8 +40,20 @@ public final class BackgroundWork implements AutoCloseable {
             });
   }
 
-  /** Runs {@code task} later; {@code what} names it in the log if it fails or cannot be queued. */
+  /**
+   * Runs {@code task} later; {@code what} names it in the log if it fails or cannot be queued. On
+   * an inbox worker it runs now and its failure fails the delivery.
+   */
   public void submit(String what, Runnable task) {
+    List<Runnable> collecting = COLLECTING.get();
+    if (collecting != null) {
+      collecting.add(task);
+      return;
+    }
+    if (DeliveryScope.current().isPresent()) {
+      task.run();
+      return;
+    }
     try {
       executor.execute(
           () -> {
@@ -47,6 +67,25 @@ public final class BackgroundWork implements AutoCloseable {
       log.error("too much Slack work queued; dropped: {}", what);
     }
   }
+
+  /** Runs {@code request} and returns its result with the work it submitted, which is not run. */
+  static <T> Collected<T> collect(Callable<T> request) throws Exception {
+    List<Runnable> tasks = new ArrayList<>();
+    List<Runnable> outer = COLLECTING.get();
+    COLLECTING.set(tasks);
+    try {
+      return new Collected<>(request.call(), tasks);
+    } finally {
+      if (outer == null) {
+        COLLECTING.remove();
+      } else {
+        COLLECTING.set(outer);
+      }
+    }
+  }
+
+  /** A result with the background work that producing it submitted. */
+  record Collected<T>(T result, List<Runnable> work) {}
 
   @Override
   public void close() {

@@ -8,6 +8,7 @@ import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditException;
 import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.Progress;
+import org.scalingcoach.conversation.DeliveryScope;
 
 /**
  * Clicks on audit question messages: an answer, Back, Skip, Pause, Finish, and on reports: share,
@@ -216,11 +217,13 @@ final class SlackAuditActions {
 
   /**
    * Settles the clicked message and posts what comes next. A repeated click changes nothing and
-   * posts nothing; a click on an old message posts the current step with a note.
+   * posts nothing; a click on an old message posts the current step with a note. A click redone
+   * after a crash posts the current step even when its answer was already saved, because the first
+   * try may have died before posting it.
    */
   private void moveOn(Actor actor, BlockActionPayload payload, Progress next, String outcome) {
     if (!next.changed()) {
-      if (next.notice() != null) {
+      if (next.notice() != null || DeliveryScope.redoing()) {
         conversation.postStep(actor.userId(), next);
       }
       return;

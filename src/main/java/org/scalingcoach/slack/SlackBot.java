@@ -16,12 +16,14 @@ import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.SetupException;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.store.AssistantThreadStore;
 import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackFeedbackStore;
+import org.scalingcoach.store.SqliteInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,9 @@ public final class SlackBot implements AutoCloseable {
   private final HomeView home;
   private final SlashCommands commands;
   private final Reminders reminders;
+  private final SlackInbox inbox;
   private SocketModeApp socketMode;
+  private DeliveryWorkers ownedDeliveries;
 
   private SlackBot(
       SlackSettings settings,
@@ -51,8 +55,10 @@ public final class SlackBot implements AutoCloseable {
       BackgroundWork work,
       HomeView home,
       SlashCommands commands,
-      Reminders reminders) {
+      Reminders reminders,
+      SlackInbox inbox) {
     this.reminders = reminders;
+    this.inbox = inbox;
     this.settings = settings;
     this.slack = slack;
     this.app = app;
@@ -61,29 +67,34 @@ public final class SlackBot implements AutoCloseable {
     this.commands = commands;
   }
 
-  /** Builds the bot without audits; {@code sleeper} waits between rate-limited retries. */
+  /**
+   * Builds the bot without audits or admin commands, with an inbox of its own (closed with the
+   * bot); {@code sleeper} waits between rate-limited retries.
+   */
   public static SlackBot create(
       SlackSettings settings, CoachCore core, SlackWebApi.Sleeper sleeper) {
-    return create(settings, core, sleeper, null);
-  }
-
-  /** Builds the bot with the guided audits and their reminders when {@code audits} is given. */
-  public static SlackBot create(
-      SlackSettings settings, CoachCore core, SlackWebApi.Sleeper sleeper, AuditServices audits) {
-    return create(settings, core, sleeper, audits, null);
+    DeliveryWorkers own =
+        new DeliveryWorkers(
+            new SqliteInbox(core.database()), Clock.systemUTC(), 8, 2_000, Duration.ofDays(1));
+    SlackBot bot = create(settings, core, sleeper, null, null, own);
+    bot.ownedDeliveries = own;
+    own.resume();
+    return bot;
   }
 
   /**
    * Builds the bot with audits (when {@code audits} is given) and {@code /coach admin} (when {@code
-   * admin} is given).
+   * admin} is given); requests taken over HTTP go through {@code deliveries}' inbox, and {@code
+   * sleeper} waits between rate-limited retries.
    */
   public static SlackBot create(
       SlackSettings settings,
       CoachCore core,
       SlackWebApi.Sleeper sleeper,
       AuditServices audits,
-      AdminActions admin) {
-    return create(settings, core, sleeper, audits, admin, null);
+      AdminActions admin,
+      DeliveryWorkers deliveries) {
+    return create(settings, core, sleeper, audits, admin, deliveries, null);
   }
 
   /** Builds the bot with "Ask an expert" too, when {@code experts} is given. */
@@ -93,6 +104,7 @@ public final class SlackBot implements AutoCloseable {
       SlackWebApi.Sleeper sleeper,
       AuditServices audits,
       AdminActions admin,
+      DeliveryWorkers deliveries,
       ExpertRelay experts) {
     if (settings.mode() == SlackSettings.Mode.DISABLED) {
       throw new IllegalArgumentException(SlackSettings.howToConnect());
@@ -169,7 +181,10 @@ public final class SlackBot implements AutoCloseable {
       audits.deliverRemindersThrough(new SlackAuditReminders(audits, conversation));
       reminders = audits.reminders();
     }
-    return new SlackBot(settings, slack, app, work, home, commands, reminders);
+    SlackInbox inbox =
+        new SlackInbox(app, deliveries, settings.signingSecret(), webApi, Clock.systemUTC());
+    deliveries.register(SlackInbox.PLATFORM, inbox);
+    return new SlackBot(settings, slack, app, work, home, commands, reminders, inbox);
   }
 
   /**
@@ -185,6 +200,14 @@ public final class SlackBot implements AutoCloseable {
 
   public App app() {
     return app;
+  }
+
+  /**
+   * Takes a verified HTTP request: Bolt acknowledges it, and its work is stored in the inbox before
+   * the acknowledgement goes out (or Slack gets a 503 to retry when the inbox is full).
+   */
+  public Response receive(com.slack.api.bolt.request.Request<?> request) throws Exception {
+    return inbox.receive(request);
   }
 
   public SlackSettings.Mode mode() {
@@ -233,6 +256,9 @@ public final class SlackBot implements AutoCloseable {
       reminders.close();
     }
     work.close();
+    if (ownedDeliveries != null) {
+      ownedDeliveries.close();
+    }
     try {
       app.stop();
       slack.close();

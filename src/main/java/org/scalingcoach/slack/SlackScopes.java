@@ -29,6 +29,10 @@ public final class SlackScopes {
           "views.publish", List.of(),
           "assistant.threads.setStatus", List.of("assistant:write"),
           "assistant.threads.setSuggestedPrompts", List.of("assistant:write"),
+          // After a crash: did the coach already answer in this thread or conversation?
+          // (SlackInbox.replied)
+          "conversations.replies", List.of("channels:history", "groups:history", "im:history"),
+          "conversations.history", List.of("channels:history", "groups:history", "im:history"),
           // Bolt calls it on the first request to learn the bot's own user id.
           "auth.test", List.of());
 

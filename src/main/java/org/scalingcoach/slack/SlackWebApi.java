@@ -6,9 +6,12 @@ import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
+import org.scalingcoach.conversation.DeliveryScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +23,10 @@ public final class SlackWebApi {
   private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
   private static final int MAX_ATTEMPTS = 4;
   private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+  /** Calls that only read, so they say nothing about whether a reply went out. */
+  private static final Set<String> READ_ONLY =
+      Set.of("auth.test", "conversations.replies", "conversations.history");
 
   private final MethodsClient client;
   private final ActionResponseSender responses;
@@ -52,11 +59,17 @@ public final class SlackWebApi {
       throw new IllegalArgumentException(
           "Slack method " + method + " is not listed in SlackScopes with the scope it needs");
     }
+    if (!READ_ONLY.contains(method)) {
+      DeliveryScope.beforeSending();
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         T response = call.run(client);
         if (!response.isOk()) {
           throw new SlackCallFailed(method, response.getError(), null);
+        }
+        if (response instanceof ChatPostMessageResponse posted) {
+          DeliveryScope.sent(posted.getTs());
         }
         if (response.getWarning() != null) {
           log.debug("Slack {} warned: {}", method, response.getWarning());
@@ -76,6 +89,7 @@ public final class SlackWebApi {
 
   /** Posts to an interaction's or slash command's {@code response_url}. */
   public void respond(String responseUrl, ActionResponse response) {
+    DeliveryScope.beforeSending();
     for (int attempt = 1; ; attempt++) {
       WebhookResponse result;
       try {
@@ -91,6 +105,7 @@ public final class SlackWebApi {
       if (status / 100 != 2) {
         throw new SlackCallFailed("response_url", "HTTP " + status + " " + result.getBody(), null);
       }
+      DeliveryScope.sent("response_url");
       return;
     }
   }

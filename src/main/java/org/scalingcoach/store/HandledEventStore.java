@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.scalingcoach.conversation.DeliveryScope;
 
 /**
  * Remembers which deliveries were handled, so a retried or duplicated Slack event never gets a
@@ -34,23 +35,40 @@ public final class HandledEventStore {
    */
   public boolean claim(String teamId, List<String> keys, Duration keepFor) {
     long now = clock.millis();
+    // A claim belongs to the inbox delivery that took it: when that delivery is redone after a
+    // crash, its own earlier claim must not make it look like a second delivery.
+    Long owner = DeliveryScope.current().map(scope -> scope.delivery().id()).orElse(null);
     return database.inTransaction(
         connection -> {
           try (PreparedStatement expire =
-              connection.prepareStatement("DELETE FROM slack_handled_event WHERE expires_at < ?")) {
+              connection.prepareStatement("DELETE FROM delivery_claim WHERE expires_at < ?")) {
             expire.setLong(1, now);
             expire.executeUpdate();
           }
           int inserted = 0;
           try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT OR IGNORE INTO slack_handled_event (team_id, event_key, expires_at)"
-                      + " VALUES (?, ?, ?)")) {
+                  connection.prepareStatement(
+                      "INSERT OR IGNORE INTO delivery_claim (platform, workspace, claim_key,"
+                          + " expires_at, delivery_id) VALUES ('slack', ?, ?, ?, ?)");
+              PreparedStatement own =
+                  connection.prepareStatement(
+                      "SELECT 1 FROM delivery_claim WHERE platform = 'slack' AND workspace = ?"
+                          + " AND claim_key = ? AND delivery_id = ?")) {
             for (String key : keys) {
               insert.setString(1, teamId);
               insert.setString(2, key);
               insert.setLong(3, now + keepFor.toMillis());
-              inserted += insert.executeUpdate();
+              insert.setObject(4, owner);
+              int added = insert.executeUpdate();
+              if (added == 0 && owner != null) {
+                own.setString(1, teamId);
+                own.setString(2, key);
+                own.setLong(3, owner);
+                try (var rs = own.executeQuery()) {
+                  added = rs.next() ? 1 : 0;
+                }
+              }
+              inserted += added;
             }
           }
           if (inserted < keys.size()) {

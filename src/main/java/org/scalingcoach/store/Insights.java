@@ -109,31 +109,49 @@ public final class Insights {
         });
   }
 
+  /**
+   * How many questions since {@code since} were asked in each language other than English (and so
+   * not answered), most asked first: the demand for answers in other languages.
+   */
+  public Map<String, Integer> otherLanguages(String teamId, Instant since) {
+    return database.withConnection(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT language, COUNT(*) FROM question_log WHERE language <> 'en'"
+                      + " AND asked_at >= ? AND (? IS NULL OR team_id = ?)"
+                      + " GROUP BY language ORDER BY COUNT(*) DESC, language")) {
+            statement.setString(1, since.toString());
+            statement.setString(2, teamId);
+            statement.setString(3, teamId);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            try (ResultSet rs = statement.executeQuery()) {
+              while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+              }
+            }
+            return counts;
+          }
+        });
+  }
+
   /** Answers with at least one thumbs-down since {@code since}, in Slack and Teams. */
   public List<Rated> votedDown(String teamId, Instant since, int limit) {
     return database.withConnection(
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT channel, question, sources, SUM(down), SUM(up) FROM ("
-                      + " SELECT 'slack' AS channel, question, sources,"
-                      + "  CASE WHEN rating < 0 THEN 1 ELSE 0 END AS down,"
-                      + "  CASE WHEN rating > 0 THEN 1 ELSE 0 END AS up"
-                      + "  FROM slack_feedback WHERE created_at >= ? AND (? IS NULL OR team_id = ?)"
-                      + " UNION ALL"
-                      + " SELECT 'teams', question, COALESCE(top_source, ''),"
-                      + "  CASE WHEN vote = 'down' THEN 1 ELSE 0 END,"
-                      + "  CASE WHEN vote = 'up' THEN 1 ELSE 0 END"
-                      + "  FROM teams_feedback WHERE given_at >= ? AND (? IS NULL OR tenant_id = ?))"
-                      + " GROUP BY channel, lower(trim(question)), sources HAVING SUM(down) > 0"
-                      + " ORDER BY SUM(down) DESC, SUM(up) ASC LIMIT ?")) {
+                  "SELECT platform, MIN(question), sources,"
+                      + " SUM(CASE WHEN rating < 0 THEN 1 ELSE 0 END),"
+                      + " SUM(CASE WHEN rating > 0 THEN 1 ELSE 0 END) FROM answer_feedback"
+                      + " WHERE created_at >= ? AND (? IS NULL OR workspace = ?)"
+                      + " GROUP BY platform, lower(trim(question)), sources"
+                      + " HAVING SUM(CASE WHEN rating < 0 THEN 1 ELSE 0 END) > 0"
+                      + " ORDER BY 4 DESC, 5 ASC LIMIT ?")) {
             statement.setString(1, since.toString());
             statement.setString(2, teamId);
             statement.setString(3, teamId);
-            statement.setString(4, since.toString());
-            statement.setString(5, teamId);
-            statement.setString(6, teamId);
-            statement.setInt(7, limit);
+            statement.setInt(4, limit);
             List<Rated> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
               while (rs.next()) {

@@ -2,6 +2,7 @@ package org.scalingcoach.store;
 
 import java.sql.PreparedStatement;
 import org.scalingcoach.answer.Answer;
+import org.scalingcoach.answer.Languages;
 
 /** Writes every question asked to {@code question_log}, so admins see what went unanswered. */
 public final class QuestionLog {
@@ -17,7 +18,7 @@ public final class QuestionLog {
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "INSERT INTO question_log (team_id, user_id, channel, question, answered, topic,"
-                      + " top_source) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                      + " top_source, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setString(1, teamId);
             statement.setString(2, userId);
             statement.setString(3, channel);
@@ -26,6 +27,7 @@ public final class QuestionLog {
             statement.setString(6, answer.topic() == null ? null : answer.topic().id());
             statement.setString(
                 7, answer.citations().isEmpty() ? null : answer.citations().get(0).key());
+            statement.setString(8, Languages.nonEnglish(answer.question()).orElse("en"));
             return statement.executeUpdate();
           }
         });

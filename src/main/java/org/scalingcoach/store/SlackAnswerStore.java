@@ -50,8 +50,9 @@ public final class SlackAnswerStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "INSERT INTO slack_answer (id, team_id, channel, thread_ts, message_ts, user_id,"
-                      + " question, answer_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  "INSERT INTO conversation_turn (id, platform, workspace, conversation, thread,"
+                      + " message_ref, user_id, question, reply, answer_json, created_at)"
+                      + " VALUES (?, 'slack', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setString(1, id);
             statement.setString(2, place.teamId());
             statement.setString(3, place.channel());
@@ -59,8 +60,9 @@ public final class SlackAnswerStore {
             statement.setString(5, messageTs);
             statement.setString(6, userId);
             statement.setString(7, answer.question());
-            statement.setString(8, json);
-            statement.setLong(9, clock.millis());
+            statement.setString(8, answer.markdown());
+            statement.setString(9, json);
+            statement.setLong(10, clock.millis());
             return statement.executeUpdate();
           }
         });
@@ -72,7 +74,8 @@ public final class SlackAnswerStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "UPDATE slack_answer SET channel = ?, message_ts = ? WHERE id = ?")) {
+                  "UPDATE conversation_turn SET conversation = ?, message_ref = ?"
+                      + " WHERE platform = 'slack' AND id = ?")) {
             statement.setString(1, channel);
             statement.setString(2, messageTs);
             statement.setString(3, id);
@@ -86,7 +89,8 @@ public final class SlackAnswerStore {
     database.inTransaction(
         connection -> {
           try (PreparedStatement statement =
-              connection.prepareStatement("DELETE FROM slack_answer WHERE id = ?")) {
+              connection.prepareStatement(
+                  "DELETE FROM conversation_turn WHERE platform = 'slack' AND id = ?")) {
             statement.setString(1, id);
             return statement.executeUpdate();
           }
@@ -98,8 +102,8 @@ public final class SlackAnswerStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT channel, thread_ts, user_id, answer_json FROM slack_answer"
-                      + " WHERE team_id = ? AND id = ?")) {
+                  "SELECT conversation, thread, user_id, answer_json FROM conversation_turn"
+                      + " WHERE platform = 'slack' AND workspace = ? AND id = ?")) {
             statement.setString(1, teamId);
             statement.setString(2, id);
             try (ResultSet rs = statement.executeQuery()) {
@@ -123,8 +127,8 @@ public final class SlackAnswerStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT DISTINCT user_id FROM slack_answer WHERE team_id = ? AND channel = ?"
-                      + " AND thread_ts = ?")) {
+                  "SELECT DISTINCT user_id FROM conversation_turn WHERE platform = 'slack'"
+                      + " AND workspace = ? AND conversation = ? AND thread = ?")) {
             statement.setString(1, place.teamId());
             statement.setString(2, place.channel());
             statement.setString(3, place.threadTs());
@@ -150,9 +154,9 @@ public final class SlackAnswerStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT question, answer_json FROM slack_answer WHERE team_id = ? AND channel = ?"
-                      + " AND thread_ts = ? AND created_at >= ? ORDER BY created_at DESC, rowid DESC"
-                      + " LIMIT ?")) {
+                  "SELECT question, answer_json FROM conversation_turn WHERE platform = 'slack'"
+                      + " AND workspace = ? AND conversation = ? AND thread = ? AND created_at >= ?"
+                      + " ORDER BY created_at DESC, rowid DESC LIMIT ?")) {
             statement.setString(1, place.teamId());
             statement.setString(2, place.channel());
             statement.setString(3, place.threadTs());

@@ -30,11 +30,12 @@ public final class SlackFeedbackStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "INSERT INTO slack_feedback (team_id, answer_id, user_id, rating, question,"
-                      + " sources) SELECT team_id, id, ?, ?, question, ? FROM slack_answer"
-                      + " WHERE team_id = ? AND id = ?"
-                      + " ON CONFLICT (answer_id, user_id) DO UPDATE SET rating = excluded.rating,"
-                      + " created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")) {
+                  "INSERT INTO answer_feedback (platform, workspace, conversation, answer_ref,"
+                      + " user_id, rating, question, sources) SELECT 'slack', workspace, '', id, ?,"
+                      + " ?, question, ? FROM conversation_turn WHERE platform = 'slack'"
+                      + " AND workspace = ? AND id = ? ON CONFLICT (platform, workspace,"
+                      + " conversation, answer_ref, user_id) DO UPDATE SET rating ="
+                      + " excluded.rating, created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")) {
             statement.setString(1, userId);
             statement.setInt(2, rating);
             statement.setString(3, String.join(",", sourceKeys));
@@ -50,8 +51,8 @@ public final class SlackFeedbackStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT rating, question, sources FROM slack_feedback"
-                      + " WHERE team_id = ? AND answer_id = ? AND user_id = ?")) {
+                  "SELECT rating, question, sources FROM answer_feedback WHERE platform ="
+                      + " 'slack' AND workspace = ? AND answer_ref = ? AND user_id = ?")) {
             statement.setString(1, teamId);
             statement.setString(2, answerId);
             statement.setString(3, userId);

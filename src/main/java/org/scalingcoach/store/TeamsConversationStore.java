@@ -41,10 +41,11 @@ public final class TeamsConversationStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "INSERT INTO teams_conversation_ref (tenant_id, user_id, bot_framework_id,"
-                      + " user_name, service_url, bot_id, conversation_id) VALUES (?, ?, ?, ?, ?,"
-                      + " ?, ?) ON CONFLICT (tenant_id, user_id) DO UPDATE SET bot_framework_id ="
-                      + " excluded.bot_framework_id, user_name = excluded.user_name, service_url"
+                  "INSERT INTO conversation_ref (platform, workspace, user_id,"
+                      + " platform_user_id, user_name, service_url, bot_id, conversation_id)"
+                      + " VALUES ('teams', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, workspace,"
+                      + " user_id) DO UPDATE SET platform_user_id = excluded.platform_user_id,"
+                      + " user_name = excluded.user_name, service_url"
                       + " = excluded.service_url, bot_id = excluded.bot_id, conversation_id ="
                       + " COALESCE(excluded.conversation_id, conversation_id), updated_at ="
                       + " strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")) {
@@ -67,8 +68,9 @@ public final class TeamsConversationStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT * FROM teams_conversation_ref WHERE tenant_id = ? AND (user_id = ? OR"
-                      + " bot_framework_id = ?) ORDER BY updated_at DESC LIMIT 1")) {
+                  "SELECT * FROM conversation_ref WHERE platform = 'teams' AND workspace = ?"
+                      + " AND (user_id = ? OR platform_user_id = ?) ORDER BY updated_at DESC"
+                      + " LIMIT 1")) {
             statement.setString(1, tenantId);
             statement.setString(2, userId);
             statement.setString(3, userId);
@@ -83,8 +85,8 @@ public final class TeamsConversationStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT * FROM teams_conversation_ref WHERE tenant_id = ? ORDER BY updated_at"
-                      + " DESC LIMIT 1")) {
+                  "SELECT * FROM conversation_ref WHERE platform = 'teams' AND workspace = ?"
+                      + " ORDER BY updated_at DESC LIMIT 1")) {
             statement.setString(1, tenantId);
             return one(statement);
           }
@@ -110,9 +112,9 @@ public final class TeamsConversationStore {
       }
       return Optional.of(
           new ConversationRef(
-              rs.getString("tenant_id"),
+              rs.getString("workspace"),
               rs.getString("user_id"),
-              rs.getString("bot_framework_id"),
+              rs.getString("platform_user_id"),
               rs.getString("user_name"),
               rs.getString("service_url"),
               rs.getString("bot_id"),

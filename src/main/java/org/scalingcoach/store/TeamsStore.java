@@ -5,44 +5,21 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import org.scalingcoach.answer.PastTurn;
 
 /**
- * What the Teams adapter remembers, keyed by tenant: activities already handled, the recent turns
- * of each conversation, feedback on answers, and the question log shared with Slack.
+ * What the Teams adapter remembers, keyed by tenant: the recent turns of each conversation and
+ * feedback on answers, in the tables shared with Slack.
  */
 public final class TeamsStore {
-  private static final int KEPT_TURNS = 6;
+  /** Three questions and their replies: six turns of context. */
+  private static final int KEPT_EXCHANGES = 3;
 
   private final Database database;
 
   public TeamsStore(Database database) {
     this.database = database;
-  }
-
-  /**
-   * Records the activity as handled; false when it was handled before (a repeated delivery). Ids
-   * older than two days are forgotten: the Bot Framework stops redelivering long before that.
-   */
-  public boolean firstDelivery(String tenantId, String conversationId, String activityId) {
-    return database.inTransaction(
-        connection -> {
-          try (PreparedStatement prune =
-              connection.prepareStatement(
-                  "DELETE FROM teams_activity_seen WHERE seen_at <"
-                      + " strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 days')")) {
-            prune.executeUpdate();
-          }
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "INSERT OR IGNORE INTO teams_activity_seen (tenant_id, conversation_id,"
-                      + " activity_id) VALUES (?, ?, ?)")) {
-            statement.setString(1, tenantId);
-            statement.setString(2, conversationId);
-            statement.setString(3, activityId);
-            return statement.executeUpdate() == 1;
-          }
-        });
   }
 
   /** The last turns of a conversation, oldest first. */
@@ -51,15 +28,18 @@ public final class TeamsStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT speaker, text FROM teams_turn WHERE tenant_id = ? AND conversation_id = ?"
-                      + " ORDER BY id DESC LIMIT ?")) {
+                  "SELECT question, reply FROM conversation_turn WHERE platform = 'teams'"
+                      + " AND workspace = ? AND conversation = ? ORDER BY rowid DESC LIMIT ?")) {
             statement.setString(1, tenantId);
             statement.setString(2, conversationId);
-            statement.setInt(3, KEPT_TURNS);
+            statement.setInt(3, KEPT_EXCHANGES);
             List<PastTurn> turns = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
               while (rs.next()) {
-                turns.add(new PastTurn(PastTurn.Speaker.valueOf(rs.getString(1)), rs.getString(2)));
+                turns.add(PastTurn.coach(rs.getString(2)));
+                if (!rs.getString(1).isEmpty()) {
+                  turns.add(PastTurn.user(rs.getString(1)));
+                }
               }
             }
             Collections.reverse(turns);
@@ -75,28 +55,27 @@ public final class TeamsStore {
         connection -> {
           try (PreparedStatement turn =
               connection.prepareStatement(
-                  "INSERT INTO teams_turn (tenant_id, conversation_id, speaker, text)"
-                      + " VALUES (?, ?, ?, ?)")) {
-            for (String[] said :
-                List.of(new String[] {"USER", question}, new String[] {"COACH", reply})) {
-              turn.setString(1, tenantId);
-              turn.setString(2, conversationId);
-              turn.setString(3, said[0]);
-              turn.setString(4, said[1]);
-              turn.addBatch();
-            }
-            turn.executeBatch();
+                  "INSERT INTO conversation_turn (id, platform, workspace, conversation, question,"
+                      + " reply, created_at) VALUES (?, 'teams', ?, ?, ?, ?, ?)")) {
+            turn.setString(1, "teams-" + UUID.randomUUID());
+            turn.setString(2, tenantId);
+            turn.setString(3, conversationId);
+            turn.setString(4, question);
+            turn.setString(5, reply);
+            turn.setLong(6, System.currentTimeMillis());
+            turn.executeUpdate();
           }
           try (PreparedStatement prune =
               connection.prepareStatement(
-                  "DELETE FROM teams_turn WHERE tenant_id = ? AND conversation_id = ? AND id <="
-                      + " (SELECT id FROM teams_turn WHERE tenant_id = ? AND conversation_id = ?"
-                      + " ORDER BY id DESC LIMIT 1 OFFSET ?)")) {
+                  "DELETE FROM conversation_turn WHERE platform = 'teams' AND workspace = ?"
+                      + " AND conversation = ? AND rowid <= (SELECT rowid FROM conversation_turn"
+                      + " WHERE platform = 'teams' AND workspace = ? AND conversation = ?"
+                      + " ORDER BY rowid DESC LIMIT 1 OFFSET ?)")) {
             prune.setString(1, tenantId);
             prune.setString(2, conversationId);
             prune.setString(3, tenantId);
             prune.setString(4, conversationId);
-            prune.setInt(5, KEPT_TURNS);
+            prune.setInt(5, KEPT_EXCHANGES);
             prune.executeUpdate();
           }
           return null;
@@ -109,18 +88,19 @@ public final class TeamsStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "INSERT INTO teams_feedback (tenant_id, conversation_id, answer_activity_id,"
-                      + " user_id, vote, question, topic, top_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                      + " ON CONFLICT (tenant_id, conversation_id, answer_activity_id, user_id) DO"
-                      + " UPDATE SET vote = excluded.vote, given_at = excluded.given_at")) {
+                  "INSERT INTO answer_feedback (platform, workspace, conversation, answer_ref,"
+                      + " user_id, rating, question, topic, sources) VALUES ('teams', ?, ?, ?, ?, ?,"
+                      + " ?, ?, ?) ON CONFLICT (platform, workspace, conversation, answer_ref,"
+                      + " user_id) DO UPDATE SET rating = excluded.rating, created_at ="
+                      + " strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")) {
             statement.setString(1, feedback.tenantId());
             statement.setString(2, feedback.conversationId());
             statement.setString(3, feedback.answerActivityId());
             statement.setString(4, feedback.userId());
-            statement.setString(5, feedback.vote());
+            statement.setInt(5, "up".equals(feedback.vote()) ? 1 : -1);
             statement.setString(6, feedback.question());
             statement.setString(7, feedback.topic());
-            statement.setString(8, feedback.topSource());
+            statement.setString(8, feedback.topSource() == null ? "" : feedback.topSource());
             statement.executeUpdate();
           }
           return null;
@@ -133,8 +113,10 @@ public final class TeamsStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT tenant_id, conversation_id, answer_activity_id, user_id, vote, question,"
-                      + " topic, top_source FROM teams_feedback WHERE tenant_id = ? ORDER BY id")) {
+                  "SELECT workspace, conversation, answer_ref, user_id, CASE WHEN rating > 0"
+                      + " THEN 'up' ELSE 'down' END, question, topic, NULLIF(sources, '')"
+                      + " FROM answer_feedback WHERE platform = 'teams' AND workspace = ?"
+                      + " ORDER BY id")) {
             statement.setString(1, tenantId);
             List<TeamsFeedback> all = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.scalingcoach.conversation.DeliveryScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +97,7 @@ public final class ConnectorClient {
   }
 
   private String send(String method, URI uri, ObjectNode activity) throws ConnectorException {
+    DeliveryScope.beforeSending();
     String body = activity.toString();
     boolean tokenRefreshed = false;
     for (int attempt = 1; ; attempt++) {
@@ -122,7 +124,11 @@ public final class ConnectorClient {
       }
       int status = response.statusCode();
       if (status >= 200 && status < 300) {
-        return createdId(response.body());
+        String id = createdId(response.body());
+        if (!id.isEmpty()) {
+          DeliveryScope.sent(id);
+        }
+        return id;
       }
       if (status == 401 && tokens.isPresent() && !tokenRefreshed) {
         tokens.get().invalidate(); // a token revoked or rotated early: get a new one, once

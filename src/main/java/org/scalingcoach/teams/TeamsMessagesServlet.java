@@ -13,11 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
@@ -26,12 +22,17 @@ import org.scalingcoach.answer.Asker;
 import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.TeamsSettings;
+import org.scalingcoach.conversation.Delivery;
+import org.scalingcoach.conversation.DeliveryWorkers;
+import org.scalingcoach.conversation.NewDelivery;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.guard.Untrusted;
 import org.scalingcoach.llm.AuditSummary;
 import org.scalingcoach.llm.ReportFacts;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.QuestionLog;
+import org.scalingcoach.store.SqliteInbox;
+import org.scalingcoach.store.StoreException;
 import org.scalingcoach.store.TeamsConversationStore;
 import org.scalingcoach.store.TeamsStore;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
   private static final Logger log = LoggerFactory.getLogger(TeamsMessagesServlet.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY_BYTES = 1 << 20;
+  static final String PLATFORM = "teams";
   static final String SORRY =
       "Sorry, something went wrong on my side and I couldn't answer. Please try again in a minute.";
 
@@ -53,7 +55,8 @@ public final class TeamsMessagesServlet extends HttpServlet {
   private final transient TeamsBot bot;
   private final transient TeamsStore store;
   private final String allowedTenant;
-  private final transient ExecutorService workers;
+  private final transient DeliveryWorkers deliveries;
+  private final transient boolean ownsDeliveries;
   private final transient Reminders reminders;
 
   /**
@@ -64,14 +67,17 @@ public final class TeamsMessagesServlet extends HttpServlet {
       TeamsBot bot,
       TeamsStore store,
       String allowedTenant,
-      ExecutorService workers,
+      DeliveryWorkers deliveries,
+      boolean ownsDeliveries,
       Reminders reminders) {
     this.reminders = reminders;
     this.authenticator = authenticator;
     this.bot = bot;
     this.store = store;
     this.allowedTenant = allowedTenant;
-    this.workers = workers;
+    this.deliveries = deliveries;
+    this.ownsDeliveries = ownsDeliveries;
+    deliveries.register(PLATFORM, this::replay);
   }
 
   /**
@@ -80,15 +86,42 @@ public final class TeamsMessagesServlet extends HttpServlet {
    */
   public static TeamsMessagesServlet create(
       TeamsSettings settings, CoachCore core, AuditServices audits, AdminActions admin) {
-    return create(settings, core, audits, admin, null);
+    DeliveryWorkers deliveries =
+        new DeliveryWorkers(
+            new SqliteInbox(core.database()), Clock.systemUTC(), 16, 2_000, Duration.ofDays(1));
+    TeamsMessagesServlet servlet = create(settings, core, audits, admin, deliveries, true, null);
+    deliveries.resume();
+    return servlet;
   }
 
-  /** The endpoint with "Ask an expert" too, when {@code experts} is given. */
+  /** The same endpoint putting its deliveries in {@code deliveries}' inbox, shared with Slack. */
   public static TeamsMessagesServlet create(
       TeamsSettings settings,
       CoachCore core,
       AuditServices audits,
       AdminActions admin,
+      DeliveryWorkers deliveries) {
+    return create(settings, core, audits, admin, deliveries, false, null);
+  }
+
+  /** The same, with "Ask an expert" too when {@code experts} is given. */
+  public static TeamsMessagesServlet create(
+      TeamsSettings settings,
+      CoachCore core,
+      AuditServices audits,
+      AdminActions admin,
+      DeliveryWorkers deliveries,
+      ExpertRelay experts) {
+    return create(settings, core, audits, admin, deliveries, false, experts);
+  }
+
+  private static TeamsMessagesServlet create(
+      TeamsSettings settings,
+      CoachCore core,
+      AuditServices audits,
+      AdminActions admin,
+      DeliveryWorkers deliveries,
+      boolean ownsDeliveries,
       ExpertRelay experts) {
     Database database = core.database();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -133,8 +166,8 @@ public final class TeamsMessagesServlet extends HttpServlet {
         bot,
         store,
         settings.tenantId(),
-        // Replies mostly wait on the Bot Connector, not the CPU: size for waiting, as for Slack.
-        Executors.newFixedThreadPool(16, workerThreads()),
+        deliveries,
+        ownsDeliveries,
         audits == null ? null : audits.reminders());
   }
 
@@ -205,22 +238,56 @@ public final class TeamsMessagesServlet extends HttpServlet {
     response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
   }
 
+  /** Stores the activity in the inbox before the 2xx; the Bot Framework retries a 503. */
   private void acceptOnce(TeamsActivity activity, HttpServletResponse response, Work work) {
-    if (!activity.id().isEmpty()
-        && !store.firstDelivery(activity.tenantId(), activity.conversationId(), activity.id())) {
-      log.info("activity {} delivered again; already handled", Untrusted.forLog(activity.id()));
-      response.setStatus(HttpServletResponse.SC_OK);
-      return;
-    }
+    DeliveryWorkers.Admission admission;
     try {
-      workers.execute(() -> run(activity, work));
-      response.setStatus(HttpServletResponse.SC_ACCEPTED);
-    } catch (RejectedExecutionException e) {
+      admission = deliveries.accept(delivery(activity), () -> run(activity, work));
+    } catch (RejectedExecutionException | StoreException e) {
       log.error(
-          "cannot queue Teams activity {}: the server is stopping",
+          "cannot take Teams activity {} now; the Bot Framework will retry",
           Untrusted.forLog(activity.id()),
           e);
       response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      return;
+    }
+    switch (admission) {
+      case ACCEPTED -> response.setStatus(HttpServletResponse.SC_ACCEPTED);
+      case DUPLICATE -> {
+        log.info("activity {} delivered again; already handled", Untrusted.forLog(activity.id()));
+        response.setStatus(HttpServletResponse.SC_OK);
+      }
+      case FULL -> response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    }
+  }
+
+  /** Redoes a stored activity after a restart. */
+  private void replay(Delivery delivery) throws IOException {
+    TeamsActivity activity = new TeamsActivity(JSON.readTree(delivery.payload()));
+    switch (activity.type()) {
+      case "message" -> run(activity, () -> bot.onMessage(activity));
+      case "conversationUpdate" -> run(activity, () -> bot.onConversationUpdate(activity));
+      default ->
+          log.warn("stored Teams {} activity {} not replayed", activity.type(), delivery.id());
+    }
+  }
+
+  /** The activity as stored: its id (else a hash of it) within its conversation is the dedupe. */
+  private static NewDelivery delivery(TeamsActivity activity) {
+    String raw = activity.json().toString();
+    String id = activity.id().isEmpty() ? "sha256:" + sha256(raw) : activity.id();
+    return new NewDelivery(
+        PLATFORM, activity.tenantId(), "activity:" + activity.conversationId() + ":" + id, raw);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
     }
   }
 
@@ -251,7 +318,8 @@ public final class TeamsMessagesServlet extends HttpServlet {
       throws IOException {
     JsonNode body;
     try {
-      body = bot.onInvoke(activity);
+      // Answered in the response body, so handled now; stored all the same, for the record.
+      body = deliveries.answerNow(delivery(activity), () -> bot.onInvoke(activity));
     } catch (RuntimeException e) {
       log.error("failed to handle Teams invoke {}", Untrusted.forLog(activity.name()), e);
       response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
@@ -268,24 +336,9 @@ public final class TeamsMessagesServlet extends HttpServlet {
     if (reminders != null) {
       reminders.close();
     }
-    workers.shutdown();
-    try {
-      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-        workers.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      workers.shutdownNow();
-      Thread.currentThread().interrupt();
+    if (ownsDeliveries) {
+      deliveries.close();
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory workerThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "teams-worker-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @FunctionalInterface

@@ -19,6 +19,7 @@ import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.console.ConsoleServices;
 import org.scalingcoach.console.ConsoleSignIn;
+import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.slack.SlackBot;
 import org.scalingcoach.teams.TeamsMessagesServlet;
@@ -52,6 +53,9 @@ public final class CoachServer implements AutoCloseable {
   private final SlackBot slack;
   private final boolean teams;
 
+  /** The inbox workers this server owns, closed with it; null when built from parts. */
+  private DeliveryWorkers deliveries;
+
   private CoachServer(Server jetty, SlackBot slack, boolean teams) {
     this.jetty = jetty;
     this.slack = slack;
@@ -66,6 +70,7 @@ public final class CoachServer implements AutoCloseable {
     ConsoleServices console = CoachWiring.console(config, core, audits, base::get);
     AdminActions admin = CoachWiring.admin(core, audits, console.signIn());
     ExpertRelay experts = CoachWiring.experts(config, core, audits);
+    DeliveryWorkers deliveries = CoachWiring.deliveries(config, core);
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
       slack =
@@ -75,17 +80,27 @@ public final class CoachServer implements AutoCloseable {
               duration -> Thread.sleep(duration.toMillis()),
               audits,
               admin,
+              deliveries,
               experts);
     }
     TeamsMessagesServlet teams =
         config
             .teamsSettings()
-            .map(settings -> TeamsMessagesServlet.create(settings, core, audits, admin, experts))
+            .map(
+                settings ->
+                    TeamsMessagesServlet.create(settings, core, audits, admin, deliveries, experts))
             .orElse(null);
     experts.start(audits.settings().reminderCheck());
     boolean https = base.get() != null && "https".equals(base.get().getScheme());
-    CoachServer server =
-        start(config.port(), core, slack, teams, new ConsoleServlet(console, https));
+    CoachServer server;
+    try {
+      deliveries.resume();
+      server = start(config.port(), core, slack, teams, new ConsoleServlet(console, https));
+    } catch (Exception e) {
+      deliveries.close();
+      throw e;
+    }
+    server.deliveries = deliveries;
     base.compareAndSet(null, URI.create("http://localhost:" + server.port()));
     return server;
   }
@@ -147,7 +162,7 @@ public final class CoachServer implements AutoCloseable {
         new ServletHolder("readyz", new HealthServlet(core, mode, teams != null, true)), "/readyz");
     if (mode == SlackSettings.Mode.HTTP) {
       context.addServlet(
-          new ServletHolder("slack", new SlackEventsServlet(slack.app())), SLACK_EVENTS_PATH);
+          new ServletHolder("slack", new SlackEventsServlet(slack)), SLACK_EVENTS_PATH);
     } else {
       context.addServlet(new ServletHolder("slack", notListening(mode)), SLACK_EVENTS_PATH);
     }
@@ -251,6 +266,9 @@ public final class CoachServer implements AutoCloseable {
     }
     if (slack != null) {
       slack.close();
+    }
+    if (deliveries != null) {
+      deliveries.close();
     }
   }
 }

@@ -55,6 +55,17 @@ public final class ServeCommand implements Callable<Integer> {
         "Scaling Coach is listening on port {}: health at http://localhost:{}/healthz",
         server.port(),
         server.port());
+    log.info(
+        "admin console at {}/admin: admins sign in with /coach admin console (Slack) or admin"
+            + " console (Teams){}",
+        config
+            .admin()
+            .publicUrl()
+            .map(Object::toString)
+            .orElse("http://localhost:" + server.port()),
+        config.admin().publicUrl().isPresent()
+            ? ""
+            : "; set COACH_PUBLIC_URL for links that work elsewhere");
     switch (server.slackMode()) {
       case HTTP ->
           log.info(

@@ -1,6 +1,5 @@
 package org.scalingcoach.web;
 
-import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
 import com.slack.api.bolt.response.Response;
 import jakarta.servlet.http.HttpServlet;
@@ -15,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import org.scalingcoach.guard.Untrusted;
+import org.scalingcoach.slack.SlackBot;
 import org.scalingcoach.slack.SlackPayloadCheck;
 import org.scalingcoach.slack.SlackSignatureVerifier;
+import org.scalingcoach.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +32,17 @@ final class SlackEventsServlet extends HttpServlet {
   static final int MAX_BODY_BYTES = 1 << 20;
   private static final int DRAIN_LIMIT_BYTES = 8 << 20;
 
-  private final transient App app;
+  private final transient SlackBot bot;
   private final transient SlackAppServletAdapter bolt;
   private final transient SlackSignatureVerifier verifier;
 
-  SlackEventsServlet(App app) {
-    this(app, new SlackSignatureVerifier(app.config().getSigningSecret(), Clock.systemUTC()));
+  SlackEventsServlet(SlackBot bot) {
+    this(bot, new SlackSignatureVerifier(bot.app().config().getSigningSecret(), Clock.systemUTC()));
   }
 
-  SlackEventsServlet(App app, SlackSignatureVerifier verifier) {
-    this.app = app;
-    this.bolt = new SlackAppServletAdapter(app.config());
+  SlackEventsServlet(SlackBot bot, SlackSignatureVerifier verifier) {
+    this.bot = bot;
+    this.bolt = new SlackAppServletAdapter(bot.app().config());
     this.verifier = verifier;
   }
 
@@ -80,7 +81,12 @@ final class SlackEventsServlet extends HttpServlet {
     }
     Response answer;
     try {
-      answer = app.run(bolt.buildSlackRequest(new CachedBody(request, text)));
+      // Verified and checked: into the durable inbox before Slack gets its 2xx.
+      answer = bot.receive(bolt.buildSlackRequest(new CachedBody(request, text)));
+    } catch (StoreException e) {
+      log.error("cannot store a Slack request in the inbox; Slack will retry", e);
+      reject(response, 503, "cannot store the request; retry later");
+      return;
     } catch (Exception e) {
       if (!isBadInput(e)) {
         log.error("failed to handle a Slack request", e);

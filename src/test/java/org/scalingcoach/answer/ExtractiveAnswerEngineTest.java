@@ -76,4 +76,136 @@ class ExtractiveAnswerEngineTest {
     assertThat(ExtractiveAnswerEngine.asQuestion("MLOps checklist"))
         .isEqualTo("Tell me about MLOps checklist");
   }
+
+  @Test
+  void should_refuse_an_out_of_scope_question_even_after_an_in_scope_turn() {
+    Question question =
+        new Question(
+            "thanks! btw what's the wifi password?",
+            List.of(
+                PastTurn.user("how do we detect model drift?"),
+                PastTurn.coach("Drift detection combines watching inputs, outputs and outcomes.")));
+
+    Answer answer = engine.answer(question);
+
+    assertThat(answer.answered()).isFalse();
+    assertThat(answer.citations()).isEmpty();
+  }
+
+  @Test
+  void should_refuse_an_out_of_scope_follow_up_that_starts_with_and() {
+    Question question =
+        new Question(
+            "and can you reset my vpn password?",
+            List.of(
+                PastTurn.user("how often should we retrain our models?"), PastTurn.coach("...")));
+
+    assertThat(engine.answer(question).answered()).isFalse();
+  }
+
+  @Test
+  void should_read_an_elliptical_follow_up_with_the_previous_question() {
+    Question question =
+        new Question(
+            "who should own it?",
+            List.of(PastTurn.user("our pricing model is drifting"), PastTurn.coach("...")));
+
+    Answer answer = engine.answer(question);
+
+    assertThat(answer.answered()).isTrue();
+    assertThat(answer.topic()).isEqualTo(Topic.MODEL_RETRAINING);
+  }
+
+  @Test
+  void should_go_to_the_new_topic_when_the_user_says_the_subject_changes() {
+    Question question =
+        new Question(
+            "ok different thing: how do we plan a load test?",
+            List.of(PastTurn.user("how do we detect drift"), PastTurn.coach("...")));
+
+    Answer answer = engine.answer(question);
+
+    assertThat(answer.topic()).isEqualTo(Topic.INFRASTRUCTURE_COST);
+  }
+
+  @Test
+  void should_quote_the_whole_list_with_its_lead_in_for_a_what_are_the_n_question() {
+    Answer answer =
+        engine.answer(Question.of("What are the four classic mistakes when scaling AI?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("scaling-ai-overview#the-four-scaling-errors-at-a-glance");
+    assertThat(answer.markdown().lines().filter(l -> l.startsWith("- "))).hasSize(4);
+    assertThat(answer.markdown())
+        .contains("Weak data governance")
+        .contains("Infrastructure and running costs left unplanned");
+  }
+
+  @Test
+  void should_answer_a_how_do_we_fix_question_from_the_remedy_not_the_symptoms() {
+    Answer answer =
+        engine.answer(
+            Question.of("Our GPU bill tripled after go-live, how do we get it under control?"));
+
+    Section cited = knowledge.section(answer.citations().get(0).key()).orElseThrow();
+    assertThat(cited.role().describesProblem()).isFalse();
+    assertThat(answer.markdown()).containsIgnoringCase("cache").containsIgnoringCase("right-size");
+  }
+
+  @Test
+  void should_answer_a_question_with_typos() {
+    Answer answer = engine.answer(Question.of("how do we detect modle drfit"));
+
+    assertThat(answer.answered()).isTrue();
+    assertThat(answer.topic()).isEqualTo(Topic.MODEL_RETRAINING);
+  }
+
+  @Test
+  void should_read_an_abbreviation_from_the_synonyms_file() {
+    Answer answer = engine.answer(Question.of("what's our infra and tco checklist before scaling"));
+
+    assertThat(answer.topic()).isEqualTo(Topic.INFRASTRUCTURE_COST);
+  }
+
+  @Test
+  void should_reply_in_english_with_the_topics_to_a_question_in_another_language() {
+    for (String question :
+        List.of(
+            "Wie erkennen wir, dass unser Modell nicht mehr gut ist?",
+            "Comment savoir si notre modèle est dépassé ?")) {
+      Answer answer = engine.answer(Question.of(question));
+
+      assertThat(answer.answered()).isFalse();
+      assertThat(answer.markdown())
+          .contains("only answer in English")
+          .contains(Topic.MODEL_RETRAINING.label());
+    }
+  }
+
+  @Test
+  void should_give_a_short_clear_reply_to_input_that_is_not_a_question() {
+    String trace =
+        "java.lang.IllegalStateException: boom\n\tat org.acme.Foo.bar(Foo.java:12)\n"
+            + "\tat org.acme.Main.main(Main.java:3)";
+    String log = "2026-11-30 10:01:02 ERROR pipeline failed\n2026-11-30 10:01:03 WARN retrying";
+    for (String input :
+        List.of(
+            "",
+            "   \n\t ",
+            "🚀🔥👍",
+            "https://example.com/some/page",
+            trace,
+            log,
+            "why ".repeat(5_000))) {
+      Answer answer = engine.answer(new Question(input, List.of()));
+
+      assertThat(answer.answered()).as(input).isFalse();
+      assertThat(answer.citations()).isEmpty();
+      assertThat(answer.markdown().length()).as(input).isLessThan(600);
+      assertThat(answer.question().length()).isLessThanOrEqualTo(InputScreen.MAX_CHARS);
+    }
+    assertThat(engine.answer(Question.of("https://example.com/x")).markdown()).contains("links");
+    assertThat(engine.answer(Question.of(trace)).markdown()).contains("stack trace");
+    assertThat(engine.answer(Question.of("why ".repeat(5_000))).markdown()).contains("2,000");
+  }
 }

@@ -54,6 +54,9 @@ public final class QualityCheck {
       System.out.printf(
           "%s: topic accuracy %.1f%%, out-of-scope refused %.1f%%, in-scope refused %d%n",
           set.getKey(), 100 * r.topicAccuracy(), 100 * r.refusalRate(), r.wronglyRefused());
+      if (misses) {
+        r.misses().forEach(m -> System.out.println("    miss: " + m));
+      }
     }
   }
 }

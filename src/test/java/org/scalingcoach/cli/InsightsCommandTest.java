@@ -41,13 +41,14 @@ class InsightsCommandTest {
         c -> {
           c.createStatement()
               .executeUpdate(
-                  "INSERT INTO slack_answer (id, team_id, channel, thread_ts, user_id, question,"
-                      + " answer_json, created_at) VALUES ('a1', 'T1', 'C1', '', 'U1', 'how do we"
-                      + " retrain', '{}', 0)");
+                  "INSERT INTO conversation_turn (id, platform, workspace, conversation, thread,"
+                      + " user_id, question, reply, answer_json, created_at) VALUES ('a1', 'slack',"
+                      + " 'T1', 'C1', '', 'U1', 'how do we retrain', '', '{}', 0)");
           return c.createStatement()
               .executeUpdate(
-                  "INSERT INTO slack_feedback (team_id, answer_id, user_id, rating, question,"
-                      + " sources) VALUES ('T1', 'a1', 'U1', -1, 'how do we retrain', 'doc#part')");
+                  "INSERT INTO answer_feedback (platform, workspace, answer_ref, user_id, rating,"
+                      + " question, sources) VALUES ('slack', 'T1', 'a1', 'U1', -1, 'how do we"
+                      + " retrain', 'doc#part')");
         });
     StringWriter out = new StringWriter();
     CommandLine cli = new CommandLine(new CoachCommand());

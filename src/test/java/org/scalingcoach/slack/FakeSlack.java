@@ -57,6 +57,11 @@ public final class FakeSlack implements AutoCloseable {
 
   private record Scripted(int status, Map<String, String> headers, String body) {}
 
+  /** A message the coach posted, so {@code conversations.replies} can show it in its thread. */
+  private record Posted(String channel, String threadTs, String ts) {}
+
+  private final List<Posted> posted = new CopyOnWriteArrayList<>();
+
   private FakeSlack(HttpServer server) {
     this.server = server;
   }
@@ -136,8 +141,29 @@ public final class FakeSlack implements AutoCloseable {
           channel = "D" + channel.substring(1); // posting to a user lands in the app's DM
         }
         String ts = params.get(POSTED_TS);
+        posted.add(new Posted(channel, params.get("thread_ts"), ts));
         body.put("channel", channel).put("ts", ts);
         body.putObject("message").put("ts", ts).put("text", params.getOrDefault("text", ""));
+      }
+      case "conversations.replies" -> {
+        var thread = body.putArray("messages");
+        for (Posted message : posted) {
+          if (message.channel().equals(params.get("channel"))
+              && params.get("ts") != null
+              && params.get("ts").equals(message.threadTs())) {
+            thread.addObject().put("ts", message.ts()).put("bot_id", BOT_ID).put("user", BOT_USER);
+          }
+        }
+      }
+      case "conversations.history" -> {
+        var history = body.putArray("messages");
+        String oldest = params.getOrDefault("oldest", "");
+        for (Posted message : posted) {
+          if (message.channel().equals(params.get("channel"))
+              && message.ts().compareTo(oldest) > 0) {
+            history.addObject().put("ts", message.ts()).put("bot_id", BOT_ID).put("user", BOT_USER);
+          }
+        }
       }
       case "files.getUploadURLExternal" -> {
         String fileId = "F" + files.incrementAndGet();

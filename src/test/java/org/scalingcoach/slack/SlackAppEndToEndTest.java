@@ -61,17 +61,6 @@ class SlackAppEndToEndTest {
     return blocks.toString();
   }
 
-  private static String buttonValue(JsonNode blocks, String actionId) {
-    for (JsonNode block : blocks) {
-      for (JsonNode element : block.path("elements")) {
-        if (actionId.equals(element.path("action_id").asText())) {
-          return element.path("value").asText();
-        }
-      }
-    }
-    throw new AssertionError("no button " + actionId + " in " + blocks);
-  }
-
   private List<Integer> questionLog(String question) {
     return core.database()
         .withConnection(
@@ -104,7 +93,7 @@ class SlackAppEndToEndTest {
     assertThat(post.param("text")).isNotBlank();
     JsonNode blocks = post.json("blocks");
     assertThat(text(blocks)).contains("*Sources*", "›", "[1]");
-    assertThat(buttonValue(blocks, AnswerBlocks.FEEDBACK_UP)).isNotBlank();
+    assertThat(SlackRequests.buttonValue(blocks, AnswerBlocks.FEEDBACK_UP)).isNotBlank();
     assertThat(text(blocks)).doesNotContain("**");
     assertThat(questionLog("How do we detect model drift?")).containsExactly(1);
   }
@@ -262,7 +251,7 @@ class SlackAppEndToEndTest {
     assertThat(answer.param("response_type")).isEqualTo("ephemeral");
     JsonNode blocks = answer.json("blocks");
     assertThat(text(blocks)).contains("*Sources*");
-    String answerId = buttonValue(blocks, AnswerBlocks.SHARE);
+    String answerId = SlackRequests.buttonValue(blocks, AnswerBlocks.SHARE);
 
     slack.form(
         SlackRequests.blockAction(
@@ -328,7 +317,7 @@ class SlackAppEndToEndTest {
   void should_store_feedback_with_question_sources_user_and_workspace() {
     mention("Ev11", "1800000700.000100", null, "<@UCOACHBOT> How do we detect model drift?");
     FakeSlack.Call post = awaitPosts(1).get(0);
-    String answerId = buttonValue(post.json("blocks"), AnswerBlocks.FEEDBACK_DOWN);
+    String answerId = SlackRequests.buttonValue(post.json("blocks"), AnswerBlocks.FEEDBACK_DOWN);
 
     HttpResponse<String> ack =
         slack.form(
@@ -358,7 +347,8 @@ class SlackAppEndToEndTest {
   void should_ask_a_follow_up_question_when_its_button_is_clicked() {
     mention("Ev12", "1800000800.000100", null, "<@UCOACHBOT> How do we detect model drift?");
     FakeSlack.Call post = awaitPosts(1).get(0);
-    String followUp = buttonValue(post.json("blocks"), AnswerBlocks.FOLLOW_UP_PREFIX + "0");
+    String followUp =
+        SlackRequests.buttonValue(post.json("blocks"), AnswerBlocks.FOLLOW_UP_PREFIX + "0");
 
     slack.form(
         SlackRequests.blockAction(

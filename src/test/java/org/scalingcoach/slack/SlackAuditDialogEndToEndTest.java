@@ -69,23 +69,30 @@ class SlackAuditDialogEndToEndTest {
             SlackRequests.slashCommand(team, "C0GUILD", "U0ADA", "audit", fake.responseUrl("l")));
     String type = startButtonValue(JSON.readTree(list.body()).path("blocks"), "plan-for-mlops");
 
-    HttpResponse<String> click =
-        slack.form(
-            SlackRequests.blockAction(
-                team,
-                "U0ADA",
-                "C0GUILD",
-                "1800003000.000100",
-                null,
-                true,
-                AuditBlocks.START,
-                type,
-                fake.responseUrl("start")));
+    String clickForm =
+        SlackRequests.blockAction(
+            team,
+            "U0ADA",
+            "C0GUILD",
+            "1800003000.000100",
+            null,
+            true,
+            AuditBlocks.START,
+            type,
+            fake.responseUrl("start"));
+    String trigger =
+        JSON.readTree(
+                java.net.URLDecoder.decode(
+                    clickForm.substring("payload=".length()),
+                    java.nio.charset.StandardCharsets.UTF_8))
+            .path("trigger_id")
+            .asText();
+    HttpResponse<String> click = slack.form(clickForm);
 
     assertThat(click.statusCode()).isEqualTo(200);
     await().atMost(WAIT).until(() -> !fake.calls("views.open").isEmpty());
     FakeSlack.Call open = fake.calls("views.open").get(0);
-    assertThat(open.param("trigger_id")).isEqualTo("13345224609.738474920.8088930838d88f008e0");
+    assertThat(open.param("trigger_id")).isEqualTo(trigger);
     JsonNode view = open.json("view");
     assertThat(view.path("type").asText()).isEqualTo("modal");
     assertThat(view.path("callback_id").asText()).isEqualTo(SlackAudits.SUBJECT_VIEW);

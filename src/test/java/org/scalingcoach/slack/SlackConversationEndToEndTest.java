@@ -3,7 +3,6 @@ package org.scalingcoach.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,17 +80,6 @@ class SlackConversationEndToEndTest {
             });
   }
 
-  private static String buttonValue(JsonNode blocks, String actionId) {
-    for (JsonNode block : blocks) {
-      for (JsonNode element : block.path("elements")) {
-        if (actionId.equals(element.path("action_id").asText())) {
-          return element.path("value").asText();
-        }
-      }
-    }
-    throw new AssertionError("no button " + actionId + " in " + blocks);
-  }
-
   @Test
   void should_answer_only_the_thread_replies_meant_for_the_coach() {
     slack.event(
@@ -131,7 +119,8 @@ class SlackConversationEndToEndTest {
             SlackRequests.appMention(
                 team, "C0GUILD", "U0ADA", THREAD, null, "<@UCOACHBOT> How do we detect drift?")));
     String followUp =
-        buttonValue(awaitPosts(1).get(0).json("blocks"), AnswerBlocks.FOLLOW_UP_PREFIX + "0");
+        SlackRequests.buttonValue(
+            awaitPosts(1).get(0).json("blocks"), AnswerBlocks.FOLLOW_UP_PREFIX + "0");
     String click =
         SlackRequests.blockAction(
             team,
@@ -171,7 +160,8 @@ class SlackConversationEndToEndTest {
             team, "C0GUILD", "U0ADA", "How do we detect drift?", fake.responseUrl("cmd")));
     await().atMost(WAIT).until(() -> fake.calls("response_url").size() == 1);
     String answerId =
-        buttonValue(fake.calls("response_url").get(0).json("blocks"), AnswerBlocks.SHARE);
+        SlackRequests.buttonValue(
+            fake.calls("response_url").get(0).json("blocks"), AnswerBlocks.SHARE);
     String share =
         SlackRequests.blockAction(
             team,

@@ -1,5 +1,6 @@
 package org.scalingcoach.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,6 +33,29 @@ public final class SlackRequests {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI endpoint;
+
+  private static final java.util.concurrent.atomic.AtomicLong TRIGGERS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** A trigger id of its own, as Slack gives every command, click and submission. */
+  public static String nextTriggerId() {
+    return "13345224609."
+        + ProcessHandle.current().pid()
+        + "."
+        + String.format("%016x", TRIGGERS.incrementAndGet());
+  }
+
+  /** The value of the button {@code actionId} in posted Block Kit {@code blocks}. */
+  public static String buttonValue(JsonNode blocks, String actionId) {
+    for (JsonNode block : blocks) {
+      for (JsonNode element : block.path("elements")) {
+        if (actionId.equals(element.path("action_id").asText())) {
+          return element.path("value").asText();
+        }
+      }
+    }
+    throw new AssertionError("no button " + actionId + " in " + blocks);
+  }
 
   public SlackRequests(int port) {
     this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
@@ -203,7 +227,7 @@ public final class SlackRequests {
     fields.put("api_app_id", "A0COACH");
     fields.put("is_enterprise_install", "false");
     fields.put("response_url", responseUrl);
-    fields.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+    fields.put("trigger_id", nextTriggerId());
     return formEncode(fields);
   }
 
@@ -238,7 +262,7 @@ public final class SlackRequests {
     if (threadTs != null) {
       container.put("thread_ts", threadTs);
     }
-    root.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+    root.put("trigger_id", nextTriggerId());
     root.putObject("team").put("id", team).put("domain", "coach-test");
     root.putNull("enterprise");
     root.put("is_enterprise_install", false);
@@ -279,7 +303,7 @@ public final class SlackRequests {
     root.put("api_app_id", "A0COACH");
     root.put("token", "legacy-verification-token");
     root.putObject("container").put("type", "view").put("view_id", "V0HOME");
-    root.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+    root.put("trigger_id", nextTriggerId());
     root.putObject("team").put("id", team).put("domain", "coach-test");
     root.putObject("view").put("id", "V0HOME").put("type", "home").put("team_id", team);
     root.putArray("actions")
@@ -343,7 +367,7 @@ public final class SlackRequests {
         .put("team_id", team);
     root.put("api_app_id", "A0COACH");
     root.put("token", "legacy-verification-token");
-    root.put("trigger_id", "13345224609.738474920.8088930838d88f008e1");
+    root.put("trigger_id", nextTriggerId());
     ObjectNode view = root.putObject("view");
     view.put("id", "V0SUBJECT").put("team_id", team).put("type", "modal");
     view.putArray("blocks");

@@ -21,28 +21,6 @@ class TeamsStoreTest {
   }
 
   @Test
-  void should_report_a_repeated_delivery_in_the_same_conversation_only() {
-    assertThat(store.firstDelivery("tenant-a", "conv-1", "1001")).isTrue();
-    assertThat(store.firstDelivery("tenant-a", "conv-1", "1001")).isFalse();
-    assertThat(store.firstDelivery("tenant-a", "conv-2", "1001")).isTrue();
-    assertThat(store.firstDelivery("tenant-b", "conv-1", "1001")).isTrue();
-  }
-
-  @Test
-  void should_forget_deliveries_older_than_two_days() {
-    store.firstDelivery("tenant-a", "conv-1", "old");
-    database.withConnection(
-        c ->
-            c.createStatement()
-                .executeUpdate(
-                    "UPDATE teams_activity_seen SET seen_at = '2020-01-01T00:00:00.000Z'"));
-
-    store.firstDelivery("tenant-a", "conv-1", "new");
-
-    assertThat(store.firstDelivery("tenant-a", "conv-1", "old")).isTrue();
-  }
-
-  @Test
   void should_keep_the_last_six_turns_of_a_conversation_oldest_first() {
     for (int i = 1; i <= 4; i++) {
       store.recordExchange("t", "c", "q" + i, "a" + i);

@@ -17,6 +17,7 @@ import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.audit.MutableClock;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertDirectoryParser;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.slack.FakeSlack;
@@ -59,6 +60,7 @@ final class ExpertsFixture implements AutoCloseable {
   final ExpertRelay experts;
   final SlackRequests slack;
   private final Database database;
+  private final DeliveryWorkers deliveries;
   private final CoachServer server;
   private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
@@ -99,10 +101,13 @@ final class ExpertsFixture implements AutoCloseable {
     AuditServices audits = CoachWiring.audits(config, core, clock);
     var admin = CoachWiring.admin(core, audits);
     experts = CoachWiring.experts(config, core, audits, clock);
-    SlackBot bot = SlackBot.create(config.slack(), core, d -> {}, audits, admin, experts);
+    deliveries = CoachWiring.deliveries(config, core);
+    SlackBot bot =
+        SlackBot.create(config.slack(), core, d -> {}, audits, admin, deliveries, experts);
     TeamsMessagesServlet teams =
         TeamsMessagesServlet.create(
-            config.teamsSettings().orElseThrow(), core, audits, admin, experts);
+            config.teamsSettings().orElseThrow(), core, audits, admin, deliveries, experts);
+    deliveries.resume();
     server = CoachServer.start(0, core, bot, teams);
     slack = new SlackRequests(server.port());
   }
@@ -175,6 +180,7 @@ final class ExpertsFixture implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    deliveries.close();
     experts.close();
     database.close();
     slackApi.close();

@@ -34,7 +34,11 @@ class TeamsAdminTest {
   }
 
   private String replyTo(String text) throws Exception {
-    ObjectNode typed = (ObjectNode) JSON.readTree(endpoint.activity("personal-message"));
+    return replyTo("personal-message", text);
+  }
+
+  private String replyTo(String fixture, String text) throws Exception {
+    ObjectNode typed = (ObjectNode) JSON.readTree(endpoint.activity(fixture));
     typed.put("text", text);
     int before = endpoint.connector.delivered().size();
     endpoint.post(typed.toString());
@@ -97,5 +101,34 @@ class TeamsAdminTest {
   @Test
   void should_refuse_insights_to_a_user_without_the_admin_role() throws Exception {
     assertThat(replyTo("admin insights")).contains("Only admins can see the insights");
+  }
+
+  @Test
+  void should_send_an_admin_a_one_time_console_link_in_a_personal_chat() throws Exception {
+    new SqliteRoleStore(endpoint.database, Set.of())
+        .grant(sender(), SqliteRoleStore.Role.ADMIN, "test", Instant.now());
+
+    String reply = replyTo("admin console");
+
+    assertThat(reply)
+        .containsPattern("\\[Open the admin console]\\(http://localhost:\\d+/admin/signin\\?token=")
+        .contains("works once, for 10 minutes");
+  }
+
+  @Test
+  void should_refuse_a_console_link_to_a_user_without_the_admin_role() throws Exception {
+    assertThat(replyTo("admin console"))
+        .contains("Only admins can open the admin console")
+        .doesNotContain("/admin/signin");
+  }
+
+  @Test
+  void should_keep_console_links_out_of_group_chats() throws Exception {
+    new SqliteRoleStore(endpoint.database, Set.of())
+        .grant(sender(), SqliteRoleStore.Role.ADMIN, "test", Instant.now());
+
+    assertThat(replyTo("group-chat-message", "admin console"))
+        .contains("ask me for **admin console** in a personal chat")
+        .doesNotContain("/admin/signin");
   }
 }

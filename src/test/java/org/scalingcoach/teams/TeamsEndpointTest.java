@@ -212,12 +212,23 @@ class TeamsEndpointTest {
 
     assertThat(response.statusCode()).isEqualTo(401);
     JsonNode json = readTree(activity);
-    boolean unseen =
-        endpoint.store.firstDelivery(
-            TeamsTraffic.TENANT,
-            json.path("conversation").path("id").asText(),
-            json.path("id").asText());
-    assertThat(unseen).as("the rejected activity was never queued").isTrue();
+    String key =
+        "activity:"
+            + json.path("conversation").path("id").asText()
+            + ":"
+            + json.path("id").asText();
+    int stored =
+        endpoint.database.withConnection(
+            c -> {
+              try (var select =
+                  c.prepareStatement("SELECT COUNT(*) FROM delivery WHERE delivery_key = ?")) {
+                select.setString(1, key);
+                try (var rs = select.executeQuery()) {
+                  return rs.next() ? rs.getInt(1) : -1;
+                }
+              }
+            });
+    assertThat(stored).as("the rejected activity was never stored").isZero();
     assertThat(endpoint.connector.delivered()).isEmpty();
     assertThat(endpoint.connector.tokenRequests()).isEmpty();
   }

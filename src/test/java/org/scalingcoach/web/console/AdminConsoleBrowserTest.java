@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,10 +33,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.answer.ExtractiveAnswerEngine;
 import org.scalingcoach.audit.Actor;
+import org.scalingcoach.audit.AuditFixture;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.console.ShippedKnowledge;
 import org.scalingcoach.slack.FakeSlack;
 import org.scalingcoach.slack.SlackRequests;
+import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SqliteConsoleStore;
 import org.scalingcoach.store.SqliteRoleStore;
 import org.scalingcoach.web.CoachServer;
@@ -71,7 +74,7 @@ class AdminConsoleBrowserTest {
   void start() throws Exception {
     browser = HeadlessChromium.start();
     driver = browser.driver();
-    knowledge = copyOfShippedKnowledge();
+    knowledge = ShippedKnowledge.copy();
     original = Files.readString(knowledge.resolve(DOC));
     fake = FakeSlack.start();
     CoachConfig config =
@@ -165,9 +168,7 @@ class AdminConsoleBrowserTest {
             ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "No problems"));
     driver.findElement(By.id("save")).click();
 
-    assertThat(driver.findElement(By.cssSelector(".notice")).getText())
-        .contains("Saved as revision")
-        .contains("Reloaded");
+    assertThat(notice()).contains("Saved as revision").contains("Reloaded");
   }
 
   @Test
@@ -211,7 +212,7 @@ class AdminConsoleBrowserTest {
 
     driver.findElements(By.cssSelector("button[id^=revert-]")).get(1).click();
 
-    assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("Reverted");
+    assertThat(notice()).contains("Reverted");
     assertThat(Files.readString(knowledge.resolve(DOC))).isEqualTo(original);
     driver.get(base() + "/admin/log");
     String log = driver.findElement(By.cssSelector("table.log")).getText();
@@ -222,12 +223,56 @@ class AdminConsoleBrowserTest {
 
   @Test
   @Order(5)
+  void should_start_a_section_from_an_unanswered_question_in_the_insights() {
+    new QuestionLog(core.database())
+        .record(
+            team,
+            EMPLOYEE,
+            "slack",
+            ExtractiveAnswerEngine.outOfScope("How do we retrain a model on shadow traffic?"));
+
+    driver.get(base() + "/admin/insights?days=7");
+    assertThat(driver.findElement(By.tagName("table")).getText())
+        .contains("Not answered")
+        .contains("How do we retrain a model on shadow traffic?");
+    browser.screenshot("insights");
+    driver.findElement(By.partialLinkText("Start a section in")).click();
+
+    assertThat(driver.findElement(By.id("content")).getAttribute("value"))
+        .endsWith(
+            "## How do we retrain a model on shadow traffic?\n\nWrite the answer people asking this should get.\n");
+  }
+
+  @Test
+  @Order(6)
+  void should_show_the_team_view_and_a_subjects_history_with_its_chart() {
+    AuditFixture audits = new AuditFixture(core.database(), AuditFixture.catalog());
+    Actor owner = new Actor(team, "UOWNER");
+    audits.finishWith(owner, "plan-for-mlops", "Churn model", 0);
+    audits.clock.advance(Duration.ofDays(30));
+    audits.finishWith(owner, "plan-for-mlops", "Churn model", 3);
+
+    driver.get(base() + "/admin/audits");
+    assertThat(driver.findElement(By.tagName("table")).getText())
+        .contains("Churn model")
+        .contains("improved");
+    browser.screenshot("audits");
+    driver.findElement(By.linkText("Churn model")).click();
+
+    assertThat(driver.findElements(By.cssSelector("main table tbody tr"))).hasSize(2);
+    Object chartWidth =
+        driver.executeScript("return document.querySelector('main img').naturalWidth;");
+    assertThat(((Number) chartWidth).intValue()).isEqualTo(720);
+    browser.screenshot("audit-subject");
+  }
+
+  @Test
+  @Order(7)
   void should_show_insights_audits_and_roles_and_pass_the_accessibility_check() {
     driver.get(base() + "/admin/roles");
     driver.findElement(By.id("user")).sendKeys("UNEWMANAGER");
     driver.findElement(By.cssSelector("form.inline button.primary")).click();
-    assertThat(driver.findElement(By.cssSelector(".notice")).getText())
-        .contains("Granted manager to UNEWMANAGER");
+    assertThat(notice()).contains("Granted manager to UNEWMANAGER");
     browser.screenshot("roles");
 
     for (String page :
@@ -240,8 +285,8 @@ class AdminConsoleBrowserTest {
             "roles",
             "log")) {
       driver.get(base() + "/admin/" + page);
-      if (!page.contains("?")) {
-        browser.screenshot(page.replace('/', '-'));
+      if (page.equals("roles") || page.equals("log")) {
+        browser.screenshot(page);
       }
       if (HeadlessChromium.axeInstalled()) {
         assertThat(browser.accessibilityViolations()).as("axe-core on /admin/" + page).isEmpty();
@@ -259,7 +304,7 @@ class AdminConsoleBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void should_refuse_a_post_without_the_csrf_token() throws Exception {
     String session = browser.cookie(ConsoleServlet.COOKIE);
 
@@ -275,7 +320,7 @@ class AdminConsoleBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void should_refuse_non_admins_and_expired_or_reused_links() throws Exception {
     assertThat(ackText(command(EMPLOYEE, "admin console")))
         .contains("Only admins can open the admin console");
@@ -314,6 +359,13 @@ class AdminConsoleBrowserTest {
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("not an admin");
     assertThat(get("/admin/knowledge", null).statusCode()).isEqualTo(401);
+  }
+
+  /** The notice at the top of the page a form led to, once that page has loaded. */
+  private String notice() {
+    return await()
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")))
+        .getText();
   }
 
   private WebDriverWait await() {
@@ -387,21 +439,5 @@ class AdminConsoleBrowserTest {
     return HexFormat.of()
         .formatHex(
             MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static Path copyOfShippedKnowledge() throws IOException {
-    Path target = Files.createTempDirectory("console-knowledge-");
-    Path source = Path.of("knowledge");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path copy = target.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
-    return target;
   }
 }

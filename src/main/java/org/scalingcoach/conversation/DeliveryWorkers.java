@@ -1,0 +1,241 @@
+package org.scalingcoach.conversation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes verified deliveries into the {@link Inbox} on the request thread and works them off on a
+ * pool: each is claimed, handled, and marked done only after its reply was sent. At start-up the
+ * deliveries a crash interrupted are resumed, without sending a reply that already went out. When
+ * more than {@code limit} deliveries are unfinished, new ones are refused so the platform retries
+ * later, instead of being acknowledged and dropped.
+ */
+public final class DeliveryWorkers implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DeliveryWorkers.class);
+
+  /** What happened to a delivery offered at the door. */
+  public enum Admission {
+    /** Stored; it will be answered. Acknowledge it. */
+    ACCEPTED,
+    /** Stored before (a retry or a replay): acknowledge it and do nothing. */
+    DUPLICATE,
+    /** The inbox is full: answer 503 so the platform delivers it again later. */
+    FULL
+  }
+
+  /** A platform's way of redoing a delivery from its stored payload. */
+  public interface Handler {
+    /** Does the work of {@code delivery} from its payload, as after a restart. */
+    void replay(Delivery delivery) throws Exception;
+
+    /**
+     * Whether the reply of a delivery interrupted while sending reached the chat, so it is not sent
+     * twice. By default the stored reply id tells; a platform may also look at the conversation.
+     */
+    default boolean replied(Delivery delivery) {
+      return delivery.replyRef() != null;
+    }
+  }
+
+  /** The in-memory work of a delivery that was just accepted, saving a replay. */
+  @FunctionalInterface
+  public interface Work {
+    void run() throws Exception;
+  }
+
+  private final Inbox inbox;
+  private final Clock clock;
+  private final int limit;
+  private final Duration keepDone;
+  private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+  private final AtomicInteger unfinished = new AtomicInteger();
+  private final ThreadPoolExecutor workers;
+  private final ScheduledExecutorService housekeeping;
+
+  /**
+   * @param threads how many deliveries are worked on at once (mostly waiting on the chat's API)
+   * @param limit how many unfinished deliveries the inbox holds before it refuses new ones
+   * @param keepDone how long finished deliveries stay, so a late retry is still known
+   */
+  public DeliveryWorkers(Inbox inbox, Clock clock, int threads, int limit, Duration keepDone) {
+    if (threads < 1 || limit < 1) {
+      throw new IllegalArgumentException("threads and limit must be positive");
+    }
+    this.inbox = inbox;
+    this.clock = clock;
+    this.limit = limit;
+    this.keepDone = keepDone;
+    this.workers =
+        new ThreadPoolExecutor(
+            threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("delivery-"));
+    this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("inbox-prune-"));
+  }
+
+  /** Lets {@code platform}'s deliveries be replayed; register before {@link #resume()}. */
+  public void register(String platform, Handler handler) {
+    handlers.put(platform, handler);
+  }
+
+  /**
+   * Resumes every delivery left unfinished by the previous run and starts pruning finished ones.
+   */
+  public void resume() {
+    inbox.prune(clock.instant().minus(keepDone));
+    List<Delivery> left = inbox.unfinished();
+    unfinished.addAndGet(left.size());
+    if (!left.isEmpty()) {
+      log.info("resuming {} deliveries left unfinished by the previous run", left.size());
+    }
+    left.forEach(delivery -> schedule(delivery.id(), null));
+    long every = Math.max(1, keepDone.toMinutes() / 4);
+    housekeeping.scheduleWithFixedDelay(this::prune, every, every, TimeUnit.MINUTES);
+  }
+
+  /**
+   * Stores {@code delivery} (on the request thread, before it is acknowledged) and schedules {@code
+   * work} for it; with no work, the platform's handler replays it from the payload.
+   */
+  public Admission accept(NewDelivery delivery, Work work) {
+    if (unfinished.incrementAndGet() > limit) {
+      unfinished.decrementAndGet();
+      log.warn(
+          "inbox full ({} unfinished): {} delivery refused with 503", limit, delivery.platform());
+      return Admission.FULL;
+    }
+    Optional<Long> id;
+    try {
+      id = inbox.add(delivery, clock.instant());
+    } catch (RuntimeException e) {
+      unfinished.decrementAndGet();
+      throw e;
+    }
+    if (id.isEmpty()) {
+      unfinished.decrementAndGet();
+      return Admission.DUPLICATE;
+    }
+    schedule(id.get(), work);
+    return Admission.ACCEPTED;
+  }
+
+  /**
+   * Records a delivery that must be answered in the HTTP response and runs {@code work} for it on
+   * this thread; a repeated delivery is answered again (the work must tolerate that) but stored
+   * once.
+   */
+  public <T> T answerNow(NewDelivery delivery, java.util.function.Supplier<T> work) {
+    Optional<Long> id = inbox.add(delivery, clock.instant());
+    if (id.isEmpty()) {
+      return work.get();
+    }
+    Delivery claimed = inbox.claim(id.get(), clock.instant()).orElseThrow();
+    Delivery.State end = Delivery.State.FAILED;
+    try (DeliveryScope scope = DeliveryScope.enter(inbox, claimed, clock)) {
+      T result = work.get();
+      end = Delivery.State.DONE;
+      return result;
+    } finally {
+      inbox.finish(claimed.id(), end, clock.instant());
+    }
+  }
+
+  /** How many deliveries are stored and not finished. */
+  public int unfinished() {
+    return unfinished.get();
+  }
+
+  private void schedule(long id, Work work) {
+    workers.execute(() -> process(id, work));
+  }
+
+  private void process(long id, Work work) {
+    try {
+      Optional<Delivery> claimed = inbox.claim(id, clock.instant());
+      if (claimed.isEmpty()) {
+        return;
+      }
+      Delivery delivery = claimed.get();
+      Handler handler = handlers.get(delivery.platform());
+      if (work == null
+          && delivery.mayHaveReplied()
+          && handler != null
+          && handler.replied(delivery)) {
+        log.info("{} delivery {} was answered before the restart", delivery.platform(), id);
+        inbox.finish(id, Delivery.State.DONE, clock.instant());
+        return;
+      }
+      inbox.finish(id, run(delivery, handler, work), clock.instant());
+    } catch (RuntimeException e) {
+      // The row stays unfinished and is resumed at the next start.
+      log.error("inbox bookkeeping for delivery {} failed", id, e);
+    } finally {
+      unfinished.decrementAndGet();
+    }
+  }
+
+  private Delivery.State run(Delivery delivery, Handler handler, Work work) {
+    try (DeliveryScope scope = DeliveryScope.enter(inbox, delivery, clock)) {
+      if (work != null) {
+        work.run();
+      } else if (handler != null) {
+        handler.replay(delivery);
+      } else {
+        log.error(
+            "no handler for {} deliveries; {} left unanswered", delivery.platform(), delivery.id());
+        return Delivery.State.FAILED;
+      }
+      return Delivery.State.DONE;
+    } catch (Exception e) {
+      log.error("handling {} delivery {} failed", delivery.platform(), delivery.id(), e);
+      return Delivery.State.FAILED;
+    }
+  }
+
+  private void prune() {
+    try {
+      int pruned = inbox.prune(clock.instant().minus(keepDone));
+      log.debug("pruned {} finished deliveries", pruned);
+    } catch (RuntimeException e) {
+      log.warn("pruning the inbox failed; will try again", e);
+    }
+  }
+
+  /**
+   * Finishes the deliveries already queued (for a while); whatever is left stays in the inbox and
+   * is resumed by the next start.
+   */
+  @Override
+  public void close() {
+    housekeeping.shutdownNow();
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,23 @@
+package org.scalingcoach.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class QuestionKindTest {
+  @Test
+  void should_tell_the_kinds_of_question_apart() {
+    assertThat(QuestionKind.of("What are the four classic mistakes when scaling AI?"))
+        .isEqualTo(QuestionKind.LIST);
+    assertThat(QuestionKind.of("what's the difference between data drift and concept drift"))
+        .isEqualTo(QuestionKind.COMPARE);
+    assertThat(QuestionKind.of("who should own the customer table?")).isEqualTo(QuestionKind.WHO);
+    assertThat(QuestionKind.of("how do we measure adoption")).isEqualTo(QuestionKind.MEASURE);
+    assertThat(QuestionKind.of("how often should we retrain")).isEqualTo(QuestionKind.WHEN);
+    assertThat(QuestionKind.of("what is adkar")).isEqualTo(QuestionKind.DEFINITION);
+    assertThat(QuestionKind.of("how do we fix duplicates in the crm")).isEqualTo(QuestionKind.HOW);
+    assertThat(QuestionKind.of("users say the forecast is stale, is that drift?"))
+        .isEqualTo(QuestionKind.DIAGNOSE);
+    assertThat(QuestionKind.of("our gpus run all night")).isEqualTo(QuestionKind.SITUATION);
+  }
+}

@@ -1,0 +1,92 @@
+package org.scalingcoach.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.scalingcoach.TestCore;
+import org.scalingcoach.store.Database;
+import org.scalingcoach.store.SqliteInbox;
+
+class DeliveryWorkersTest {
+  private final Database database =
+      Database.open(TestCore.tempDir("deliveries-").resolve("coach.db"));
+  private final SqliteInbox inbox = new SqliteInbox(database);
+  private final List<String> replayed = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  private DeliveryWorkers workers(int limit) {
+    DeliveryWorkers workers =
+        new DeliveryWorkers(inbox, Clock.systemUTC(), 2, limit, Duration.ofDays(1));
+    workers.register(
+        "chat",
+        new DeliveryWorkers.Handler() {
+          @Override
+          public void replay(Delivery delivery) {
+            replayed.add(delivery.payload());
+          }
+        });
+    return workers;
+  }
+
+  @Test
+  void a_delivery_with_a_known_key_is_a_duplicate_and_its_work_never_runs() throws Exception {
+    List<String> ran = new CopyOnWriteArrayList<>();
+    try (DeliveryWorkers workers = workers(10)) {
+      assertThat(workers.accept(new NewDelivery("chat", "W", "k1", "a"), () -> ran.add("first")))
+          .isEqualTo(DeliveryWorkers.Admission.ACCEPTED);
+      assertThat(workers.accept(new NewDelivery("chat", "W", "k1", "a"), () -> ran.add("again")))
+          .isEqualTo(DeliveryWorkers.Admission.DUPLICATE);
+      await().until(() -> workers.unfinished() == 0);
+    }
+    assertThat(ran).containsExactly("first");
+    assertThat(inbox.unfinished()).isEmpty();
+  }
+
+  @Test
+  void over_the_limit_a_delivery_is_refused_and_not_stored() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (DeliveryWorkers workers = workers(1)) {
+      workers.accept(new NewDelivery("chat", "W", "slow", "a"), release::await);
+      assertThat(workers.accept(new NewDelivery("chat", "W", "next", "b"), () -> {}))
+          .isEqualTo(DeliveryWorkers.Admission.FULL);
+      release.countDown();
+      await().until(() -> workers.unfinished() == 0);
+      assertThat(workers.accept(new NewDelivery("chat", "W", "next", "b"), () -> {}))
+          .as("once there is room the retry is taken")
+          .isEqualTo(DeliveryWorkers.Admission.ACCEPTED);
+    }
+  }
+
+  @Test
+  void at_start_up_unfinished_deliveries_are_replayed_unless_their_reply_went_out()
+      throws Exception {
+    Instant now = Instant.now();
+    long pending = inbox.add(new NewDelivery("chat", "W", "p", "pending"), now).orElseThrow();
+    long replied = inbox.add(new NewDelivery("chat", "W", "r", "replied"), now).orElseThrow();
+    inbox.claim(replied, now);
+    inbox.sending(replied, now);
+    inbox.replied(replied, "msg-1", now);
+    long done = inbox.add(new NewDelivery("chat", "W", "d", "done"), now).orElseThrow();
+    inbox.finish(done, Delivery.State.DONE, now);
+
+    try (DeliveryWorkers workers = workers(10)) {
+      workers.resume();
+      await().until(() -> inbox.unfinished().isEmpty());
+    }
+
+    assertThat(replayed).containsExactly("pending");
+    assertThat(pending).isPositive();
+  }
+}
