@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.admin.FolderWatcher;
+import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditEngine;
 import org.scalingcoach.audit.AuditHistory;
 import org.scalingcoach.audit.ReminderRouter;
@@ -25,6 +26,9 @@ import org.scalingcoach.console.KnowledgeEditor;
 import org.scalingcoach.console.RetrievalEvidence;
 import org.scalingcoach.console.RolesAndUsage;
 import org.scalingcoach.conversation.DeliveryWorkers;
+import org.scalingcoach.expert.ExpertDesk;
+import org.scalingcoach.expert.ExpertRelay;
+import org.scalingcoach.expert.KnowledgeDrafts;
 import org.scalingcoach.llm.LlmFeatures;
 import org.scalingcoach.retrieval.Embedder;
 import org.scalingcoach.retrieval.MiniLmEmbedder;
@@ -34,6 +38,7 @@ import org.scalingcoach.store.SqliteAdminAuditLog;
 import org.scalingcoach.store.SqliteAuditStore;
 import org.scalingcoach.store.SqliteConsoleStore;
 import org.scalingcoach.store.SqliteEmbeddingCache;
+import org.scalingcoach.store.SqliteExpertStore;
 import org.scalingcoach.store.SqliteInbox;
 import org.scalingcoach.store.SqliteInsightQueue;
 import org.scalingcoach.store.SqliteKnowledgeRevisions;
@@ -103,6 +108,29 @@ public final class CoachWiring {
         deliveries,
         new Reminders(reminderStore, engine::catalog, roles, deliveries, clock),
         config.audits(),
+        clock);
+  }
+
+  /**
+   * "Ask an expert" over the core's current {@code experts.yaml}, with admins from {@code audits}'
+   * roles; off (not {@link ExpertRelay#available()}) while no experts are set up.
+   */
+  public static ExpertRelay experts(CoachConfig config, CoachCore core, AuditServices audits) {
+    return experts(config, core, audits, Clock.systemUTC());
+  }
+
+  /** The same wiring on a given clock, so tests can make questions overdue. */
+  public static ExpertRelay experts(
+      CoachConfig config, CoachCore core, AuditServices audits, Clock clock) {
+    ExpertDesk desk =
+        new ExpertDesk(
+            () -> core.snapshot().expertDirectory(),
+            new SqliteExpertStore(core.database(), clock),
+            clock);
+    return new ExpertRelay(
+        desk,
+        new KnowledgeDrafts(config.knowledgeDir()),
+        (workspace, user) -> audits.roles().isAdmin(new Actor(workspace, user)),
         clock);
   }
 

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
 import org.scalingcoach.audit.AuditCatalog;
 import org.scalingcoach.config.ContentFolder;
+import org.scalingcoach.expert.ExpertDirectoryParser;
 import org.scalingcoach.knowledge.KnowledgeBase;
 import org.scalingcoach.knowledge.Problem;
 import org.scalingcoach.llm.LlmFeatures;
@@ -16,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the knowledge folder (documents and {@code audits/}) into a fresh {@link CoachSnapshot},
- * embedding only texts the cache does not know. Broken files are logged and left out.
+ * Reads the knowledge folder (documents, {@code audits/} and {@code experts.yaml}) into a fresh
+ * {@link CoachSnapshot}, embedding only texts the cache does not know. Broken files are logged and
+ * left out.
  */
 final class FolderLoader implements Supplier<CoachSnapshot> {
   private static final Logger log = LoggerFactory.getLogger(FolderLoader.class);
@@ -60,10 +62,15 @@ final class FolderLoader implements Supplier<CoachSnapshot> {
     } else {
       log.info("audits loaded: {}", catalog.definitions().size());
     }
+    ExpertDirectoryParser.Parsed experts = ExpertDirectoryParser.load(knowledgeDir);
+    for (Problem problem : experts.problems()) {
+      log.warn("experts.yaml problem, Ask an expert is off: {}", problem);
+    }
     return new CoachSnapshot(
         knowledge,
         retriever,
         llm.answers(new ExtractiveAnswerEngine(knowledge, retriever)),
-        catalog);
+        catalog,
+        experts);
   }
 }

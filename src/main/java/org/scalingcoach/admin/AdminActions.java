@@ -53,7 +53,8 @@ public final class AdminActions {
       int days,
       Insights.Usage usage,
       List<Insights.Unanswered> unanswered,
-      List<Insights.Rated> votedDown) {}
+      List<Insights.Rated> votedDown,
+      Insights.ExpertQuestions experts) {}
 
   /** What admins may do, as the refusal message names it. */
   public enum Action {
@@ -127,6 +128,7 @@ public final class AdminActions {
         INSIGHT_DAYS,
         insights.usage(team, since),
         insights.unanswered(team, since, INSIGHT_ROWS),
-        insights.votedDown(team, since, INSIGHT_ROWS));
+        insights.votedDown(team, since, INSIGHT_ROWS),
+        insights.expertQuestions(team, since, INSIGHT_ROWS));
   }
 }

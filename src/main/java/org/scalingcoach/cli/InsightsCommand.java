@@ -88,6 +88,16 @@ public final class InsightsCommand implements Callable<Integer> {
             out.printf(
                 "  %d down / %d up  [%s] %s%n      sources: %s%n",
                 r.down(), r.up(), r.channel(), r.question(), r.sources()));
+
+    out.println();
+    out.println("Questions asked to the experts:");
+    Insights.ExpertQuestions experts = insights.expertQuestions(team, since, limit);
+    if (experts.isEmpty()) {
+      out.println("  none");
+    }
+    experts.waiting().forEach(l -> out.printf("  waiting   %s%n", l));
+    experts.answered().forEach(l -> out.printf("  answered  %s%n", l));
+    experts.drafted().forEach(l -> out.printf("  drafted   %s%n", l));
     out.flush();
     return 0;
   }

@@ -229,6 +229,11 @@ public final class ExpertDesk {
     return store.find(id);
   }
 
+  /** The question an experts' message shows, so a reply in its thread can answer it. */
+  public Optional<ExpertQuestion> byMessage(String messageRef) {
+    return store.findByMessage(messageRef);
+  }
+
   /** Records that an admin turned the answer into a draft knowledge file at {@code path}. */
   public Outcome drafted(long id, String admin, String path) {
     Optional<ExpertQuestion> found = store.find(id);

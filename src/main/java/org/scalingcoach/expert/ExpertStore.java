@@ -20,6 +20,9 @@ public interface ExpertStore {
   Optional<ExpertQuestion> update(
       long id, long revision, String actor, String action, UnaryOperator<ExpertQuestion> change);
 
+  /** The question shown by the experts' message {@code messageRef}, if any. */
+  Optional<ExpertQuestion> findByMessage(String messageRef);
+
   /** The questions one person asked in one workspace, newest first. */
   List<ExpertQuestion> askedBy(String platform, String workspace, String user, int limit);
 

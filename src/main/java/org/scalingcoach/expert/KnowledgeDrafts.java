@@ -23,7 +23,7 @@ import org.scalingcoach.knowledge.Topic;
  */
 public final class KnowledgeDrafts {
   /** The sub-folder of the knowledge folder that holds drafts. */
-  public static final String FOLDER = "drafts";
+  public static final String FOLDER = org.scalingcoach.knowledge.KnowledgeBase.DRAFTS_FOLDER;
 
   private final Path knowledgeDir;
 

@@ -32,6 +32,9 @@ public record KnowledgeBase(
   /** Sub-folder holding audit definitions, which are not knowledge documents. */
   public static final String AUDITS_FOLDER = "audits";
 
+  /** Expert answers waiting for an admin: checked, but not knowledge until moved out. */
+  public static final String DRAFTS_FOLDER = "drafts";
+
   public KnowledgeBase {
     documents = List.copyOf(documents);
     problems = List.copyOf(problems);
@@ -81,7 +84,9 @@ public record KnowledgeBase(
                     .findFirst());
   }
 
-  /** Loads every {@code *.md} file under {@code directory}, outside the audits folder. */
+  /**
+   * Loads every {@code *.md} file under {@code directory}, outside the audits and drafts folders.
+   */
   public static KnowledgeBase load(Path directory) {
     return load(directory, Map.of());
   }
@@ -126,11 +131,12 @@ public record KnowledgeBase(
 
   private static List<Path> markdownFiles(Path directory) {
     Path audits = directory.resolve(AUDITS_FOLDER);
+    Path drafts = directory.resolve(DRAFTS_FOLDER);
     try (Stream<Path> files = Files.walk(directory)) {
       return files
           .filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().endsWith(".md"))
-          .filter(p -> !p.startsWith(audits))
+          .filter(p -> !p.startsWith(audits) && !p.startsWith(drafts))
           .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
           .sorted(Comparator.comparing(Path::toString))
           .toList();

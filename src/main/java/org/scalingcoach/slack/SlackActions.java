@@ -34,6 +34,7 @@ final class SlackActions {
   private final SlackAnswerStore answers;
   private final SlackFeedbackStore feedback;
   private final SlackWebApi slack;
+  private volatile java.util.function.BooleanSupplier expertsAvailable = () -> false;
 
   SlackActions(
       BackgroundWork work,
@@ -48,6 +49,11 @@ final class SlackActions {
     this.answers = answers;
     this.feedback = feedback;
     this.slack = slack;
+  }
+
+  /** Offers "Ask an expert" with the thanks for a 👎, while experts exist. */
+  void offerExperts(java.util.function.BooleanSupplier available) {
+    this.expertsAvailable = available;
   }
 
   void register(App app) {
@@ -148,9 +154,29 @@ final class SlackActions {
           stored.get().answer().citations().stream().map(Citation::key).toList());
       reply = rating > 0 ? THANKS_UP : THANKS_DOWN;
     }
-    if (payload.getResponseUrl() != null) {
-      slack.respond(payload.getResponseUrl(), ephemeral(reply));
+    if (payload.getResponseUrl() == null) {
+      return;
     }
+    if (rating < 0 && stored.isPresent() && expertsAvailable.getAsBoolean()) {
+      slack.respond(
+          payload.getResponseUrl(),
+          ActionResponse.builder()
+              .responseType("ephemeral")
+              .replaceOriginal(false)
+              .text(reply)
+              .blocks(
+                  ExpertBlocks.withAsk(
+                      List.of(
+                          com.slack.api.model.block.Blocks.section(
+                              s ->
+                                  s.text(
+                                      com.slack.api.model.block.composition.BlockCompositions
+                                          .markdownText(reply + " A person may know better:")))),
+                      answerId))
+              .build());
+      return;
+    }
+    slack.respond(payload.getResponseUrl(), ephemeral(reply));
   }
 
   private void followUp(BlockActionPayload payload) {

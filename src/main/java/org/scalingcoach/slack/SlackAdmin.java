@@ -197,7 +197,24 @@ final class SlackAdmin {
     }
     String downText = limit(down.toString());
     blocks.add(section(s -> s.text(markdownText(downText))));
+    Insights.ExpertQuestions experts = insights.experts();
+    if (!experts.isEmpty()) {
+      StringBuilder asked = new StringBuilder("*Asked the experts*\n");
+      appendExperts(asked, "Waiting", experts.waiting());
+      appendExperts(asked, "Answered (Draft knowledge turns them into files)", experts.answered());
+      appendExperts(asked, "Drafted into knowledge/drafts", experts.drafted());
+      String askedText = limit(asked.toString());
+      blocks.add(section(s -> s.text(markdownText(askedText))));
+    }
     return blocks;
+  }
+
+  private static void appendExperts(StringBuilder text, String title, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    text.append('_').append(title).append("_\n");
+    lines.forEach(l -> text.append("• ").append(Mrkdwn.escape(l)).append('\n'));
   }
 
   private static String quote(String question) {

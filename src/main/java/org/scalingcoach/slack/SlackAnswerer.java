@@ -44,6 +44,7 @@ final class SlackAnswerer {
   private final QuestionLog questionLog;
   private final LiveAnswers live;
   private final PerUserRate rate = PerUserRate.standard();
+  private volatile java.util.function.BooleanSupplier expertsAvailable = () -> false;
 
   SlackAnswerer(
       AnswerEngine engine, SlackWebApi slack, SlackAnswerStore answers, QuestionLog questionLog) {
@@ -61,6 +62,11 @@ final class SlackAnswerer {
     this.slack = slack;
     this.answers = answers;
     this.questionLog = questionLog;
+  }
+
+  /** Offers "Ask an expert" under every reply that could not answer, while experts exist. */
+  void offerExperts(java.util.function.BooleanSupplier available) {
+    this.expertsAvailable = available;
   }
 
   /** A question to answer: who asked, where the answer goes, and how to show it. */
@@ -150,7 +156,11 @@ final class SlackAnswerer {
 
   private void post(Ask ask, Answer answer, LiveAnswer streaming) {
     String id = UUID.randomUUID().toString();
-    List<LayoutBlock> blocks = AnswerBlocks.answer(answer, id, ask.options());
+    List<LayoutBlock> rendered = AnswerBlocks.answer(answer, id, ask.options());
+    List<LayoutBlock> blocks =
+        !answer.answered() && expertsAvailable.getAsBoolean()
+            ? ExpertBlocks.withAsk(rendered, id)
+            : rendered;
     String text = AnswerBlocks.fallbackText(answer);
     if (ask.destination() instanceof Destination.Conversation c) {
       // Saved before posting, so a reply typed right after the answer already finds the thread.

@@ -17,6 +17,7 @@ import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.SetupException;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.conversation.DeliveryWorkers;
+import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.store.AssistantThreadStore;
 import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.QuestionLog;
@@ -93,6 +94,18 @@ public final class SlackBot implements AutoCloseable {
       AuditServices audits,
       AdminActions admin,
       DeliveryWorkers deliveries) {
+    return create(settings, core, sleeper, audits, admin, deliveries, null);
+  }
+
+  /** Builds the bot with "Ask an expert" too, when {@code experts} is given. */
+  public static SlackBot create(
+      SlackSettings settings,
+      CoachCore core,
+      SlackWebApi.Sleeper sleeper,
+      AuditServices audits,
+      AdminActions admin,
+      DeliveryWorkers deliveries,
+      ExpertRelay experts) {
     if (settings.mode() == SlackSettings.Mode.DISABLED) {
       throw new IllegalArgumentException(SlackSettings.howToConnect());
     }
@@ -134,18 +147,28 @@ public final class SlackBot implements AutoCloseable {
               return context.ack();
             });
     app.command(SlashCommands.COMMAND, commands::handle);
-    new SlackEvents(
+    SlackEvents events =
+        new SlackEvents(
             work,
             answerer,
             handled,
             answers,
             home,
             webApi,
-            new AssistantThreadStore(core.database(), Clock.systemUTC()))
-        .register(app);
-    new SlackActions(
-            work, handled, answerer, answers, new SlackFeedbackStore(core.database()), webApi)
-        .register(app);
+            new AssistantThreadStore(core.database(), Clock.systemUTC()));
+    events.register(app);
+    SlackActions actions =
+        new SlackActions(
+            work, handled, answerer, answers, new SlackFeedbackStore(core.database()), webApi);
+    actions.register(app);
+    if (experts != null) {
+      SlackExperts slackExperts = new SlackExperts(experts, answers, work, webApi);
+      slackExperts.register(app, commands, home);
+      events.divertThreadReplies(slackExperts::onThreadReply);
+      answerer.offerExperts(experts::available);
+      actions.offerExperts(experts::available);
+      experts.add(new SlackExpertMessenger(webApi, answers));
+    }
     if (admin != null) {
       new SlackAdmin(admin, work, webApi).register(commands);
     }

@@ -33,6 +33,13 @@ final class SlackEvents {
   private final SlackWebApi slack;
   private final AssistantThreadStore assistantThreads;
 
+  /** Takes replies in experts' threads before they could be read as questions. */
+  interface ThreadReplies {
+    boolean take(MessageEvent event);
+  }
+
+  private volatile ThreadReplies expertThreads = event -> false;
+
   SlackEvents(
       BackgroundWork work,
       SlackAnswerer answerer,
@@ -48,6 +55,10 @@ final class SlackEvents {
     this.answers = answers;
     this.home = home;
     this.slack = slack;
+  }
+
+  void divertThreadReplies(ThreadReplies replies) {
+    this.expertThreads = replies;
   }
 
   void register(App app) {
@@ -130,6 +141,9 @@ final class SlackEvents {
           event.getText() != null && event.getText().contains("<@" + botUserId + ">");
       if (event.getThreadTs() == null || mentioned) {
         return; // top-level chatter is not for us; mentions arrive as app_mention
+      }
+      if (expertThreads.take(event)) {
+        return; // an expert answering in the thread of a question the coach handed over
       }
       Set<String> askers =
           answers.askersIn(new Place(team, event.getChannel(), event.getThreadTs()));

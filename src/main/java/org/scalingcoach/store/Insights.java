@@ -28,6 +28,62 @@ public final class Insights {
   /** Questions asked, how many were answered, and the count per topic of those answered. */
   public record Usage(int asked, int answered, Map<String, Integer> byTopic) {}
 
+  /**
+   * Questions handed to experts, by where they stand: waiting (open or claimed), answered but not
+   * yet drafted, and drafted into {@code knowledge/drafts/}. Each is a line of text.
+   */
+  public record ExpertQuestions(List<String> waiting, List<String> answered, List<String> drafted) {
+    public boolean isEmpty() {
+      return waiting.isEmpty() && answered.isEmpty() && drafted.isEmpty();
+    }
+  }
+
+  /** Expert questions asked since {@code since}, newest first, up to {@code limit} per list. */
+  public ExpertQuestions expertQuestions(String teamId, Instant since, int limit) {
+    return database.withConnection(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT state, question, route, claimed_by, answered_by, draft FROM"
+                      + " expert_question WHERE asked_at >= ? AND (? IS NULL OR workspace = ?)"
+                      + " AND state IN ('open', 'claimed', 'answered') ORDER BY asked_at DESC,"
+                      + " id DESC")) {
+            statement.setLong(1, since.toEpochMilli());
+            statement.setString(2, teamId);
+            statement.setString(3, teamId);
+            List<String> waiting = new ArrayList<>();
+            List<String> answered = new ArrayList<>();
+            List<String> drafted = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+              while (rs.next()) {
+                String line =
+                    rs.getString("question").replaceAll("\\s+", " ").strip()
+                        + " ["
+                        + rs.getString("route")
+                        + "]";
+                String draft = rs.getString("draft");
+                List<String> into;
+                if (rs.getString("state").equals("answered")) {
+                  line += " answered by " + rs.getString("answered_by");
+                  into = draft == null ? answered : drafted;
+                  if (draft != null) {
+                    line += " → " + draft;
+                  }
+                } else {
+                  String claimed = rs.getString("claimed_by");
+                  line += claimed == null ? " open" : " claimed by " + claimed;
+                  into = waiting;
+                }
+                if (into.size() < limit) {
+                  into.add(line);
+                }
+              }
+            }
+            return new ExpertQuestions(waiting, answered, drafted);
+          }
+        });
+  }
+
   /** Questions since {@code since} that were not answered, most frequent first. */
   public List<Unanswered> unanswered(String teamId, Instant since, int limit) {
     return database.withConnection(

@@ -114,6 +114,21 @@ public final class SqliteExpertStore implements ExpertStore {
   }
 
   @Override
+  public Optional<ExpertQuestion> findByMessage(String messageRef) {
+    return database.withConnection(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM expert_question WHERE expert_message = ? ORDER BY id DESC LIMIT 1")) {
+            select.setString(1, messageRef);
+            return RowMapper.all(select, SqliteExpertStore::question).stream().findFirst();
+          }
+        });
+  }
+
+  @Override
   public List<ExpertQuestion> askedBy(String platform, String workspace, String user, int limit) {
     return database.withConnection(
         connection -> {

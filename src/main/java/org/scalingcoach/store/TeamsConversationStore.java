@@ -93,6 +93,18 @@ public final class TeamsConversationStore {
         });
   }
 
+  /** Whoever was seen last, in any tenant: the service URL and bot that reach a team's channel. */
+  public Optional<ConversationRef> latest() {
+    return database.withConnection(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT * FROM teams_conversation_ref ORDER BY updated_at DESC LIMIT 1")) {
+            return one(statement);
+          }
+        });
+  }
+
   private static Optional<ConversationRef> one(PreparedStatement statement) throws SQLException {
     try (ResultSet rs = statement.executeQuery()) {
       if (!rs.next()) {

@@ -48,6 +48,7 @@ public final class TeamsBot {
   private final TeamsAudits audits;
   private final AdminActions admin;
   private final TeamsConversationStore conversations;
+  private volatile TeamsExperts experts;
 
   /**
    * @param audits the guided audits in Teams, or null when the coach runs without them
@@ -70,6 +71,11 @@ public final class TeamsBot {
     this.audits = audits;
   }
 
+  /** Turns on "Ask an expert": offers, expert buttons and {@code my questions}. */
+  void withExperts(TeamsExperts experts) {
+    this.experts = experts;
+  }
+
   /** A message: a question typed by the user, or the data of an {@code Action.Submit} button. */
   public void onMessage(TeamsActivity activity) throws ConnectorException {
     remember(activity);
@@ -90,6 +96,11 @@ public final class TeamsBot {
     }
     if (audits != null && command[0].equalsIgnoreCase("audit")) {
       send(activity, audits.command(activity, command.length > 1 ? command[1] : ""));
+      return;
+    }
+    if (experts != null
+        && question.replaceAll("\\s+", " ").equalsIgnoreCase(TeamsExperts.MY_QUESTIONS)) {
+      reply(activity, TeamsCards.notice(experts.myQuestions(activity)));
       return;
     }
     if (admin != null && question.replaceAll("\\s+", " ").equalsIgnoreCase(ADMIN_RELOAD)) {
@@ -163,6 +174,13 @@ public final class TeamsBot {
                       .append(" (")
                       .append(r.sources())
                       .append(")"));
+      Insights.ExpertQuestions experts = insights.experts();
+      if (!experts.isEmpty()) {
+        text.append("\n\n**Asked the experts**");
+        experts.waiting().forEach(l -> text.append("\n\n- waiting: ").append(l));
+        experts.answered().forEach(l -> text.append("\n\n- answered: ").append(l));
+        experts.drafted().forEach(l -> text.append("\n\n- drafted: ").append(l));
+      }
       return text.toString();
     } catch (AdminException e) {
       return e.getMessage();
@@ -225,7 +243,14 @@ public final class TeamsBot {
     String verb = action.path("verb").asText("");
     JsonNode data = action.path("data");
     if ("feedback".equals(verb)) {
-      return messageResponse(recordFeedback(activity, data));
+      String thanks = recordFeedback(activity, data);
+      if (experts != null) {
+        experts.afterVoteDown(data).ifPresent(card -> replyQuietly(activity, card));
+      }
+      return messageResponse(thanks);
+    }
+    if (experts != null && ExpertCards.VERB.equals(verb)) {
+      return messageResponse(experts.onAction(activity, data));
     }
     String button = data.path(TeamsCards.ACTION).asText("");
     if (audits != null && TeamsAudits.handles(button)) {
@@ -276,7 +301,8 @@ public final class TeamsBot {
                 StoredText.cap(question),
                 store.recentTurns(tenant, conversation),
                 new Asker(tenant, activity.userId())));
-    reply(activity, TeamsCards.answer(answer));
+    ObjectNode card = TeamsCards.answer(answer);
+    reply(activity, experts == null ? card : experts.offer(card, answer));
     CoachMetrics.question(
         "teams", answer.answered(), answer.topic() == null ? null : answer.topic().id(), start);
     store.recordExchange(tenant, conversation, question, answer.markdown());
@@ -306,7 +332,7 @@ public final class TeamsBot {
     try {
       reply(activity, card);
     } catch (ConnectorException e) {
-      log.warn("could not send the audit summary to Teams: {}", e.getMessage());
+      log.warn("could not send a follow-up card to Teams: {}", e.getMessage());
     }
   }
 

@@ -25,6 +25,7 @@ import org.scalingcoach.config.TeamsSettings;
 import org.scalingcoach.conversation.Delivery;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.conversation.NewDelivery;
+import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.guard.Untrusted;
 import org.scalingcoach.llm.AuditSummary;
 import org.scalingcoach.llm.ReportFacts;
@@ -88,7 +89,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
     DeliveryWorkers deliveries =
         new DeliveryWorkers(
             new SqliteInbox(core.database()), Clock.systemUTC(), 16, 2_000, Duration.ofDays(1));
-    TeamsMessagesServlet servlet = create(settings, core, audits, admin, deliveries, true);
+    TeamsMessagesServlet servlet = create(settings, core, audits, admin, deliveries, true, null);
     deliveries.resume();
     return servlet;
   }
@@ -100,7 +101,18 @@ public final class TeamsMessagesServlet extends HttpServlet {
       AuditServices audits,
       AdminActions admin,
       DeliveryWorkers deliveries) {
-    return create(settings, core, audits, admin, deliveries, false);
+    return create(settings, core, audits, admin, deliveries, false, null);
+  }
+
+  /** The same, with "Ask an expert" too when {@code experts} is given. */
+  public static TeamsMessagesServlet create(
+      TeamsSettings settings,
+      CoachCore core,
+      AuditServices audits,
+      AdminActions admin,
+      DeliveryWorkers deliveries,
+      ExpertRelay experts) {
+    return create(settings, core, audits, admin, deliveries, false, experts);
   }
 
   private static TeamsMessagesServlet create(
@@ -109,7 +121,8 @@ public final class TeamsMessagesServlet extends HttpServlet {
       AuditServices audits,
       AdminActions admin,
       DeliveryWorkers deliveries,
-      boolean ownsDeliveries) {
+      boolean ownsDeliveries,
+      ExpertRelay experts) {
     Database database = core.database();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Clock clock = Clock.systemUTC();
@@ -135,8 +148,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
           "TEAMS_EMULATOR_MODE is on: unauthenticated requests from this machine are accepted."
               + " Never use it in production.");
     }
-    return new TeamsMessagesServlet(
-        authenticator,
+    TeamsBot bot =
         new TeamsBot(
             core.answers(),
             store,
@@ -144,7 +156,14 @@ public final class TeamsMessagesServlet extends HttpServlet {
             connector,
             conversations,
             audits == null ? null : new TeamsAudits(audits, conversations, reportSummaries(core)),
-            admin),
+            admin);
+    if (experts != null) {
+      bot.withExperts(new TeamsExperts(experts));
+      experts.add(new TeamsExpertMessenger(connector, conversations));
+    }
+    return new TeamsMessagesServlet(
+        authenticator,
+        bot,
         store,
         settings.tenantId(),
         deliveries,

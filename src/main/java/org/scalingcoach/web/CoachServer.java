@@ -20,6 +20,7 @@ import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.console.ConsoleServices;
 import org.scalingcoach.console.ConsoleSignIn;
 import org.scalingcoach.conversation.DeliveryWorkers;
+import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.slack.SlackBot;
 import org.scalingcoach.teams.TeamsMessagesServlet;
 import org.scalingcoach.web.console.ConsoleServlet;
@@ -68,6 +69,7 @@ public final class CoachServer implements AutoCloseable {
     AtomicReference<URI> base = new AtomicReference<>(config.admin().publicUrl().orElse(null));
     ConsoleServices console = CoachWiring.console(config, core, audits, base::get);
     AdminActions admin = CoachWiring.admin(core, audits, console.signIn());
+    ExpertRelay experts = CoachWiring.experts(config, core, audits);
     DeliveryWorkers deliveries = CoachWiring.deliveries(config, core);
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
@@ -78,13 +80,17 @@ public final class CoachServer implements AutoCloseable {
               duration -> Thread.sleep(duration.toMillis()),
               audits,
               admin,
-              deliveries);
+              deliveries,
+              experts);
     }
     TeamsMessagesServlet teams =
         config
             .teamsSettings()
-            .map(settings -> TeamsMessagesServlet.create(settings, core, audits, admin, deliveries))
+            .map(
+                settings ->
+                    TeamsMessagesServlet.create(settings, core, audits, admin, deliveries, experts))
             .orElse(null);
+    experts.start(audits.settings().reminderCheck());
     boolean https = base.get() != null && "https".equals(base.get().getScheme());
     CoachServer server;
     try {

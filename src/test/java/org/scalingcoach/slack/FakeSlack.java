@@ -32,6 +32,9 @@ public final class FakeSlack implements AutoCloseable {
   public static final String BOT_ID = "BCOACHBOT";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Recorded with each {@code chat.postMessage}: the {@code ts} the fake answered. */
+  public static final String POSTED_TS = "posted_ts";
+
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Scripted>> scripted = new HashMap<>();
@@ -126,6 +129,10 @@ public final class FakeSlack implements AutoCloseable {
     long received = System.nanoTime();
     String method = exchange.getRequestURI().getPath().substring("/api/".length());
     Map<String, String> params = params(exchange);
+    if (method.equals("chat.postMessage")) {
+      // Recorded with the call, so a test can act on the message the coach posted.
+      params.put(POSTED_TS, "1800000000." + String.format("%06d", messages.incrementAndGet()));
+    }
     Call call = new Call(method, params, received);
     calls.add(call);
     listeners.forEach(l -> l.accept(call));
@@ -148,9 +155,8 @@ public final class FakeSlack implements AutoCloseable {
         if (channel.startsWith("U")) {
           channel = "D" + channel.substring(1); // posting to a user lands in the app's DM
         }
-        String ts = "1800000000." + String.format("%06d", messages.incrementAndGet());
+        String ts = params.get(POSTED_TS);
         posted.add(new Posted(channel, params.get("thread_ts"), ts));
-        params.put("posted_ts", ts);
         body.put("channel", channel).put("ts", ts);
         body.putObject("message").put("ts", ts).put("text", params.getOrDefault("text", ""));
       }

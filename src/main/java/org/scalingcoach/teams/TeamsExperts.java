@@ -1,0 +1,125 @@
+package org.scalingcoach.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.scalingcoach.answer.Answer;
+import org.scalingcoach.expert.ExpertChannel;
+import org.scalingcoach.expert.ExpertDesk.Expert;
+import org.scalingcoach.expert.ExpertDesk.Outcome;
+import org.scalingcoach.expert.ExpertQuestion;
+import org.scalingcoach.expert.ExpertQuestion.Asker;
+import org.scalingcoach.expert.ExpertRelay;
+import org.scalingcoach.expert.QuestionLines;
+import org.scalingcoach.knowledge.Topic;
+
+/**
+ * "Ask an expert" in Teams: the offer on answer cards, the experts' card buttons ({@code
+ * Action.Execute}, answered privately to the clicker) and {@code my questions}. It translates; the
+ * {@link ExpertRelay}'s desk decides.
+ */
+final class TeamsExperts {
+  static final String MY_QUESTIONS = "my questions";
+
+  private final ExpertRelay experts;
+
+  TeamsExperts(ExpertRelay experts) {
+    this.experts = experts;
+  }
+
+  boolean available() {
+    return experts.available();
+  }
+
+  /** The answer card, with "Ask an expert" when the coach could not answer. */
+  ObjectNode offer(ObjectNode card, Answer answer) {
+    if (answer.answered() || !experts.available()) {
+      return card;
+    }
+    return ExpertCards.withAsk(card, answer.question(), null, "", "");
+  }
+
+  /** The card offered after a 👎: the question, topic and source come from the vote's data. */
+  Optional<ObjectNode> afterVoteDown(JsonNode vote) {
+    if (!experts.available() || !vote.path("vote").asText("").equals("down")) {
+      return Optional.empty();
+    }
+    ObjectNode card = TeamsCards.notice("A person may know better than I do:");
+    return Optional.of(
+        ExpertCards.withAsk(
+            card,
+            vote.path("question").asText(""),
+            vote.path("topic").isTextual() ? vote.path("topic").asText() : null,
+            "",
+            vote.path("source").isTextual() ? vote.path("source").asText() : ""));
+  }
+
+  static boolean handles(String action) {
+    return action.startsWith("expert_");
+  }
+
+  /** One expert button pressed; the returned text is shown to the clicker only. */
+  String onAction(TeamsActivity activity, JsonNode data) {
+    String action = data.path(TeamsCards.ACTION).asText("");
+    String text = data.path(ExpertCards.INPUT).asText("");
+    if (action.equals(ExpertCards.ASK)) {
+      return ask(activity, data, text);
+    }
+    long id = data.path("id").asLong(-1);
+    Expert expert = new Expert(new ExpertChannel("teams", channel(activity)), activity.userId());
+    Outcome outcome =
+        switch (action) {
+          case ExpertCards.CLAIM -> experts.claim(id, expert);
+          case ExpertCards.ANSWER -> experts.answer(id, expert, text);
+          case ExpertCards.NOT_FOR_US -> experts.notForUs(id, expert, text);
+          case ExpertCards.DRAFT -> experts.draft(id, activity.tenantId(), activity.userId());
+          default -> new Outcome(Optional.empty(), false, "That button no longer works.");
+        };
+    return outcome.message();
+  }
+
+  /** {@code my questions}: what this person asked the experts and where each stands. */
+  String myQuestions(TeamsActivity activity) {
+    List<ExpertQuestion> mine =
+        experts.desk().askedBy("teams", activity.tenantId(), activity.userId());
+    if (mine.isEmpty()) {
+      return "You have not asked the experts anything yet. When I cannot answer, use **Ask an"
+          + " expert** under my reply.";
+    }
+    StringBuilder text = new StringBuilder("**Your questions to the experts**");
+    QuestionLines.of(mine).forEach(l -> text.append("\n\n- ").append(l));
+    return text.toString();
+  }
+
+  private String ask(TeamsActivity activity, JsonNode data, String context) {
+    String question = data.path("question").asText("").strip();
+    if (question.isEmpty()) {
+      return "I could not read the question; please ask it again.";
+    }
+    Asker asker =
+        new Asker("teams", activity.tenantId(), activity.userId(), activity.conversationId(), "");
+    String sources = data.path("sources").asText("");
+    Outcome outcome =
+        experts.ask(
+            asker,
+            question,
+            context,
+            data.path("answer").asText(""),
+            sources.isBlank() ? List.of() : Arrays.asList(sources.split("\n")),
+            Topic.fromId(data.path("topic").asText("")));
+    return outcome.message();
+  }
+
+  /** The channel a card was clicked in: Teams names it in channelData; chats have none. */
+  static String channel(TeamsActivity activity) {
+    String channel = activity.json().path("channelData").path("channel").path("id").asText("");
+    if (!channel.isEmpty()) {
+      return channel;
+    }
+    String conversation = activity.conversationId();
+    int thread = conversation.indexOf(';');
+    return thread < 0 ? conversation : conversation.substring(0, thread);
+  }
+}
