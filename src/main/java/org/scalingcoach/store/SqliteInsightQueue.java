@@ -6,7 +6,7 @@ import java.util.List;
 import org.scalingcoach.console.InsightQueue;
 
 /**
- * The insight queue over {@code question_log}, {@code slack_feedback} and {@code teams_feedback}.
+ * The insight queue over {@code question_log} and {@code answer_feedback}.
  */
 public final class SqliteInsightQueue implements InsightQueue {
   private final Database database;
@@ -25,18 +25,16 @@ public final class SqliteInsightQueue implements InsightQueue {
                       + " SELECT 'UNANSWERED' AS kind, channel, question, asked_at AS at,"
                       + "  '' AS sources FROM question_log"
                       + "  WHERE answered = 0 AND team_id = ? AND asked_at >= ?"
-                      + " UNION ALL SELECT 'VOTED_DOWN', 'slack', question, created_at, sources"
-                      + "  FROM slack_feedback WHERE rating < 0 AND team_id = ? AND created_at >= ?"
-                      + " UNION ALL SELECT 'VOTED_DOWN', 'teams', question, given_at,"
-                      + "  COALESCE(top_source, '') FROM teams_feedback"
-                      + "  WHERE vote = 'down' AND tenant_id = ? AND given_at >= ?)"
+                      + " UNION ALL SELECT 'VOTED_DOWN', platform, question, created_at, sources"
+                      + "  FROM answer_feedback WHERE rating < 0 AND workspace = ?"
+                      + "  AND created_at >= ?)"
                       + " ORDER BY at DESC LIMIT ?")) {
             String from = since.toString();
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 2; i++) {
               select.setString(2 * i + 1, teamId);
               select.setString(2 * i + 2, from);
             }
-            select.setInt(7, limit);
+            select.setInt(5, limit);
             return RowMapper.all(
                 select,
                 row ->
