@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.scalingcoach.console.InsightQueue;
 
-/**
- * The insight queue over {@code question_log} and {@code answer_feedback}.
- */
+/** The insight queue over {@code question_log} and {@code answer_feedback}. */
 public final class SqliteInsightQueue implements InsightQueue {
   private final Database database;
 

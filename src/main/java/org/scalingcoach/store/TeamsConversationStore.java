@@ -99,7 +99,8 @@ public final class TeamsConversationStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT * FROM teams_conversation_ref ORDER BY updated_at DESC LIMIT 1")) {
+                  "SELECT * FROM conversation_ref WHERE platform = 'teams'"
+                      + " ORDER BY updated_at DESC LIMIT 1")) {
             return one(statement);
           }
         });
