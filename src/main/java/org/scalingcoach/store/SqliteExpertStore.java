@@ -115,69 +115,42 @@ public final class SqliteExpertStore implements ExpertStore {
 
   @Override
   public Optional<ExpertQuestion> findByMessage(String messageRef) {
-    return database.withConnection(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM expert_question WHERE expert_message = ? ORDER BY id DESC LIMIT 1")) {
-            select.setString(1, messageRef);
-            return RowMapper.all(select, SqliteExpertStore::question).stream().findFirst();
-          }
-        });
+    return questions(
+            "WHERE expert_message = ? ORDER BY id DESC LIMIT 1",
+            select -> select.setString(1, messageRef))
+        .stream()
+        .findFirst();
   }
 
   @Override
   public List<ExpertQuestion> askedBy(String platform, String workspace, String user, int limit) {
-    return database.withConnection(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM expert_question WHERE platform = ? AND workspace = ? AND user_id = ?"
-                      + " ORDER BY asked_at DESC, id DESC LIMIT ?")) {
-            select.setString(1, platform);
-            select.setString(2, workspace);
-            select.setString(3, user);
-            select.setInt(4, limit);
-            return RowMapper.all(select, SqliteExpertStore::question);
-          }
+    return questions(
+        "WHERE platform = ? AND workspace = ? AND user_id = ? ORDER BY asked_at DESC, id DESC"
+            + " LIMIT ?",
+        select -> {
+          select.setString(1, platform);
+          select.setString(2, workspace);
+          select.setString(3, user);
+          select.setInt(4, limit);
         });
   }
 
   @Override
   public List<ExpertQuestion> overdue(Instant now) {
-    return database.withConnection(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM expert_question WHERE state IN ('open', 'claimed') AND due_at <= ?"
-                      + " AND reminded_at IS NULL ORDER BY due_at")) {
-            select.setLong(1, now.toEpochMilli());
-            return RowMapper.all(select, SqliteExpertStore::question);
-          }
-        });
+    return questions(
+        "WHERE state IN ('open', 'claimed') AND due_at <= ? AND reminded_at IS NULL"
+            + " ORDER BY due_at",
+        select -> select.setLong(1, now.toEpochMilli()));
   }
 
   @Override
   public List<ExpertQuestion> inState(State state, Instant since, int limit) {
-    return database.withConnection(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM expert_question WHERE state = ? AND asked_at >= ?"
-                      + " ORDER BY asked_at DESC, id DESC LIMIT ?")) {
-            select.setString(1, state.id());
-            select.setLong(2, since.toEpochMilli());
-            select.setInt(3, limit);
-            return RowMapper.all(select, SqliteExpertStore::question);
-          }
+    return questions(
+        "WHERE state = ? AND asked_at >= ? ORDER BY asked_at DESC, id DESC LIMIT ?",
+        select -> {
+          select.setString(1, state.id());
+          select.setLong(2, since.toEpochMilli());
+          select.setInt(3, limit);
         });
   }
 
@@ -200,6 +173,24 @@ public final class SqliteExpertStore implements ExpertStore {
                         row.getString(4)));
           }
         });
+  }
+
+  /** The questions a {@code WHERE …} clause selects, with its parameters bound by {@code bind}. */
+  private List<ExpertQuestion> questions(String where, Binder bind) {
+    return database.withConnection(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement("SELECT " + COLUMNS + " FROM expert_question " + where)) {
+            bind.bind(select);
+            return RowMapper.all(select, SqliteExpertStore::question);
+          }
+        });
+  }
+
+  /** Sets the parameters of a prepared statement. */
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
   }
 
   /** Binds the nine columns a step may change, from route to decline reason. */

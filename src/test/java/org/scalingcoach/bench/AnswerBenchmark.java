@@ -146,7 +146,7 @@ public final class AnswerBenchmark {
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
-                classpath(),
+                CoachProcess.classpath(),
                 "org.scalingcoach.Main",
                 "ask",
                 "--json",
@@ -162,22 +162,6 @@ public final class AnswerBenchmark {
       throw new IllegalStateException("ask exited with " + exit);
     }
     return (System.nanoTime() - start) / 1e6;
-  }
-
-  /** The classpath this benchmark runs with, also under {@code exec:java}'s own class loader. */
-  private static String classpath() {
-    if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
-      List<String> entries = new ArrayList<>();
-      for (java.net.URL url : loader.getURLs()) {
-        try {
-          entries.add(Path.of(url.toURI()).toString());
-        } catch (java.net.URISyntaxException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-      return String.join(java.io.File.pathSeparator, entries);
-    }
-    return System.getProperty("java.class.path");
   }
 
   private static long peakHeapMb() {
