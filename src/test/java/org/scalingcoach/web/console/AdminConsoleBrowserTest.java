@@ -121,6 +121,9 @@ class AdminConsoleBrowserTest {
     driver.get(link);
     assertThat(driver.getTitle()).contains("Sign in");
     driver.findElement(By.id("sign-in")).click();
+    // The click returns once the form is submitted; the redirect may still be on its way.
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlMatches(".*/admin/$"));
 
     assertThat(driver.getCurrentUrl()).endsWith("/admin/");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Knowledge");
