@@ -5,7 +5,6 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scalingcoach.AuditServices;
@@ -15,14 +14,13 @@ import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.AuditStatus;
 import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.Reminders;
+import org.scalingcoach.conversation.Command;
+import org.scalingcoach.conversation.HelpText;
 
 /** The {@code /coach audit} subcommands: list, start, export, team, history and remind. */
 final class SlackAuditCommand {
   private static final Pattern REMIND =
       Pattern.compile("(\\S+)\\s+(\\d+)\\s+<@(\\w+)(?:\\|[^>]*)?>\\s+(.+)", Pattern.DOTALL);
-  static final String USAGE =
-      "Try `/coach audit` for the list, `/coach audit start plan-for-mlops Churn model`,"
-          + " `/coach audit export`, `/coach audit team` or (managers) `/coach audit remind plan-for-mlops 90 @owner Churn model`.";
 
   private final AuditServices audits;
   private final AuditConversation conversation;
@@ -34,14 +32,13 @@ final class SlackAuditCommand {
     this.work = work;
   }
 
-  Response handle(String arguments, SlashCommandRequest request, SlashCommandContext context) {
+  Response handle(Command.Audit command, SlashCommandRequest request, SlashCommandContext context) {
     var payload = request.getPayload();
     Actor actor = new Actor(payload.getTeamId(), payload.getUserId());
-    String[] parts = arguments.strip().split("\\s+", 2);
-    String rest = parts.length > 1 ? parts[1].strip() : "";
+    String rest = command.arguments();
     try {
-      switch (parts[0].toLowerCase(Locale.ROOT)) {
-        case "", "list" -> {
+      switch (command.verb()) {
+        case LIST -> {
           List<LayoutBlock> blocks =
               AuditBlocks.list(
                   audits.catalog().definitions(),
@@ -50,7 +47,7 @@ final class SlackAuditCommand {
                       .toList());
           return context.ack(r -> r.responseType("ephemeral").text("Guided audits").blocks(blocks));
         }
-        case "start" -> {
+        case START -> {
           String[] typeAndSubject = rest.split("\\s+", 2);
           if (typeAndSubject.length < 2) {
             return context.ack(
@@ -69,7 +66,7 @@ final class SlackAuditCommand {
                               audits.engine().start(actor, typeAndSubject[0], typeAndSubject[1]))));
           return context.ack("Starting: your first question is in our direct messages.");
         }
-        case "export" -> {
+        case EXPORT -> {
           long auditId = exportTarget(actor, rest);
           conversation.report(actor, auditId); // refuse an unknown or foreign audit right away
           work.submit(
@@ -84,21 +81,21 @@ final class SlackAuditCommand {
           return context.ack(
               "Preparing the Markdown and CSV: they will be in our direct messages.");
         }
-        case "team" -> {
+        case TEAM -> {
           return context.ack(
               r ->
                   r.responseType("ephemeral")
                       .text("Team audits")
                       .blocks(AuditReportBlocks.team(audits.history().latest(actor))));
         }
-        case "history" -> {
+        case HISTORY -> {
           return context.ack(history(actor, rest));
         }
-        case "remind" -> {
+        case REMIND -> {
           return context.ack(remind(actor, rest));
         }
         default -> {
-          return context.ack(USAGE);
+          return context.ack(Mrkdwn.fromMarkdown(HelpText.auditUsage(SlashCommands.PREFIX)));
         }
       }
     } catch (AuditException e) {

@@ -16,6 +16,7 @@ import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.SetupException;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.store.AssistantThreadStore;
@@ -129,8 +130,11 @@ public final class SlackBot implements AutoCloseable {
     HandledEventStore handled =
         new HandledEventStore(core.database(), Clock.systemUTC(), DEDUPE_RETENTION);
     HomeView home = HomeView.standard(core::knowledge);
+    ConversationService service =
+        new ConversationService("slack", SlashCommands.PREFIX, admin, experts, audits != null);
     SlashCommands commands =
         new SlashCommands(
+            service,
             (question, request, context) -> {
               var payload = request.getPayload();
               work.submit(
@@ -145,7 +149,9 @@ public final class SlackBot implements AutoCloseable {
                                   payload.getResponseUrl(), payload.getChannelId()),
                               new AnswerBlocks.Options(null, true))));
               return context.ack();
-            });
+            },
+            work,
+            webApi);
     app.command(SlashCommands.COMMAND, commands::handle);
     SlackEvents events =
         new SlackEvents(
@@ -162,15 +168,12 @@ public final class SlackBot implements AutoCloseable {
             work, handled, answerer, answers, new SlackFeedbackStore(core.database()), webApi);
     actions.register(app);
     if (experts != null) {
-      SlackExperts slackExperts = new SlackExperts(experts, answers, work, webApi);
-      slackExperts.register(app, commands, home);
+      SlackExperts slackExperts = new SlackExperts(experts, service, answers, work, webApi);
+      slackExperts.register(app, home);
       events.divertThreadReplies(slackExperts::onThreadReply);
       answerer.offerExperts(experts::available);
       actions.offerExperts(experts::available);
       experts.add(new SlackExpertMessenger(webApi, answers));
-    }
-    if (admin != null) {
-      new SlackAdmin(admin, work, webApi).register(commands);
     }
     Reminders reminders = null;
     if (audits != null) {

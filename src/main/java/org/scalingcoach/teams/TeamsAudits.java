@@ -3,7 +3,6 @@ package org.scalingcoach.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -20,6 +19,8 @@ import org.scalingcoach.audit.Progress;
 import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.audit.ScoreChart;
+import org.scalingcoach.conversation.Command;
+import org.scalingcoach.conversation.HelpText;
 import org.scalingcoach.llm.AuditSummary;
 import org.scalingcoach.store.TeamsConversationStore;
 
@@ -29,10 +30,6 @@ import org.scalingcoach.store.TeamsConversationStore;
  * Slack's, keyed by the Teams tenant.
  */
 final class TeamsAudits {
-  static final String USAGE =
-      "Try **audit** to start one, **audit export**, **audit team**, **audit history"
-          + " plan-for-mlops Churn model** or (managers) **audit remind plan-for-mlops 90 @owner"
-          + " Churn model**. Type **help** for everything I understand.";
   private static final Pattern REMIND = Pattern.compile("(\\S+)\\s+(\\d{1,4})\\s+(.+)");
 
   private final AuditServices audits;
@@ -68,37 +65,32 @@ final class TeamsAudits {
   }
 
   /**
-   * A typed {@code audit ...} message: what to send back, each a card or a text message.
-   *
-   * @param arguments the words after "audit"
+   * A typed {@code audit ...} message the conversation service allowed: what to send back, each a
+   * card or a text message.
    */
-  List<ObjectNode> command(TeamsActivity activity, String arguments) {
-    if (!isPersonal(activity)) {
-      return cards(activity, TeamsCards.notice(PERSONAL_ONLY));
-    }
+  List<ObjectNode> command(TeamsActivity activity, Command.Audit command) {
     Actor actor = actor(activity);
-    String[] parts = arguments.strip().split("\\s+", 2);
-    String rest = parts.length > 1 ? parts[1].strip() : "";
+    String rest = command.arguments();
     try {
-      return switch (parts[0].toLowerCase(Locale.ROOT)) {
-        case "", "list" -> cards(activity, menu());
-        case "start" -> cards(activity, start(actor, rest));
-        case "export" -> export(activity, actor, exportTarget(actor, rest));
-        case "team" -> cards(activity, team(actor));
-        case "history" -> cards(activity, history(actor, rest));
-        case "remind" -> cards(activity, TeamsCards.notice(remind(activity, actor, rest)));
-        default -> cards(activity, TeamsCards.notice(USAGE));
+      return switch (command.verb()) {
+        case LIST -> cards(activity, menu());
+        case START -> cards(activity, start(actor, rest));
+        case EXPORT -> export(activity, actor, exportTarget(actor, rest));
+        case TEAM -> cards(activity, team(actor));
+        case HISTORY -> cards(activity, history(actor, rest));
+        case REMIND -> cards(activity, TeamsCards.notice(remind(activity, actor, rest)));
+        case USAGE -> cards(activity, TeamsCards.notice(HelpText.auditUsage("")));
       };
     } catch (AuditException e) {
       return cards(activity, TeamsCards.notice(e.getMessage()));
     }
   }
 
-  /** A button that shows something below its card: a history, a report or the exports. */
+  /**
+   * A button that shows something below its card: a history, a report or the exports (allowed here
+   * by the conversation service's policy).
+   */
   List<ObjectNode> show(TeamsActivity activity, JsonNode data) {
-    if (!isPersonal(activity)) {
-      return cards(activity, TeamsCards.notice(PERSONAL_ONLY));
-    }
     Actor actor = actor(activity);
     long id = data.path("audit").asLong();
     try {
@@ -286,18 +278,6 @@ final class TeamsAudits {
     AuditReport report = audits.history().report(actor, id);
     return AuditCards.report(report, ScoreChart.png(report));
   }
-
-  /**
-   * Audits, their reports, team results and exports stay in a personal chat, so colleagues in a
-   * channel or group chat never see someone's answers or a manager's view of the team.
-   */
-  private static boolean isPersonal(TeamsActivity activity) {
-    return "personal".equals(activity.conversationType());
-  }
-
-  static final String PERSONAL_ONLY =
-      "Audits, their reports and team results stay private: open a personal chat with me (select"
-          + " my name, then **Chat**) and type **audit** there.";
 
   private static List<ObjectNode> cards(TeamsActivity activity, ObjectNode card) {
     return List.of(activity.replyWithCard(card));

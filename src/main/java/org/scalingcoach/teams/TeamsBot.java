@@ -4,19 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.admin.AdminException;
-import org.scalingcoach.admin.ReloadReport;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.Asker;
 import org.scalingcoach.answer.Question;
-import org.scalingcoach.audit.Actor;
-import org.scalingcoach.console.ConsoleSignIn;
-import org.scalingcoach.console.SignInLink;
+import org.scalingcoach.conversation.ConversationService;
+import org.scalingcoach.conversation.Reply;
+import org.scalingcoach.conversation.Route;
 import org.scalingcoach.guard.PerUserRate;
 import org.scalingcoach.metrics.CoachMetrics;
-import org.scalingcoach.store.Insights;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.StoredText;
 import org.scalingcoach.store.TeamsConversationStore;
@@ -35,10 +32,7 @@ public final class TeamsBot {
   static final String THANKS_DOWN =
       "Thanks for telling me. An admin will review this answer to improve the knowledge base.";
 
-  static final String ADMIN_RELOAD = "admin reload";
-  static final String ADMIN_INSIGHTS = "admin insights";
-  static final String ADMIN_CONSOLE = "admin console";
-  private static final int MAX_PROBLEMS_SHOWN = 15;
+  static final String PLATFORM = "teams";
 
   private final PerUserRate rate = PerUserRate.standard();
   private final AnswerEngine answers;
@@ -46,13 +40,13 @@ public final class TeamsBot {
   private final QuestionLog questionLog;
   private final ConnectorClient connector;
   private final TeamsAudits audits;
-  private final AdminActions admin;
+  private final ConversationService conversation;
   private final TeamsConversationStore conversations;
   private volatile TeamsExperts experts;
 
   /**
    * @param audits the guided audits in Teams, or null when the coach runs without them
-   * @param admin the admin actions, or null when the coach runs without them
+   * @param conversation the conversation service: grammar, policy, help and admin commands
    */
   public TeamsBot(
       AnswerEngine answers,
@@ -61,8 +55,8 @@ public final class TeamsBot {
       ConnectorClient connector,
       TeamsConversationStore conversations,
       TeamsAudits audits,
-      AdminActions admin) {
-    this.admin = admin;
+      ConversationService conversation) {
+    this.conversation = conversation;
     this.conversations = conversations;
     this.answers = answers;
     this.store = store;
@@ -84,119 +78,29 @@ public final class TeamsBot {
       onCardAction(activity, value);
       return;
     }
-    String question = activity.plainText();
-    if (question.isEmpty()) {
+    String text = activity.plainText();
+    if (text.isEmpty()) {
       reply(activity, TeamsCards.welcome());
       return;
     }
-    String[] command = question.split("\\s+", 2);
-    if (command[0].equalsIgnoreCase("help") && command.length == 1) {
-      reply(activity, TeamsAuditViews.help(audits != null, admin != null));
-      return;
-    }
-    if (audits != null && command[0].equalsIgnoreCase("audit")) {
-      send(activity, audits.command(activity, command.length > 1 ? command[1] : ""));
-      return;
-    }
-    if (experts != null
-        && question.replaceAll("\\s+", " ").equalsIgnoreCase(TeamsExperts.MY_QUESTIONS)) {
-      reply(activity, TeamsCards.notice(experts.myQuestions(activity)));
-      return;
-    }
-    if (admin != null && question.replaceAll("\\s+", " ").equalsIgnoreCase(ADMIN_RELOAD)) {
-      reply(activity, TeamsCards.notice(reload(activity)));
-      return;
-    }
-    if (admin != null && question.replaceAll("\\s+", " ").equalsIgnoreCase(ADMIN_INSIGHTS)) {
-      reply(activity, TeamsCards.notice(insights(activity)));
-      return;
-    }
-    if (admin != null && question.replaceAll("\\s+", " ").equalsIgnoreCase(ADMIN_CONSOLE)) {
-      reply(activity, TeamsCards.notice(consoleLink(activity)));
-      return;
-    }
-    answer(activity, question);
-  }
-
-  /** A one-time sign-in link to the web console, only in a personal chat. */
-  private String consoleLink(TeamsActivity activity) {
-    if (!"personal".equals(activity.conversationType())) {
-      return "Sign-in links stay private: ask me for **admin console** in a personal chat.";
-    }
-    try {
-      SignInLink link =
-          admin.consoleLink(new Actor(activity.tenantId(), activity.userId()), "teams");
-      return "[Open the admin console]("
-          + link.url()
-          + "). The link works once, for "
-          + ConsoleSignIn.LINK_LIFETIME.toMinutes()
-          + " minutes.";
-    } catch (AdminException e) {
-      return e.getMessage();
+    Route route = conversation.route(activity.typed(text));
+    if (route instanceof Route.Say say) {
+      reply(activity, TeamsReplies.card(say.reply()));
+    } else if (route instanceof Route.Later later) {
+      // A Teams reply is sent by the delivery's worker anyway: the slow work runs right here.
+      reply(activity, TeamsReplies.card(later(later)));
+    } else if (route instanceof Route.Audit audit && audits != null) {
+      send(activity, audits.command(activity, audit.command()));
+    } else if (route instanceof Route.Ask ask) {
+      answer(activity, ask.question());
     }
   }
 
-  /** What this tenant could not get answered and which answers were voted down; admins only. */
-  private String insights(TeamsActivity activity) {
-    if (!"personal".equals(activity.conversationType())) {
-      return "Insights stay private: ask me for **admin insights** in a personal chat.";
-    }
+  private static Reply later(Route.Later later) {
     try {
-      AdminActions.WorkspaceInsights insights =
-          admin.insights(new Actor(activity.tenantId(), activity.userId()));
-      Insights.Usage usage = insights.usage();
-      StringBuilder text =
-          new StringBuilder("**Insights: last ")
-              .append(insights.days())
-              .append(" days**\n\n")
-              .append(usage.asked())
-              .append(" questions, ")
-              .append(usage.answered())
-              .append(" answered.\n\n**Not answered** (add knowledge for these):");
-      if (insights.unanswered().isEmpty()) {
-        text.append("\n\n- none");
-      }
-      insights
-          .unanswered()
-          .forEach(u -> text.append("\n\n- ").append(u.times()).append("× ").append(u.question()));
-      text.append("\n\n**Voted down** (check the cited sections):");
-      if (insights.votedDown().isEmpty()) {
-        text.append("\n\n- none");
-      }
-      insights
-          .votedDown()
-          .forEach(
-              r ->
-                  text.append("\n\n- ")
-                      .append(r.down())
-                      .append(" 👎 ")
-                      .append(r.question())
-                      .append(" (")
-                      .append(r.sources())
-                      .append(")"));
-      Insights.ExpertQuestions experts = insights.experts();
-      if (!experts.isEmpty()) {
-        text.append("\n\n**Asked the experts**");
-        experts.waiting().forEach(l -> text.append("\n\n- waiting: ").append(l));
-        experts.answered().forEach(l -> text.append("\n\n- answered: ").append(l));
-        experts.drafted().forEach(l -> text.append("\n\n- drafted: ").append(l));
-      }
-      return text.toString();
+      return later.reply().get();
     } catch (AdminException e) {
-      return e.getMessage();
-    }
-  }
-
-  private String reload(TeamsActivity activity) {
-    try {
-      ReloadReport report = admin.reload(new Actor(activity.tenantId(), activity.userId()));
-      StringBuilder text = new StringBuilder(report.summary());
-      for (String line : report.problemLines(MAX_PROBLEMS_SHOWN)) {
-        text.append("\n\n- ").append(line);
-      }
-      return text.toString();
-    } catch (AdminException e) {
-      return e.getMessage();
+      return Reply.text(e.getMessage());
     }
   }
 
@@ -253,6 +157,9 @@ public final class TeamsBot {
       return messageResponse(experts.onAction(activity, data));
     }
     String button = data.path(TeamsCards.ACTION).asText("");
+    if (conversation.route(activity.clicked(button, data)) instanceof Route.Say refused) {
+      return cardResponse(TeamsReplies.card(refused.reply()));
+    }
     if (audits != null && TeamsAudits.handles(button)) {
       return cardResponse(audits.onCardAction(activity, data));
     }
@@ -261,6 +168,15 @@ public final class TeamsBot {
 
   private void onCardAction(TeamsActivity activity, JsonNode data) throws ConnectorException {
     String action = data.path(TeamsCards.ACTION).asText();
+    Route route = conversation.route(activity.clicked(action, data));
+    if (route instanceof Route.Say say) {
+      reply(activity, TeamsReplies.card(say.reply()));
+      return;
+    }
+    if (route instanceof Route.Ask ask) {
+      answer(activity, ask.question());
+      return;
+    }
     if (audits != null && TeamsAudits.shows(action)) {
       send(activity, audits.show(activity, data));
       return;
@@ -274,7 +190,6 @@ public final class TeamsBot {
       return;
     }
     switch (action) {
-      case "ask" -> answer(activity, data.path("question").asText("").strip());
       case "feedback" -> reply(activity, TeamsCards.notice(recordFeedback(activity, data)));
       default ->
           reply(

@@ -22,6 +22,7 @@ import org.scalingcoach.answer.Asker;
 import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.TeamsSettings;
+import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Delivery;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.conversation.NewDelivery;
@@ -156,7 +157,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
             connector,
             conversations,
             audits == null ? null : new TeamsAudits(audits, conversations, reportSummaries(core)),
-            admin);
+            new ConversationService(TeamsBot.PLATFORM, "", admin, experts, audits != null));
     if (experts != null) {
       bot.withExperts(new TeamsExperts(experts));
       experts.add(new TeamsExpertMessenger(connector, conversations));
