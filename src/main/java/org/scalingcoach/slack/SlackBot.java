@@ -6,8 +6,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
 import java.time.Duration;
 import org.scalingcoach.AuditServices;
@@ -46,7 +44,7 @@ public final class SlackBot implements AutoCloseable {
   private final SlashCommands commands;
   private final Reminders reminders;
   private final SlackInbox inbox;
-  private SocketModeApp socketMode;
+  private SlackSocket socketMode;
   private DeliveryWorkers ownedDeliveries;
 
   private SlackBot(
@@ -229,11 +227,10 @@ public final class SlackBot implements AutoCloseable {
 
   /** Connects to Slack over a WebSocket: no public URL needed. */
   public synchronized void connectSocketMode() throws Exception {
-    // Java-WebSocket is the client on our classpath; Bolt's default would be Tyrus.
+    // Envelopes go through the inbox like HTTP requests: stored before they are acknowledged.
     try {
-      socketMode =
-          new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
-      socketMode.startAsync();
+      app.start();
+      socketMode = SlackSocket.connect(slack, settings.appToken(), app, inbox);
     } catch (IllegalStateException e) {
       // Bolt's way of saying apps.connections.open answered ok: false (invalid_auth, …).
       throw new SetupException(
@@ -249,11 +246,7 @@ public final class SlackBot implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (socketMode != null) {
-      try {
-        socketMode.close();
-      } catch (Exception e) {
-        log.warn("closing the Socket Mode connection failed", e);
-      }
+      socketMode.close();
     }
     if (reminders != null) {
       reminders.close();
