@@ -4,13 +4,20 @@ import java.util.List;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.admin.AdminException;
 import org.scalingcoach.admin.ReloadReport;
+import org.scalingcoach.answer.Answer;
+import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.answer.Asker;
+import org.scalingcoach.answer.Question;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.console.ConsoleSignIn;
 import org.scalingcoach.console.SignInLink;
 import org.scalingcoach.expert.ExpertQuestion;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.expert.QuestionLines;
+import org.scalingcoach.guard.PerUserRate;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.scalingcoach.store.Insights;
+import org.scalingcoach.store.StoredText;
 
 /**
  * The conversation, once for every chat platform: reads a {@link Turn} with the one {@link Command}
@@ -21,6 +28,11 @@ import org.scalingcoach.store.Insights;
 public final class ConversationService {
   static final String BUTTON_GONE =
       "That button no longer works. Ask me a question to start again.";
+  public static final String THANKS_UP = "Thanks! Glad that helped.";
+  public static final String THANKS_DOWN =
+      "Thanks for telling me. An admin will review this answer to improve the knowledge base.";
+  static final String UNREADABLE_VOTE =
+      "I couldn't read that vote. Please use the 👍 or 👎 button under an answer.";
   private static final int MAX_PROBLEMS_SHOWN = 15;
   private static final int QUOTE_CHARS = 150;
 
@@ -30,6 +42,15 @@ public final class ConversationService {
   private final ConversationPolicy policy;
   private final AdminActions admin;
   private final ExpertRelay experts;
+  private final Answering answering;
+  private final PerUserRate rate = PerUserRate.standard();
+
+  /**
+   * What answering needs: the engine, the memory of each conversation and the feedback log.
+   *
+   * @param engine answers from the knowledge base (and a model, when one is set up)
+   */
+  public record Answering(AnswerEngine engine, ConversationMemory memory, FeedbackLog feedback) {}
 
   /**
    * @param platform the platform whose turns this instance reads ({@code slack}, {@code teams})
@@ -40,6 +61,18 @@ public final class ConversationService {
    */
   public ConversationService(
       String platform, String prefix, AdminActions admin, ExpertRelay experts, boolean audits) {
+    this(platform, prefix, admin, experts, audits, null);
+  }
+
+  /** The same, answering questions and keeping feedback through {@code answering}. */
+  public ConversationService(
+      String platform,
+      String prefix,
+      AdminActions admin,
+      ExpertRelay experts,
+      boolean audits,
+      Answering answering) {
+    this.answering = answering;
     this.platform = platform;
     this.prefix = prefix;
     this.admin = admin;
@@ -94,6 +127,43 @@ public final class ConversationService {
       return question.isEmpty() ? say(BUTTON_GONE) : new Route.Ask(question);
     }
     return new Route.Click(turn.action());
+  }
+
+  /**
+   * Answers {@code question}, asked in {@code turn} (typed, or a clicked follow-up), with the
+   * conversation's earlier turns; the answer is remembered before it is returned. A person asking
+   * faster than {@link PerUserRate} allows is told to wait.
+   */
+  public Route ask(Turn turn, String question) {
+    if (question.isBlank()) {
+      return say(help());
+    }
+    if (!rate.allow(turn.workspace(), turn.user())) {
+      return say(PerUserRate.REPLY);
+    }
+    long start = System.nanoTime();
+    Answer answer =
+        answering
+            .engine()
+            .answer(
+                new Question(
+                    StoredText.cap(question),
+                    answering.memory().recent(turn),
+                    new Asker(turn.workspace(), turn.user())));
+    CoachMetrics.question(
+        platform, answer.answered(), answer.topic() == null ? null : answer.topic().id(), start);
+    answering.memory().remember(turn, question, answer);
+    return new Route.Answered(answer);
+  }
+
+  /** Keeps the 👍 or 👎 of {@code click} and thanks for it. */
+  public Reply feedback(Turn click) {
+    String vote = click.action().value("vote");
+    if (!vote.equals("up") && !vote.equals("down")) {
+      return Reply.text(UNREADABLE_VOTE);
+    }
+    answering.feedback().record(click, vote.equals("up"));
+    return Reply.text(vote.equals("up") ? THANKS_UP : THANKS_DOWN);
   }
 
   private Route admin(Turn turn, Command.AdminVerb verb) {
@@ -190,11 +260,19 @@ public final class ConversationService {
     Insights.ExpertQuestions asked = insights.experts();
     if (!asked.isEmpty()) {
       text.append("\n**Asked the experts**\n");
-      asked.waiting().forEach(l -> text.append("- waiting: ").append(l).append('\n'));
-      asked.answered().forEach(l -> text.append("- answered: ").append(l).append('\n'));
-      asked.drafted().forEach(l -> text.append("- drafted: ").append(l).append('\n'));
+      expertLines(text, "Waiting", asked.waiting());
+      expertLines(text, "Answered (Draft knowledge turns them into files)", asked.answered());
+      expertLines(text, "Drafted into knowledge/drafts", asked.drafted());
     }
     return Reply.text(text.toString().strip());
+  }
+
+  private static void expertLines(StringBuilder text, String title, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    text.append("\n_").append(title).append("_\n\n");
+    lines.forEach(l -> text.append("- ").append(l).append('\n'));
   }
 
   private String myQuestions(Turn turn) {

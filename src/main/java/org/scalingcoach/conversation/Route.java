@@ -17,6 +17,9 @@ public sealed interface Route {
   /** Answer {@code question} (typed, or a suggested follow-up that was clicked). */
   record Ask(String question) implements Route {}
 
+  /** The answer to a question, for the adapter to render with its sources and buttons. */
+  record Answered(org.scalingcoach.answer.Answer answer) implements Route {}
+
   /** A typed audit command, already allowed here by the policy. */
   record Audit(Command.Audit command) implements Route {}
 

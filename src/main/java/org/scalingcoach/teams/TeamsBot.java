@@ -5,21 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.scalingcoach.admin.AdminException;
-import org.scalingcoach.answer.Answer;
-import org.scalingcoach.answer.AnswerEngine;
-import org.scalingcoach.answer.Asker;
-import org.scalingcoach.answer.Question;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Route;
-import org.scalingcoach.guard.PerUserRate;
-import org.scalingcoach.metrics.CoachMetrics;
-import org.scalingcoach.store.QuestionLog;
-import org.scalingcoach.store.StoredText;
+import org.scalingcoach.conversation.Turn;
 import org.scalingcoach.store.TeamsConversationStore;
 import org.scalingcoach.store.TeamsConversationStore.ConversationRef;
-import org.scalingcoach.store.TeamsStore;
-import org.scalingcoach.store.TeamsStore.TeamsFeedback;
 
 /**
  * What the coach does with each kind of Teams activity: answers questions, greets when added, and
@@ -28,16 +19,8 @@ import org.scalingcoach.store.TeamsStore.TeamsFeedback;
 public final class TeamsBot {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamsBot.class);
 
-  static final String THANKS_UP = "Thanks! Glad that helped.";
-  static final String THANKS_DOWN =
-      "Thanks for telling me. An admin will review this answer to improve the knowledge base.";
-
   static final String PLATFORM = "teams";
 
-  private final PerUserRate rate = PerUserRate.standard();
-  private final AnswerEngine answers;
-  private final TeamsStore store;
-  private final QuestionLog questionLog;
   private final ConnectorClient connector;
   private final TeamsAudits audits;
   private final ConversationService conversation;
@@ -49,18 +32,12 @@ public final class TeamsBot {
    * @param conversation the conversation service: grammar, policy, help and admin commands
    */
   public TeamsBot(
-      AnswerEngine answers,
-      TeamsStore store,
-      QuestionLog questionLog,
       ConnectorClient connector,
       TeamsConversationStore conversations,
       TeamsAudits audits,
       ConversationService conversation) {
     this.conversation = conversation;
     this.conversations = conversations;
-    this.answers = answers;
-    this.store = store;
-    this.questionLog = questionLog;
     this.connector = connector;
     this.audits = audits;
   }
@@ -92,7 +69,7 @@ public final class TeamsBot {
     } else if (route instanceof Route.Audit audit && audits != null) {
       send(activity, audits.command(activity, audit.command()));
     } else if (route instanceof Route.Ask ask) {
-      answer(activity, ask.question());
+      answer(activity, activity.typed(text), ask.question());
     }
   }
 
@@ -168,13 +145,14 @@ public final class TeamsBot {
 
   private void onCardAction(TeamsActivity activity, JsonNode data) throws ConnectorException {
     String action = data.path(TeamsCards.ACTION).asText();
-    Route route = conversation.route(activity.clicked(action, data));
+    Turn click = activity.clicked(action, data);
+    Route route = conversation.route(click);
     if (route instanceof Route.Say say) {
       reply(activity, TeamsReplies.card(say.reply()));
       return;
     }
     if (route instanceof Route.Ask ask) {
-      answer(activity, ask.question());
+      answer(activity, click, ask.question());
       return;
     }
     if (audits != null && TeamsAudits.shows(action)) {
@@ -198,48 +176,23 @@ public final class TeamsBot {
     }
   }
 
-  private void answer(TeamsActivity activity, String question) throws ConnectorException {
+  private void answer(TeamsActivity activity, Turn turn, String question)
+      throws ConnectorException {
     if (question.isEmpty()) {
       reply(activity, TeamsCards.welcome());
       return;
     }
-    long start = System.nanoTime();
-    String tenant = activity.tenantId();
-    if (!rate.allow(tenant, activity.userId())) {
-      reply(activity, TeamsCards.notice(PerUserRate.REPLY));
-      return;
+    Route route = conversation.ask(turn, question);
+    if (route instanceof Route.Answered answered) {
+      ObjectNode card = TeamsCards.answer(answered.answer());
+      reply(activity, experts == null ? card : experts.offer(card, answered.answer()));
+    } else if (route instanceof Route.Say say) {
+      reply(activity, TeamsReplies.card(say.reply()));
     }
-    String conversation = activity.conversationId();
-    Answer answer =
-        answers.answer(
-            new Question(
-                StoredText.cap(question),
-                store.recentTurns(tenant, conversation),
-                new Asker(tenant, activity.userId())));
-    ObjectNode card = TeamsCards.answer(answer);
-    reply(activity, experts == null ? card : experts.offer(card, answer));
-    CoachMetrics.question(
-        "teams", answer.answered(), answer.topic() == null ? null : answer.topic().id(), start);
-    store.recordExchange(tenant, conversation, question, answer.markdown());
-    questionLog.record(tenant, activity.userId(), conversation, answer);
   }
 
   private String recordFeedback(TeamsActivity activity, JsonNode data) {
-    String vote = data.path("vote").asText("");
-    if (!vote.equals("up") && !vote.equals("down")) {
-      return "I couldn't read that vote. Please use the 👍 or 👎 button under an answer.";
-    }
-    store.recordFeedback(
-        new TeamsFeedback(
-            activity.tenantId(),
-            activity.conversationId(),
-            activity.replyToId(),
-            activity.userId(),
-            vote,
-            data.path("question").asText(""),
-            data.path("topic").isTextual() ? data.path("topic").asText() : null,
-            data.path("source").isTextual() ? data.path("source").asText() : null));
-    return vote.equals("up") ? THANKS_UP : THANKS_DOWN;
+    return conversation.feedback(activity.clicked("feedback", data)).markdown();
   }
 
   /** Replies to the activity with a card. */
