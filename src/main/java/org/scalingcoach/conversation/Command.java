@@ -16,7 +16,40 @@ public sealed interface Command {
   record Question(String text) implements Command {}
 
   /** {@code audit [verb] [arguments]}. */
-  record Audit(AuditVerb verb, String arguments) implements Command {}
+  record Audit(AuditVerb verb, String arguments) implements Command {
+
+    /** {@code <audit> <subject>}, as {@code start} and {@code history} take them. */
+    public record TypeAndSubject(String type, String subject) {}
+
+    /** The audit type and subject in the arguments, when both are there. */
+    public java.util.Optional<TypeAndSubject> typeAndSubject() {
+      String[] parts = arguments.strip().split("\\s+", 2);
+      return parts.length < 2
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(new TypeAndSubject(parts[0], parts[1].strip()));
+    }
+
+    /**
+     * The audit number {@code export} was given ({@code 12} or {@code #12}), or none.
+     *
+     * @param prefix what people type before a command, for the example in the error
+     * @throws org.scalingcoach.audit.AuditException when the arguments are not a number
+     */
+    public java.util.OptionalLong auditNumber(String prefix) {
+      if (arguments.isBlank()) {
+        return java.util.OptionalLong.empty();
+      }
+      try {
+        return java.util.OptionalLong.of(Long.parseLong(arguments.strip().replace("#", "")));
+      } catch (NumberFormatException e) {
+        throw new org.scalingcoach.audit.AuditException(
+            org.scalingcoach.audit.AuditException.Reason.INVALID_INPUT,
+            "Give the audit number, e.g. \""
+                + prefix
+                + "audit export 12\", or nothing for your latest.");
+      }
+    }
+  }
 
   /** {@code admin [verb]}. */
   record Admin(AdminVerb verb) implements Command {}

@@ -11,7 +11,6 @@ import org.scalingcoach.AuditServices;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditException;
 import org.scalingcoach.audit.AuditRecord;
-import org.scalingcoach.audit.AuditStatus;
 import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.conversation.Command;
@@ -48,12 +47,14 @@ final class SlackAuditCommand {
           return context.ack(r -> r.responseType("ephemeral").text("Guided audits").blocks(blocks));
         }
         case START -> {
-          String[] typeAndSubject = rest.split("\\s+", 2);
-          if (typeAndSubject.length < 2) {
+          var named = command.typeAndSubject();
+          if (named.isEmpty()) {
             return context.ack(
                 "Say which audit and what it is about, e.g. `/coach audit start plan-for-mlops Churn model — EMEA`.");
           }
-          audits.engine().checkStart(typeAndSubject[0], typeAndSubject[1]);
+          String type = named.get().type();
+          String subject = named.get().subject();
+          audits.engine().checkStart(type, subject);
           work.submit(
               "start an audit",
               () ->
@@ -62,12 +63,12 @@ final class SlackAuditCommand {
                       actor.userId(),
                       () ->
                           conversation.postStep(
-                              actor.userId(),
-                              audits.engine().start(actor, typeAndSubject[0], typeAndSubject[1]))));
+                              actor.userId(), audits.engine().start(actor, type, subject))));
           return context.ack("Starting: your first question is in our direct messages.");
         }
         case EXPORT -> {
-          long auditId = exportTarget(actor, rest);
+          long auditId =
+              audits.history().exportTarget(actor, command.auditNumber(SlashCommands.PREFIX));
           conversation.report(actor, auditId); // refuse an unknown or foreign audit right away
           work.submit(
               "export an audit",
@@ -89,7 +90,7 @@ final class SlackAuditCommand {
                       .blocks(AuditReportBlocks.team(audits.history().latest(actor))));
         }
         case HISTORY -> {
-          return context.ack(history(actor, rest));
+          return context.ack(history(actor, command));
         }
         case REMIND -> {
           return context.ack(remind(actor, rest));
@@ -103,32 +104,12 @@ final class SlackAuditCommand {
     }
   }
 
-  private long exportTarget(Actor actor, String idText) {
-    if (!idText.isBlank()) {
-      try {
-        return Long.parseLong(idText.strip().replace("#", ""));
-      } catch (NumberFormatException e) {
-        throw new AuditException(
-            AuditException.Reason.INVALID_INPUT,
-            "Give the audit number, e.g. `/coach audit export 12`, or nothing for your latest.");
-      }
-    }
-    return audits.history().visible(actor).stream()
-        .filter(a -> a.userId().equals(actor.userId()) && a.status() == AuditStatus.FINISHED)
-        .findFirst()
-        .map(AuditRecord::id)
-        .orElseThrow(
-            () ->
-                new AuditException(
-                    AuditException.Reason.UNKNOWN_AUDIT,
-                    "You have no finished audit to export yet."));
-  }
-
-  private String history(Actor actor, String rest) {
-    String[] typeAndSubject = rest.split("\\s+", 2);
-    if (typeAndSubject.length < 2) {
+  private String history(Actor actor, Command.Audit command) {
+    var named = command.typeAndSubject();
+    if (named.isEmpty()) {
       return "Say which audit and subject, e.g. `/coach audit history plan-for-mlops Churn model`.";
     }
+    String[] typeAndSubject = {named.get().type(), named.get().subject()};
     List<AuditRecord> finished =
         audits.history().history(actor, typeAndSubject[0], typeAndSubject[1]);
     if (finished.isEmpty()) {

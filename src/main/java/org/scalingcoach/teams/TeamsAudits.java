@@ -11,7 +11,6 @@ import org.scalingcoach.AuditServices;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditEngine;
 import org.scalingcoach.audit.AuditException;
-import org.scalingcoach.audit.AuditException.Reason;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.AuditStatus;
@@ -74,10 +73,11 @@ final class TeamsAudits {
     try {
       return switch (command.verb()) {
         case LIST -> cards(activity, menu());
-        case START -> cards(activity, start(actor, rest));
-        case EXPORT -> export(activity, actor, exportTarget(actor, rest));
+        case START -> cards(activity, start(actor, command));
+        case EXPORT ->
+            export(activity, actor, audits.history().exportTarget(actor, command.auditNumber("")));
         case TEAM -> cards(activity, team(actor));
-        case HISTORY -> cards(activity, history(actor, rest));
+        case HISTORY -> cards(activity, history(actor, command));
         case REMIND -> cards(activity, TeamsCards.notice(remind(activity, actor, rest)));
         case USAGE -> cards(activity, TeamsCards.notice(HelpText.auditUsage("")));
       };
@@ -169,25 +169,26 @@ final class TeamsAudits {
   }
 
   /** {@code audit start plan-for-mlops Churn model} starts at once; without both, the menu. */
-  private ObjectNode start(Actor actor, String rest) {
-    String[] typeAndSubject = rest.split("\\s+", 2);
-    if (typeAndSubject.length < 2) {
-      return menu();
-    }
-    return card(audits.engine().start(actor, typeAndSubject[0], typeAndSubject[1]));
+  private ObjectNode start(Actor actor, Command.Audit command) {
+    return command
+        .typeAndSubject()
+        .map(named -> card(audits.engine().start(actor, named.type(), named.subject())))
+        .orElseGet(this::menu);
   }
 
   private ObjectNode team(Actor actor) {
     return TeamsAuditViews.team(audits.history().latest(actor), audits.history().isManager(actor));
   }
 
-  private ObjectNode history(Actor actor, String rest) {
-    String[] typeAndSubject = rest.split("\\s+", 2);
-    if (typeAndSubject.length < 2) {
-      return TeamsCards.notice(
-          "Say which audit and subject, e.g. **audit history plan-for-mlops Churn model**.");
-    }
-    return history(actor, typeAndSubject[0], typeAndSubject[1]);
+  private ObjectNode history(Actor actor, Command.Audit command) {
+    return command
+        .typeAndSubject()
+        .map(named -> history(actor, named.type(), named.subject()))
+        .orElseGet(
+            () ->
+                TeamsCards.notice(
+                    "Say which audit and subject, e.g. **audit history plan-for-mlops Churn"
+                        + " model**."));
   }
 
   private ObjectNode history(Actor actor, String type, String subject) {
@@ -244,26 +245,6 @@ final class TeamsAudits {
         .find(actor.teamId(), botFrameworkId)
         .map(TeamsConversationStore.ConversationRef::userId)
         .orElse(botFrameworkId);
-  }
-
-  private long exportTarget(Actor actor, String idText) {
-    if (!idText.isBlank()) {
-      try {
-        return Long.parseLong(idText.strip().replace("#", ""));
-      } catch (NumberFormatException e) {
-        throw new AuditException(
-            Reason.INVALID_INPUT,
-            "Give the audit number, e.g. **audit export 12**, or nothing for your latest.");
-      }
-    }
-    return audits.history().visible(actor).stream()
-        .filter(a -> a.userId().equals(actor.userId()) && a.status() == AuditStatus.FINISHED)
-        .findFirst()
-        .map(AuditRecord::id)
-        .orElseThrow(
-            () ->
-                new AuditException(
-                    Reason.UNKNOWN_AUDIT, "You have no finished audit to export yet."));
   }
 
   private List<ObjectNode> export(TeamsActivity activity, Actor actor, long id) {
