@@ -1,7 +1,6 @@
 package org.scalingcoach.slack;
 
 import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
@@ -13,6 +12,9 @@ import org.scalingcoach.conversation.Reply;
 final class SlackReplies {
   /** A section's text may hold 3,000 characters; keep room for the ellipsis. */
   private static final int SECTION_CHARS = 2_900;
+
+  /** A message holds 50 blocks; the rest of a longer reply is cut, saying so. */
+  private static final int MAX_BLOCKS = 50;
 
   private SlackReplies() {}
 
@@ -39,14 +41,22 @@ final class SlackReplies {
       blocks.add(section(part.toString()));
     }
     for (String notice : reply.notices()) {
-      blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.fromMarkdown(notice))))));
+      String text = cut(Mrkdwn.fromMarkdown(notice));
+      blocks.add(context(c -> c.elements(List.of(markdownText(text)))));
+    }
+    if (blocks.size() > MAX_BLOCKS) {
+      blocks.subList(MAX_BLOCKS - 1, blocks.size()).clear();
+      blocks.add(context(c -> c.elements(List.of(markdownText("_(cut: too long for Slack)_")))));
     }
     return blocks;
   }
 
   private static LayoutBlock section(String mrkdwn) {
-    String text =
-        mrkdwn.length() > SECTION_CHARS ? mrkdwn.substring(0, SECTION_CHARS - 1) + "…" : mrkdwn;
+    String text = cut(mrkdwn);
     return com.slack.api.model.block.Blocks.section(s -> s.text(markdownText(text)));
+  }
+
+  private static String cut(String mrkdwn) {
+    return mrkdwn.length() > SECTION_CHARS ? mrkdwn.substring(0, SECTION_CHARS - 1) + "…" : mrkdwn;
   }
 }
