@@ -18,6 +18,7 @@ import org.scalingcoach.audit.ReminderRouter;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.CacheFolder;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.config.DatabaseSettings;
 import org.scalingcoach.console.AnswerTrials;
 import org.scalingcoach.console.ConsoleServices;
 import org.scalingcoach.console.ConsoleSignIn;
@@ -77,12 +78,26 @@ public final class CoachWiring {
 
   /** The same core with a given embedder, for tests and benchmarks that need a fast one. */
   public static CoachCore core(CoachConfig config, Embedder embedder) {
-    Database database = Database.open(config.databaseFile());
+    Database database = database(config);
     LlmFeatures llm = LlmFeatures.create(config.llm(), new SqliteTokenUsageLog(database));
     log.info("language model: {}", llm.active());
     FolderLoader loader =
         new FolderLoader(config.knowledge(), embedder, new SqliteEmbeddingCache(database), llm);
     return new CoachCore(loader, database, llm, config.knowledge().describe());
+  }
+
+  /** Opens the configured database: the SQLite file in the data folder, or PostgreSQL. */
+  public static Database database(CoachConfig config) {
+    DatabaseSettings settings = config.database();
+    if (!settings.postgres()) {
+      return Database.open(config.databaseFile());
+    }
+    Database database = Database.openPostgres(settings.url(), settings.user(), settings.password());
+    log.info(
+        "database: PostgreSQL at {}, this replica is {}",
+        database.description(),
+        settings.replicaId());
+    return database;
   }
 
   /**
@@ -140,7 +155,7 @@ public final class CoachWiring {
    */
   public static DeliveryWorkers deliveries(CoachConfig config, CoachCore core) {
     return new DeliveryWorkers(
-        new SqliteInbox(core.database()),
+        new SqliteInbox(core.database(), config.database().replicaId(), config.database().lease()),
         Clock.systemUTC(),
         DELIVERY_THREADS,
         config.inboxLimit(),

@@ -2,6 +2,7 @@ package org.scalingcoach.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,13 +11,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.scalingcoach.config.JdbcAddresses;
+import org.scalingcoach.config.SetupException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite file that holds all state, migrated by Flyway on open. Connections come from a small
- * HikariCP pool; each runs in WAL mode with a busy timeout, foreign keys on, and transactions that
- * take the write lock up front.
+ * The database that holds all state, migrated by Flyway on open, with connections from a HikariCP
+ * pool: by default a SQLite file (WAL mode, a busy timeout, foreign keys on, transactions that take
+ * the write lock up front); with a PostgreSQL address, a server several replicas share.
  */
 public final class Database implements AutoCloseable {
   /**
@@ -26,15 +29,23 @@ public final class Database implements AutoCloseable {
    */
   static final int POOL_SIZE = 4;
 
-  private final Path file;
+  /**
+   * A PostgreSQL server runs transactions side by side; each replica's 32 delivery workers hold a
+   * connection only for one short statement at a time, so a few more than SQLite's are enough.
+   */
+  static final int POSTGRES_POOL_SIZE = 10;
+
+  private final DatabaseKind kind;
+  private final String description;
   private final HikariDataSource dataSource;
 
-  private Database(Path file, HikariDataSource dataSource) {
-    this.file = file;
+  private Database(DatabaseKind kind, String description, HikariDataSource dataSource) {
+    this.kind = kind;
+    this.description = description;
     this.dataSource = dataSource;
   }
 
-  /** Opens (creating if needed) the database at {@code file} and brings its schema up to date. */
+  /** Opens (creating if needed) the SQLite file {@code file} and brings its schema up to date. */
   public static Database open(Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -58,27 +69,80 @@ public final class Database implements AutoCloseable {
     pool.setMaximumPoolSize(POOL_SIZE);
     pool.setMinimumIdle(1);
     pool.setConnectionTimeout(30_000);
-    HikariDataSource dataSource = new HikariDataSource(pool);
-    try {
-      migrate(dataSource);
-    } catch (RuntimeException e) {
-      dataSource.close();
-      throw e;
-    }
-    return new Database(file, dataSource);
+    return open(DatabaseKind.SQLITE, file.toString(), new HikariDataSource(pool));
   }
 
-  private static void migrate(DataSource dataSource) {
+  /**
+   * Connects to the PostgreSQL database at {@code url} (a {@code jdbc:postgresql://} address) and
+   * brings its schema up to date. A server that cannot be reached or refuses the login is a {@link
+   * SetupException} whose message names the address without any password.
+   */
+  public static Database openPostgres(String url, String user, String password) {
+    String shown = JdbcAddresses.withoutSecrets(url);
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl(url);
+    pool.setUsername(user);
+    pool.setPassword(password);
+    pool.setPoolName("postgresql");
+    pool.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+    pool.setMinimumIdle(2);
+    // A replica that lost the database must answer /healthz and give up claims quickly, not wait.
+    pool.setConnectionTimeout(5_000);
+    pool.setValidationTimeout(2_000);
+    pool.setInitializationFailTimeout(10_000);
+    pool.addDataSourceProperty("connectTimeout", "5");
+    pool.addDataSourceProperty("socketTimeout", "60");
+    pool.addDataSourceProperty("ApplicationName", "scaling-coach");
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(pool);
+    } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
+      throw new SetupException(
+          "cannot connect to the PostgreSQL database at "
+              + shown
+              + " ("
+              + JdbcAddresses.reason(e)
+              + "): check COACH_DATABASE_URL, COACH_DATABASE_USER and the password, and that the"
+              + " server is running and reachable",
+          e);
+    }
+    return open(DatabaseKind.POSTGRESQL, shown, dataSource);
+  }
+
+  private static Database open(DatabaseKind kind, String description, HikariDataSource source) {
+    try {
+      migrate(kind, source);
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+    return new Database(kind, description, source);
+  }
+
+  private static void migrate(DatabaseKind kind, DataSource dataSource) {
     Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        .locations(kind.migrationLocations())
         .outOfOrder(true)
         .load()
         .migrate();
   }
 
+  public DatabaseKind kind() {
+    return kind;
+  }
+
+  /** The SQLite file; a PostgreSQL database has none. */
   public Path file() {
-    return file;
+    if (kind != DatabaseKind.SQLITE) {
+      throw new IllegalStateException("a PostgreSQL database has no file");
+    }
+    return Path.of(description);
+  }
+
+  /** The file or the server address (without secrets), for messages. */
+  public String description() {
+    return description;
   }
 
   public Connection connection() throws SQLException {
@@ -98,7 +162,7 @@ public final class Database implements AutoCloseable {
         throw e;
       }
     } catch (SQLException e) {
-      throw new StoreException("database operation failed on " + file, e);
+      throw new StoreException("database operation failed on " + description, e);
     }
   }
 
@@ -107,7 +171,7 @@ public final class Database implements AutoCloseable {
     try (Connection connection = connection()) {
       return work.run(connection);
     } catch (SQLException e) {
-      throw new StoreException("database operation failed on " + file, e);
+      throw new StoreException("database operation failed on " + description, e);
     }
   }
 
