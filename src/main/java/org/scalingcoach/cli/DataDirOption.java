@@ -58,7 +58,11 @@ final class DataDirOption {
   /** With COACH_DATABASE_URL set and no --data-dir, commands use the servers' PostgreSQL. */
   private static Database openPostgres() {
     DatabaseSettings settings = config().database();
-    return Database.openPostgres(settings.url(), settings.user(), settings.password());
+    return Database.openPostgres(
+        settings.url(),
+        settings.user(),
+        settings.password(),
+        new Database.Replica(settings.replicaId(), settings.lease()));
   }
 
   private static CoachConfig config() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.scalingcoach.config.JdbcAddresses;
@@ -35,18 +36,39 @@ public final class Database implements AutoCloseable {
    */
   static final int POSTGRES_POOL_SIZE = 10;
 
+  /** How long work a replica took stays its own without a renewal, unless configured. */
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+
   private final DatabaseKind kind;
   private final String description;
   private final HikariDataSource dataSource;
+  private final Replica replica;
+  private ReplicaLeases leases;
 
-  private Database(DatabaseKind kind, String description, HikariDataSource dataSource) {
+  private Database(
+      DatabaseKind kind, String description, HikariDataSource dataSource, Replica replica) {
     this.kind = kind;
     this.description = description;
     this.dataSource = dataSource;
+    this.replica = replica;
+  }
+
+  /**
+   * This process as the database knows it: its name among the replicas sharing the database, and
+   * how long work it took stays its own without being renewed.
+   */
+  public record Replica(String id, Duration lease) {
+    /** The only process using a database. */
+    public static final Replica LOCAL = new Replica("local", DEFAULT_LEASE);
   }
 
   /** Opens (creating if needed) the SQLite file {@code file} and brings its schema up to date. */
   public static Database open(Path file) {
+    return open(file, Replica.LOCAL);
+  }
+
+  /** The same, naming this process {@code replica}. */
+  public static Database open(Path file, Replica replica) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
@@ -69,7 +91,7 @@ public final class Database implements AutoCloseable {
     pool.setMaximumPoolSize(POOL_SIZE);
     pool.setMinimumIdle(1);
     pool.setConnectionTimeout(30_000);
-    return open(DatabaseKind.SQLITE, file.toString(), new HikariDataSource(pool));
+    return open(DatabaseKind.SQLITE, file.toString(), new HikariDataSource(pool), replica);
   }
 
   /**
@@ -77,7 +99,7 @@ public final class Database implements AutoCloseable {
    * brings its schema up to date. A server that cannot be reached or refuses the login is a {@link
    * SetupException} whose message names the address without any password.
    */
-  public static Database openPostgres(String url, String user, String password) {
+  public static Database openPostgres(String url, String user, String password, Replica replica) {
     String shown = JdbcAddresses.withoutSecrets(url);
     HikariConfig pool = new HikariConfig();
     pool.setJdbcUrl(url);
@@ -106,17 +128,18 @@ public final class Database implements AutoCloseable {
               + " server is running and reachable",
           e);
     }
-    return open(DatabaseKind.POSTGRESQL, shown, dataSource);
+    return open(DatabaseKind.POSTGRESQL, shown, dataSource, replica);
   }
 
-  private static Database open(DatabaseKind kind, String description, HikariDataSource source) {
+  private static Database open(
+      DatabaseKind kind, String description, HikariDataSource source, Replica replica) {
     try {
       migrate(kind, source);
     } catch (RuntimeException e) {
       source.close();
       throw e;
     }
-    return new Database(kind, description, source);
+    return new Database(kind, description, source, replica);
   }
 
   private static void migrate(DatabaseKind kind, DataSource dataSource) {
@@ -130,6 +153,18 @@ public final class Database implements AutoCloseable {
 
   public DatabaseKind kind() {
     return kind;
+  }
+
+  public Replica replica() {
+    return replica;
+  }
+
+  /** The leases on background work this process takes part in, renewed while it runs. */
+  public synchronized ReplicaLeases leases() {
+    if (leases == null) {
+      leases = new ReplicaLeases(this, java.time.Clock.systemUTC());
+    }
+    return leases;
   }
 
   /** The SQLite file; a PostgreSQL database has none. */
@@ -189,6 +224,11 @@ public final class Database implements AutoCloseable {
   /** Closes every pooled connection; the database cannot be used afterwards. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (leases != null) {
+        leases.close();
+      }
+    }
     dataSource.close();
   }
 

@@ -20,9 +20,6 @@ import org.scalingcoach.conversation.NewDelivery;
  * a delivery whose lease ran out (its holder died or lost the database) is taken over by another.
  */
 public final class SqliteInbox implements Inbox {
-  /** How long a delivery stays with its replica without a renewal, unless configured. */
-  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
-
   private static final String COLUMNS =
       "id, platform, workspace, delivery_key, payload, state, attempts, reply_ref";
   private static final String UNFINISHED = "state IN ('PENDING', 'WORKING', 'SENDING')";
@@ -35,16 +32,11 @@ public final class SqliteInbox implements Inbox {
   private final String replica;
   private final Duration lease;
 
-  /** The inbox of the only process using {@code database}. */
+  /** The inbox of the replica {@code database} was opened as. */
   public SqliteInbox(Database database) {
-    this(database, "local", DEFAULT_LEASE);
-  }
-
-  /** The inbox of replica {@code replica}, whose deliveries stay its own for {@code lease}. */
-  public SqliteInbox(Database database, String replica, Duration lease) {
     this.database = database;
-    this.replica = replica;
-    this.lease = lease;
+    this.replica = database.replica().id();
+    this.lease = database.replica().lease();
   }
 
   @Override

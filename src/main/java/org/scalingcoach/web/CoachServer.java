@@ -22,6 +22,7 @@ import org.scalingcoach.console.ConsoleSignIn;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.slack.SlackBot;
+import org.scalingcoach.store.ReplicaNotices;
 import org.scalingcoach.teams.TeamsMessagesServlet;
 import org.scalingcoach.web.console.ConsoleServlet;
 import org.slf4j.Logger;
@@ -55,6 +56,9 @@ public final class CoachServer implements AutoCloseable {
 
   /** The inbox workers this server owns, closed with it; null when built from parts. */
   private DeliveryWorkers deliveries;
+
+  /** Reloads when another replica reloaded; null on SQLite or when built from parts. */
+  private ReplicaNotices reloads;
 
   private CoachServer(Server jetty, SlackBot slack, boolean teams) {
     this.jetty = jetty;
@@ -101,6 +105,7 @@ public final class CoachServer implements AutoCloseable {
       throw e;
     }
     server.deliveries = deliveries;
+    server.reloads = CoachWiring.followReloads(core);
     base.compareAndSet(null, URI.create("http://localhost:" + server.port()));
     return server;
   }
@@ -270,6 +275,9 @@ public final class CoachServer implements AutoCloseable {
     }
     if (deliveries != null) {
       deliveries.close();
+    }
+    if (reloads != null) {
+      reloads.close();
     }
   }
 }

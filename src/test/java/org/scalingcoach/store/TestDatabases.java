@@ -3,11 +3,15 @@ package org.scalingcoach.store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.scalingcoach.TestCore;
 
 /**
@@ -27,13 +31,15 @@ public final class TestDatabases {
   public static Database open(DatabaseKind kind, String prefix) {
     return switch (kind) {
       case SQLITE -> Database.open(TestCore.tempDir(prefix).resolve("coach.db"));
-      case POSTGRESQL -> Database.openPostgres(url(newPostgresDatabase()), "postgres", "postgres");
+      case POSTGRESQL ->
+          Database.openPostgres(
+              url(newPostgresDatabase()), "postgres", "postgres", Database.Replica.LOCAL);
     };
   }
 
   /** Creates an empty, migrated PostgreSQL database and returns its name. */
   public static String newPostgresDatabase() {
-    EmbeddedPostgres postgres = server();
+    server();
     String name = "coach_" + NEXT.incrementAndGet();
     admin("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
     return name;
@@ -44,12 +50,21 @@ public final class TestDatabases {
     return "jdbc:postgresql://localhost:" + server().getPort() + "/" + name;
   }
 
-  /** The test server, started on first use and stopped when the JVM exits. */
+  /**
+   * The test server, started on first use and stopped when the JVM exits. Its data folder stays
+   * behind in {@code target/embedded-pg}: deleting the files of a hundred databases at exit takes
+   * longer than surefire waits for a JVM to end, so the next run deletes them in the background.
+   */
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
+      Path runs = Path.of("target", "embedded-pg").toAbsolutePath();
+      Path data = runs.resolve("run-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+      deleteEarlierRuns(runs);
       try {
         server =
             EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
@@ -59,21 +74,33 @@ public final class TestDatabases {
       } catch (IOException e) {
         throw new UncheckedIOException("the embedded PostgreSQL server did not start", e);
       }
-      EmbeddedPostgres started = server;
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    try {
-                      started.close();
-                    } catch (IOException e) {
-                      // the JVM is exiting; the temporary data folder goes with it
-                    }
-                  }));
       admin("CREATE DATABASE " + TEMPLATE);
-      Database.openPostgres(url(TEMPLATE), "postgres", "postgres").close();
+      Database.openPostgres(url(TEMPLATE), "postgres", "postgres", Database.Replica.LOCAL).close();
     }
     return server;
+  }
+
+  private static void deleteEarlierRuns(Path runs) {
+    Thread cleaner =
+        new Thread(
+            () -> {
+              try (Stream<Path> earlier = Files.list(runs)) {
+                earlier.forEach(TestDatabases::deleteQuietly);
+              } catch (IOException e) {
+                // nothing there yet
+              }
+            },
+            "embedded-pg-cleaner");
+    cleaner.setDaemon(true);
+    cleaner.start();
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a later run tries again
+    }
   }
 
   private static void admin(String sql) {
