@@ -6,21 +6,24 @@ package org.scalingcoach.store;
  */
 public enum DatabaseKind {
   /** One file in the data folder, used by this one process. */
-  SQLITE("sqlite", "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", ""),
+  SQLITE("sqlite", "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", "", ""),
   /** A server that several replicas share. */
   POSTGRESQL(
       "postgresql",
       "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')",
-      " FOR UPDATE SKIP LOCKED");
+      " FOR UPDATE SKIP LOCKED",
+      " FOR UPDATE");
 
   private final String name;
   private final String nowText;
   private final String skipLocked;
+  private final String forUpdate;
 
-  DatabaseKind(String name, String nowText, String skipLocked) {
+  DatabaseKind(String name, String nowText, String skipLocked, String forUpdate) {
     this.name = name;
     this.nowText = nowText;
     this.skipLocked = skipLocked;
+    this.forUpdate = forUpdate;
   }
 
   /** How {@code /healthz} and the logs name it. */
@@ -40,6 +43,14 @@ public enum DatabaseKind {
    */
   public String skipLocked() {
     return skipLocked;
+  }
+
+  /**
+   * What ends a {@code SELECT} of one known row the transaction goes on to change: it waits for a
+   * replica changing that row at the moment, then sees the row as that replica left it.
+   */
+  public String forUpdate() {
+    return forUpdate;
   }
 
   /**

@@ -81,7 +81,7 @@ public final class SqliteInbox implements Inbox {
                       + UNFINISHED
                       + " AND "
                       + MINE_OR_FREE
-                      + database.kind().skipLocked())) {
+                      + database.kind().forUpdate())) {
             select.setLong(1, id);
             select.setString(2, replica);
             select.setLong(3, now.toEpochMilli());
