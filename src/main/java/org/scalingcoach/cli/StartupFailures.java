@@ -7,6 +7,8 @@ import java.nio.file.FileSystemException;
 import java.util.Optional;
 import org.scalingcoach.config.ConfigException;
 import org.scalingcoach.config.SetupException;
+import org.scalingcoach.knowledge.Problem;
+import org.scalingcoach.llm.PromptException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -40,6 +42,13 @@ final class StartupFailures implements IExecutionExceptionHandler {
             config.problems().size() == 1
                 ? "error: " + config.problems().get(0)
                 : config.getMessage());
+      }
+      if (t instanceof PromptException prompts) {
+        return Optional.of(
+            "error: the prompt templates cannot be used: "
+                + String.join("; ", prompts.problems().stream().map(Problem::toString).toList())
+                + ". Fix them (check with 'prompts check --dir FOLDER') or point COACH_PROMPTS_DIR"
+                + " at the shipped prompts folder");
       }
       if (t instanceof SetupException setup) {
         return Optional.of("error: " + setup.getMessage());

@@ -2,6 +2,7 @@ package org.scalingcoach.conversation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,10 @@ public final class DeliveryWorkers implements AutoCloseable {
   private final Duration keepDone;
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
   private final AtomicInteger unfinished = new AtomicInteger();
+
+  /** When each delivery this process holds was stored or resumed: the inbox's age gauge. */
+  private final Map<Long, Instant> waiting = new ConcurrentHashMap<>();
+
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService housekeeping;
 
@@ -82,6 +88,7 @@ public final class DeliveryWorkers implements AutoCloseable {
         new ThreadPoolExecutor(
             threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("delivery-"));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("inbox-prune-"));
+    CoachMetrics.queue("inbox", this::unfinished, this::oldestSeconds);
   }
 
   /** Lets {@code platform}'s deliveries be replayed; register before {@link #resume()}. */
@@ -99,7 +106,11 @@ public final class DeliveryWorkers implements AutoCloseable {
     if (!left.isEmpty()) {
       log.info("resuming {} deliveries left unfinished by the previous run", left.size());
     }
-    left.forEach(delivery -> schedule(delivery.id(), null));
+    left.forEach(
+        delivery -> {
+          waiting.put(delivery.id(), clock.instant());
+          schedule(delivery.id(), null);
+        });
     long every = Math.max(1, keepDone.toMinutes() / 4);
     housekeeping.scheduleWithFixedDelay(this::prune, every, every, TimeUnit.MINUTES);
   }
@@ -126,6 +137,7 @@ public final class DeliveryWorkers implements AutoCloseable {
       unfinished.decrementAndGet();
       return Admission.DUPLICATE;
     }
+    waiting.put(id.get(), clock.instant());
     schedule(id.get(), work);
     return Admission.ACCEPTED;
   }
@@ -156,6 +168,18 @@ public final class DeliveryWorkers implements AutoCloseable {
     return unfinished.get();
   }
 
+  /**
+   * Seconds the oldest unfinished delivery has waited since it was stored (or, after a restart,
+   * resumed); 0 when there is none.
+   */
+  public double oldestSeconds() {
+    Instant now = clock.instant();
+    return waiting.values().stream()
+        .mapToDouble(since -> Duration.between(since, now).toMillis() / 1000.0)
+        .max()
+        .orElse(0);
+  }
+
   private void schedule(long id, Work work) {
     workers.execute(() -> process(id, work));
   }
@@ -181,6 +205,7 @@ public final class DeliveryWorkers implements AutoCloseable {
       // The row stays unfinished and is resumed at the next start.
       log.error("inbox bookkeeping for delivery {} failed", id, e);
     } finally {
+      waiting.remove(id);
       unfinished.decrementAndGet();
     }
   }

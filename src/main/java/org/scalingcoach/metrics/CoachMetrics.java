@@ -148,10 +148,17 @@ public final class CoachMetrics {
 
   /**
    * A queue of work waiting for a thread: its depth and how long its oldest item has waited, read
-   * when Prometheus scrapes. Registering a queue of the same name again replaces nothing: the first
-   * one stays (one per process).
+   * when Prometheus scrapes. Registering a queue of the same name again replaces the earlier one,
+   * so a restarted component (or the next test) reports itself rather than its predecessor.
    */
-  public static void queue(String name, Supplier<Number> depth, Supplier<Number> oldestSeconds) {
+  public static synchronized void queue(
+      String name, Supplier<Number> depth, Supplier<Number> oldestSeconds) {
+    for (String metric : new String[] {"coach.queue.depth", "coach.queue.oldest"}) {
+      Gauge old = REGISTRY.find(metric).tag("queue", name).gauge();
+      if (old != null) {
+        REGISTRY.remove(old);
+      }
+    }
     Gauge.builder("coach.queue.depth", () -> depth.get())
         .description("Items waiting in a work queue")
         .tag("queue", name)

@@ -35,6 +35,9 @@ final class AuditBlocks {
   static final String SHARE = "audit_share";
   static final String EXPORT = "audit_export";
 
+  /** Slack's limit of blocks in one message. */
+  static final int MAX_BLOCKS = 50;
+
   private AuditBlocks() {}
 
   /** The audits one can start, and the person's own open audits to resume. */
@@ -65,7 +68,9 @@ final class AuditBlocks {
     List<AuditRecord> open = mine.stream().filter(a -> a.status().active()).toList();
     if (!open.isEmpty()) {
       blocks.add(section(s -> s.text(markdownText("*Your open audits*"))));
-      for (AuditRecord a : open) {
+      // Slack refuses a message of more than 50 blocks: the most recent open audits are shown.
+      int room = MAX_BLOCKS - blocks.size() - 1;
+      for (AuditRecord a : open.subList(0, Math.min(open.size(), room))) {
         blocks.add(
             section(
                 s ->
@@ -77,6 +82,10 @@ final class AuditBlocks {
                                     + "` · "
                                     + a.status().name().toLowerCase(Locale.ROOT)))
                         .accessory(button(RESUME, "Resume", a.id() + ":" + a.revision(), null))));
+      }
+      if (open.size() > room) {
+        String more = "…and " + (open.size() - room) + " more open audits, not shown here.";
+        blocks.add(context(c -> c.elements(List.of(markdownText(more)))));
       }
     }
     return blocks;

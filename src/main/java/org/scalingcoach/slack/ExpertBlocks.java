@@ -103,7 +103,8 @@ final class ExpertBlocks {
                             + Mrkdwn.escape(shorten(q.question()))
                             + "*"))));
     if (!q.context().isBlank()) {
-      blocks.add(context(List.of(markdownText("Context: " + Mrkdwn.escape(q.context())))));
+      // A context element holds at most 3,000 characters, fewer than the modal lets people type.
+      blocks.add(context(List.of(markdownText("Context: " + Mrkdwn.escape(shorten(q.context()))))));
     }
     if (!q.coachAnswer().isBlank()) {
       String sources =

@@ -152,7 +152,8 @@ final class AuditCards {
       body.add(TeamsCards.text("**Your next actions**").put("separator", true));
       int n = 1;
       for (NextAction action : report.scorecard().actions()) {
-        body.add(TeamsCards.text(n++ + ". " + action.action()).put("spacing", "Small"));
+        // "**1.**" rather than "1." keeps Teams from rendering a one-item list per action.
+        body.add(TeamsCards.text("**" + n++ + ".** " + action.action()).put("spacing", "Small"));
         body.add(
             TeamsCards.text(action.dimension() + " · " + readable(action.finding()))
                 .put("size", "Small")
@@ -175,19 +176,28 @@ final class AuditCards {
         : Character.toLowerCase(finding.charAt(0)) + finding.substring(1);
   }
 
-  /** The chart, shrunk until it fits in a Teams message, as a data URI; empty if it cannot. */
   /** A chart ready for a card: its data URI and how many pixels wide it is. */
   record Chart(String uri, int pixelWidth) {}
 
+  /**
+   * The chart as a data URI, as drawn when it fits in a Teams message, else shrunk until it does;
+   * empty if it cannot.
+   */
   static java.util.Optional<Chart> chartDataUri(byte[] png) {
     try {
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-      for (int width = 560; width >= 240 && image != null; width -= 80) {
-        byte[] small = scaled(image, width);
-        if (small.length <= MAX_CHART_BYTES) {
+      if (image == null) {
+        return java.util.Optional.empty();
+      }
+      byte[] candidate = png;
+      for (int width = image.getWidth(); width >= 240; width -= 80) {
+        if (width != image.getWidth()) {
+          candidate = scaled(image, width);
+        }
+        if (candidate.length <= MAX_CHART_BYTES) {
           return java.util.Optional.of(
               new Chart(
-                  "data:image/png;base64," + Base64.getEncoder().encodeToString(small), width));
+                  "data:image/png;base64," + Base64.getEncoder().encodeToString(candidate), width));
         }
       }
     } catch (IOException e) {

@@ -107,7 +107,9 @@ final class ExpertCards {
         .withArray("body")
         .addObject()
         .put("type", "Input.Text")
-        .put("id", INPUT)
+        // Each input needs its own id in the card (Answer and Not for us share one card): Teams
+        // merges every input of the card into the clicked button's data.
+        .put("id", inputId(data.path(TeamsCards.ACTION).asText()))
         .put("label", label)
         .put("isMultiline", true)
         .put("maxLength", 3000);
@@ -117,6 +119,11 @@ final class ExpertCards {
     action.put("title", title);
     action.set("card", inner);
     return action;
+  }
+
+  /** The id of the text input that goes with the button whose action is {@code action}. */
+  static String inputId(String action) {
+    return INPUT + "_" + action;
   }
 
   private static ObjectNode execute(String title, ObjectNode data) {

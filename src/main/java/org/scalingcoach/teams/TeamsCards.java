@@ -40,17 +40,16 @@ public final class TeamsCards {
                 .put("spacing", "None"));
       }
     }
-    // Follow-ups are long questions: one per row, full width, so no title is cut off. The card's
-    // own actions row then holds only 👍/👎.
+    // Follow-ups are long questions, and Teams never wraps a button's title: each is a wrapped
+    // line you click, one per row, so the whole question shows on any screen. The card's own
+    // actions row then holds only 👍/👎.
     if (!answer.followUps().isEmpty()) {
       body.add(text("**You could also ask**").put("spacing", "Medium").put("separator", true));
       for (String followUp : answer.followUps()) {
         ObjectNode data = NODES.objectNode().put(ACTION, "ask").put("question", followUp);
-        body.addObject()
-            .put("type", "ActionSet")
-            .put("spacing", "Small")
-            .putArray("actions")
-            .add(submit(followUp, data));
+        ObjectNode row = body.addObject().put("type", "Container").put("spacing", "Small");
+        row.set("selectAction", submit(followUp, data));
+        row.putArray("items").add(text("➜ " + followUp).put("color", "Accent"));
       }
     }
     ArrayNode actions = card.putArray("actions");

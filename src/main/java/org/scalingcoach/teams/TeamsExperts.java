@@ -63,7 +63,9 @@ final class TeamsExperts {
   /** One expert button pressed; the returned text is shown to the clicker only. */
   String onAction(TeamsActivity activity, JsonNode data) {
     String action = data.path(TeamsCards.ACTION).asText("");
-    String text = data.path(ExpertCards.INPUT).asText("");
+    // Cards sent before each input had its own id carry the plain one.
+    String text =
+        data.path(ExpertCards.inputId(action)).asText(data.path(ExpertCards.INPUT).asText(""));
     if (action.equals(ExpertCards.ASK)) {
       return ask(activity, data, text);
     }

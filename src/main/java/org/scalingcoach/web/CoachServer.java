@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
@@ -50,20 +51,61 @@ public final class CoachServer implements AutoCloseable {
   private static final long MAX_GATHERED_BYTES = 2L << 20;
 
   private final Server jetty;
-  private final SlackBot slack;
-  private final boolean teams;
+
+  /** What answers requests: {@link StartingUp} until the coach is loaded, then the servlets. */
+  private final Handler.Wrapper door;
+
+  private volatile SlackBot slack;
+  private volatile boolean teams;
 
   /** The inbox workers this server owns, closed with it; null when built from parts. */
   private DeliveryWorkers deliveries;
 
-  private CoachServer(Server jetty, SlackBot slack, boolean teams) {
+  private CoachServer(Server jetty, Handler.Wrapper door) {
     this.jetty = jetty;
-    this.slack = slack;
-    this.teams = teams;
+    this.door = door;
   }
 
   /** Starts the server on {@code config.port()}, with Slack as configured. */
   public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
+    CoachServer server = listen(config.port());
+    try {
+      server.serve(config, core);
+    } catch (Exception e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  /**
+   * Listens on {@code port} before anything is loaded: {@code /readyz} and {@code /healthz} answer
+   * 503 and chat requests get a 503 to retry later, until {@link #serve} puts the coach in place.
+   * Loading knowledge and embeddings takes seconds, and an orchestrator should see that.
+   */
+  public static CoachServer listen(int port) throws Exception {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("http");
+    Server jetty = new Server(threads);
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setPort(port);
+    connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+    jetty.addConnector(connector);
+    Handler.Wrapper door = new Handler.Wrapper(true);
+    door.setHandler(new StartingUp());
+    jetty.setHandler(door);
+    jetty.setStopAtShutdown(false);
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      jetty.stop();
+      throw e;
+    }
+    return new CoachServer(jetty, door);
+  }
+
+  /** Builds Slack, Teams, the console and the inbox for {@code core} and starts answering. */
+  public void serve(CoachConfig config, CoachCore core) throws Exception {
     AuditServices audits = CoachWiring.audits(config, core);
     // Without COACH_PUBLIC_URL, links point at this server's local address, known once it listens.
     AtomicReference<URI> base = new AtomicReference<>(config.admin().publicUrl().orElse(null));
@@ -92,17 +134,16 @@ public final class CoachServer implements AutoCloseable {
             .orElse(null);
     experts.start(audits.settings().reminderCheck());
     boolean https = base.get() != null && "https".equals(base.get().getScheme());
-    CoachServer server;
-    try {
-      deliveries.resume();
-      server = start(config.port(), core, slack, teams, new ConsoleServlet(console, https));
-    } catch (Exception e) {
-      deliveries.close();
-      throw e;
-    }
-    server.deliveries = deliveries;
-    base.compareAndSet(null, URI.create("http://localhost:" + server.port()));
-    return server;
+    base.compareAndSet(null, URI.create("http://localhost:" + port()));
+    this.deliveries = deliveries;
+    deliveries.resume();
+    install(
+        core,
+        slack,
+        teams,
+        new ConsoleServlet(console, https),
+        MAX_PENDING_CHAT_REQUESTS,
+        BODY_DEADLINE);
   }
 
   /** Starts the server with an already built bot (or none), for tests and extensions. */
@@ -146,13 +187,26 @@ public final class CoachServer implements AutoCloseable {
       int maxPendingChatRequests,
       Duration bodyDeadline)
       throws Exception {
-    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-    threads.setName("http");
-    Server jetty = new Server(threads);
-    ServerConnector connector = new ServerConnector(jetty);
-    connector.setPort(port);
-    connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-    jetty.addConnector(connector);
+    CoachServer server = listen(port);
+    try {
+      server.install(core, slack, teams, console, maxPendingChatRequests, bodyDeadline);
+    } catch (Exception e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private void install(
+      CoachCore core,
+      SlackBot slack,
+      HttpServlet teams,
+      HttpServlet console,
+      int maxPendingChatRequests,
+      Duration bodyDeadline)
+      throws Exception {
+    this.slack = slack;
+    this.teams = teams != null;
     SlackSettings.Mode mode = slack == null ? SlackSettings.Mode.DISABLED : slack.mode();
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(
@@ -177,28 +231,21 @@ public final class CoachServer implements AutoCloseable {
     }
     // A body is gathered without holding a thread (EagerContentHandler), within a deadline and a
     // cap on how many may be pending, before the servlets verify and read it.
-    jetty.setHandler(
+    Handler handler =
         new ChatRequestLimits(
             new EagerContentHandler(
                 context,
                 new EagerContentHandler.RetainedContentLoaderFactory(MAX_GATHERED_BYTES, 64, true)),
             Set.of(SLACK_EVENTS_PATH, TEAMS_MESSAGES_PATH),
             maxPendingChatRequests,
-            bodyDeadline));
-    jetty.setStopAtShutdown(false);
-    try {
-      jetty.start();
-      if (mode == SlackSettings.Mode.SOCKET) {
-        slack.connectSocketMode();
-      }
-    } catch (Exception e) {
-      jetty.stop();
-      if (slack != null) {
-        slack.close();
-      }
-      throw e;
+            bodyDeadline);
+    // Started before it takes over the door, so no request meets a half-started handler.
+    handler.setServer(jetty);
+    handler.start();
+    door.setHandler(handler);
+    if (mode == SlackSettings.Mode.SOCKET) {
+      slack.connectSocketMode();
     }
-    return new CoachServer(jetty, slack, teams != null);
   }
 
   private static HttpServlet teamsNotConfigured() {

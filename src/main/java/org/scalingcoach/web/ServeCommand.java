@@ -33,8 +33,20 @@ public final class ServeCommand implements Callable<Integer> {
     }
     log.info("starting with {}", config.slack());
     config.teamsSettings().ifPresent(teams -> log.info("starting with {}", teams));
-    CoachCore core = CoachWiring.core(config);
-    CoachServer server = CoachServer.start(config, core);
+    // Listen first: while knowledge and embeddings load, /readyz answers 503 and chat requests
+    // are refused for a retry, rather than the port being closed for seconds.
+    CoachServer server = CoachServer.listen(config.port());
+    log.info(
+        "listening on port {}: loading knowledge and embeddings (/readyz answers 503 until done)",
+        server.port());
+    CoachCore core;
+    try {
+      core = CoachWiring.core(config);
+      server.serve(config, core);
+    } catch (Exception | Error e) {
+      server.close();
+      throw e;
+    }
     FolderWatcher watcher = config.admin().watchFolders() ? CoachWiring.watch(config, core) : null;
     Runtime.getRuntime()
         .addShutdownHook(
@@ -52,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
               + " Slack or 'admin reload' in Teams after editing the knowledge base");
     }
     log.info(
-        "Scaling Coach is listening on port {}: health at http://localhost:{}/healthz",
+        "Scaling Coach is ready on port {}: health at http://localhost:{}/healthz",
         server.port(),
         server.port());
     log.info(

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.store.SqliteRoleStore.Role;
@@ -160,7 +161,7 @@ class AuditReportTest {
   }
 
   @Test
-  void the_chart_is_a_png_of_the_expected_size() throws IOException {
+  void the_chart_is_drawn_at_twice_its_layout_width_with_a_row_per_dimension() throws IOException {
     fixture.finishWith(ANNA, "plan-for-mlops", "Fraud", 1);
     fixture.clock.advance(Duration.ofDays(1));
     AuditRecord audit = fixture.finishWith(ANNA, "plan-for-mlops", "Fraud", 3);
@@ -168,7 +169,25 @@ class AuditReportTest {
     byte[] png = ScoreChart.png(fixture.history.report(ANNA, audit.id()));
 
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-    assertThat(image.getWidth()).isEqualTo(ScoreChart.WIDTH);
-    assertThat(image.getHeight()).isEqualTo(ScoreChart.HEIGHT);
+    assertThat(image.getWidth()).isEqualTo(ScoreChart.WIDTH * ScoreChart.SCALE);
+    // Five dimensions, each a name line and two bars, fit in a card without scrolling.
+    assertThat(image.getHeight()).isBetween(300 * ScoreChart.SCALE, 520 * ScoreChart.SCALE);
+  }
+
+  @Test
+  void a_long_dimension_name_wraps_onto_at_most_two_lines_that_fit() {
+    var g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    var font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13);
+    String name =
+        "Governance, ownership and accountability for every model in production ".repeat(3);
+
+    List<String> lines = ScoreChart.wrap(name, font, g, 200, 2);
+
+    assertThat(lines).hasSize(2);
+    assertThat(lines)
+        .allSatisfy(
+            line -> assertThat(g.getFontMetrics(font).stringWidth(line)).isLessThanOrEqualTo(200));
+    assertThat(lines.get(1)).endsWith("…");
+    assertThat(ScoreChart.wrap("Data quality", font, g, 200, 2)).containsExactly("Data quality");
   }
 }

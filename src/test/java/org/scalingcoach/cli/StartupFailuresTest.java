@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.slack.FakeSlack;
@@ -162,6 +163,37 @@ class StartupFailuresTest {
     assertThat(exit).isEqualTo(2);
     assertThat(StartupFailures.explain(failure))
         .hasValueSatisfying(line -> assertThat(line).startsWith("error: cannot use "));
+  }
+
+  @Test
+  void should_explain_a_broken_prompt_template_at_start_up_in_one_line() throws Exception {
+    Path prompts = Files.createDirectories(dir.resolve("prompts"));
+    for (String name : new String[] {"system.txt", "answer.txt", "follow-up.txt"}) {
+      Files.copy(Path.of("prompts", name), prompts.resolve(name));
+    }
+    Files.writeString(prompts.resolve("audit-summary.txt"), "Summarise {{facts}} {{score}}");
+    CoachConfig config =
+        CoachConfig.fromEnvironment(
+            Map.of(
+                "PORT", "0",
+                "COACH_DATA_DIR", dir.resolve("data").toString(),
+                "COACH_LLM_PROVIDER", "openai",
+                "COACH_LLM_API_KEY", "sk-test-never-sent",
+                "COACH_LLM_BASE_URL", "http://127.0.0.1:9/v1",
+                "COACH_PROMPTS_DIR", prompts.toString()));
+
+    Throwable failure = catchThrowable(() -> CoachWiring.core(config));
+
+    assertThat(StartupFailures.explain(failure))
+        .hasValueSatisfying(
+            line ->
+                assertThat(line)
+                    .startsWith("error: the prompt templates cannot be used: ")
+                    .contains(
+                        prompts.resolve("audit-summary.txt") + ":1: unknown variable {{score}}")
+                    .contains("COACH_PROMPTS_DIR")
+                    .doesNotContain("\n")
+                    .doesNotContain("sk-test-never-sent"));
   }
 
   @Test

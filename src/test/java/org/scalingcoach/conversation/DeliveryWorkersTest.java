@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.audit.MutableClock;
+import org.scalingcoach.metrics.Scrape;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.SqliteInbox;
 
@@ -52,6 +54,26 @@ class DeliveryWorkersTest {
     }
     assertThat(ran).containsExactly("first");
     assertThat(inbox.unfinished()).isEmpty();
+  }
+
+  @Test
+  void metrics_show_how_many_deliveries_wait_in_the_inbox_and_for_how_long() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+    CountDownLatch release = new CountDownLatch(1);
+    try (DeliveryWorkers workers = new DeliveryWorkers(inbox, clock, 1, 10, Duration.ofDays(1))) {
+      workers.accept(new NewDelivery("chat", "W", "slow", "a"), release::await);
+      clock.advance(Duration.ofSeconds(30));
+      workers.accept(new NewDelivery("chat", "W", "queued", "b"), () -> {});
+      clock.advance(Duration.ofSeconds(12));
+
+      assertThat(Scrape.now("coach_queue_depth", "queue=\"inbox\"")).isEqualTo(2.0);
+      assertThat(Scrape.now("coach_queue_oldest_seconds", "queue=\"inbox\"")).isEqualTo(42.0);
+
+      release.countDown();
+      await().until(() -> workers.unfinished() == 0);
+      assertThat(Scrape.now("coach_queue_depth", "queue=\"inbox\"")).isZero();
+      assertThat(Scrape.now("coach_queue_oldest_seconds", "queue=\"inbox\"")).isZero();
+    }
   }
 
   @Test

@@ -3,50 +3,38 @@ package org.scalingcoach.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.slack.api.util.json.GsonFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.EvaluationSet;
 import org.scalingcoach.answer.Question;
+import org.scalingcoach.audit.Actor;
+import org.scalingcoach.audit.AuditDefinition;
+import org.scalingcoach.audit.AuditFixture;
+import org.scalingcoach.audit.AuditRecord;
+import org.scalingcoach.audit.AuditReport;
+import org.scalingcoach.audit.Progress;
+import org.scalingcoach.audit.SubjectStatus;
+import org.scalingcoach.audit.Trend;
+import org.scalingcoach.expert.ExpertQuestion;
+import org.scalingcoach.expert.ExpertQuestions;
 
 /**
- * Slack refuses a whole message when one block breaks Block Kit's limits (invalid_blocks), so every
- * answer to every labelled question must stay inside them.
+ * Slack refuses a whole message when one block breaks Block Kit's limits (invalid_blocks): every
+ * block builder, with the longest and most numerous inputs people produce, must stay inside them.
  */
 class BlockKitLimitsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Actor ANNA = new Actor("T1", "UANNA");
+  private static final String LONG =
+      "Churn model for the whole EMEA region, " + "and more ".repeat(30);
 
-  private static JsonNode json(List<?> blocks) throws Exception {
-    return JSON.readTree(GsonFactory.createSnakeCase().toJson(blocks));
+  private static JsonNode json(List<?> blocks) {
+    return BlockKit.json(blocks);
   }
 
   private static void assertWithinLimits(JsonNode blocks, String question) {
-    assertThat(blocks.size()).as("blocks of: " + question).isLessThanOrEqualTo(50);
-    for (JsonNode block : blocks) {
-      if (block.path("type").asText().equals("section")) {
-        assertThat(block.path("text").path("text").asText().length())
-            .as("section text of: " + question)
-            .isLessThanOrEqualTo(3_000);
-      }
-      if (block.path("type").asText().equals("context")) {
-        assertThat(block.path("elements").size()).isLessThanOrEqualTo(10);
-      }
-      for (JsonNode element : block.path("elements")) {
-        if (element.path("type").asText().equals("button")) {
-          assertThat(element.path("text").path("text").asText().length())
-              .as("button label of: " + question)
-              .isLessThanOrEqualTo(75);
-          assertThat(element.path("value").asText().length())
-              .as("button value of: " + question)
-              .isLessThanOrEqualTo(2_000);
-          assertThat(element.path("action_id").asText().length()).isLessThanOrEqualTo(255);
-        }
-      }
-      assertThat(block.path("block_id").asText().length()).isLessThanOrEqualTo(255);
-    }
+    BlockKit.message(blocks, "answer to " + question);
   }
 
   @Test
@@ -73,5 +61,82 @@ class BlockKitLimitsTest {
 
     assertWithinLimits(
         json(AnswerBlocks.answer(answer, "a".repeat(36), AnswerBlocks.Options.PLAIN)), "long");
+  }
+
+  @Test
+  void every_audit_step_of_every_shipped_audit_stays_within_block_kit_limits() {
+    AuditFixture audits = new AuditFixture();
+    for (AuditDefinition definition : audits.engine.catalog().definitions()) {
+      Progress p = audits.engine.start(ANNA, definition.id(), LONG.substring(0, 120));
+      while (!p.readyToFinish()) {
+        BlockKit.message(AuditBlocks.question(p), definition.id() + " " + p.question().id());
+        BlockKit.message(
+            AuditBlocks.settled(definition, p.question().id(), "answered *" + LONG + "*"),
+            "settled " + p.question().id());
+        String option = p.question().options().get(p.question().options().size() - 1).id();
+        p =
+            audits.engine.answer(
+                ANNA, p.audit().id(), p.audit().revision(), p.question().id(), option);
+      }
+      BlockKit.message(AuditBlocks.review(p), definition.id() + " review");
+      BlockKit.message(
+          AuditBlocks.paused(audits.engine.pause(ANNA, p.audit().id())),
+          definition.id() + " paused");
+      AuditRecord finished =
+          audits.engine.finish(ANNA, audits.engine.resume(ANNA, p.audit().id()).audit().id());
+      AuditRecord again = audits.finishWith(ANNA, definition.id(), finished.subject(), 0);
+      AuditReport report = audits.history.report(ANNA, again.id());
+      BlockKit.message(AuditReportBlocks.report(report, true), definition.id() + " report");
+      BlockKit.message(AuditReportBlocks.report(report, false), definition.id() + " shared report");
+    }
+  }
+
+  @Test
+  void the_audit_list_and_team_view_stay_within_block_kit_limits_for_busy_people() {
+    AuditFixture audits = new AuditFixture();
+    List<AuditDefinition> definitions = audits.engine.catalog().definitions();
+    for (int i = 0; i < 60; i++) {
+      audits.engine.start(
+          ANNA,
+          definitions.get(i % definitions.size()).id(),
+          "Subject " + i + " " + LONG.substring(0, 100));
+    }
+    List<AuditRecord> mine = audits.store.list("T1", "UANNA");
+
+    BlockKit.message(AuditBlocks.list(definitions, mine), "audit list with 60 open audits");
+
+    AuditRecord latest = audits.finishWith(ANNA, definitions.get(0).id(), "Fraud", 2);
+    List<SubjectStatus> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      statuses.add(
+          new SubjectStatus(
+              latest.type(),
+              definitions.get(0).title(),
+              "Subject " + i + " " + LONG.substring(0, 60),
+              latest,
+              3,
+              Trend.IMPROVED));
+    }
+    BlockKit.message(AuditReportBlocks.team(statuses), "team view of 200 subjects");
+  }
+
+  @Test
+  void expert_messages_and_modals_stay_within_block_kit_limits_with_long_text() {
+    String question = "Who should own retraining " + "across every country ".repeat(100) + "?";
+    ExpertQuestion q =
+        ExpertQuestions.open("slack", question, "context ".repeat(400), "answer ".repeat(600));
+
+    BlockKit.message(ExpertBlocks.question(q, null, true), "expert question");
+    BlockKit.message(ExpertBlocks.question(q, "Answered by <@U0EXPERT>", false), "answered");
+    BlockKit.view(ExpertBlocks.askModal("a".repeat(36), question), "ask modal");
+    BlockKit.view(ExpertBlocks.answerModal("7\nC0EXPERTS", q), "answer modal");
+    BlockKit.view(ExpertBlocks.notForUsModal("7\nC0EXPERTS", q), "not-for-us modal");
+    BlockKit.message(ExpertBlocks.withAsk(List.of(), "a".repeat(36)), "ask an expert button");
+  }
+
+  @Test
+  void the_app_home_stays_within_block_kit_limits() {
+    BlockKit.view(
+        HomeView.standard(() -> TestCore.shared().knowledge()).build("T1", "UANNA"), "App Home");
   }
 }

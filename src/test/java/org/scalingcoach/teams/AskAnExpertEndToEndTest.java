@@ -434,7 +434,9 @@ class AskAnExpertEndToEndTest {
             fixture.teamsExecute(
                 ExpertsFixture.data("expert_answer")
                     .put("id", id)
-                    .put("text", "Profile nulls, duplicates and label leakage first."),
+                    .put(
+                        ExpertCards.inputId("expert_answer"),
+                        "Profile nulls, duplicates and label leakage first."),
                 channel,
                 "expert-aad-1"));
     assertThat(answered.body()).contains("Answered");

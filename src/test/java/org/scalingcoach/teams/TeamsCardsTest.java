@@ -61,9 +61,12 @@ class TeamsCardsTest {
     JsonNode actions = card.path("actions");
     JsonNode followUp = null;
     for (JsonNode element : card.path("body")) {
-      if (element.path("type").asText().equals("ActionSet") && followUp == null) {
-        assertThat(element.path("actions")).hasSize(1); // one per row, never cut off
-        followUp = element.path("actions").get(0);
+      if (element.path("type").asText().equals("Container") && followUp == null) {
+        // one wrapped line per follow-up: a button title would be cut off
+        assertThat(element.path("items").get(0).path("wrap").asBoolean()).isTrue();
+        assertThat(element.path("items").get(0).path("text").asText())
+            .endsWith("Tell me about retraining schedules");
+        followUp = element.path("selectAction");
       }
     }
 

@@ -54,4 +54,26 @@ class HealthEndpointsTest {
           .isPositive();
     }
   }
+
+  @Test
+  void should_listen_before_loading_and_answer_503_until_the_coach_is_in_place() throws Exception {
+    try (CoachServer server = CoachServer.listen(0)) {
+      assertThat(get(server, "/readyz", 503).path("status").asText()).isEqualTo("loading");
+      assertThat(get(server, "/healthz", 503).path("status").asText()).isEqualTo("starting");
+      HttpResponse<String> slack =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(slack.statusCode()).as("chat platforms retry a 503").isEqualTo(503);
+      assertThat(slack.headers().firstValue("Retry-After")).isPresent();
+
+      server.serve(CoachConfig.fromEnvironment(Map.of("PORT", "0")), core);
+
+      assertThat(get(server, "/readyz", 200).path("status").asText()).isEqualTo("ok");
+      assertThat(get(server, "/healthz", 200).path("status").asText()).isEqualTo("ok");
+    }
+  }
 }
