@@ -127,7 +127,12 @@ public record SectionSet(String name, List<Item> items) {
     String anchor = label.substring(hash + 1);
     List<Section> matches =
         knowledge.sections().stream()
-            .filter(s -> s.documentId().equals(document) && s.anchor().startsWith(anchor))
+            .filter(s -> s.documentId().equals(document))
+            // a renamed section keeps its old anchor as an alias, and so its old labels
+            .filter(
+                s ->
+                    s.anchor().startsWith(anchor)
+                        || s.aliases().stream().anyMatch(a -> a.startsWith(anchor)))
             .toList();
     if (matches.size() != 1) {
       throw new IllegalArgumentException(
