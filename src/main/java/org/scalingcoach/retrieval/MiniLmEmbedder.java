@@ -94,6 +94,7 @@ public final class MiniLmEmbedder implements Embedder {
    * The model file shipped in langchain4j's jar, in a session that uses one thread an inference.
    */
   private static OnnxBertBiEncoder load() {
+    optOutOfTracking();
     ClassLoader jar = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
     try (InputStream modelBytes = jar.getResourceAsStream(MODEL_FILE);
         InputStream tokenizer = jar.getResourceAsStream(TOKENIZER_FILE)) {
@@ -112,6 +113,19 @@ public final class MiniLmEmbedder implements Embedder {
       throw new UncheckedIOException(e);
     } catch (OrtException e) {
       throw new IllegalStateException("the embedding model could not be loaded", e);
+    }
+  }
+
+  /**
+   * DJL's tokenizer "calls home" when it is created: on the loading thread it asks the EC2 metadata
+   * address (169.254.169.254) for an instance id and region, then reports them. The coach promises
+   * no network besides the chat platforms and the model provider, and outside AWS that request only
+   * delays the start, so it is switched off unless an operator sets it themselves.
+   */
+  static void optOutOfTracking() {
+    if (System.getenv("OPT_OUT_TRACKING") == null
+        && System.getProperty("OPT_OUT_TRACKING") == null) {
+      System.setProperty("OPT_OUT_TRACKING", "true");
     }
   }
 

@@ -2,6 +2,8 @@ package org.scalingcoach.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.scalingcoach.CoachCore;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.slack.FakeSlack;
@@ -35,7 +38,7 @@ public final class AuditBenchmark {
   private AuditBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    CoachCore core = TestCore.shared();
+    CoachCore core = warmCore();
     try (FakeSlack fake = FakeSlack.start();
         CoachServer server = CoachServer.start(config(core, fake), core)) {
       Map<String, BlockingQueue<FakeSlack.Call>> inbox = new ConcurrentHashMap<>();
@@ -169,6 +172,29 @@ public final class AuditBenchmark {
       }
     }
     return answers.isEmpty() ? null : answers.get(Math.min(choice, answers.size() - 1));
+  }
+
+  /**
+   * A core on a fresh database that starts from a copy of the embeddings a previous run computed
+   * ({@code target/bench/audit-embeddings.db}), so repeated runs, and A/B runs of two builds,
+   * measure clicks rather than embedding the knowledge base again.
+   */
+  private static CoachCore warmCore() throws Exception {
+    Path warm = Path.of("target", "bench", "audit-embeddings.db");
+    Path data = TestCore.tempDir("audit-bench-");
+    CoachConfig config = TestCore.config(data);
+    if (Files.exists(warm)) {
+      Files.copy(warm, config.databaseFile());
+    }
+    CoachCore core = CoachWiring.core(config);
+    if (!Files.exists(warm)) {
+      Files.createDirectories(warm.getParent());
+      try (var connection = core.database().connection();
+          var statement = connection.createStatement()) {
+        statement.execute("VACUUM INTO '" + warm.toAbsolutePath() + "'");
+      }
+    }
+    return core;
   }
 
   private static CoachConfig config(CoachCore core, FakeSlack fake) {

@@ -37,7 +37,9 @@ import org.scalingcoach.teams.TeamsLoad;
  * -Dexec.mainClass=org.scalingcoach.bench.BoltJsSideBySide}. Needs {@code node} and {@code npm} on
  * the path (installs {@code @slack/bolt} into {@code target/bench/boltjs} once); without them it
  * measures the coach alone and says so. Options: {@code -Dbench.mentions=200 -Dbench.concurrency=8
- * -Dbench.warmup=50 -Dbench.rounds=3}.
+ * -Dbench.warmup=50 -Dbench.rounds=3}; {@code -Dbench.baseline=DIR} also runs a coach from another
+ * build's compiled classes (e.g. {@code git archive} of an older commit, {@code mvn compile}, its
+ * {@code target/classes}) in the same alternation, for A/B figures from one run on a noisy machine.
  */
 public final class BoltJsSideBySide {
   static final int MENTIONS = Integer.getInteger("bench.mentions", 200);
@@ -99,6 +101,10 @@ public final class BoltJsSideBySide {
         TeamsLoad teams = new TeamsLoad()) {
       BoltJsSideBySide bench = new BoltJsSideBySide(fake, teams, questions);
       bench.run();
+    } catch (Exception e) {
+      // Under exec:java a dead main thread leaves the client's pool running: say why and stop.
+      e.printStackTrace();
+      System.exit(1);
     }
     System.exit(0);
   }
@@ -123,23 +129,46 @@ public final class BoltJsSideBySide {
     env.put("SLACK_API_URL", fake.apiUrl());
     CoachProcess.start(work, data, env).close();
     CoachProcess coach = CoachProcess.start(work, data, env);
-    try {
-      double firstAnswer = firstAnswerMillis(coach);
+    double firstAnswer = firstAnswerMillis(coach);
+    System.out.printf(
+        "coach restart on a warm data folder: start → healthy %.0f ms, start → first answer %.0f ms"
+            + " (target < 3 s)%n",
+        coach.healthyAfterMillis(), firstAnswer);
+    String baselineClasses = System.getProperty("bench.baseline");
+    CoachProcess baseline = null;
+    if (baselineClasses != null) {
+      // The coach's warm data folder, copied: the baseline starts as warm, without embedding anew.
+      Path baseData = Files.createTempDirectory(work, "baseline-");
+      try (var files = Files.list(data)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          Files.copy(file, baseData.resolve(file.getFileName()));
+        }
+      }
+      baseline = CoachProcess.start(work, baseData, env, Path.of(baselineClasses));
       System.out.printf(
-          "coach restart on a warm data folder: start → healthy %.0f ms, start → first answer %.0f ms"
-              + " (target < 3 s)%n",
-          coach.healthyAfterMillis(), firstAnswer);
+          "baseline restart on a warm data folder: start → healthy %.0f ms, start → first answer"
+              + " %.0f ms%n",
+          baseline.healthyAfterMillis(), firstAnswerMillis(baseline));
+    }
+    try {
       List<Round> boltRounds = new ArrayList<>();
       List<Round> coachRounds = new ArrayList<>();
       if (bolt != null) {
         round(slack(bolt.uri()), WARMUP);
       }
       round(slack(coach.slackUri()), WARMUP);
+      List<Round> baselineRounds = new ArrayList<>();
+      if (baseline != null) {
+        round(slack(baseline.slackUri()), WARMUP);
+      }
       for (int r = 0; r < ROUNDS; r++) {
         if (bolt != null) {
           boltRounds.add(round(slack(bolt.uri()), MENTIONS));
         }
         coachRounds.add(round(slack(coach.slackUri()), MENTIONS));
+        if (baseline != null) {
+          baselineRounds.add(round(slack(baseline.slackUri()), MENTIONS));
+        }
       }
       System.out.println();
       System.out.println(
@@ -152,6 +181,16 @@ public final class BoltJsSideBySide {
         print("minimal Bolt-JS app (fixed reply)", boltRounds);
       }
       print("the coach (real retrieval)", coachRounds);
+      if (baseline != null) {
+        print("the baseline coach (" + baselineClasses + ")", baselineRounds);
+        System.out.printf(
+            "ratios coach / baseline: ack p50 %.2f, ack p99 %.2f, events/s %.2f, answer p95 %.2f%n",
+            median(coachRounds, rr -> rr.ack(50)) / median(baselineRounds, rr -> rr.ack(50)),
+            median(coachRounds, rr -> rr.ack(99)) / median(baselineRounds, rr -> rr.ack(99)),
+            median(coachRounds, Round::eventsPerSecond)
+                / median(baselineRounds, Round::eventsPerSecond),
+            median(coachRounds, rr -> rr.answer(95)) / median(baselineRounds, rr -> rr.answer(95)));
+      }
       if (bolt != null) {
         System.out.printf(
             "ratios coach / Bolt-JS: ack p99 %.2f (≤ 1 is the target), events/s %.2f (≥ 1 is the"
@@ -182,6 +221,9 @@ public final class BoltJsSideBySide {
           "coach RSS after the load: %d MB (target < 400 MB)%n", coach.rssMegabytes());
     } finally {
       coach.close();
+      if (baseline != null) {
+        baseline.close();
+      }
       if (bolt != null) {
         bolt.close();
       }

@@ -36,19 +36,41 @@ final class CoachProcess implements AutoCloseable {
    * top, and waits until it is healthy.
    */
   static CoachProcess start(Path work, Path data, Map<String, String> env) throws Exception {
+    return start(work, data, env, classpath(), "coach");
+  }
+
+  /**
+   * The same from another build's classes ({@code classes} in place of this build's {@code
+   * target/classes}, the same libraries), logging to {@code work/NAME.log}: the baseline of an A/B
+   * run.
+   */
+  static CoachProcess start(Path work, Path data, Map<String, String> env, Path classes)
+      throws Exception {
+    String ours = Path.of("target", "classes").toAbsolutePath().toString();
+    List<String> entries = new ArrayList<>();
+    for (String entry : classpath().split(java.io.File.pathSeparator)) {
+      entries.add(
+          Path.of(entry).toAbsolutePath().toString().equals(ours) ? classes.toString() : entry);
+    }
+    return start(work, data, env, String.join(java.io.File.pathSeparator, entries), "baseline");
+  }
+
+  private static CoachProcess start(
+      Path work, Path data, Map<String, String> env, String classpath, String name)
+      throws Exception {
     int port = BoltJsSideBySide.freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     String recording = System.getProperty("bench.jfr");
-    if (recording != null) {
+    if (recording != null && name.equals("coach")) {
       // -Dbench.jfr=FILE records the coach with Java Flight Recorder, for profiling.
       command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
     }
-    command.addAll(List.of("-cp", classpath(), "org.scalingcoach.Main", "serve"));
+    command.addAll(List.of("-cp", classpath, "org.scalingcoach.Main", "serve"));
     ProcessBuilder builder =
         new ProcessBuilder(command)
-            .redirectOutput(work.resolve("coach.log").toFile())
+            .redirectOutput(work.resolve(name + ".log").toFile())
             .redirectErrorStream(true);
     builder.environment().put("COACH_DATA_DIR", data.toString());
     builder.environment().put("COACH_KNOWLEDGE_DIR", "knowledge");
@@ -61,7 +83,8 @@ final class CoachProcess implements AutoCloseable {
     Process process = builder.start();
     HttpClient http = HttpClient.newHttpClient();
     URI health = URI.create("http://127.0.0.1:" + port + "/healthz");
-    long deadline = started + Duration.ofSeconds(60).toNanos();
+    // A first start embeds the whole knowledge base: minutes on two busy cores.
+    long deadline = started + Duration.ofSeconds(300).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
@@ -81,7 +104,7 @@ final class CoachProcess implements AutoCloseable {
       Thread.sleep(20);
     }
     process.destroyForcibly();
-    throw new IllegalStateException("the coach was not healthy within 60 s");
+    throw new IllegalStateException("the coach was not healthy within 300 s");
   }
 
   URI slackUri() {

@@ -36,4 +36,12 @@ class MiniLmEmbedderTest {
     assertThat(embedder.embed(TEXTS.get(0))).isSameAs(first);
     assertThat(embedder.embed(TEXTS.get(1))).isNotSameAs(first);
   }
+
+  @Test
+  void loading_the_model_turns_off_the_tokenizers_call_home_to_the_cloud_metadata_address() {
+    new MiniLmEmbedder();
+
+    // What DJL's Ec2Utils.callHome reads before it asks 169.254.169.254.
+    assertThat(ai.djl.util.Utils.getEnvOrSystemProperty("OPT_OUT_TRACKING")).isEqualTo("true");
+  }
 }
