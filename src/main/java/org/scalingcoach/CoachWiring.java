@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.admin.FolderWatcher;
+import org.scalingcoach.admin.ReloadReport;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditEngine;
 import org.scalingcoach.audit.AuditHistory;
@@ -18,6 +19,7 @@ import org.scalingcoach.audit.ReminderRouter;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.CacheFolder;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.config.DatabaseSettings;
 import org.scalingcoach.console.AnswerTrials;
 import org.scalingcoach.console.ConsoleServices;
 import org.scalingcoach.console.ConsoleSignIn;
@@ -34,6 +36,7 @@ import org.scalingcoach.retrieval.Embedder;
 import org.scalingcoach.retrieval.MiniLmEmbedder;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.Insights;
+import org.scalingcoach.store.ReplicaNotices;
 import org.scalingcoach.store.SqliteAdminAuditLog;
 import org.scalingcoach.store.SqliteAuditStore;
 import org.scalingcoach.store.SqliteConsoleStore;
@@ -58,6 +61,9 @@ public final class CoachWiring {
   /** How long files must stay unchanged before a watched change reloads the coach. */
   static final Duration RELOAD_QUIET_PERIOD = Duration.ofSeconds(1);
 
+  /** How often a replica looks whether another one reloaded its knowledge. */
+  static final Duration RELOAD_NOTICE_POLL = Duration.ofSeconds(2);
+
   /**
    * Deliveries worked on at once: most of their time is spent waiting on Slack's Web API or the Bot
    * Connector; the CPU-bound answering inside them runs on the core's own small pool.
@@ -77,12 +83,28 @@ public final class CoachWiring {
 
   /** The same core with a given embedder, for tests and benchmarks that need a fast one. */
   public static CoachCore core(CoachConfig config, Embedder embedder) {
-    Database database = Database.open(config.databaseFile());
+    Database database = database(config);
     LlmFeatures llm = LlmFeatures.create(config.llm(), new SqliteTokenUsageLog(database));
     log.info("language model: {}", llm.active());
     FolderLoader loader =
         new FolderLoader(config.knowledge(), embedder, new SqliteEmbeddingCache(database), llm);
     return new CoachCore(loader, database, llm, config.knowledge().describe());
+  }
+
+  /** Opens the configured database: the SQLite file in the data folder, or PostgreSQL. */
+  public static Database database(CoachConfig config) {
+    DatabaseSettings settings = config.database();
+    Database.Replica replica = new Database.Replica(settings.replicaId(), settings.lease());
+    if (!settings.postgres()) {
+      return Database.open(config.databaseFile(), replica);
+    }
+    Database database =
+        Database.openPostgres(settings.url(), settings.user(), settings.password(), replica);
+    log.info(
+        "database: PostgreSQL at {}, this replica is {}",
+        database.description(),
+        settings.replicaId());
+    return database;
   }
 
   /**
@@ -106,7 +128,8 @@ public final class CoachWiring {
         roles,
         reminderStore,
         deliveries,
-        new Reminders(reminderStore, engine::catalog, roles, deliveries, clock),
+        new Reminders(reminderStore, engine::catalog, roles, deliveries, clock)
+            .takingTurns(core.database().leases().lease("audit reminders and nudges")),
         config.audits(),
         clock);
   }
@@ -128,10 +151,11 @@ public final class CoachWiring {
             new SqliteExpertStore(core.database(), clock),
             clock);
     return new ExpertRelay(
-        desk,
-        new KnowledgeDrafts(config.knowledgeDir()),
-        (workspace, user) -> audits.roles().isAdmin(new Actor(workspace, user)),
-        clock);
+            desk,
+            new KnowledgeDrafts(config.knowledgeDir()),
+            (workspace, user) -> audits.roles().isAdmin(new Actor(workspace, user)),
+            clock)
+        .takingTurns(core.database().leases().lease("expert reminders"));
   }
 
   /**
@@ -155,7 +179,11 @@ public final class CoachWiring {
   /** The same, with sign-in links to the web console when {@code console} is given. */
   public static AdminActions admin(CoachCore core, AuditServices audits, ConsoleSignIn console) {
     return new AdminActions(
-        core::reload, audits.roles(), new Insights(core.database()), Clock.systemUTC(), console);
+        () -> reloadEverywhere(core),
+        audits.roles(),
+        new Insights(core.database()),
+        Clock.systemUTC(),
+        console);
   }
 
   /**
@@ -172,7 +200,7 @@ public final class CoachWiring {
             config.knowledgeDir(),
             new SqliteKnowledgeRevisions(database),
             log,
-            core::reload,
+            () -> reloadEverywhere(core),
             clock);
     return new ConsoleServices(
         new ConsoleSignIn(
@@ -189,6 +217,37 @@ public final class CoachWiring {
         new RolesAndUsage(audits.roles(), new SqliteTokenUsageLog(database), log, clock),
         log,
         clock);
+  }
+
+  /**
+   * Reloads {@code core} and tells the other replicas on the database to reload theirs: what an
+   * admin's reload (in chat or the console) does. A replica that misses the notice still has its
+   * folder watcher, so a failed notice is logged, not thrown.
+   */
+  static ReloadReport reloadEverywhere(CoachCore core) {
+    ReloadReport report = core.reload();
+    if (core.database().kind().shared()) {
+      try {
+        new ReplicaNotices(core.database())
+            .send(ReplicaNotices.KNOWLEDGE_RELOAD, Clock.systemUTC().instant());
+      } catch (RuntimeException e) {
+        log.warn("could not tell the other replicas to reload: {}", e.toString());
+      }
+    }
+    return report;
+  }
+
+  /**
+   * Reloads {@code core} when another replica on the same database reloaded its knowledge; null on
+   * SQLite, which no other replica shares. Close it to stop.
+   */
+  public static ReplicaNotices followReloads(CoachCore core) {
+    if (!core.database().kind().shared()) {
+      return null;
+    }
+    ReplicaNotices notices = new ReplicaNotices(core.database());
+    notices.onNotice(ReplicaNotices.KNOWLEDGE_RELOAD, RELOAD_NOTICE_POLL, core::reload);
+    return notices;
   }
 
   /**

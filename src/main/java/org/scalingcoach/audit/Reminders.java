@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.scalingcoach.audit.AuditException.Reason;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public final class Reminders implements AutoCloseable {
   private final ReminderDelivery delivery;
   private final Clock clock;
   private ScheduledExecutorService executor;
+  private volatile BooleanSupplier ourTurn = () -> true;
 
   public Reminders(
       ReminderStore store,
@@ -178,7 +180,19 @@ public final class Reminders implements AutoCloseable {
     executor.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Makes the background checks run only while {@code ourTurn} says so: with several replicas on
+   * one database, only the one holding the reminders' lease sends them.
+   */
+  public Reminders takingTurns(BooleanSupplier ourTurn) {
+    this.ourTurn = ourTurn;
+    return this;
+  }
+
   private void runSafely() {
+    if (!ourTurn.getAsBoolean()) {
+      return;
+    }
     try {
       Sent sent = runDue();
       if (sent.reminders() + sent.nudges() > 0) {

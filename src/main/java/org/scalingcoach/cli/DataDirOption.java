@@ -3,6 +3,7 @@ package org.scalingcoach.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.config.DatabaseSettings;
 import org.scalingcoach.config.SetupException;
 import org.scalingcoach.store.Database;
 import picocli.CommandLine.Option;
@@ -17,6 +18,9 @@ final class DataDirOption {
    * database in a mistyped folder and then report that nothing happened.
    */
   Database openExisting() {
+    if (dataDir == null && config().database().postgres()) {
+      return openPostgres();
+    }
     Path file = file();
     if (!Files.isRegularFile(file)) {
       throw new SetupException(
@@ -35,6 +39,9 @@ final class DataDirOption {
    * {@code --data-dir} that does not exist is refused rather than created.
    */
   Database openForWriting() {
+    if (dataDir == null && config().database().postgres()) {
+      return openPostgres();
+    }
     if (dataDir != null && !Files.isDirectory(dataDir)) {
       throw new SetupException(
           "--data-dir "
@@ -45,8 +52,20 @@ final class DataDirOption {
   }
 
   private Path file() {
-    return dataDir == null
-        ? CoachConfig.fromEnvironment(System.getenv()).databaseFile()
-        : dataDir.resolve("coach.db");
+    return dataDir == null ? config().databaseFile() : dataDir.resolve("coach.db");
+  }
+
+  /** With COACH_DATABASE_URL set and no --data-dir, commands use the servers' PostgreSQL. */
+  private static Database openPostgres() {
+    DatabaseSettings settings = config().database();
+    return Database.openPostgres(
+        settings.url(),
+        settings.user(),
+        settings.password(),
+        new Database.Replica(settings.replicaId(), settings.lease()));
+  }
+
+  private static CoachConfig config() {
+    return CoachConfig.fromEnvironment(System.getenv());
   }
 }

@@ -26,6 +26,8 @@ import org.scalingcoach.audit.AuditSettings;
  * @param admin admins and automatic reloads ({@code COACH_ADMINS}, {@code COACH_RELOAD_WATCH})
  * @param inboxLimit how many unanswered deliveries the inbox holds before new ones get a 503 that
  *     Slack and the Bot Framework retry ({@code COACH_INBOX_LIMIT}, default 2000)
+ * @param database the SQLite file in {@code dataDir}, or a shared PostgreSQL database ({@code
+ *     COACH_DATABASE_*})
  */
 public record CoachConfig(
     Path dataDir,
@@ -36,7 +38,8 @@ public record CoachConfig(
     TeamsSettings teams,
     LlmSettings llm,
     AdminSettings admin,
-    int inboxLimit) {
+    int inboxLimit,
+    DatabaseSettings database) {
   private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@-]+");
 
   public java.util.Optional<TeamsSettings> teamsSettings() {
@@ -79,10 +82,12 @@ public record CoachConfig(
             publicUrl(env, problems));
     logging(env, problems);
     int inboxLimit = integer(env, "COACH_INBOX_LIMIT", 2_000, 1, 1_000_000, problems);
+    DatabaseSettings database = DatabaseSettings.fromEnvironment(env, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CoachConfig(dataDir, knowledge, port, slack, audits, teams, llm, admin, inboxLimit);
+    return new CoachConfig(
+        dataDir, knowledge, port, slack, audits, teams, llm, admin, inboxLimit, database);
   }
 
   /**

@@ -41,8 +41,10 @@ public final class DeliveryScope implements AutoCloseable {
   public static void beforeSending() {
     DeliveryScope scope = CURRENT.get();
     if (scope != null && !scope.sending) {
-      scope.sending = true;
+      // Noted only once it succeeded: a delivery another replica took over stays refused, so not
+      // even an apology for the refusal goes out from here.
       scope.inbox.sending(scope.delivery.id(), scope.clock.instant());
+      scope.sending = true;
     }
   }
 

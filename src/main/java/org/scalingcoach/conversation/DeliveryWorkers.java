@@ -97,22 +97,54 @@ public final class DeliveryWorkers implements AutoCloseable {
   }
 
   /**
-   * Resumes every delivery left unfinished by the previous run and starts pruning finished ones.
+   * Resumes the deliveries left unfinished by this replica's previous run (on SQLite: all of them),
+   * then keeps renewing the leases of the deliveries it holds, takes over those of replicas that
+   * stopped renewing theirs, and prunes finished ones.
    */
   public void resume() {
     inbox.prune(clock.instant().minus(keepDone));
-    List<Delivery> left = inbox.unfinished();
+    List<Long> left = inbox.resumeAtStart(clock.instant());
     unfinished.addAndGet(left.size());
     if (!left.isEmpty()) {
       log.info("resuming {} deliveries left unfinished by the previous run", left.size());
     }
     left.forEach(
-        delivery -> {
-          waiting.put(delivery.id(), clock.instant());
-          schedule(delivery.id(), null);
+        id -> {
+          waiting.put(id, clock.instant());
+          schedule(id, null);
         });
     long every = Math.max(1, keepDone.toMinutes() / 4);
     housekeeping.scheduleWithFixedDelay(this::prune, every, every, TimeUnit.MINUTES);
+    long leaseCheck = Math.max(500, inbox.lease().toMillis() / 3);
+    housekeeping.scheduleWithFixedDelay(
+        this::keepLeases, leaseCheck, leaseCheck, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Renews this replica's leases and takes over deliveries whose holder let theirs run out. While
+   * the database cannot be reached both fail: this replica then claims nothing, and its own
+   * deliveries pass to a replica that can.
+   */
+  private void keepLeases() {
+    try {
+      inbox.renew(clock.instant());
+      int room = limit - unfinished.get();
+      if (room <= 0) {
+        return;
+      }
+      List<Long> taken = inbox.takeOver(clock.instant(), room);
+      if (!taken.isEmpty()) {
+        log.info("took over {} deliveries from a replica that stopped renewing them", taken.size());
+        unfinished.addAndGet(taken.size());
+        taken.forEach(
+            id -> {
+              waiting.put(id, clock.instant());
+              schedule(id, null);
+            });
+      }
+    } catch (RuntimeException e) {
+      log.warn("renewing or taking over delivery leases failed; will try again: {}", e.toString());
+    }
   }
 
   /**

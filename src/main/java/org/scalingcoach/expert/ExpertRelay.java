@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.scalingcoach.expert.ExpertDesk.Expert;
 import org.scalingcoach.expert.ExpertDesk.Outcome;
 import org.scalingcoach.expert.ExpertQuestion.Asker;
@@ -40,6 +41,7 @@ public final class ExpertRelay implements AutoCloseable {
   private final Clock clock;
   private final Map<String, ExpertMessenger> messengers = new ConcurrentHashMap<>();
   private ScheduledExecutorService checks;
+  private volatile BooleanSupplier ourTurn = () -> true;
 
   /** Platform calls run here, so a click is acknowledged within Slack's three seconds. */
   private final ExecutorService messaging =
@@ -206,6 +208,15 @@ public final class ExpertRelay implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes the background checks run only while {@code ourTurn} says so: with several replicas on
+   * one database, only the one holding the expert reminders' lease sends them.
+   */
+  public ExpertRelay takingTurns(BooleanSupplier ourTurn) {
+    this.ourTurn = ourTurn;
+    return this;
+  }
+
   /** Runs {@link #runDue()} every {@code interval} in the background until closed (once). */
   public synchronized void start(Duration interval) {
     if (checks != null) {
@@ -220,6 +231,9 @@ public final class ExpertRelay implements AutoCloseable {
             });
     checks.scheduleWithFixedDelay(
         () -> {
+          if (!ourTurn.getAsBoolean()) {
+            return;
+          }
           try {
             runDue();
           } catch (RuntimeException e) {

@@ -2,21 +2,25 @@ package org.scalingcoach.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.scalingcoach.config.JdbcAddresses;
+import org.scalingcoach.config.SetupException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite file that holds all state, migrated by Flyway on open. Connections come from a small
- * HikariCP pool; each runs in WAL mode with a busy timeout, foreign keys on, and transactions that
- * take the write lock up front.
+ * The database that holds all state, migrated by Flyway on open, with connections from a HikariCP
+ * pool: by default a SQLite file (WAL mode, a busy timeout, foreign keys on, transactions that take
+ * the write lock up front); with a PostgreSQL address, a server several replicas share.
  */
 public final class Database implements AutoCloseable {
   /**
@@ -26,16 +30,45 @@ public final class Database implements AutoCloseable {
    */
   static final int POOL_SIZE = 4;
 
-  private final Path file;
-  private final HikariDataSource dataSource;
+  /**
+   * A PostgreSQL server runs transactions side by side; each replica's 32 delivery workers hold a
+   * connection only for one short statement at a time, so a few more than SQLite's are enough.
+   */
+  static final int POSTGRES_POOL_SIZE = 10;
 
-  private Database(Path file, HikariDataSource dataSource) {
-    this.file = file;
+  /** How long work a replica took stays its own without a renewal, unless configured. */
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+
+  private final DatabaseKind kind;
+  private final String description;
+  private final HikariDataSource dataSource;
+  private final Replica replica;
+  private ReplicaLeases leases;
+
+  private Database(
+      DatabaseKind kind, String description, HikariDataSource dataSource, Replica replica) {
+    this.kind = kind;
+    this.description = description;
     this.dataSource = dataSource;
+    this.replica = replica;
   }
 
-  /** Opens (creating if needed) the database at {@code file} and brings its schema up to date. */
+  /**
+   * This process as the database knows it: its name among the replicas sharing the database, and
+   * how long work it took stays its own without being renewed.
+   */
+  public record Replica(String id, Duration lease) {
+    /** The only process using a database. */
+    public static final Replica LOCAL = new Replica("local", DEFAULT_LEASE);
+  }
+
+  /** Opens (creating if needed) the SQLite file {@code file} and brings its schema up to date. */
   public static Database open(Path file) {
+    return open(file, Replica.LOCAL);
+  }
+
+  /** The same, naming this process {@code replica}. */
+  public static Database open(Path file, Replica replica) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
@@ -58,27 +91,93 @@ public final class Database implements AutoCloseable {
     pool.setMaximumPoolSize(POOL_SIZE);
     pool.setMinimumIdle(1);
     pool.setConnectionTimeout(30_000);
-    HikariDataSource dataSource = new HikariDataSource(pool);
-    try {
-      migrate(dataSource);
-    } catch (RuntimeException e) {
-      dataSource.close();
-      throw e;
-    }
-    return new Database(file, dataSource);
+    return open(DatabaseKind.SQLITE, file.toString(), new HikariDataSource(pool), replica);
   }
 
-  private static void migrate(DataSource dataSource) {
+  /**
+   * Connects to the PostgreSQL database at {@code url} (a {@code jdbc:postgresql://} address) and
+   * brings its schema up to date. A server that cannot be reached or refuses the login is a {@link
+   * SetupException} whose message names the address without any password.
+   */
+  public static Database openPostgres(String url, String user, String password, Replica replica) {
+    String shown = JdbcAddresses.withoutSecrets(url);
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl(url);
+    pool.setUsername(user);
+    pool.setPassword(password);
+    pool.setPoolName("postgresql");
+    pool.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+    pool.setMinimumIdle(2);
+    // A replica that lost the database must answer /healthz and give up claims quickly, not wait.
+    pool.setConnectionTimeout(5_000);
+    pool.setValidationTimeout(2_000);
+    pool.setInitializationFailTimeout(10_000);
+    pool.addDataSourceProperty("connectTimeout", "5");
+    pool.addDataSourceProperty("socketTimeout", "60");
+    pool.addDataSourceProperty("ApplicationName", "scaling-coach");
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(pool);
+    } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
+      throw new SetupException(
+          "cannot connect to the PostgreSQL database at "
+              + shown
+              + " ("
+              + JdbcAddresses.reason(e)
+              + "): check COACH_DATABASE_URL, COACH_DATABASE_USER and the password, and that the"
+              + " server is running and reachable",
+          e);
+    }
+    return open(DatabaseKind.POSTGRESQL, shown, dataSource, replica);
+  }
+
+  private static Database open(
+      DatabaseKind kind, String description, HikariDataSource source, Replica replica) {
+    try {
+      migrate(kind, source);
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+    return new Database(kind, description, source, replica);
+  }
+
+  private static void migrate(DatabaseKind kind, DataSource dataSource) {
     Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        .locations(kind.migrationLocations())
         .outOfOrder(true)
         .load()
         .migrate();
   }
 
+  public DatabaseKind kind() {
+    return kind;
+  }
+
+  public Replica replica() {
+    return replica;
+  }
+
+  /** The leases on background work this process takes part in, renewed while it runs. */
+  public synchronized ReplicaLeases leases() {
+    if (leases == null) {
+      leases = new ReplicaLeases(this, java.time.Clock.systemUTC());
+    }
+    return leases;
+  }
+
+  /** The SQLite file; a PostgreSQL database has none. */
   public Path file() {
-    return file;
+    if (kind != DatabaseKind.SQLITE) {
+      throw new IllegalStateException("a PostgreSQL database has no file");
+    }
+    return Path.of(description);
+  }
+
+  /** The file or the server address (without secrets), for messages. */
+  public String description() {
+    return description;
   }
 
   public Connection connection() throws SQLException {
@@ -98,7 +197,7 @@ public final class Database implements AutoCloseable {
         throw e;
       }
     } catch (SQLException e) {
-      throw new StoreException("database operation failed on " + file, e);
+      throw new StoreException("database operation failed on " + description, e);
     }
   }
 
@@ -107,7 +206,7 @@ public final class Database implements AutoCloseable {
     try (Connection connection = connection()) {
       return work.run(connection);
     } catch (SQLException e) {
-      throw new StoreException("database operation failed on " + file, e);
+      throw new StoreException("database operation failed on " + description, e);
     }
   }
 
@@ -125,6 +224,11 @@ public final class Database implements AutoCloseable {
   /** Closes every pooled connection; the database cannot be used afterwards. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (leases != null) {
+        leases.close();
+      }
+    }
     dataSource.close();
   }
 

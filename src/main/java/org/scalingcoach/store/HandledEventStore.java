@@ -48,8 +48,8 @@ public final class HandledEventStore {
           int inserted = 0;
           try (PreparedStatement insert =
                   connection.prepareStatement(
-                      "INSERT OR IGNORE INTO delivery_claim (platform, workspace, claim_key,"
-                          + " expires_at, delivery_id) VALUES ('slack', ?, ?, ?, ?)");
+                      "INSERT INTO delivery_claim (platform, workspace, claim_key, expires_at,"
+                          + " delivery_id) VALUES ('slack', ?, ?, ?, ?) ON CONFLICT DO NOTHING");
               PreparedStatement own =
                   connection.prepareStatement(
                       "SELECT 1 FROM delivery_claim WHERE platform = 'slack' AND workspace = ?"

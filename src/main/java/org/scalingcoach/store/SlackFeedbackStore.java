@@ -35,7 +35,8 @@ public final class SlackFeedbackStore {
                       + " ?, question, ? FROM conversation_turn WHERE platform = 'slack'"
                       + " AND workspace = ? AND id = ? ON CONFLICT (platform, workspace,"
                       + " conversation, answer_ref, user_id) DO UPDATE SET rating ="
-                      + " excluded.rating, created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")) {
+                      + " excluded.rating, created_at = "
+                      + database.kind().nowText())) {
             statement.setString(1, userId);
             statement.setInt(2, rating);
             statement.setString(3, String.join(",", sourceKeys));

@@ -36,8 +36,8 @@ public final class SqliteAuditStore implements AuditStore {
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT OR IGNORE INTO audit_definition (content_hash, audit_type, version, source, stored_at)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
+                  "INSERT INTO audit_definition (content_hash, audit_type, version, source, stored_at)"
+                      + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, definition.contentHash());
             insert.setString(2, definition.id());
             insert.setInt(3, definition.version());
@@ -70,8 +70,9 @@ public final class SqliteAuditStore implements AuditStore {
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT OR IGNORE INTO audit (team_id, user_id, audit_type, subject, subject_key, definition_hash,"
-                      + " definition_version, status, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)")) {
+                  "INSERT INTO audit (team_id, user_id, audit_type, subject, subject_key, definition_hash,"
+                      + " definition_version, status, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)"
+                      + " ON CONFLICT DO NOTHING RETURNING id")) {
             insert.setString(1, actor.teamId());
             insert.setString(2, actor.userId());
             insert.setString(3, definition.id());
@@ -81,14 +82,12 @@ public final class SqliteAuditStore implements AuditStore {
             insert.setInt(7, definition.version());
             insert.setLong(8, now.toEpochMilli());
             insert.setLong(9, now.toEpochMilli());
-            if (insert.executeUpdate() == 0) {
-              return Optional.<AuditRecord>empty();
+            try (ResultSet rs = insert.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.<AuditRecord>empty();
+              }
+              return find(connection, rs.getLong(1));
             }
-          }
-          try (PreparedStatement id = connection.prepareStatement("SELECT last_insert_rowid()");
-              ResultSet rs = id.executeQuery()) {
-            rs.next();
-            return find(connection, rs.getLong(1));
           }
         });
   }

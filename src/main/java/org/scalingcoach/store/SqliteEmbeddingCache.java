@@ -60,8 +60,9 @@ public final class SqliteEmbeddingCache implements EmbeddingCache {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "INSERT OR REPLACE INTO embedding_cache (content_hash, model, dimensions, vector)"
-                      + " VALUES (?, ?, ?, ?)")) {
+                  "INSERT INTO embedding_cache (content_hash, model, dimensions, vector)"
+                      + " VALUES (?, ?, ?, ?) ON CONFLICT (content_hash, model) DO UPDATE SET"
+                      + " dimensions = excluded.dimensions, vector = excluded.vector")) {
             for (Map.Entry<String, float[]> entry : vectors.entrySet()) {
               statement.setString(1, entry.getKey());
               statement.setString(2, model);

@@ -1,24 +1,47 @@
 package org.scalingcoach.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.scalingcoach.conversation.Delivery;
 import org.scalingcoach.conversation.Inbox;
+import org.scalingcoach.conversation.LeaseLostException;
 import org.scalingcoach.conversation.NewDelivery;
 
-/** The inbox in the {@code delivery} table; each method is one short transaction. */
+/**
+ * The inbox in the {@code delivery} table (on SQLite or PostgreSQL); each method is one short
+ * transaction. Every unfinished delivery is held by one replica under a lease that replica renews;
+ * a delivery whose lease ran out (its holder died or lost the database) is taken over by another.
+ */
 public final class SqliteInbox implements Inbox {
   private static final String COLUMNS =
       "id, platform, workspace, delivery_key, payload, state, attempts, reply_ref";
+  private static final String UNFINISHED = "state IN ('PENDING', 'WORKING', 'SENDING')";
+
+  /** Rows this replica may work on: its own, never held, or held under a lease that ran out. */
+  private static final String MINE_OR_FREE =
+      "(claimed_by = ? OR claimed_by IS NULL OR lease_until IS NULL OR lease_until < ?)";
 
   private final Database database;
+  private final String replica;
+  private final Duration lease;
 
+  /** The inbox of the replica {@code database} was opened as. */
   public SqliteInbox(Database database) {
     this.database = database;
+    this.replica = database.replica().id();
+    this.lease = database.replica().lease();
+  }
+
+  @Override
+  public Duration lease() {
+    return lease;
   }
 
   @Override
@@ -27,15 +50,17 @@ public final class SqliteInbox implements Inbox {
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT OR IGNORE INTO delivery (platform, workspace, delivery_key, payload,"
-                      + " state, received_at, updated_at) VALUES (?, ?, ?, ?, 'PENDING', ?, ?)"
-                      + " RETURNING id")) {
+                  "INSERT INTO delivery (platform, workspace, delivery_key, payload, state,"
+                      + " received_at, updated_at, claimed_by, lease_until) VALUES (?, ?, ?, ?,"
+                      + " 'PENDING', ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id")) {
             insert.setString(1, delivery.platform());
             insert.setString(2, delivery.workspace());
             insert.setString(3, delivery.key());
             insert.setString(4, delivery.payload());
             insert.setLong(5, now.toEpochMilli());
             insert.setLong(6, now.toEpochMilli());
+            insert.setString(7, replica);
+            insert.setLong(8, now.plus(lease).toEpochMilli());
             try (ResultSet rs = insert.executeQuery()) {
               return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
             }
@@ -52,18 +77,25 @@ public final class SqliteInbox implements Inbox {
               connection.prepareStatement(
                   "SELECT "
                       + COLUMNS
-                      + " FROM delivery WHERE id = ? AND state IN"
-                      + " ('PENDING', 'WORKING', 'SENDING')")) {
+                      + " FROM delivery WHERE id = ? AND "
+                      + UNFINISHED
+                      + " AND "
+                      + MINE_OR_FREE
+                      + database.kind().forUpdate())) {
             select.setLong(1, id);
+            select.setString(2, replica);
+            select.setLong(3, now.toEpochMilli());
             before = RowMapper.all(select, SqliteInbox::delivery).stream().findFirst();
           }
           if (before.isPresent()) {
             try (PreparedStatement update =
                 connection.prepareStatement(
                     "UPDATE delivery SET state = 'WORKING', attempts = attempts + 1,"
-                        + " updated_at = ? WHERE id = ?")) {
+                        + " updated_at = ?, claimed_by = ?, lease_until = ? WHERE id = ?")) {
               update.setLong(1, now.toEpochMilli());
-              update.setLong(2, id);
+              update.setString(2, replica);
+              update.setLong(3, now.plus(lease).toEpochMilli());
+              update.setLong(4, id);
               update.executeUpdate();
             }
           }
@@ -73,13 +105,15 @@ public final class SqliteInbox implements Inbox {
 
   @Override
   public void sending(long id, Instant now) {
-    update("UPDATE delivery SET state = 'SENDING', updated_at = ? WHERE id = ?", now, id, null);
+    if (update("UPDATE delivery SET state = 'SENDING', updated_at = ?", now, id, null) == 0) {
+      throw new LeaseLostException(id);
+    }
   }
 
   @Override
   public void replied(long id, String replyRef, Instant now) {
     update(
-        "UPDATE delivery SET reply_ref = COALESCE(reply_ref, ?), updated_at = ? WHERE id = ?",
+        "UPDATE delivery SET reply_ref = COALESCE(reply_ref, ?), updated_at = ?",
         now,
         id,
         replyRef);
@@ -90,22 +124,98 @@ public final class SqliteInbox implements Inbox {
     if (!state.finished()) {
       throw new IllegalArgumentException(state + " is not a finished state");
     }
-    update("UPDATE delivery SET state = ?, updated_at = ? WHERE id = ?", now, id, state.name());
+    update("UPDATE delivery SET state = ?, updated_at = ?", now, id, state.name());
   }
 
-  private void update(String sql, Instant now, long id, String first) {
-    database.inTransaction(
+  /** Runs {@code set} on {@code id} if this replica still holds it; returns the rows changed. */
+  private int update(String set, Instant now, long id, String first) {
+    return database.inTransaction(
         connection -> {
-          try (PreparedStatement update = connection.prepareStatement(sql)) {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  set + " WHERE id = ? AND (claimed_by = ? OR claimed_by IS NULL)")) {
             int i = 1;
             if (first != null) {
               update.setString(i++, first);
             }
             update.setLong(i++, now.toEpochMilli());
-            update.setLong(i, id);
+            update.setLong(i++, id);
+            update.setString(i, replica);
             return update.executeUpdate();
           }
         });
+  }
+
+  @Override
+  public int renew(Instant now) {
+    return database.inTransaction(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE delivery SET lease_until = ? WHERE claimed_by = ? AND " + UNFINISHED)) {
+            update.setLong(1, now.plus(lease).toEpochMilli());
+            update.setString(2, replica);
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public List<Long> takeOver(Instant now, int max) {
+    return take(
+        " AND (claimed_by IS NULL OR claimed_by <> ?) AND (lease_until IS NULL OR lease_until < ?)",
+        now,
+        max);
+  }
+
+  @Override
+  public List<Long> resumeAtStart(Instant now) {
+    // A SQLite file has no other user: whatever is unfinished in it is this process's to resume.
+    return database.kind().shared()
+        ? take(" AND " + MINE_OR_FREE, now, Integer.MAX_VALUE)
+        : take("", now, Integer.MAX_VALUE);
+  }
+
+  private List<Long> take(String condition, Instant now, int max) {
+    return database.inTransaction(
+        connection -> {
+          List<Long> ids = new ArrayList<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT id FROM delivery WHERE "
+                      + UNFINISHED
+                      + condition
+                      + " ORDER BY id LIMIT ?"
+                      + database.kind().skipLocked())) {
+            int i = 1;
+            if (!condition.isEmpty()) {
+              select.setString(i++, replica);
+              select.setLong(i++, now.toEpochMilli());
+            }
+            select.setInt(i, max);
+            try (ResultSet rs = select.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
+          }
+          hold(connection, ids, now);
+          return ids;
+        });
+  }
+
+  private void hold(Connection connection, List<Long> ids, Instant now) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE delivery SET claimed_by = ?, lease_until = ? WHERE id = ?")) {
+      for (long id : ids) {
+        update.setString(1, replica);
+        update.setLong(2, now.plus(lease).toEpochMilli());
+        update.setLong(3, id);
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
   }
 
   @Override
@@ -114,10 +224,7 @@ public final class SqliteInbox implements Inbox {
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM delivery WHERE state IN"
-                      + " ('PENDING', 'WORKING', 'SENDING') ORDER BY id")) {
+                  "SELECT " + COLUMNS + " FROM delivery WHERE " + UNFINISHED + " ORDER BY id")) {
             return RowMapper.all(select, SqliteInbox::delivery);
           }
         });

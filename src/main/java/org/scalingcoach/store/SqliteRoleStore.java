@@ -94,7 +94,8 @@ public final class SqliteRoleStore implements ManagerPolicy {
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT OR IGNORE INTO coach_role (team_id, user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)")) {
+                  "INSERT INTO coach_role (team_id, user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)"
+                      + " ON CONFLICT DO NOTHING")) {
             insert.setString(1, actor.teamId());
             insert.setString(2, actor.userId());
             insert.setString(3, role.id());

@@ -47,8 +47,9 @@ public final class TeamsConversationStore {
                       + " user_id) DO UPDATE SET platform_user_id = excluded.platform_user_id,"
                       + " user_name = excluded.user_name, service_url"
                       + " = excluded.service_url, bot_id = excluded.bot_id, conversation_id ="
-                      + " COALESCE(excluded.conversation_id, conversation_id), updated_at ="
-                      + " strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")) {
+                      + " COALESCE(excluded.conversation_id, conversation_ref.conversation_id),"
+                      + " updated_at = "
+                      + database.kind().nowText())) {
             statement.setString(1, ref.tenantId());
             statement.setString(2, ref.userId());
             statement.setString(3, ref.botFrameworkId());

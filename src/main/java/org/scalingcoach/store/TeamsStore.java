@@ -91,8 +91,8 @@ public final class TeamsStore {
                   "INSERT INTO answer_feedback (platform, workspace, conversation, answer_ref,"
                       + " user_id, rating, question, topic, sources) VALUES ('teams', ?, ?, ?, ?, ?,"
                       + " ?, ?, ?) ON CONFLICT (platform, workspace, conversation, answer_ref,"
-                      + " user_id) DO UPDATE SET rating = excluded.rating, created_at ="
-                      + " strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")) {
+                      + " user_id) DO UPDATE SET rating = excluded.rating, created_at = "
+                      + database.kind().nowText())) {
             statement.setString(1, feedback.tenantId());
             statement.setString(2, feedback.conversationId());
             statement.setString(3, feedback.answerActivityId());

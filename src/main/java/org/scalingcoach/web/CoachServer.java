@@ -23,6 +23,7 @@ import org.scalingcoach.console.ConsoleSignIn;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.slack.SlackBot;
+import org.scalingcoach.store.ReplicaNotices;
 import org.scalingcoach.teams.TeamsMessagesServlet;
 import org.scalingcoach.web.console.ConsoleServlet;
 import org.slf4j.Logger;
@@ -60,6 +61,9 @@ public final class CoachServer implements AutoCloseable {
 
   /** The inbox workers this server owns, closed with it; null when built from parts. */
   private DeliveryWorkers deliveries;
+
+  /** Reloads when another replica reloaded; null on SQLite or when built from parts. */
+  private ReplicaNotices reloads;
 
   private CoachServer(Server jetty, Handler.Wrapper door) {
     this.jetty = jetty;
@@ -137,6 +141,7 @@ public final class CoachServer implements AutoCloseable {
     base.compareAndSet(null, URI.create("http://localhost:" + port()));
     this.deliveries = deliveries;
     deliveries.resume();
+    this.reloads = CoachWiring.followReloads(core);
     install(
         core,
         slack,
@@ -317,6 +322,9 @@ public final class CoachServer implements AutoCloseable {
     }
     if (deliveries != null) {
       deliveries.close();
+    }
+    if (reloads != null) {
+      reloads.close();
     }
   }
 }

@@ -11,10 +11,11 @@ import org.scalingcoach.CoachSnapshot;
 import org.scalingcoach.config.SlackSettings;
 
 /**
- * {@code GET /healthz}: whether the knowledge base is loaded and the database answers, where the
- * knowledge comes from, and which Slack mode, Teams and language model are on. {@code GET /readyz}
- * (with {@code ready = true}): whether knowledge and its embeddings are loaded, so a load balancer
- * sends questions only to an instance that can answer them.
+ * {@code GET /healthz}: whether the knowledge base is loaded and the database answers, which
+ * database (SQLite or PostgreSQL) and replica this is, where the knowledge comes from, and which
+ * Slack mode, Teams and language model are on. {@code GET /readyz} (with {@code ready = true}):
+ * whether knowledge and its embeddings are loaded, so a load balancer sends questions only to an
+ * instance that can answer them.
  */
 final class HealthServlet extends HttpServlet {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +55,8 @@ final class HealthServlet extends HttpServlet {
         .put("audits", snapshot.catalog().definitions().size())
         .put("source", core.knowledgeSource());
     body.put("database", database ? "reachable" : "unreachable");
+    body.put("database_kind", core.database().kind().label());
+    body.put("replica", core.database().replica().id());
     body.put(
         "slack",
         switch (slack) {

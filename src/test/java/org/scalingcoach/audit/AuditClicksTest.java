@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.scalingcoach.store.DatabaseKind;
 
 /** Double clicks, stale clicks and other people's clicks on audit buttons. */
+@ParameterizedClass
+@EnumSource(DatabaseKind.class)
 class AuditClicksTest {
   private static final Actor ANNA = new Actor("T1", "UANNA");
   private static final Actor EVE = new Actor("T1", "UEVE");
-  private final AuditFixture fixture = new AuditFixture();
-  private final AuditEngine engine = fixture.engine;
+  private final AuditFixture fixture;
+  private final AuditEngine engine;
+
+  AuditClicksTest(DatabaseKind kind) {
+    fixture = new AuditFixture(kind);
+    engine = fixture.engine;
+  }
 
   private Progress answerFirst(Progress progress) {
     AuditQuestion q = progress.question();

@@ -11,10 +11,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.scalingcoach.store.DatabaseKind;
 
+@ParameterizedClass
+@EnumSource(DatabaseKind.class)
 class AuditConcurrencyTest {
   private static final int USERS = 200;
-  private final AuditFixture fixture = new AuditFixture();
+  private final AuditFixture fixture;
+
+  AuditConcurrencyTest(DatabaseKind kind) {
+    fixture = new AuditFixture(kind);
+  }
+
   private final ExecutorService secondClicks = Executors.newFixedThreadPool(USERS);
 
   @Test

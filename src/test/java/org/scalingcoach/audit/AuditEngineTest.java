@@ -6,12 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.scalingcoach.audit.AuditException.Reason;
+import org.scalingcoach.store.DatabaseKind;
 
+@ParameterizedClass
+@EnumSource(DatabaseKind.class)
 class AuditEngineTest {
   private static final Actor ANNA = new Actor("T1", "UANNA");
-  private final AuditFixture fixture = new AuditFixture();
-  private final AuditEngine engine = fixture.engine;
+  private final AuditFixture fixture;
+  private final AuditEngine engine;
+
+  AuditEngineTest(DatabaseKind kind) {
+    fixture = new AuditFixture(kind);
+    engine = fixture.engine;
+  }
 
   private Progress answerFirst(Progress progress) {
     AuditQuestion q = progress.question();

@@ -3,12 +3,13 @@ package org.scalingcoach.audit;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
-import org.scalingcoach.TestCore;
 import org.scalingcoach.knowledge.KnowledgeBase;
 import org.scalingcoach.store.Database;
+import org.scalingcoach.store.DatabaseKind;
 import org.scalingcoach.store.SqliteAuditStore;
 import org.scalingcoach.store.SqliteReminderStore;
 import org.scalingcoach.store.SqliteRoleStore;
+import org.scalingcoach.store.TestDatabases;
 
 /** The shipped audits over a fresh SQLite file, with a clock the test controls. */
 public final class AuditFixture {
@@ -24,7 +25,12 @@ public final class AuditFixture {
   public final AuditHistory history;
 
   public AuditFixture() {
-    this(Database.open(TestCore.tempDir("audit-test-").resolve("coach.db")), catalog());
+    this(DatabaseKind.SQLITE);
+  }
+
+  /** A fixture on a fresh database of {@code kind}. */
+  public AuditFixture(DatabaseKind kind) {
+    this(TestDatabases.open(kind, "audit-test-"), catalog());
   }
 
   public AuditFixture(Database database, AuditCatalog catalog) {

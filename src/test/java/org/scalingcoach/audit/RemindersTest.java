@@ -8,14 +8,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.scalingcoach.store.DatabaseKind;
 import org.scalingcoach.store.SqliteReminderStore;
 
+@ParameterizedClass
+@EnumSource(DatabaseKind.class)
 class RemindersTest {
   private static final Actor MANAGER = new Actor("T1", "UBOSS");
   private static final Actor ANNA = new Actor("T1", "UANNA");
-  private final AuditFixture fixture = new AuditFixture();
+  private final AuditFixture fixture;
   private final RecordingDelivery delivery = new RecordingDelivery();
-  private final Reminders reminders = reminders(fixture.reminderStore);
+  private final Reminders reminders;
+
+  RemindersTest(DatabaseKind kind) {
+    fixture = new AuditFixture(kind);
+    reminders = reminders(fixture.reminderStore);
+  }
 
   private Reminders reminders(ReminderStore store) {
     return new Reminders(store, AuditFixture.catalog(), fixture.roles, delivery, fixture.clock);

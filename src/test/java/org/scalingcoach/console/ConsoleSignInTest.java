@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +11,22 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.scalingcoach.admin.AdminException;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.MutableClock;
 import org.scalingcoach.store.Database;
+import org.scalingcoach.store.DatabaseKind;
 import org.scalingcoach.store.SqliteConsoleStore;
+import org.scalingcoach.store.TestDatabases;
 
 /** Sign-in links and sessions over a real SQLite file, on a clock the test moves. */
+@ParameterizedClass
+@EnumSource(DatabaseKind.class)
 class ConsoleSignInTest {
+  @Parameter DatabaseKind kind;
   private static final Actor ADMIN = new Actor("T1", "UADMIN");
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
@@ -29,7 +36,7 @@ class ConsoleSignInTest {
 
   @BeforeEach
   void open() throws Exception {
-    database = Database.open(Files.createTempDirectory("console-signin-").resolve("coach.db"));
+    database = TestDatabases.open(kind, "console-signin-");
     signIn =
         new ConsoleSignIn(
             new SqliteConsoleStore(database),

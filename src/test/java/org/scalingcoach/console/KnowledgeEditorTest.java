@@ -11,16 +11,24 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.scalingcoach.admin.ReloadReport;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.MutableClock;
 import org.scalingcoach.knowledge.Topic;
 import org.scalingcoach.store.Database;
+import org.scalingcoach.store.DatabaseKind;
 import org.scalingcoach.store.SqliteAdminAuditLog;
 import org.scalingcoach.store.SqliteKnowledgeRevisions;
+import org.scalingcoach.store.TestDatabases;
 
 /** The knowledge editor over a copy of the shipped folder and a real SQLite file. */
+@ParameterizedClass
+@EnumSource(DatabaseKind.class)
 class KnowledgeEditorTest {
+  @Parameter DatabaseKind kind;
   private static final Actor ADMIN = new Actor("T1", "UADMIN");
   private static final String DOC = "model-drift-and-retraining.md";
 
@@ -35,8 +43,7 @@ class KnowledgeEditorTest {
   void open() throws Exception {
     folder = ShippedKnowledge.copy();
     original = Files.readString(folder.resolve(DOC));
-    Database database =
-        Database.open(Files.createTempDirectory("console-editor-").resolve("coach.db"));
+    Database database = TestDatabases.open(kind, "console-editor-");
     log = new SqliteAdminAuditLog(database);
     editor =
         new KnowledgeEditor(

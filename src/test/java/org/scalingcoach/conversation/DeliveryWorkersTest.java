@@ -11,16 +11,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.scalingcoach.TestCore;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.scalingcoach.audit.MutableClock;
 import org.scalingcoach.metrics.Scrape;
 import org.scalingcoach.store.Database;
+import org.scalingcoach.store.DatabaseKind;
 import org.scalingcoach.store.SqliteInbox;
+import org.scalingcoach.store.TestDatabases;
 
+@ParameterizedClass
+@EnumSource(DatabaseKind.class)
 class DeliveryWorkersTest {
-  private final Database database =
-      Database.open(TestCore.tempDir("deliveries-").resolve("coach.db"));
-  private final SqliteInbox inbox = new SqliteInbox(database);
+  private final Database database;
+  private final SqliteInbox inbox;
+
+  DeliveryWorkersTest(DatabaseKind kind) {
+    database = TestDatabases.open(kind, "deliveries-");
+    inbox = new SqliteInbox(database);
+  }
+
   private final List<String> replayed = new CopyOnWriteArrayList<>();
 
   @AfterEach

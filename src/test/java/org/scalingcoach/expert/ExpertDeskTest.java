@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.scalingcoach.audit.MutableClock;
 import org.scalingcoach.expert.ExpertDesk.Expert;
 import org.scalingcoach.expert.ExpertDesk.Outcome;
@@ -21,9 +24,14 @@ import org.scalingcoach.expert.ExpertQuestion.State;
 import org.scalingcoach.knowledge.KnowledgeParser;
 import org.scalingcoach.knowledge.Topic;
 import org.scalingcoach.store.Database;
+import org.scalingcoach.store.DatabaseKind;
 import org.scalingcoach.store.SqliteExpertStore;
+import org.scalingcoach.store.TestDatabases;
 
+@ParameterizedClass
+@EnumSource(DatabaseKind.class)
 class ExpertDeskTest {
+  @Parameter DatabaseKind kind;
   private static final String EXPERTS =
       """
       response_hours: 4
@@ -50,7 +58,7 @@ class ExpertDeskTest {
 
   @BeforeEach
   void setUp() {
-    database = Database.open(dir.resolve("coach.db"));
+    database = TestDatabases.open(kind, "experts-");
     clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
     store = new SqliteExpertStore(database, clock);
     ExpertDirectory directory =

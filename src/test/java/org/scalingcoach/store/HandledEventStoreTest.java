@@ -9,8 +9,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.scalingcoach.TestCore;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(DatabaseKind.class)
 class HandledEventStoreTest {
   private final AtomicReference<Instant> now =
       new AtomicReference<>(Instant.parse("2026-01-01T10:00:00Z"));
@@ -31,9 +34,13 @@ class HandledEventStoreTest {
           return now.get();
         }
       };
-  private final Database database = Database.open(TestCore.tempDir("handled-").resolve("coach.db"));
-  private final HandledEventStore store =
-      new HandledEventStore(database, clock, Duration.ofHours(1));
+  private final Database database;
+  private final HandledEventStore store;
+
+  HandledEventStoreTest(DatabaseKind kind) {
+    database = TestDatabases.open(kind, "handled-");
+    store = new HandledEventStore(database, clock, Duration.ofHours(1));
+  }
 
   @Test
   void should_claim_a_delivery_once_by_any_of_its_keys() {

@@ -29,7 +29,7 @@ class OneTablePerConceptMigrationTest {
     release.setUrl("jdbc:sqlite:" + file);
     Flyway.configure()
         .dataSource(release)
-        .locations("classpath:db/migration")
+        .locations("classpath:db/migration", "classpath:db/sqlite")
         .target("7")
         .load()
         .migrate();

@@ -7,19 +7,25 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SqliteEmbeddingCacheTest {
   @TempDir Path dir;
 
-  @Test
-  void should_return_stored_vectors_only_for_the_same_model() {
-    SqliteEmbeddingCache cache = new SqliteEmbeddingCache(Database.open(dir.resolve("c.db")));
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void should_return_stored_vectors_only_for_the_same_model(DatabaseKind kind) {
+    SqliteEmbeddingCache cache = new SqliteEmbeddingCache(TestDatabases.open(kind, "cache-"));
 
     cache.store("m1", Map.of("h1", new float[] {0.5f, -1.25f}, "h2", new float[] {1f, 0f}));
 
     assertThat(cache.find("m1", List.of("h1", "h3"))).containsOnlyKeys("h1");
     assertThat(cache.find("m1", List.of("h1")).get("h1")).containsExactly(0.5f, -1.25f);
     assertThat(cache.find("m2", List.of("h1"))).isEmpty();
+
+    cache.store("m1", Map.of("h1", new float[] {2f, 3f}));
+    assertThat(cache.find("m1", List.of("h1")).get("h1")).containsExactly(2f, 3f);
   }
 
   @Test

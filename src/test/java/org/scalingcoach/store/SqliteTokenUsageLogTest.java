@@ -6,15 +6,22 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.scalingcoach.llm.TokenUsage;
 import org.scalingcoach.llm.TokenUsageLog.DailyUsage;
 
+@ParameterizedClass
+@EnumSource(DatabaseKind.class)
 class SqliteTokenUsageLogTest {
+  @Parameter DatabaseKind kind;
+
   @TempDir Path dir;
 
   @Test
   void should_sum_tokens_per_day_and_workspace() {
-    SqliteTokenUsageLog log = new SqliteTokenUsageLog(Database.open(dir.resolve("coach.db")));
+    SqliteTokenUsageLog log = new SqliteTokenUsageLog(TestDatabases.open(kind, "usage-"));
     LocalDate monday = LocalDate.of(2025, 3, 3);
     LocalDate tuesday = monday.plusDays(1);
     log.record(new TokenUsage("T1", "U1", "openai", "gpt", 100, 10, monday));

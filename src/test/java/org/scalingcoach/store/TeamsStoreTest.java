@@ -6,17 +6,24 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.store.TeamsStore.TeamsFeedback;
 
+@ParameterizedClass
+@EnumSource(DatabaseKind.class)
 class TeamsStoreTest {
+  @Parameter DatabaseKind kind;
+
   @TempDir Path dir;
   private Database database;
   private TeamsStore store;
 
   @BeforeEach
   void open() {
-    database = Database.open(dir.resolve("coach.db"));
+    database = TestDatabases.open(kind, "teams-store-");
     store = new TeamsStore(database);
   }
 
