@@ -35,6 +35,11 @@ final class AnswerComposer {
       Pattern.compile(
           "\\b(owner|steward|lead|leads|sponsor|team|manager|engineer|scientist|champion|council)s?\\b");
 
+  /** Sentences that point to another section rather than say something themselves. */
+  private static final Pattern POINTER =
+      Pattern.compile(
+          "\\b(see|(are|is) (summarised|described|covered|explained|set out) in|start with)\\b");
+
   private static final Pattern OWNERSHIP =
       Pattern.compile(
           "\\b(owner|owns|own|ownership|responsib\\w*|accountab\\w*|lead|leads|led by|decides?)\\b");
@@ -276,6 +281,9 @@ final class AnswerComposer {
       double s = relevance[i];
       if (words(unit) < 8) {
         s *= 0.7; // short framing sentences ("The stages build on each other.")
+      }
+      if (POINTER.matcher(lower).find()) {
+        s *= 0.8; // a sentence that sends the reader elsewhere answers less than one that says
       }
       if (kind == QuestionKind.WHO && OWNERSHIP.matcher(lower).find()) {
         s += 0.2;
