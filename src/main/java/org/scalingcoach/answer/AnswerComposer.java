@@ -5,13 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scalingcoach.knowledge.Section;
 import org.scalingcoach.knowledge.SectionRole;
 import org.scalingcoach.retrieval.Hit;
 import org.scalingcoach.retrieval.HybridRetriever;
+import org.scalingcoach.retrieval.Retrieval;
 
 /**
  * Writes the text of an answer from its best section, shaped by the kind of question: a how or list
@@ -27,6 +30,11 @@ final class AnswerComposer {
   /** How much a unit's meaning (versus its shared words) counts when picking what to quote. */
   private static final double SEMANTIC_WEIGHT = 0.6;
 
+  private static final Pattern BOLD_LABEL = Pattern.compile("^(?:[-*+]\\s+)?\\*\\*([^*]+)\\*\\*");
+  private static final Pattern ROLE =
+      Pattern.compile(
+          "\\b(owner|steward|lead|leads|sponsor|team|manager|engineer|scientist|champion|council)s?\\b");
+
   private static final Pattern OWNERSHIP =
       Pattern.compile(
           "\\b(owner|owns|own|ownership|responsib\\w*|accountab\\w*|lead|leads|led by|decides?)\\b");
@@ -36,16 +44,53 @@ final class AnswerComposer {
       Pattern.compile("\\b(because|so|why|result|reason|means|since|cost|costs)\\b");
 
   private final HybridRetriever retriever;
+  private final Comparison comparison;
+  private final AlsoCited alsoCited;
 
   /** Analysed terms of each knowledge unit quoted so far; bounded by the knowledge base's size. */
   private final Map<String, Set<String>> unitTerms = new ConcurrentHashMap<>();
 
   AnswerComposer(HybridRetriever retriever) {
     this.retriever = retriever;
+    this.comparison = new Comparison(retriever);
+    this.alsoCited = new AlsoCited(retriever);
   }
 
-  /** The markdown of the answer, quoting only {@code hit}'s section, cited as {@code [1]}. */
-  String compose(QuestionKind kind, Hit hit, List<String> queryTerms) {
+  /** The text of an answer and the hits it quotes, in the order of their {@code [n]} markers. */
+  record Composed(String markdown, List<Hit> cited) {
+    Composed {
+      cited = List.copyOf(cited);
+    }
+  }
+
+  /**
+   * The answer to {@code retrieval}'s question: both sides for a comparison that names them, else
+   * the best section quoted for the kind of question, plus a second section of the same topic when
+   * it answers a part of the question the first leaves out.
+   */
+  Composed compose(QuestionKind kind, Retrieval retrieval, List<String> queryTerms) {
+    List<Hit> hits = retrieval.hits();
+    if (kind == QuestionKind.COMPARE) {
+      Optional<Composed> both = comparison.compose(retrieval.query(), hits);
+      if (both.isPresent()) {
+        return both.get();
+      }
+    }
+    Hit best = hits.get(0);
+    String markdown = quote(kind, best, queryTerms, 1);
+    Optional<Hit> also = alsoCited.pick(hits, queryTerms);
+    if (also.isPresent()) {
+      String more = sentences(also.get().section(), relevance(also.get(), queryTerms), kind, 2);
+      if (!more.isEmpty()) {
+        return new Composed(markdown + "\n\n" + more + " [2]", List.of(best, also.get()));
+      }
+    }
+    return new Composed(markdown, List.of(best));
+  }
+
+  /** The markdown quoting only {@code hit}'s section, cited as {@code [number]}. */
+  String quote(QuestionKind kind, Hit hit, List<String> queryTerms, int number) {
+    String mark = "[" + number + "]";
     Section section = hit.section();
     double[] relevance = relevance(hit, queryTerms);
     int list = bestList(section, relevance);
@@ -57,19 +102,27 @@ final class AnswerComposer {
             && (kind.wantsList() || section.role() != SectionRole.REMEDY);
     if (kind == QuestionKind.DEFINITION && list > 0) {
       String definition = sentences(section, relevance, kind, 1);
-      String quoted = list(section, list, false);
+      String quoted = list(section, list, false, mark);
       if (!definition.isEmpty() && !quoted.startsWith(definition)) {
-        return definition + " [1]\n" + list(section, list, true);
+        return definition + " " + mark + "\n" + list(section, list, true, mark);
       }
       return quoted;
     }
     if (listFirst) {
-      return list(section, list, false) + besides(section, list, relevance);
+      return list(section, list, false, mark) + besides(section, list, relevance);
+    }
+    int roles = kind == QuestionKind.WHO ? rolesList(section) : 0;
+    if (roles > 0) {
+      String owner = sentences(section, relevance, kind, 1);
+      String quoted = list(section, roles, false, mark);
+      return owner.isEmpty() || quoted.contains(owner)
+          ? quoted
+          : owner + " " + mark + "\n" + list(section, roles, true, mark);
     }
     int sentences =
         kind == QuestionKind.DEFINITION ? 2 : section.role() == SectionRole.EXPLANATION ? 4 : 3;
     String text = sentences(section, relevance, kind, sentences);
-    return text.isEmpty() ? list(section, Math.max(list, 1), false) : text + " [1]";
+    return text.isEmpty() ? list(section, Math.max(list, 1), false, mark) : text + " " + mark;
   }
 
   private double[] relevance(Hit hit, List<String> queryTerms) {
@@ -82,6 +135,33 @@ final class AnswerComposer {
               + (1 - SEMANTIC_WEIGHT) * termScore(units.get(i), queryTerms);
     }
     return out;
+  }
+
+  /**
+   * The list that names who does what ("**Data owner:** a business manager ..."), or 0: most of its
+   * items open with a bold label naming a role.
+   */
+  private static int rolesList(Section section) {
+    Map<Integer, int[]> counts = new java.util.TreeMap<>();
+    for (int i = 0; i < section.units().size(); i++) {
+      int list = section.lists().get(i);
+      if (list > 0) {
+        int[] c = counts.computeIfAbsent(list, l -> new int[2]);
+        c[0]++;
+        String unit = section.units().get(i);
+        Matcher label = BOLD_LABEL.matcher(unit);
+        if (label.lookingAt()
+            && (ROLE.matcher(label.group(1).toLowerCase(Locale.ROOT)).find()
+                || unit.contains(" led by "))) {
+          c[1]++;
+        }
+      }
+    }
+    return counts.entrySet().stream()
+        .filter(e -> e.getValue()[0] >= 2 && 2 * e.getValue()[1] > e.getValue()[0])
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(0);
   }
 
   /** The list whose best item is most relevant, or 0 when the section has no list. */
@@ -102,7 +182,7 @@ final class AnswerComposer {
    * The list's lead-in (with the sentence before it when the lead-in alone says little, such as "A
    * practical plan:") and all its items, cut only when it would not fit a message.
    */
-  private static String list(Section section, int list, boolean itemsOnly) {
+  private static String list(Section section, int list, boolean itemsOnly, String mark) {
     List<String> units = section.units();
     int first = section.lists().indexOf(list);
     StringBuilder out = new StringBuilder();
@@ -111,7 +191,7 @@ final class AnswerComposer {
       if (words(leadIn) < 8 && first > 1 && section.lists().get(first - 2) == 0) {
         out.append(units.get(first - 2)).append(' ');
       }
-      out.append(leadIn).append(" [1]");
+      out.append(leadIn).append(' ').append(mark);
     }
     int chars = out.length();
     int shown = 0;
@@ -132,8 +212,8 @@ final class AnswerComposer {
         out.append('\n');
       }
       out.append("- ").append(item);
-      if (shown == 0 && !itemsOnly && !out.toString().contains("[1]")) {
-        out.append(" [1]");
+      if (shown == 0 && !itemsOnly && !out.toString().contains(mark)) {
+        out.append(' ').append(mark);
       }
       chars += item.length();
       shown++;

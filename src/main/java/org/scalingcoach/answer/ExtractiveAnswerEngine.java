@@ -45,15 +45,15 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
       return outOfScope(question.text());
     }
     QuestionKind kind = QuestionKind.of(retrieval.query());
-    Hit best = retrieval.hits().get(0);
-    String markdown = composer.compose(kind, best, retriever.queryTerms(retrieval.query()));
+    AnswerComposer.Composed composed =
+        composer.compose(kind, retrieval, retriever.queryTerms(retrieval.query()));
     return new Answer(
         question.text(),
         true,
-        best.section().topic(),
-        markdown,
-        List.of(Citation.of(best)),
-        followUps(List.of(best), retrieval));
+        composed.cited().get(0).section().topic(),
+        composed.markdown(),
+        composed.cited().stream().map(Citation::of).toList(),
+        followUps(composed.cited(), retrieval));
   }
 
   /**

@@ -15,7 +15,8 @@ public enum QuestionKind {
   /** "Is that drift?", "how would I know ...?": the symptoms. */
   DIAGNOSE(
       "\\b(is (that|this|it) (a |an )?\\w+|does (that|this) mean|how (do|would|can|will) (we|i)"
-          + " (know|tell|notice|spot)|is that a problem|good idea)\\b"),
+          + " (know|tell|notice|spot)|is that a problem|good idea|what('?s| is) (going on|wrong"
+          + "|happening)|what (does|do) (that|this|these|those|it) (tell|say|mean))\\b"),
   /** "How do we measure ...?", "which KPIs?": the metrics. */
   MEASURE("\\b(measure|measuring|metrics?|kpis?|numbers should|report on)\\b"),
   /** "Who should own ...?": the ownership statement. */

@@ -17,6 +17,12 @@ final class RolePreference {
   /** How far below the leading symptom section a linked remedy may score and still lead. */
   private static final double REMEDY_REACH = 0.25;
 
+  /** How far below the symptom section a remedy it does not link to may score and still lead. */
+  private static final double UNLINKED_REACH = 0.08;
+
+  /** How much better an unlinked remedy must score to be preferred over a linked one. */
+  private static final double LINK_PREFERENCE = 0.05;
+
   private RolePreference() {}
 
   static Retrieval apply(Retrieval retrieval, QuestionKind kind) {
@@ -37,16 +43,9 @@ final class RolePreference {
     }
     hits.sort(Comparator.comparingDouble(Hit::score).reversed());
     if (hits.get(0).section().role().describesProblem() && wantsRemedy(kind)) {
-      Section symptoms = hits.get(0).section();
-      for (int i = 1; i < hits.size(); i++) {
-        Hit candidate = hits.get(i);
-        if (links(symptoms, candidate.section())
-            && candidate.section().topic() == symptoms.topic()
-            && !candidate.section().role().describesProblem()
-            && candidate.score() >= hits.get(0).score() - REMEDY_REACH) {
-          hits.add(0, hits.remove(i));
-          break;
-        }
+      int remedy = remedyFor(hits);
+      if (remedy > 0) {
+        hits.add(0, hits.remove(remedy));
       }
     }
     return new Retrieval(
@@ -55,6 +54,38 @@ final class RolePreference {
         retrieval.inScope(),
         retrieval.topSimilarity(),
         retrieval.termCoverage());
+  }
+
+  /**
+   * The position of the section a leading symptom section hands over to, or -1: the best section of
+   * its topic that says what to do, within reach. A section the symptoms link to is preferred
+   * unless another remedy answers the question clearly better, because a symptom list links its
+   * usual remedies, not the one for every symptom it names.
+   */
+  private static int remedyFor(List<Hit> hits) {
+    Hit symptoms = hits.get(0);
+    int linked = -1;
+    int any = -1;
+    for (int i = 1; i < hits.size(); i++) {
+      Hit candidate = hits.get(i);
+      if (candidate.section().topic() != symptoms.section().topic()
+          || candidate.section().role().describesProblem()
+          || candidate.score() < symptoms.score() - REMEDY_REACH) {
+        continue;
+      }
+      boolean linksTo = links(symptoms.section(), candidate.section());
+      if (any < 0 && (linksTo || candidate.score() >= symptoms.score() - UNLINKED_REACH)) {
+        any = i;
+      }
+      if (linked < 0 && linksTo) {
+        linked = i;
+      }
+    }
+    if (linked >= 0
+        && (any < 0 || hits.get(linked).score() >= hits.get(any).score() - LINK_PREFERENCE)) {
+      return linked;
+    }
+    return any;
   }
 
   private static boolean wantsRemedy(QuestionKind kind) {

@@ -53,7 +53,7 @@ final class LexicalIndex {
   /** A section position in the list the index was built from, with its BM25 score. */
   record Match(int section, double score) {}
 
-  private final Analyzer analyzer = new EnglishAnalyzer();
+  private final Analyzer analyzer = new EnglishTerms();
   private final QueryAnalysis queries;
   private final Set<String> synonymWords;
   private final IndexSearcher searcher;

@@ -10,12 +10,9 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -26,7 +23,7 @@ import org.scalingcoach.knowledge.Synonyms;
 
 /**
  * How a question is read: the knowledge base's synonyms and abbreviations applied, then stemmed
- * like the indexed text ({@link EnglishAnalyzer}'s chain), so "infra" finds "infrastructure".
+ * like the indexed text ({@link EnglishTerms}), so "infra" finds "infrastructure".
  */
 final class QueryAnalysis {
   private final SynonymMap synonyms;
@@ -35,19 +32,7 @@ final class QueryAnalysis {
 
   QueryAnalysis(Synonyms rules) {
     this.synonyms = parse(rules);
-    this.stemmed =
-        new Analyzer() {
-          @Override
-          protected TokenStreamComponents createComponents(String field) {
-            Tokenizer source = new StandardTokenizer();
-            TokenStream stream = new EnglishPossessiveFilter(source);
-            stream = new LowerCaseFilter(stream);
-            stream = withSynonyms(stream);
-            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-            stream = new PorterStemFilter(stream);
-            return new TokenStreamComponents(source, stream);
-          }
-        };
+    this.stemmed = new EnglishTerms(synonyms);
     this.surface =
         new Analyzer() {
           @Override

@@ -142,6 +142,29 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_quote_both_sides_of_a_comparison() {
+    Answer answer =
+        engine.answer(Question.of("what's the difference between data drift and concept drift?"));
+
+    List<String> sides = answer.markdown().lines().filter(l -> l.startsWith("- ")).toList();
+    assertThat(sides).hasSize(2);
+    assertThat(sides.get(0)).contains("Data drift").doesNotContain("Concept drift");
+    assertThat(sides.get(1)).contains("Concept drift");
+    assertThat(answer.citations().get(0).anchor()).isEqualTo("data-drift-versus-concept-drift");
+  }
+
+  @Test
+  void should_name_both_sides_of_a_comparison_however_it_is_asked() {
+    assertThat(Comparison.sides("stress test vs soak test, which first?"))
+        .contains(List.of("stress test", "soak test"));
+    assertThat(Comparison.sides("what is the difference between a project and a product?"))
+        .contains(List.of("a project", "a product"));
+    assertThat(Comparison.sides("how does data drift differ from concept drift"))
+        .contains(List.of("data drift", "concept drift"));
+    assertThat(Comparison.sides("how do we measure adoption")).isEmpty();
+  }
+
+  @Test
   void should_answer_a_how_do_we_fix_question_from_the_remedy_not_the_symptoms() {
     Answer answer =
         engine.answer(

@@ -20,4 +20,14 @@ class QuestionKindTest {
         .isEqualTo(QuestionKind.DIAGNOSE);
     assertThat(QuestionKind.of("our gpus run all night")).isEqualTo(QuestionKind.SITUATION);
   }
+
+  @Test
+  void should_read_a_question_about_what_a_situation_means_as_a_diagnosis() {
+    assertThat(QuestionKind.of("it times out every morning, what's going on"))
+        .isEqualTo(QuestionKind.DIAGNOSE);
+    assertThat(QuestionKind.of("staff say \"it's going to replace us\", what does that tell us"))
+        .isEqualTo(QuestionKind.DIAGNOSE);
+    assertThat(QuestionKind.of("the overnight job overruns, what is wrong"))
+        .isEqualTo(QuestionKind.DIAGNOSE);
+  }
 }

@@ -55,4 +55,17 @@ class LexicalIndexTest {
 
     assertThat(plain.queryTerms("infra checklist")).containsExactly("infra", "checklist");
   }
+
+  @Test
+  void should_read_the_acronym_it_as_the_department_and_not_as_the_stop_word() {
+    assertThat(INDEX.queryTerms("should IT own it?")).containsExactly("should", "itdepart", "own");
+
+    List<LexicalIndex.Match> matches =
+        INDEX.search(INDEX.queryTerms("IT"), SHIPPED.sections().size());
+
+    assertThat(matches).isNotEmpty();
+    assertThat(matches.stream().map(m -> SHIPPED.sections().get(m.section()).anchor()).toList())
+        .contains("the-pitfall-treating-ai-as-an-it-project-only")
+        .doesNotContain("data-drift-versus-concept-drift");
+  }
 }

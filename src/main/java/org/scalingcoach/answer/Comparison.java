@@ -1,0 +1,168 @@
+package org.scalingcoach.answer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.scalingcoach.knowledge.Section;
+import org.scalingcoach.retrieval.Hit;
+import org.scalingcoach.retrieval.HybridRetriever;
+
+/**
+ * Answers "what's the difference between X and Y?" with both sides: for each side the sentence that
+ * says what it is, from the best section when it covers both, else from the next section of the
+ * same topic that does.
+ */
+final class Comparison {
+  private static final Pattern BETWEEN =
+      Pattern.compile("\\bdifference between (.+?) and (.+?)(?:[?.!,;]|$)");
+  private static final Pattern DIFFERS =
+      Pattern.compile("(?:how (?:does|do|is|are) )?(.+?) differs? from (.+?)(?:[?.!,;]|$)");
+  private static final Pattern VERSUS =
+      Pattern.compile(
+          "(?:^|[,:;]\\s*)(?:(?:what'?s|what is|whats|is|are) (?:the )?)?(.+?)"
+              + " (?:vs\\.?|versus|compared (?:to|with)|or) (.+?)(?:[?.!,;]|$)");
+
+  /** How long one side's quote may grow with the sentences that follow it. */
+  private static final int SIDE_CHARS = 450;
+
+  /** Sections after the first that may supply the other side. */
+  private static final int REACH = 3;
+
+  private final HybridRetriever retriever;
+
+  Comparison(HybridRetriever retriever) {
+    this.retriever = retriever;
+  }
+
+  /** The two things compared in {@code question}, when it names them. */
+  static Optional<List<String>> sides(String question) {
+    String q = question.toLowerCase(Locale.ROOT).strip();
+    for (Pattern pattern : List.of(BETWEEN, DIFFERS, VERSUS)) {
+      Matcher m = pattern.matcher(q);
+      if (m.find()) {
+        return Optional.of(List.of(m.group(1).strip(), m.group(2).strip()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Both sides, each as the unit that names it and not the other, or empty when the sections do not
+   * describe both.
+   */
+  Optional<AnswerComposer.Composed> compose(String query, List<Hit> hits) {
+    Optional<List<String>> sides = sides(query);
+    if (sides.isEmpty() || hits.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Set<String>> own = distinguishing(sides.get());
+    if (own.get(0).isEmpty() || own.get(1).isEmpty()) {
+      return Optional.empty();
+    }
+    List<Hit> candidates = new ArrayList<>();
+    candidates.add(hits.get(0));
+    for (Hit hit : hits.subList(1, Math.min(hits.size(), 1 + REACH))) {
+      if (hit.section().topic() == hits.get(0).section().topic()) {
+        candidates.add(hit);
+      }
+    }
+    List<Quote> quotes = new ArrayList<>();
+    for (int side = 0; side < 2; side++) {
+      Optional<Quote> quote = bestQuote(candidates, own.get(side), own.get(1 - side));
+      if (quote.isEmpty()) {
+        return Optional.empty();
+      }
+      quotes.add(quote.get());
+    }
+    if (quotes.get(0).text().equals(quotes.get(1).text())) {
+      return Optional.empty();
+    }
+    // the best section is cited first whenever it supplies a side, so it stays the answer's source
+    List<Hit> cited = new ArrayList<>();
+    quotes.stream().map(Quote::hit).filter(h -> h == hits.get(0)).findFirst().ifPresent(cited::add);
+    quotes.stream().map(Quote::hit).filter(h -> !cited.contains(h)).forEach(cited::add);
+    List<String> parts = new ArrayList<>();
+    for (Quote quote : quotes) {
+      parts.add("- " + quote.text() + " [" + (cited.indexOf(quote.hit()) + 1) + "]");
+    }
+    return Optional.of(new AnswerComposer.Composed(String.join("\n", parts), cited));
+  }
+
+  /** Each side's terms that the other side does not share ("data" and "concept" of two drifts). */
+  private List<Set<String>> distinguishing(List<String> sides) {
+    Set<String> a = new HashSet<>(retriever.terms(sides.get(0)));
+    Set<String> b = new HashSet<>(retriever.terms(sides.get(1)));
+    Set<String> onlyA = new HashSet<>(a);
+    onlyA.removeAll(b);
+    Set<String> onlyB = new HashSet<>(b);
+    onlyB.removeAll(a);
+    return List.of(onlyA, onlyB);
+  }
+
+  private record Quote(Hit hit, String text) {}
+
+  /**
+   * The unit naming most of {@code side}'s own terms, preferring one that does not name the other
+   * side and, on a tie, the earlier section and the earlier unit (where a term is introduced).
+   */
+  private Optional<Quote> bestQuote(List<Hit> candidates, Set<String> side, Set<String> other) {
+    Quote best = null;
+    double bestScore = 0;
+    for (Hit hit : candidates) {
+      Section section = hit.section();
+      for (int i = 0; i < section.units().size(); i++) {
+        String unit = section.units().get(i);
+        if (unit.endsWith(":") || Character.isLowerCase(unit.charAt(0))) {
+          continue;
+        }
+        Set<String> terms = new HashSet<>(retriever.terms(unit));
+        double score =
+            share(terms, side) - 0.5 * share(terms, other) + (hit == candidates.get(0) ? 0.1 : 0);
+        if (score > bestScore + 1e-9) {
+          bestScore = score;
+          best = new Quote(hit, withWhatFollows(section, i, other));
+        }
+      }
+    }
+    return bestScore >= 0.5 ? Optional.of(best) : Optional.empty();
+  }
+
+  /**
+   * The unit and the sentences after it that go on about the same side, up to a short paragraph:
+   * they stop at a list item, a new bold label, or a sentence that names the other side.
+   */
+  private String withWhatFollows(Section section, int first, Set<String> other) {
+    StringBuilder out =
+        new StringBuilder(section.units().get(first).replaceFirst("^[-*+]\\s+", ""));
+    boolean item = section.lists().get(first) > 0;
+    for (int i = first + 1; i < section.units().size() && !item; i++) {
+      String unit = section.units().get(i);
+      if (section.lists().get(i) > 0
+          || unit.startsWith("**")
+          || out.length() + unit.length() > SIDE_CHARS
+          || share(new HashSet<>(retriever.terms(unit)), other) > 0) {
+        break;
+      }
+      out.append(' ').append(unit);
+    }
+    return out.toString();
+  }
+
+  private double share(Set<String> unitTerms, Set<String> wanted) {
+    double total = 0;
+    double found = 0;
+    for (String term : wanted) {
+      double weight = retriever.termWeight(term);
+      total += weight;
+      if (unitTerms.contains(term)) {
+        found += weight;
+      }
+    }
+    return total == 0 ? 0 : found / total;
+  }
+}
