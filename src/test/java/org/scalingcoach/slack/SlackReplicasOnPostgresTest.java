@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -138,6 +141,71 @@ class SlackReplicasOnPostgresTest {
         assertThat(answers).hasSize(MENTIONS);
         assertThat(duplicated).isZero();
       }
+    }
+  }
+
+  @Test
+  void audit_clicks_of_80_auditors_split_across_two_replicas_survive_a_kill_9_of_one()
+      throws Exception {
+    Path dir = TestCore.tempDir("replicas-audit-");
+    String database = TestDatabases.newPostgresDatabase();
+    int auditors = SlackAuditCrashTest.AUDITORS;
+    int answers = SlackAuditCrashTest.ANSWERS;
+    try (FakeSlack fake = FakeSlack.start();
+        Database db = open(database);
+        ChildCoach a = replica(dir, fake, database, "replica-a");
+        ChildCoach b = replica(dir, fake, database, "replica-b")) {
+      RoundRobin coach = new RoundRobin(List.of(a, b));
+      AtomicInteger acked = new AtomicInteger();
+      ExecutorService clicking = Executors.newFixedThreadPool(auditors);
+      List<Future<?>> runs = new ArrayList<>();
+      for (int i = 0; i < auditors; i++) {
+        String user = String.format("U0AUD%03d", i);
+        runs.add(clicking.submit(() -> SlackAuditCrashTest.audit(coach, fake, user, acked)));
+      }
+      await().atMost(Duration.ofSeconds(90)).until(() -> acked.get() >= auditors * answers / 2);
+      a.kill();
+      coach.replicas = List.of(b);
+      int ackedBeforeKill = acked.get();
+      for (Future<?> run : runs) {
+        run.get();
+      }
+      clicking.shutdown();
+      await().atMost(Duration.ofSeconds(60)).until(() -> SlackInboxCrashTest.unfinished(db) == 0);
+      Map<String, Integer> stored = SlackAuditCrashTest.answersPerAuditor(db);
+      int lost = 0;
+      int doubled = 0;
+      for (int i = 0; i < auditors; i++) {
+        String user = String.format("U0AUD%03d", i);
+        lost += Math.max(0, answers - stored.getOrDefault(user, 0));
+        for (int q = 1; q <= answers + 1; q++) {
+          doubled += Math.max(0, SlackAuditCrashTest.questionPosts(fake, user, q) - 1);
+        }
+      }
+      System.out.printf(
+          "audit clicks on two replicas, one killed: %d auditors, %d of %d clicks acknowledged"
+              + " before the kill; answers lost %d, questions sent twice %d%n",
+          auditors, ackedBeforeKill, auditors * answers, lost, doubled);
+      assertThat(lost).isZero();
+      assertThat(doubled).isZero();
+      assertThat(stored.values()).allMatch(n -> n == answers);
+    }
+  }
+
+  /** The load balancer in front of the auditors: each request to the next live replica. */
+  private static final class RoundRobin extends SlackAuditCrashTest.Coach {
+    private final AtomicInteger turn = new AtomicInteger();
+    volatile List<ChildCoach> replicas;
+
+    RoundRobin(List<ChildCoach> replicas) {
+      super(replicas.get(0));
+      this.replicas = replicas;
+    }
+
+    @Override
+    ChildCoach next() {
+      List<ChildCoach> live = replicas;
+      return live.get(Math.floorMod(turn.getAndIncrement(), live.size()));
     }
   }
 
