@@ -243,7 +243,10 @@ class SlackReplicasOnPostgresTest {
     env.put("COACH_DATABASE_USER", "postgres");
     env.put("COACH_DATABASE_PASSWORD", "postgres");
     env.put("COACH_REPLICA_ID", id);
-    env.put("COACH_REPLICA_LEASE_SECONDS", "4");
+    // Long enough that a replica starved of CPU on a loaded test machine keeps its leases (one that
+    // stalls longer than its lease mid-send can have its delivery redone by the other), short
+    // enough that a killed one's work moves on within the test.
+    env.put("COACH_REPLICA_LEASE_SECONDS", "10");
     return ChildCoach.start(env, dir.resolve(id + ".log"));
   }
 
