@@ -69,6 +69,27 @@ public final class AuditHistory {
     return new AuditReport(audit, definition, byQuestion, card, previous, changes);
   }
 
+  /**
+   * The audit {@code actor} asked to export: {@code number} when given, else their latest finished
+   * one.
+   *
+   * @throws AuditException when they have no finished audit yet
+   */
+  public long exportTarget(Actor actor, java.util.OptionalLong number) {
+    if (number.isPresent()) {
+      return number.getAsLong();
+    }
+    return visible(actor).stream()
+        .filter(a -> a.userId().equals(actor.userId()) && a.status() == AuditStatus.FINISHED)
+        .findFirst()
+        .map(AuditRecord::id)
+        .orElseThrow(
+            () ->
+                new AuditException(
+                    AuditException.Reason.UNKNOWN_AUDIT,
+                    "You have no finished audit to export yet."));
+  }
+
   /** The audits this person may see, newest first: all of the workspace for managers. */
   public List<AuditRecord> visible(Actor actor) {
     return store.list(actor.teamId(), managers.isManager(actor) ? null : actor.userId());

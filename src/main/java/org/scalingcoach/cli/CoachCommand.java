@@ -1,7 +1,7 @@
 package org.scalingcoach.cli;
 
 import java.util.concurrent.Callable;
-import org.scalingcoach.slack.SlackManifestCommand;
+import org.scalingcoach.install.SlackManifestCommand;
 import org.scalingcoach.web.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

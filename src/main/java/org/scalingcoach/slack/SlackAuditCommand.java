@@ -5,24 +5,21 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditException;
 import org.scalingcoach.audit.AuditRecord;
-import org.scalingcoach.audit.AuditStatus;
 import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.Reminders;
+import org.scalingcoach.conversation.Command;
+import org.scalingcoach.conversation.HelpText;
 
 /** The {@code /coach audit} subcommands: list, start, export, team, history and remind. */
 final class SlackAuditCommand {
   private static final Pattern REMIND =
       Pattern.compile("(\\S+)\\s+(\\d+)\\s+<@(\\w+)(?:\\|[^>]*)?>\\s+(.+)", Pattern.DOTALL);
-  static final String USAGE =
-      "Try `/coach audit` for the list, `/coach audit start plan-for-mlops Churn model`,"
-          + " `/coach audit export`, `/coach audit team` or (managers) `/coach audit remind plan-for-mlops 90 @owner Churn model`.";
 
   private final AuditServices audits;
   private final AuditConversation conversation;
@@ -34,14 +31,13 @@ final class SlackAuditCommand {
     this.work = work;
   }
 
-  Response handle(String arguments, SlashCommandRequest request, SlashCommandContext context) {
+  Response handle(Command.Audit command, SlashCommandRequest request, SlashCommandContext context) {
     var payload = request.getPayload();
     Actor actor = new Actor(payload.getTeamId(), payload.getUserId());
-    String[] parts = arguments.strip().split("\\s+", 2);
-    String rest = parts.length > 1 ? parts[1].strip() : "";
+    String rest = command.arguments();
     try {
-      switch (parts[0].toLowerCase(Locale.ROOT)) {
-        case "", "list" -> {
+      switch (command.verb()) {
+        case LIST -> {
           List<LayoutBlock> blocks =
               AuditBlocks.list(
                   audits.catalog().definitions(),
@@ -50,13 +46,15 @@ final class SlackAuditCommand {
                       .toList());
           return context.ack(r -> r.responseType("ephemeral").text("Guided audits").blocks(blocks));
         }
-        case "start" -> {
-          String[] typeAndSubject = rest.split("\\s+", 2);
-          if (typeAndSubject.length < 2) {
+        case START -> {
+          var named = command.typeAndSubject();
+          if (named.isEmpty()) {
             return context.ack(
                 "Say which audit and what it is about, e.g. `/coach audit start plan-for-mlops Churn model — EMEA`.");
           }
-          audits.engine().checkStart(typeAndSubject[0], typeAndSubject[1]);
+          String type = named.get().type();
+          String subject = named.get().subject();
+          audits.engine().checkStart(type, subject);
           work.submit(
               "start an audit",
               () ->
@@ -65,12 +63,12 @@ final class SlackAuditCommand {
                       actor.userId(),
                       () ->
                           conversation.postStep(
-                              actor.userId(),
-                              audits.engine().start(actor, typeAndSubject[0], typeAndSubject[1]))));
+                              actor.userId(), audits.engine().start(actor, type, subject))));
           return context.ack("Starting: your first question is in our direct messages.");
         }
-        case "export" -> {
-          long auditId = exportTarget(actor, rest);
+        case EXPORT -> {
+          long auditId =
+              audits.history().exportTarget(actor, command.auditNumber(SlashCommands.PREFIX));
           conversation.report(actor, auditId); // refuse an unknown or foreign audit right away
           work.submit(
               "export an audit",
@@ -84,21 +82,21 @@ final class SlackAuditCommand {
           return context.ack(
               "Preparing the Markdown and CSV: they will be in our direct messages.");
         }
-        case "team" -> {
+        case TEAM -> {
           return context.ack(
               r ->
                   r.responseType("ephemeral")
                       .text("Team audits")
                       .blocks(AuditReportBlocks.team(audits.history().latest(actor))));
         }
-        case "history" -> {
-          return context.ack(history(actor, rest));
+        case HISTORY -> {
+          return context.ack(history(actor, command));
         }
-        case "remind" -> {
+        case REMIND -> {
           return context.ack(remind(actor, rest));
         }
         default -> {
-          return context.ack(USAGE);
+          return context.ack(Mrkdwn.fromMarkdown(HelpText.auditUsage(SlashCommands.PREFIX)));
         }
       }
     } catch (AuditException e) {
@@ -106,32 +104,12 @@ final class SlackAuditCommand {
     }
   }
 
-  private long exportTarget(Actor actor, String idText) {
-    if (!idText.isBlank()) {
-      try {
-        return Long.parseLong(idText.strip().replace("#", ""));
-      } catch (NumberFormatException e) {
-        throw new AuditException(
-            AuditException.Reason.INVALID_INPUT,
-            "Give the audit number, e.g. `/coach audit export 12`, or nothing for your latest.");
-      }
-    }
-    return audits.history().visible(actor).stream()
-        .filter(a -> a.userId().equals(actor.userId()) && a.status() == AuditStatus.FINISHED)
-        .findFirst()
-        .map(AuditRecord::id)
-        .orElseThrow(
-            () ->
-                new AuditException(
-                    AuditException.Reason.UNKNOWN_AUDIT,
-                    "You have no finished audit to export yet."));
-  }
-
-  private String history(Actor actor, String rest) {
-    String[] typeAndSubject = rest.split("\\s+", 2);
-    if (typeAndSubject.length < 2) {
+  private String history(Actor actor, Command.Audit command) {
+    var named = command.typeAndSubject();
+    if (named.isEmpty()) {
       return "Say which audit and subject, e.g. `/coach audit history plan-for-mlops Churn model`.";
     }
+    String[] typeAndSubject = {named.get().type(), named.get().subject()};
     List<AuditRecord> finished =
         audits.history().history(actor, typeAndSubject[0], typeAndSubject[1]);
     if (finished.isEmpty()) {

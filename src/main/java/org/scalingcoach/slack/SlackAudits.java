@@ -48,11 +48,7 @@ final class SlackAudits {
   }
 
   void register(App app, SlashCommands commands, HomeView home) {
-    commands.register(
-        "audit",
-        "/coach audit",
-        "run a guided audit; `/coach audit help` for more",
-        new SlackAuditCommand(audits, conversation, work)::handle);
+    commands.onAudit(new SlackAuditCommand(audits, conversation, work)::handle);
     app.blockAction(
         AuditBlocks.START,
         (request, context) -> {

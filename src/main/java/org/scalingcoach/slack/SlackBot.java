@@ -6,8 +6,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
 import java.time.Duration;
 import org.scalingcoach.AuditServices;
@@ -16,6 +14,7 @@ import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.SetupException;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.store.AssistantThreadStore;
@@ -45,7 +44,7 @@ public final class SlackBot implements AutoCloseable {
   private final SlashCommands commands;
   private final Reminders reminders;
   private final SlackInbox inbox;
-  private SocketModeApp socketMode;
+  private SlackSocket socketMode;
   private DeliveryWorkers ownedDeliveries;
 
   private SlackBot(
@@ -129,8 +128,11 @@ public final class SlackBot implements AutoCloseable {
     HandledEventStore handled =
         new HandledEventStore(core.database(), Clock.systemUTC(), DEDUPE_RETENTION);
     HomeView home = HomeView.standard(core::knowledge);
+    ConversationService service =
+        new ConversationService("slack", SlashCommands.PREFIX, admin, experts, audits != null);
     SlashCommands commands =
         new SlashCommands(
+            service,
             (question, request, context) -> {
               var payload = request.getPayload();
               work.submit(
@@ -145,7 +147,9 @@ public final class SlackBot implements AutoCloseable {
                                   payload.getResponseUrl(), payload.getChannelId()),
                               new AnswerBlocks.Options(null, true))));
               return context.ack();
-            });
+            },
+            work,
+            webApi);
     app.command(SlashCommands.COMMAND, commands::handle);
     SlackEvents events =
         new SlackEvents(
@@ -162,15 +166,12 @@ public final class SlackBot implements AutoCloseable {
             work, handled, answerer, answers, new SlackFeedbackStore(core.database()), webApi);
     actions.register(app);
     if (experts != null) {
-      SlackExperts slackExperts = new SlackExperts(experts, answers, work, webApi);
-      slackExperts.register(app, commands, home);
+      SlackExperts slackExperts = new SlackExperts(experts, service, answers, work, webApi);
+      slackExperts.register(app, home);
       events.divertThreadReplies(slackExperts::onThreadReply);
       answerer.offerExperts(experts::available);
       actions.offerExperts(experts::available);
       experts.add(new SlackExpertMessenger(webApi, answers));
-    }
-    if (admin != null) {
-      new SlackAdmin(admin, work, webApi).register(commands);
     }
     Reminders reminders = null;
     if (audits != null) {
@@ -226,11 +227,10 @@ public final class SlackBot implements AutoCloseable {
 
   /** Connects to Slack over a WebSocket: no public URL needed. */
   public synchronized void connectSocketMode() throws Exception {
-    // Java-WebSocket is the client on our classpath; Bolt's default would be Tyrus.
+    // Envelopes go through the inbox like HTTP requests: stored before they are acknowledged.
     try {
-      socketMode =
-          new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
-      socketMode.startAsync();
+      app.start();
+      socketMode = SlackSocket.connect(slack, settings.appToken(), app, inbox);
     } catch (IllegalStateException e) {
       // Bolt's way of saying apps.connections.open answered ok: false (invalid_auth, …).
       throw new SetupException(
@@ -246,11 +246,7 @@ public final class SlackBot implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (socketMode != null) {
-      try {
-        socketMode.close();
-      } catch (Exception e) {
-        log.warn("closing the Socket Mode connection failed", e);
-      }
+      socketMode.close();
     }
     if (reminders != null) {
       reminders.close();

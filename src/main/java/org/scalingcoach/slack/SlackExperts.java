@@ -16,13 +16,13 @@ import com.slack.api.model.view.ViewState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.expert.ExpertChannel;
 import org.scalingcoach.expert.ExpertDesk.Expert;
 import org.scalingcoach.expert.ExpertDesk.Outcome;
 import org.scalingcoach.expert.ExpertQuestion;
 import org.scalingcoach.expert.ExpertQuestion.Asker;
 import org.scalingcoach.expert.ExpertRelay;
-import org.scalingcoach.expert.QuestionLines;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.StoredAnswer;
 
@@ -38,16 +38,22 @@ final class SlackExperts {
   private final SlackAnswerStore answers;
   private final BackgroundWork work;
   private final SlackWebApi slack;
+  private final ConversationService service;
 
   SlackExperts(
-      ExpertRelay experts, SlackAnswerStore answers, BackgroundWork work, SlackWebApi slack) {
+      ExpertRelay experts,
+      ConversationService service,
+      SlackAnswerStore answers,
+      BackgroundWork work,
+      SlackWebApi slack) {
+    this.service = service;
     this.experts = experts;
     this.answers = answers;
     this.work = work;
     this.slack = slack;
   }
 
-  void register(App app, SlashCommands commands, HomeView home) {
+  void register(App app, HomeView home) {
     app.blockAction(
         ExpertBlocks.ASK,
         (request, context) -> {
@@ -115,17 +121,6 @@ final class SlackExperts {
               "draft knowledge from an expert answer",
               () -> tellClicker(p, experts.draft(id(p), p.getTeam().getId(), p.getUser().getId())));
           return context.ack();
-        });
-    commands.register(
-        "my",
-        "/coach my questions",
-        "the questions you asked the experts, and where they stand",
-        (args, request, context) -> {
-          var payload = request.getPayload();
-          if (!args.strip().equalsIgnoreCase("questions")) {
-            return context.ack("Try `/coach my questions`.");
-          }
-          return context.ack(myQuestions(payload.getTeamId(), payload.getUserId()));
         });
     home.add(this::homeSection);
   }
@@ -240,17 +235,6 @@ final class SlackExperts {
     return context.ack();
   }
 
-  private String myQuestions(String team, String user) {
-    List<ExpertQuestion> mine = experts.desk().askedBy("slack", team, user);
-    if (mine.isEmpty()) {
-      return "You have not asked the experts anything yet. When I cannot answer, use *Ask an"
-          + " expert* under my reply.";
-    }
-    StringBuilder text = new StringBuilder("*Your questions to the experts*\n");
-    QuestionLines.of(mine).forEach(l -> text.append("• ").append(Mrkdwn.escape(l)).append('\n'));
-    return text.toString();
-  }
-
   private List<LayoutBlock> homeSection(String team, String user) {
     if (!experts.available()) {
       return List.of();
@@ -261,7 +245,7 @@ final class SlackExperts {
     }
     return List.of(
         header(h -> h.text(plainText("Your questions to the experts"))),
-        section(s -> s.text(markdownText(myQuestions(team, user)))));
+        section(s -> s.text(markdownText(Mrkdwn.fromMarkdown(service.myQuestions(team, user))))));
   }
 
   private void tellClicker(BlockActionPayload p, Outcome outcome) {

@@ -1,78 +1,114 @@
 package org.scalingcoach.slack;
 
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import org.scalingcoach.admin.AdminException;
+import org.scalingcoach.conversation.Command;
+import org.scalingcoach.conversation.ConversationService;
+import org.scalingcoach.conversation.Reply;
+import org.scalingcoach.conversation.Route;
+import org.scalingcoach.conversation.Turn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The {@code /coach} command: the first word picks a subcommand ({@code help}, and those features
- * such as audits register); anything else is a question.
+ * The {@code /coach} command: parsed into a {@link Turn} for the conversation service, whose {@link
+ * Route} decides; this class only acknowledges, renders and sends.
  */
 public final class SlashCommands {
   public static final String COMMAND = "/coach";
 
-  private final Map<String, Entry> subcommands = new LinkedHashMap<>();
-  private final Subcommand question;
+  /** What people type before a command in Slack, as help texts show it. */
+  static final String PREFIX = COMMAND + " ";
 
-  /** Handles {@code /coach WORD arguments}; must acknowledge within Slack's 3 seconds. */
+  private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
+
+  private final ConversationService conversation;
+  private final Subcommand question;
+  private final BackgroundWork work;
+  private final SlackWebApi slack;
+  private volatile AuditCommand audits;
+
+  /** Answers {@code /coach <text>}; must acknowledge within Slack's 3 seconds. */
   @FunctionalInterface
   public interface Subcommand {
     Response run(String arguments, SlashCommandRequest request, SlashCommandContext context)
         throws IOException, SlackApiException;
   }
 
-  private record Entry(String usage, String description, Subcommand handler) {}
+  /** Runs an audit command the conversation service allowed. */
+  @FunctionalInterface
+  interface AuditCommand {
+    Response run(Command.Audit command, SlashCommandRequest request, SlashCommandContext context);
+  }
 
-  SlashCommands(Subcommand question) {
+  SlashCommands(
+      ConversationService conversation,
+      Subcommand question,
+      BackgroundWork work,
+      SlackWebApi slack) {
+    this.conversation = conversation;
     this.question = question;
-    register("help", "/coach help", "show this help", (args, req, ctx) -> ctx.ack(help()));
+    this.work = work;
+    this.slack = slack;
   }
 
-  /**
-   * Adds {@code /coach word ...}; {@code usage} and {@code description} appear in the help text.
-   */
-  public synchronized SlashCommands register(
-      String word, String usage, String description, Subcommand handler) {
-    subcommands.put(word.toLowerCase(Locale.ROOT), new Entry(usage, description, handler));
-    return this;
+  void onAudit(AuditCommand audits) {
+    this.audits = audits;
   }
 
-  synchronized Response handle(SlashCommandRequest request, SlashCommandContext context)
+  Response handle(SlashCommandRequest request, SlashCommandContext context)
       throws IOException, SlackApiException {
-    String text = request.getPayload().getText() == null ? "" : request.getPayload().getText();
-    text = text.strip();
-    if (text.isEmpty()) {
-      return context.ack(help());
+    var payload = request.getPayload();
+    String text = payload.getText() == null ? "" : payload.getText();
+    // The acknowledgement of a slash command is ephemeral: only the person sees it.
+    Turn turn =
+        Turn.typed(
+            "slack",
+            payload.getTeamId(),
+            payload.getUserId(),
+            payload.getChannelId(),
+            Turn.Kind.PERSONAL,
+            null,
+            text);
+    Route route = conversation.route(turn);
+    if (route instanceof Route.Say say) {
+      return context.ack(SlackReplies.text(say.reply()));
     }
-    String[] parts = text.split("\\s+", 2);
-    Entry entry = subcommands.get(parts[0].toLowerCase(Locale.ROOT));
-    if (entry != null) {
-      return entry.handler().run(parts.length > 1 ? parts[1] : "", request, context);
+    if (route instanceof Route.Later later) {
+      work.submit(
+          COMMAND + " " + text.strip() + " by " + turn.user(),
+          () -> respond(payload.getResponseUrl(), turn, later));
+      return context.ack(later.acknowledgement());
     }
-    return question.run(text, request, context);
+    if (route instanceof Route.Audit audit && audits != null) {
+      return audits.run(audit.command(), request, context);
+    }
+    return question.run(text.strip(), request, context);
   }
 
-  synchronized String help() {
-    StringBuilder text =
-        new StringBuilder(
-            "*Scaling Coach* answers questions about scaling AI in your company, with sources.\n"
-                + "• `/coach &lt;your question&gt;`: ask privately; you can share the answer in the"
-                + " channel\n");
-    for (Entry entry : subcommands.values()) {
-      text.append("• `")
-          .append(entry.usage())
-          .append("`: ")
-          .append(entry.description())
-          .append('\n');
+  private void respond(String responseUrl, Turn turn, Route.Later later) {
+    ActionResponse.ActionResponseBuilder response =
+        ActionResponse.builder().responseType("ephemeral").replaceOriginal(false);
+    try {
+      Reply reply = later.reply().get();
+      response.text(SlackReplies.text(reply)).blocks(SlackReplies.blocks(reply));
+    } catch (AdminException e) {
+      response.text(Mrkdwn.escape(e.getMessage()));
+    } catch (RuntimeException e) {
+      log.error("/coach command failed for {} in {}", turn.user(), turn.workspace(), e);
+      response.text(
+          "Something went wrong on my side; the coach keeps answering as before. Check the logs.");
     }
-    text.append(
-        "You can also mention me in a channel, send me a direct message or open me in the"
-            + " assistant panel. Example: `/coach How do we know our model is drifting?`");
-    return text.toString();
+    slack.respond(responseUrl, response.build());
+  }
+
+  /** The help text, in mrkdwn. */
+  String help() {
+    return Mrkdwn.fromMarkdown(conversation.help());
   }
 }

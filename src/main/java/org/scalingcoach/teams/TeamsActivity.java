@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.scalingcoach.conversation.Turn;
 
 /**
  * An incoming Bot Framework activity as Teams sends it, read through the few fields the coach uses.
@@ -55,6 +58,44 @@ public final class TeamsActivity {
   /** {@code personal}, {@code groupChat} or {@code channel}. */
   public String conversationType() {
     return json.path("conversation").path("conversationType").asText("personal");
+  }
+
+  /** Who else sees the coach's reply here; anything unknown counts as a channel, the widest. */
+  public Turn.Kind kind() {
+    return switch (conversationType()) {
+      case "personal" -> Turn.Kind.PERSONAL;
+      case "groupChat" -> Turn.Kind.GROUP;
+      default -> Turn.Kind.CHANNEL;
+    };
+  }
+
+  /** This activity as typed text for the conversation service. */
+  public Turn typed(String text) {
+    return Turn.typed(
+        TeamsBot.PLATFORM, tenantId(), userId(), conversationId(), kind(), replyToId(), text);
+  }
+
+  /**
+   * This activity as the click of button {@code name}; the card data's text and number fields are
+   * the action's token.
+   */
+  public Turn clicked(String name, JsonNode data) {
+    Map<String, String> token = new HashMap<>();
+    data.fields()
+        .forEachRemaining(
+            field -> {
+              if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                token.put(field.getKey(), field.getValue().asText());
+              }
+            });
+    return Turn.clicked(
+        TeamsBot.PLATFORM,
+        tenantId(),
+        userId(),
+        conversationId(),
+        kind(),
+        replyToId(),
+        new Turn.Action(name.isBlank() ? "unknown" : name, token));
   }
 
   /** The Microsoft Entra tenant the activity comes from: the workspace every row is keyed by. */

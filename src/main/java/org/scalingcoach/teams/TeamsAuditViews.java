@@ -146,39 +146,6 @@ final class TeamsAuditViews {
     return card;
   }
 
-  /** What the coach understands in Teams. */
-  static ObjectNode help(boolean audits, boolean admin) {
-    ObjectNode card = TeamsCards.card();
-    ArrayNode body = card.withArray("body");
-    body.add(TeamsCards.text("**What I understand**").put("size", "Medium"));
-    StringBuilder lines =
-        new StringBuilder(
-            "- **Any question** about scaling AI: I answer from the knowledge base with sources."
-                + " In a channel, mention me first.\n");
-    if (audits) {
-      lines
-          .append("- **audit**: start a guided maturity audit, or resume one.\n")
-          .append("- **audit export** [number]: your latest finished audit (or that one) as")
-          .append(" Markdown and CSV.\n")
-          .append("- **audit team**: the latest level and trend per subject (managers see")
-          .append(" everyone's, others their own).\n")
-          .append("- **audit history** <audit> <subject>: every finished audit of a subject.\n")
-          .append("- **audit remind** <audit> <days> @owner <subject> (managers): ask the owner")
-          .append(" to audit the subject again every so many days.\n");
-    }
-    if (admin) {
-      lines.append("- **admin reload** (admins): reload the knowledge base and audit files.\n");
-      lines.append(
-          "- **admin insights** (admins, personal chat): questions I could not answer and answers"
-              + " voted down.\n");
-      lines.append(
-          "- **admin console** (admins, personal chat): a sign-in link to the web console.\n");
-    }
-    lines.append("- **help**: this list.");
-    body.add(TeamsCards.text(lines.toString()));
-    return card;
-  }
-
   private static String trend(SubjectStatus s) {
     return switch (s.trend()) {
       case IMPROVED -> "▲ improved";

@@ -3,7 +3,6 @@ package org.scalingcoach.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -12,7 +11,6 @@ import org.scalingcoach.AuditServices;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditEngine;
 import org.scalingcoach.audit.AuditException;
-import org.scalingcoach.audit.AuditException.Reason;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.AuditStatus;
@@ -20,6 +18,8 @@ import org.scalingcoach.audit.Progress;
 import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.audit.ScoreChart;
+import org.scalingcoach.conversation.Command;
+import org.scalingcoach.conversation.HelpText;
 import org.scalingcoach.llm.AuditSummary;
 import org.scalingcoach.store.TeamsConversationStore;
 
@@ -29,10 +29,6 @@ import org.scalingcoach.store.TeamsConversationStore;
  * Slack's, keyed by the Teams tenant.
  */
 final class TeamsAudits {
-  static final String USAGE =
-      "Try **audit** to start one, **audit export**, **audit team**, **audit history"
-          + " plan-for-mlops Churn model** or (managers) **audit remind plan-for-mlops 90 @owner"
-          + " Churn model**. Type **help** for everything I understand.";
   private static final Pattern REMIND = Pattern.compile("(\\S+)\\s+(\\d{1,4})\\s+(.+)");
 
   private final AuditServices audits;
@@ -68,37 +64,33 @@ final class TeamsAudits {
   }
 
   /**
-   * A typed {@code audit ...} message: what to send back, each a card or a text message.
-   *
-   * @param arguments the words after "audit"
+   * A typed {@code audit ...} message the conversation service allowed: what to send back, each a
+   * card or a text message.
    */
-  List<ObjectNode> command(TeamsActivity activity, String arguments) {
-    if (!isPersonal(activity)) {
-      return cards(activity, TeamsCards.notice(PERSONAL_ONLY));
-    }
+  List<ObjectNode> command(TeamsActivity activity, Command.Audit command) {
     Actor actor = actor(activity);
-    String[] parts = arguments.strip().split("\\s+", 2);
-    String rest = parts.length > 1 ? parts[1].strip() : "";
+    String rest = command.arguments();
     try {
-      return switch (parts[0].toLowerCase(Locale.ROOT)) {
-        case "", "list" -> cards(activity, menu());
-        case "start" -> cards(activity, start(actor, rest));
-        case "export" -> export(activity, actor, exportTarget(actor, rest));
-        case "team" -> cards(activity, team(actor));
-        case "history" -> cards(activity, history(actor, rest));
-        case "remind" -> cards(activity, TeamsCards.notice(remind(activity, actor, rest)));
-        default -> cards(activity, TeamsCards.notice(USAGE));
+      return switch (command.verb()) {
+        case LIST -> cards(activity, menu());
+        case START -> cards(activity, start(actor, command));
+        case EXPORT ->
+            export(activity, actor, audits.history().exportTarget(actor, command.auditNumber("")));
+        case TEAM -> cards(activity, team(actor));
+        case HISTORY -> cards(activity, history(actor, command));
+        case REMIND -> cards(activity, TeamsCards.notice(remind(activity, actor, rest)));
+        case USAGE -> cards(activity, TeamsCards.notice(HelpText.auditUsage("")));
       };
     } catch (AuditException e) {
       return cards(activity, TeamsCards.notice(e.getMessage()));
     }
   }
 
-  /** A button that shows something below its card: a history, a report or the exports. */
+  /**
+   * A button that shows something below its card: a history, a report or the exports (allowed here
+   * by the conversation service's policy).
+   */
   List<ObjectNode> show(TeamsActivity activity, JsonNode data) {
-    if (!isPersonal(activity)) {
-      return cards(activity, TeamsCards.notice(PERSONAL_ONLY));
-    }
     Actor actor = actor(activity);
     long id = data.path("audit").asLong();
     try {
@@ -177,25 +169,26 @@ final class TeamsAudits {
   }
 
   /** {@code audit start plan-for-mlops Churn model} starts at once; without both, the menu. */
-  private ObjectNode start(Actor actor, String rest) {
-    String[] typeAndSubject = rest.split("\\s+", 2);
-    if (typeAndSubject.length < 2) {
-      return menu();
-    }
-    return card(audits.engine().start(actor, typeAndSubject[0], typeAndSubject[1]));
+  private ObjectNode start(Actor actor, Command.Audit command) {
+    return command
+        .typeAndSubject()
+        .map(named -> card(audits.engine().start(actor, named.type(), named.subject())))
+        .orElseGet(this::menu);
   }
 
   private ObjectNode team(Actor actor) {
     return TeamsAuditViews.team(audits.history().latest(actor), audits.history().isManager(actor));
   }
 
-  private ObjectNode history(Actor actor, String rest) {
-    String[] typeAndSubject = rest.split("\\s+", 2);
-    if (typeAndSubject.length < 2) {
-      return TeamsCards.notice(
-          "Say which audit and subject, e.g. **audit history plan-for-mlops Churn model**.");
-    }
-    return history(actor, typeAndSubject[0], typeAndSubject[1]);
+  private ObjectNode history(Actor actor, Command.Audit command) {
+    return command
+        .typeAndSubject()
+        .map(named -> history(actor, named.type(), named.subject()))
+        .orElseGet(
+            () ->
+                TeamsCards.notice(
+                    "Say which audit and subject, e.g. **audit history plan-for-mlops Churn"
+                        + " model**."));
   }
 
   private ObjectNode history(Actor actor, String type, String subject) {
@@ -254,26 +247,6 @@ final class TeamsAudits {
         .orElse(botFrameworkId);
   }
 
-  private long exportTarget(Actor actor, String idText) {
-    if (!idText.isBlank()) {
-      try {
-        return Long.parseLong(idText.strip().replace("#", ""));
-      } catch (NumberFormatException e) {
-        throw new AuditException(
-            Reason.INVALID_INPUT,
-            "Give the audit number, e.g. **audit export 12**, or nothing for your latest.");
-      }
-    }
-    return audits.history().visible(actor).stream()
-        .filter(a -> a.userId().equals(actor.userId()) && a.status() == AuditStatus.FINISHED)
-        .findFirst()
-        .map(AuditRecord::id)
-        .orElseThrow(
-            () ->
-                new AuditException(
-                    Reason.UNKNOWN_AUDIT, "You have no finished audit to export yet."));
-  }
-
   private List<ObjectNode> export(TeamsActivity activity, Actor actor, long id) {
     AuditReport report = audits.history().report(actor, id);
     return TeamsExports.messages(report).stream()
@@ -286,18 +259,6 @@ final class TeamsAudits {
     AuditReport report = audits.history().report(actor, id);
     return AuditCards.report(report, ScoreChart.png(report));
   }
-
-  /**
-   * Audits, their reports, team results and exports stay in a personal chat, so colleagues in a
-   * channel or group chat never see someone's answers or a manager's view of the team.
-   */
-  private static boolean isPersonal(TeamsActivity activity) {
-    return "personal".equals(activity.conversationType());
-  }
-
-  static final String PERSONAL_ONLY =
-      "Audits, their reports and team results stay private: open a personal chat with me (select"
-          + " my name, then **Chat**) and type **audit** there.";
 
   private static List<ObjectNode> cards(TeamsActivity activity, ObjectNode card) {
     return List.of(activity.replyWithCard(card));

@@ -4,25 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.admin.AdminException;
-import org.scalingcoach.admin.ReloadReport;
-import org.scalingcoach.answer.Answer;
-import org.scalingcoach.answer.AnswerEngine;
-import org.scalingcoach.answer.Asker;
-import org.scalingcoach.answer.Question;
-import org.scalingcoach.audit.Actor;
-import org.scalingcoach.console.ConsoleSignIn;
-import org.scalingcoach.console.SignInLink;
-import org.scalingcoach.guard.PerUserRate;
-import org.scalingcoach.metrics.CoachMetrics;
-import org.scalingcoach.store.Insights;
-import org.scalingcoach.store.QuestionLog;
-import org.scalingcoach.store.StoredText;
+import org.scalingcoach.conversation.ConversationService;
+import org.scalingcoach.conversation.Reply;
+import org.scalingcoach.conversation.Route;
+import org.scalingcoach.conversation.Turn;
 import org.scalingcoach.store.TeamsConversationStore;
 import org.scalingcoach.store.TeamsConversationStore.ConversationRef;
-import org.scalingcoach.store.TeamsStore;
-import org.scalingcoach.store.TeamsStore.TeamsFeedback;
 
 /**
  * What the coach does with each kind of Teams activity: answers questions, greets when added, and
@@ -31,42 +19,25 @@ import org.scalingcoach.store.TeamsStore.TeamsFeedback;
 public final class TeamsBot {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamsBot.class);
 
-  static final String THANKS_UP = "Thanks! Glad that helped.";
-  static final String THANKS_DOWN =
-      "Thanks for telling me. An admin will review this answer to improve the knowledge base.";
+  static final String PLATFORM = "teams";
 
-  static final String ADMIN_RELOAD = "admin reload";
-  static final String ADMIN_INSIGHTS = "admin insights";
-  static final String ADMIN_CONSOLE = "admin console";
-  private static final int MAX_PROBLEMS_SHOWN = 15;
-
-  private final PerUserRate rate = PerUserRate.standard();
-  private final AnswerEngine answers;
-  private final TeamsStore store;
-  private final QuestionLog questionLog;
   private final ConnectorClient connector;
   private final TeamsAudits audits;
-  private final AdminActions admin;
+  private final ConversationService conversation;
   private final TeamsConversationStore conversations;
   private volatile TeamsExperts experts;
 
   /**
    * @param audits the guided audits in Teams, or null when the coach runs without them
-   * @param admin the admin actions, or null when the coach runs without them
+   * @param conversation the conversation service: grammar, policy, help and admin commands
    */
   public TeamsBot(
-      AnswerEngine answers,
-      TeamsStore store,
-      QuestionLog questionLog,
       ConnectorClient connector,
       TeamsConversationStore conversations,
       TeamsAudits audits,
-      AdminActions admin) {
-    this.admin = admin;
+      ConversationService conversation) {
+    this.conversation = conversation;
     this.conversations = conversations;
-    this.answers = answers;
-    this.store = store;
-    this.questionLog = questionLog;
     this.connector = connector;
     this.audits = audits;
   }
@@ -84,119 +55,29 @@ public final class TeamsBot {
       onCardAction(activity, value);
       return;
     }
-    String question = activity.plainText();
-    if (question.isEmpty()) {
+    String text = activity.plainText();
+    if (text.isEmpty()) {
       reply(activity, TeamsCards.welcome());
       return;
     }
-    String[] command = question.split("\\s+", 2);
-    if (command[0].equalsIgnoreCase("help") && command.length == 1) {
-      reply(activity, TeamsAuditViews.help(audits != null, admin != null));
-      return;
-    }
-    if (audits != null && command[0].equalsIgnoreCase("audit")) {
-      send(activity, audits.command(activity, command.length > 1 ? command[1] : ""));
-      return;
-    }
-    if (experts != null
-        && question.replaceAll("\\s+", " ").equalsIgnoreCase(TeamsExperts.MY_QUESTIONS)) {
-      reply(activity, TeamsCards.notice(experts.myQuestions(activity)));
-      return;
-    }
-    if (admin != null && question.replaceAll("\\s+", " ").equalsIgnoreCase(ADMIN_RELOAD)) {
-      reply(activity, TeamsCards.notice(reload(activity)));
-      return;
-    }
-    if (admin != null && question.replaceAll("\\s+", " ").equalsIgnoreCase(ADMIN_INSIGHTS)) {
-      reply(activity, TeamsCards.notice(insights(activity)));
-      return;
-    }
-    if (admin != null && question.replaceAll("\\s+", " ").equalsIgnoreCase(ADMIN_CONSOLE)) {
-      reply(activity, TeamsCards.notice(consoleLink(activity)));
-      return;
-    }
-    answer(activity, question);
-  }
-
-  /** A one-time sign-in link to the web console, only in a personal chat. */
-  private String consoleLink(TeamsActivity activity) {
-    if (!"personal".equals(activity.conversationType())) {
-      return "Sign-in links stay private: ask me for **admin console** in a personal chat.";
-    }
-    try {
-      SignInLink link =
-          admin.consoleLink(new Actor(activity.tenantId(), activity.userId()), "teams");
-      return "[Open the admin console]("
-          + link.url()
-          + "). The link works once, for "
-          + ConsoleSignIn.LINK_LIFETIME.toMinutes()
-          + " minutes.";
-    } catch (AdminException e) {
-      return e.getMessage();
+    Route route = conversation.route(activity.typed(text));
+    if (route instanceof Route.Say say) {
+      reply(activity, TeamsReplies.card(say.reply()));
+    } else if (route instanceof Route.Later later) {
+      // A Teams reply is sent by the delivery's worker anyway: the slow work runs right here.
+      reply(activity, TeamsReplies.card(later(later)));
+    } else if (route instanceof Route.Audit audit && audits != null) {
+      send(activity, audits.command(activity, audit.command()));
+    } else if (route instanceof Route.Ask ask) {
+      answer(activity, activity.typed(text), ask.question());
     }
   }
 
-  /** What this tenant could not get answered and which answers were voted down; admins only. */
-  private String insights(TeamsActivity activity) {
-    if (!"personal".equals(activity.conversationType())) {
-      return "Insights stay private: ask me for **admin insights** in a personal chat.";
-    }
+  private static Reply later(Route.Later later) {
     try {
-      AdminActions.WorkspaceInsights insights =
-          admin.insights(new Actor(activity.tenantId(), activity.userId()));
-      Insights.Usage usage = insights.usage();
-      StringBuilder text =
-          new StringBuilder("**Insights: last ")
-              .append(insights.days())
-              .append(" days**\n\n")
-              .append(usage.asked())
-              .append(" questions, ")
-              .append(usage.answered())
-              .append(" answered.\n\n**Not answered** (add knowledge for these):");
-      if (insights.unanswered().isEmpty()) {
-        text.append("\n\n- none");
-      }
-      insights
-          .unanswered()
-          .forEach(u -> text.append("\n\n- ").append(u.times()).append("× ").append(u.question()));
-      text.append("\n\n**Voted down** (check the cited sections):");
-      if (insights.votedDown().isEmpty()) {
-        text.append("\n\n- none");
-      }
-      insights
-          .votedDown()
-          .forEach(
-              r ->
-                  text.append("\n\n- ")
-                      .append(r.down())
-                      .append(" 👎 ")
-                      .append(r.question())
-                      .append(" (")
-                      .append(r.sources())
-                      .append(")"));
-      Insights.ExpertQuestions experts = insights.experts();
-      if (!experts.isEmpty()) {
-        text.append("\n\n**Asked the experts**");
-        experts.waiting().forEach(l -> text.append("\n\n- waiting: ").append(l));
-        experts.answered().forEach(l -> text.append("\n\n- answered: ").append(l));
-        experts.drafted().forEach(l -> text.append("\n\n- drafted: ").append(l));
-      }
-      return text.toString();
+      return later.reply().get();
     } catch (AdminException e) {
-      return e.getMessage();
-    }
-  }
-
-  private String reload(TeamsActivity activity) {
-    try {
-      ReloadReport report = admin.reload(new Actor(activity.tenantId(), activity.userId()));
-      StringBuilder text = new StringBuilder(report.summary());
-      for (String line : report.problemLines(MAX_PROBLEMS_SHOWN)) {
-        text.append("\n\n- ").append(line);
-      }
-      return text.toString();
-    } catch (AdminException e) {
-      return e.getMessage();
+      return Reply.text(e.getMessage());
     }
   }
 
@@ -253,6 +134,9 @@ public final class TeamsBot {
       return messageResponse(experts.onAction(activity, data));
     }
     String button = data.path(TeamsCards.ACTION).asText("");
+    if (conversation.route(activity.clicked(button, data)) instanceof Route.Say refused) {
+      return cardResponse(TeamsReplies.card(refused.reply()));
+    }
     if (audits != null && TeamsAudits.handles(button)) {
       return cardResponse(audits.onCardAction(activity, data));
     }
@@ -261,6 +145,16 @@ public final class TeamsBot {
 
   private void onCardAction(TeamsActivity activity, JsonNode data) throws ConnectorException {
     String action = data.path(TeamsCards.ACTION).asText();
+    Turn click = activity.clicked(action, data);
+    Route route = conversation.route(click);
+    if (route instanceof Route.Say say) {
+      reply(activity, TeamsReplies.card(say.reply()));
+      return;
+    }
+    if (route instanceof Route.Ask ask) {
+      answer(activity, click, ask.question());
+      return;
+    }
     if (audits != null && TeamsAudits.shows(action)) {
       send(activity, audits.show(activity, data));
       return;
@@ -274,7 +168,6 @@ public final class TeamsBot {
       return;
     }
     switch (action) {
-      case "ask" -> answer(activity, data.path("question").asText("").strip());
       case "feedback" -> reply(activity, TeamsCards.notice(recordFeedback(activity, data)));
       default ->
           reply(
@@ -283,48 +176,23 @@ public final class TeamsBot {
     }
   }
 
-  private void answer(TeamsActivity activity, String question) throws ConnectorException {
+  private void answer(TeamsActivity activity, Turn turn, String question)
+      throws ConnectorException {
     if (question.isEmpty()) {
       reply(activity, TeamsCards.welcome());
       return;
     }
-    long start = System.nanoTime();
-    String tenant = activity.tenantId();
-    if (!rate.allow(tenant, activity.userId())) {
-      reply(activity, TeamsCards.notice(PerUserRate.REPLY));
-      return;
+    Route route = conversation.ask(turn, question);
+    if (route instanceof Route.Answered answered) {
+      ObjectNode card = TeamsCards.answer(answered.answer());
+      reply(activity, experts == null ? card : experts.offer(card, answered.answer()));
+    } else if (route instanceof Route.Say say) {
+      reply(activity, TeamsReplies.card(say.reply()));
     }
-    String conversation = activity.conversationId();
-    Answer answer =
-        answers.answer(
-            new Question(
-                StoredText.cap(question),
-                store.recentTurns(tenant, conversation),
-                new Asker(tenant, activity.userId())));
-    ObjectNode card = TeamsCards.answer(answer);
-    reply(activity, experts == null ? card : experts.offer(card, answer));
-    CoachMetrics.question(
-        "teams", answer.answered(), answer.topic() == null ? null : answer.topic().id(), start);
-    store.recordExchange(tenant, conversation, question, answer.markdown());
-    questionLog.record(tenant, activity.userId(), conversation, answer);
   }
 
   private String recordFeedback(TeamsActivity activity, JsonNode data) {
-    String vote = data.path("vote").asText("");
-    if (!vote.equals("up") && !vote.equals("down")) {
-      return "I couldn't read that vote. Please use the 👍 or 👎 button under an answer.";
-    }
-    store.recordFeedback(
-        new TeamsFeedback(
-            activity.tenantId(),
-            activity.conversationId(),
-            activity.replyToId(),
-            activity.userId(),
-            vote,
-            data.path("question").asText(""),
-            data.path("topic").isTextual() ? data.path("topic").asText() : null,
-            data.path("source").isTextual() ? data.path("source").asText() : null));
-    return vote.equals("up") ? THANKS_UP : THANKS_DOWN;
+    return conversation.feedback(activity.clicked("feedback", data)).markdown();
   }
 
   /** Replies to the activity with a card. */

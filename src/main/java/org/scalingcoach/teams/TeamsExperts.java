@@ -9,10 +9,8 @@ import org.scalingcoach.answer.Answer;
 import org.scalingcoach.expert.ExpertChannel;
 import org.scalingcoach.expert.ExpertDesk.Expert;
 import org.scalingcoach.expert.ExpertDesk.Outcome;
-import org.scalingcoach.expert.ExpertQuestion;
 import org.scalingcoach.expert.ExpertQuestion.Asker;
 import org.scalingcoach.expert.ExpertRelay;
-import org.scalingcoach.expert.QuestionLines;
 import org.scalingcoach.knowledge.Topic;
 
 /**
@@ -21,8 +19,6 @@ import org.scalingcoach.knowledge.Topic;
  * {@link ExpertRelay}'s desk decides.
  */
 final class TeamsExperts {
-  static final String MY_QUESTIONS = "my questions";
-
   private final ExpertRelay experts;
 
   TeamsExperts(ExpertRelay experts) {
@@ -80,19 +76,6 @@ final class TeamsExperts {
           default -> new Outcome(Optional.empty(), false, "That button no longer works.");
         };
     return outcome.message();
-  }
-
-  /** {@code my questions}: what this person asked the experts and where each stands. */
-  String myQuestions(TeamsActivity activity) {
-    List<ExpertQuestion> mine =
-        experts.desk().askedBy("teams", activity.tenantId(), activity.userId());
-    if (mine.isEmpty()) {
-      return "You have not asked the experts anything yet. When I cannot answer, use **Ask an"
-          + " expert** under my reply.";
-    }
-    StringBuilder text = new StringBuilder("**Your questions to the experts**");
-    QuestionLines.of(mine).forEach(l -> text.append("\n\n- ").append(l));
-    return text.toString();
   }
 
   private String ask(TeamsActivity activity, JsonNode data, String context) {

@@ -22,6 +22,7 @@ import org.scalingcoach.answer.Asker;
 import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.TeamsSettings;
+import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Delivery;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.conversation.NewDelivery;
@@ -148,15 +149,19 @@ public final class TeamsMessagesServlet extends HttpServlet {
           "TEAMS_EMULATOR_MODE is on: unauthenticated requests from this machine are accepted."
               + " Never use it in production.");
     }
+    TeamsMemory memory = new TeamsMemory(store, new QuestionLog(database));
     TeamsBot bot =
         new TeamsBot(
-            core.answers(),
-            store,
-            new QuestionLog(database),
             connector,
             conversations,
             audits == null ? null : new TeamsAudits(audits, conversations, reportSummaries(core)),
-            admin);
+            new ConversationService(
+                TeamsBot.PLATFORM,
+                "",
+                admin,
+                experts,
+                audits != null,
+                new ConversationService.Answering(core.answers(), memory, memory)));
     if (experts != null) {
       bot.withExperts(new TeamsExperts(experts));
       experts.add(new TeamsExpertMessenger(connector, conversations));

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.scalingcoach.install.SlackManifest;
 import org.yaml.snakeyaml.Yaml;
 
 class SlackScopesTest {

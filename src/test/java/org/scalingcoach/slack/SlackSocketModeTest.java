@@ -61,6 +61,20 @@ class SlackSocketModeTest {
     }
   }
 
+  private String deliveryState(String key) {
+    return core.database()
+        .withConnection(
+            c -> {
+              try (var select =
+                  c.prepareStatement("SELECT state FROM delivery WHERE delivery_key = ?")) {
+                select.setString(1, key);
+                try (var rows = select.executeQuery()) {
+                  return rows.next() ? rows.getString(1) : null;
+                }
+              }
+            });
+  }
+
   @Test
   void should_answer_a_mention_delivered_over_socket_mode_and_ack_its_envelope() throws Exception {
     FakeSocket socket = new FakeSocket();
@@ -111,6 +125,10 @@ class SlackSocketModeTest {
         FakeSlack.Call post = fake.calls("chat.postMessage").get(0);
         assertThat(post.param("thread_ts")).isEqualTo("1800002000.000100");
         assertThat(socket.received).anyMatch(m -> m.contains("env-1"));
+        // The envelope went through the durable inbox, like an HTTP delivery, and was finished.
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> "DONE".equals(deliveryState("event:EvSocket1")));
       }
     } finally {
       socket.stop(1000);

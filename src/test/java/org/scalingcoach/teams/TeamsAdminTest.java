@@ -94,7 +94,7 @@ class TeamsAdminTest {
 
     String reply = replyTo("admin insights");
 
-    assertThat(reply).contains("Insights: last 30 days").contains("1× where is the VPN guide");
+    assertThat(reply).contains("Insights: last 30 days").contains("1× _where is the VPN guide");
     assertThat(reply).doesNotContain("secret of another tenant");
   }
 

@@ -157,6 +157,28 @@ class TeamsAuditEndToEndTest {
   }
 
   @Test
+  void should_refuse_an_action_execute_audit_click_from_a_channel_as_typed_audits_are() {
+    ObjectNode invoke = read(endpoint.activity("feedback-execute"));
+    ((ObjectNode) invoke.path("conversation"))
+        .put("conversationType", "channel")
+        .put("id", "19:general@thread.tacv2");
+    ObjectNode action = (ObjectNode) invoke.path("value").path("action");
+    action.put("verb", "audit");
+    action.set(
+        "data",
+        JSON.createObjectNode()
+            .put(TeamsCards.ACTION, "audit-start")
+            .put("type", "plan-for-mlops")
+            .put("subject", "Fraud model"));
+
+    JsonNode body = read(endpoint.post(invoke.toString()).body());
+
+    assertThat(text(body.path("value")))
+        .contains("open a personal chat with me")
+        .doesNotContain("Question 1 of");
+  }
+
+  @Test
   void should_explain_a_refused_start_on_the_card() {
     ObjectNode invoke = read(endpoint.activity("feedback-execute"));
     ObjectNode action = (ObjectNode) invoke.path("value").path("action");

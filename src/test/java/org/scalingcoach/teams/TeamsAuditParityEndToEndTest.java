@@ -224,6 +224,26 @@ class TeamsAuditParityEndToEndTest {
   }
 
   @Test
+  void should_refuse_an_audit_button_pressed_in_a_group_chat() {
+    ObjectNode click = message(MEGAN, "");
+    click.remove("text");
+    click.set(
+        "value",
+        JSON.createObjectNode()
+            .put(TeamsCards.ACTION, "audit-start")
+            .put("type", "plan-for-mlops")
+            .put("subject", "Churn model"));
+    ((ObjectNode) click.path("conversation"))
+        .put("conversationType", "groupChat")
+        .put("id", "19:group@thread.v2");
+
+    String reply = text(card(post(click, 1).get(0)));
+
+    assertThat(reply).contains("open a personal chat with me").doesNotContain("Question 1 of");
+    assertThat(endpoint.audits.history().visible(actor(MEGAN))).isEmpty();
+  }
+
+  @Test
   void should_list_what_the_coach_understands_on_help() {
     String help = text(card(say(MEGAN, "help", 1).get(0)));
 

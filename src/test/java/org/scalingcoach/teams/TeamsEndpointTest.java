@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scalingcoach.conversation.ConversationService;
 
 class TeamsEndpointTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -147,7 +148,7 @@ class TeamsEndpointTest {
     JsonNode body = readTree(response.body());
     assertThat(body.path("statusCode").asInt()).isEqualTo(200);
     assertThat(body.path("type").asText()).isEqualTo("application/vnd.microsoft.activity.message");
-    assertThat(body.path("value").asText()).isEqualTo(TeamsBot.THANKS_DOWN);
+    assertThat(body.path("value").asText()).isEqualTo(ConversationService.THANKS_DOWN);
     assertThat(endpoint.store.feedback(TeamsTraffic.TENANT))
         .singleElement()
         .satisfies(

@@ -1,4 +1,4 @@
-package org.scalingcoach.teams;
+package org.scalingcoach.install;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -45,7 +45,8 @@ public final class TeamsAppPackage {
 
   /**
    * The commands Teams suggests, per scope. Audits and insights run only in a personal chat ({@link
-   * TeamsAudits}), so team and group chats are offered only what works there.
+   * org.scalingcoach.conversation.ConversationPolicy}), so team and group chats are offered only
+   * what works there.
    */
   private static final List<Command> PERSONAL_COMMANDS =
       List.of(

@@ -1,4 +1,4 @@
-package org.scalingcoach.slack;
+package org.scalingcoach.install;
 
 import java.io.PrintWriter;
 import java.net.URI;

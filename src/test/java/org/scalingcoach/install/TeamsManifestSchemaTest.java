@@ -1,4 +1,4 @@
-package org.scalingcoach.teams;
+package org.scalingcoach.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

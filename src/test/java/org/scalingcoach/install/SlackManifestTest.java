@@ -1,4 +1,4 @@
-package org.scalingcoach.slack;
+package org.scalingcoach.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,10 @@
-package org.scalingcoach.slack;
+package org.scalingcoach.install;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.scalingcoach.slack.SlackScopes;
+import org.scalingcoach.slack.SlashCommands;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 

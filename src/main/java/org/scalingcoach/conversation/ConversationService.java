@@ -1,0 +1,305 @@
+package org.scalingcoach.conversation;
+
+import java.util.List;
+import org.scalingcoach.admin.AdminActions;
+import org.scalingcoach.admin.AdminException;
+import org.scalingcoach.admin.ReloadReport;
+import org.scalingcoach.answer.Answer;
+import org.scalingcoach.answer.AnswerEngine;
+import org.scalingcoach.answer.Asker;
+import org.scalingcoach.answer.Question;
+import org.scalingcoach.audit.Actor;
+import org.scalingcoach.console.ConsoleSignIn;
+import org.scalingcoach.console.SignInLink;
+import org.scalingcoach.expert.ExpertQuestion;
+import org.scalingcoach.expert.ExpertRelay;
+import org.scalingcoach.expert.QuestionLines;
+import org.scalingcoach.guard.PerUserRate;
+import org.scalingcoach.metrics.CoachMetrics;
+import org.scalingcoach.store.Insights;
+import org.scalingcoach.store.StoredText;
+
+/**
+ * The conversation, once for every chat platform: reads a {@link Turn} with the one {@link Command}
+ * grammar, applies the one {@link ConversationPolicy}, and answers help, admin commands and {@code
+ * my questions} with a neutral {@link Reply}. Questions and audits are routed, already allowed, to
+ * whoever answers them.
+ */
+public final class ConversationService {
+  static final String BUTTON_GONE =
+      "That button no longer works. Ask me a question to start again.";
+  public static final String THANKS_UP = "Thanks! Glad that helped.";
+  public static final String THANKS_DOWN =
+      "Thanks for telling me. An admin will review this answer to improve the knowledge base.";
+  static final String UNREADABLE_VOTE =
+      "I couldn't read that vote. Please use the 👍 or 👎 button under an answer.";
+  private static final int MAX_PROBLEMS_SHOWN = 15;
+  private static final int QUOTE_CHARS = 150;
+
+  private final String platform;
+  private final String prefix;
+  private final Features features;
+  private final ConversationPolicy policy;
+  private final AdminActions admin;
+  private final ExpertRelay experts;
+  private final Answering answering;
+  private final PerUserRate rate = PerUserRate.standard();
+
+  /**
+   * What answering needs: the engine, the memory of each conversation and the feedback log.
+   *
+   * @param engine answers from the knowledge base (and a model, when one is set up)
+   */
+  public record Answering(AnswerEngine engine, ConversationMemory memory, FeedbackLog feedback) {}
+
+  /**
+   * @param platform the platform whose turns this instance reads ({@code slack}, {@code teams})
+   * @param prefix what people type there before a command, as the help text shows it
+   * @param admin the admin actions, or null when the coach runs without them
+   * @param experts "Ask an expert", or null when the coach runs without it
+   * @param audits whether guided audits run
+   */
+  public ConversationService(
+      String platform, String prefix, AdminActions admin, ExpertRelay experts, boolean audits) {
+    this(platform, prefix, admin, experts, audits, null);
+  }
+
+  /** The same, answering questions and keeping feedback through {@code answering}. */
+  public ConversationService(
+      String platform,
+      String prefix,
+      AdminActions admin,
+      ExpertRelay experts,
+      boolean audits,
+      Answering answering) {
+    this.answering = answering;
+    this.platform = platform;
+    this.prefix = prefix;
+    this.admin = admin;
+    this.experts = experts;
+    this.features = new Features(audits, admin != null, experts != null);
+    this.policy = new ConversationPolicy(prefix);
+  }
+
+  public Features features() {
+    return features;
+  }
+
+  /** The help text in Markdown. */
+  public String help() {
+    return HelpText.help(prefix, features);
+  }
+
+  /** Decides what to do with {@code turn}: typed text is read with the grammar, clicks by name. */
+  public Route route(Turn turn) {
+    if (turn.action() != null) {
+      return click(turn);
+    }
+    Command command = features.resolve(Command.parse(turn.text()), turn.text());
+    var refused = policy.refusal(turn, command);
+    if (refused.isPresent()) {
+      return say(refused.get());
+    }
+    if (command instanceof Command.Help) {
+      return say(help());
+    }
+    if (command instanceof Command.MyQuestions) {
+      return say(myQuestions(turn));
+    }
+    if (command instanceof Command.Admin a) {
+      return admin(turn, a.verb());
+    }
+    if (command instanceof Command.Audit a) {
+      return a.verb() == Command.AuditVerb.USAGE
+          ? say(HelpText.auditUsage(prefix))
+          : new Route.Audit(a);
+    }
+    return new Route.Ask(((Command.Question) command).text());
+  }
+
+  private Route click(Turn turn) {
+    var refused = policy.refusal(turn);
+    if (refused.isPresent()) {
+      return say(refused.get());
+    }
+    if (turn.action().name().equals("ask")) {
+      String question = turn.action().value("question").strip();
+      return question.isEmpty() ? say(BUTTON_GONE) : new Route.Ask(question);
+    }
+    return new Route.Click(turn.action());
+  }
+
+  /**
+   * Answers {@code question}, asked in {@code turn} (typed, or a clicked follow-up), with the
+   * conversation's earlier turns; the answer is remembered before it is returned. A person asking
+   * faster than {@link PerUserRate} allows is told to wait.
+   */
+  public Route ask(Turn turn, String question) {
+    if (question.isBlank()) {
+      return say(help());
+    }
+    if (!rate.allow(turn.workspace(), turn.user())) {
+      return say(PerUserRate.REPLY);
+    }
+    long start = System.nanoTime();
+    Answer answer =
+        answering
+            .engine()
+            .answer(
+                new Question(
+                    StoredText.cap(question),
+                    answering.memory().recent(turn),
+                    new Asker(turn.workspace(), turn.user())));
+    CoachMetrics.question(
+        platform, answer.answered(), answer.topic() == null ? null : answer.topic().id(), start);
+    answering.memory().remember(turn, question, answer);
+    return new Route.Answered(answer);
+  }
+
+  /** Keeps the 👍 or 👎 of {@code click} and thanks for it. */
+  public Reply feedback(Turn click) {
+    String vote = click.action().value("vote");
+    if (!vote.equals("up") && !vote.equals("down")) {
+      return Reply.text(UNREADABLE_VOTE);
+    }
+    answering.feedback().record(click, vote.equals("up"));
+    return Reply.text(vote.equals("up") ? THANKS_UP : THANKS_DOWN);
+  }
+
+  private Route admin(Turn turn, Command.AdminVerb verb) {
+    Actor actor = new Actor(turn.workspace(), turn.user());
+    try {
+      return switch (verb) {
+        case USAGE -> say(HelpText.adminUsage(prefix));
+        case CONSOLE -> say(consoleLink(actor));
+        case RELOAD -> {
+          admin.check(actor, AdminActions.Action.RELOAD);
+          yield new Route.Later(
+              "Reloading the knowledge base…", () -> reloaded(admin.reload(actor)));
+        }
+        case INSIGHTS -> {
+          admin.check(actor, AdminActions.Action.INSIGHTS);
+          yield new Route.Later("One moment…", () -> insights(admin.insights(actor)));
+        }
+      };
+    } catch (AdminException e) {
+      return say(e.getMessage());
+    }
+  }
+
+  private String consoleLink(Actor actor) {
+    SignInLink link = admin.consoleLink(actor, platform);
+    return "[Open the admin console]("
+        + link.url()
+        + "). The link works once, for "
+        + ConsoleSignIn.LINK_LIFETIME.toMinutes()
+        + " minutes; the session it opens lasts "
+        + ConsoleSignIn.SESSION_LIFETIME.toHours()
+        + " hours.";
+  }
+
+  /** What a reload read, and the files it had to skip. */
+  static Reply reloaded(ReloadReport report) {
+    StringBuilder text = new StringBuilder(report.summary());
+    List<String> problems = report.problemLines(MAX_PROBLEMS_SHOWN);
+    for (String line : problems) {
+      text.append("\n- `").append(line.replace("`", "'")).append('`');
+    }
+    Reply reply = Reply.text(text.toString());
+    if (problems.isEmpty()) {
+      return reply;
+    }
+    return new Reply(
+        reply.markdown(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of("Broken files were skipped; everything else is in use. Fix them and reload again."),
+        null,
+        false);
+  }
+
+  /** What this workspace could not get answered, which answers were voted down, the experts. */
+  static Reply insights(AdminActions.WorkspaceInsights insights) {
+    Insights.Usage usage = insights.usage();
+    StringBuilder text =
+        new StringBuilder("**Insights: last ")
+            .append(insights.days())
+            .append(" days**\n\n")
+            .append(usage.asked())
+            .append(" questions asked, ")
+            .append(usage.answered())
+            .append(" answered")
+            .append(
+                usage.asked() == 0
+                    ? "."
+                    : " (" + Math.round(100.0 * usage.answered() / usage.asked()) + "%).")
+            .append("\n\n**Not answered** (add or extend knowledge)\n");
+    if (insights.unanswered().isEmpty()) {
+      text.append("- none\n");
+    }
+    insights
+        .unanswered()
+        .forEach(u -> text.append("- ").append(u.times()).append("× ").append(quote(u.question())));
+    text.append("\n**Voted down** (check the cited sections)\n");
+    if (insights.votedDown().isEmpty()) {
+      text.append("- none\n");
+    }
+    for (Insights.Rated r : insights.votedDown()) {
+      text.append("- ")
+          .append(r.down())
+          .append(" 👎 ")
+          .append(r.up())
+          .append(" 👍 ")
+          .append(quote(r.question()).strip());
+      if (r.sources() != null && !r.sources().isBlank()) {
+        text.append(" — ").append(r.sources());
+      }
+      text.append('\n');
+    }
+    Insights.ExpertQuestions asked = insights.experts();
+    if (!asked.isEmpty()) {
+      text.append("\n**Asked the experts**\n");
+      expertLines(text, "Waiting", asked.waiting());
+      expertLines(text, "Answered (Draft knowledge turns them into files)", asked.answered());
+      expertLines(text, "Drafted into knowledge/drafts", asked.drafted());
+    }
+    return Reply.text(text.toString().strip());
+  }
+
+  private static void expertLines(StringBuilder text, String title, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    text.append("\n_").append(title).append("_\n\n");
+    lines.forEach(l -> text.append("- ").append(l).append('\n'));
+  }
+
+  private String myQuestions(Turn turn) {
+    return myQuestions(turn.workspace(), turn.user());
+  }
+
+  /** The questions {@code user} asked the experts, and where they stand, in Markdown. */
+  public String myQuestions(String workspace, String user) {
+    List<ExpertQuestion> mine = experts.desk().askedBy(platform, workspace, user);
+    if (mine.isEmpty()) {
+      return "You have not asked the experts anything yet. When I cannot answer, use **Ask an"
+          + " expert** under my reply.";
+    }
+    StringBuilder text = new StringBuilder("**Your questions to the experts**\n");
+    QuestionLines.of(mine).forEach(l -> text.append("\n- ").append(l));
+    return text.toString();
+  }
+
+  private static String quote(String question) {
+    String oneLine = question.replaceAll("\\s+", " ").strip();
+    if (oneLine.length() > QUOTE_CHARS) {
+      oneLine = oneLine.substring(0, QUOTE_CHARS - 1) + "…";
+    }
+    return "_" + oneLine + "_\n";
+  }
+
+  private static Route say(String markdown) {
+    return new Route.Say(Reply.text(markdown));
+  }
+}

@@ -1,0 +1,58 @@
+package org.scalingcoach.conversation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the coach says back, whatever the chat platform: each adapter has one renderer that turns it
+ * into Block Kit or an Adaptive Card.
+ *
+ * @param markdown the text, in plain Markdown (bold, italics, lists, links); the renderer converts
+ * @param sources numbered sources the text's {@code [n]} markers point at
+ * @param choices questions or options the person may pick next, one per row
+ * @param buttons a row of buttons under everything else (such as 👍/👎)
+ * @param notices short lines shown small and subtle under the text
+ * @param file a chart or a file to show with it, or null
+ * @param updatesEarlier true when the reply takes the place of the message whose button was
+ *     clicked, rather than following it
+ */
+public record Reply(
+    String markdown,
+    List<Source> sources,
+    List<Button> choices,
+    List<Button> buttons,
+    List<String> notices,
+    File file,
+    boolean updatesEarlier) {
+
+  /** A numbered source: {@code [number] title › section}. */
+  public record Source(int number, String title, String section, String key) {}
+
+  /** A button: what it says, and the action and token it brings back as a {@link Turn}. */
+  public record Button(String label, Turn.Action action) {
+    public static Button of(String label, String action, Map<String, String> token) {
+      return new Button(label, new Turn.Action(action, token));
+    }
+  }
+
+  /** A chart or a file: its name, media type and bytes, and a line that describes it. */
+  public record File(String name, String mediaType, byte[] content, String description) {}
+
+  public Reply {
+    markdown = markdown == null ? "" : markdown;
+    sources = List.copyOf(sources);
+    choices = List.copyOf(choices);
+    buttons = List.copyOf(buttons);
+    notices = List.copyOf(notices);
+  }
+
+  /** Just text. */
+  public static Reply text(String markdown) {
+    return new Reply(markdown, List.of(), List.of(), List.of(), List.of(), null, false);
+  }
+
+  /** The same reply, taking the place of the message that was clicked. */
+  public Reply replacingEarlier() {
+    return new Reply(markdown, sources, choices, buttons, notices, file, true);
+  }
+}

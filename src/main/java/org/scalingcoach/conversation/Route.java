@@ -1,0 +1,28 @@
+package org.scalingcoach.conversation;
+
+import java.util.function.Supplier;
+
+/** What the conversation service decided to do with a {@link Turn}. */
+public sealed interface Route {
+
+  /** Reply with this now. */
+  record Say(Reply reply) implements Route {}
+
+  /**
+   * Slow work (a reload, the insights): acknowledge with {@code acknowledgement}, then send what
+   * {@code reply} makes, off the request thread.
+   */
+  record Later(String acknowledgement, Supplier<Reply> reply) implements Route {}
+
+  /** Answer {@code question} (typed, or a suggested follow-up that was clicked). */
+  record Ask(String question) implements Route {}
+
+  /** The answer to a question, for the adapter to render with its sources and buttons. */
+  record Answered(org.scalingcoach.answer.Answer answer) implements Route {}
+
+  /** A typed audit command, already allowed here by the policy. */
+  record Audit(Command.Audit command) implements Route {}
+
+  /** Any other click, already allowed here by the policy: an audit step, an expert's button. */
+  record Click(Turn.Action action) implements Route {}
+}
