@@ -19,9 +19,9 @@ import org.scalingcoach.conversation.ChildCoach;
 import org.scalingcoach.store.Database;
 
 class SlackAuditCrashTest {
-  private static final int AUDITORS = 80;
-  private static final int ANSWERS = 4;
-  private static final String TEAM = "TAUDCRASH";
+  static final int AUDITORS = 80;
+  static final int ANSWERS = 4;
+  static final String TEAM = "TAUDCRASH";
 
   @Test
   void no_acknowledged_audit_click_is_lost_or_doubled_across_a_kill_9() throws Exception {
@@ -74,11 +74,16 @@ class SlackAuditCrashTest {
   }
 
   /** The coach the auditors talk to: the first child, then the restarted one. */
-  private static final class Coach {
+  static class Coach {
     volatile ChildCoach current;
 
     Coach(ChildCoach current) {
       this.current = current;
+    }
+
+    /** The coach the next request goes to. */
+    ChildCoach next() {
+      return current;
     }
 
     /** Sends a form until it is acknowledged, as Slack redelivers one that got no 2xx. */
@@ -87,12 +92,12 @@ class SlackAuditCrashTest {
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofMillis(50))
           .ignoreExceptions()
-          .until(() -> new SlackRequests(current.port()).form(form).statusCode() / 100 == 2);
+          .until(() -> new SlackRequests(next().port()).form(form).statusCode() / 100 == 2);
     }
   }
 
   /** One auditor: starts an audit and answers the first questions, one click per question. */
-  private static Void audit(Coach coach, FakeSlack fake, String user, AtomicInteger acked) {
+  static Void audit(Coach coach, FakeSlack fake, String user, AtomicInteger acked) {
     coach.deliver(
         SlackRequests.slashCommand(
             TEAM,
@@ -131,7 +136,7 @@ class SlackAuditCrashTest {
         .toList();
   }
 
-  private static int questionPosts(FakeSlack fake, String user, int number) {
+  static int questionPosts(FakeSlack fake, String user, int number) {
     return questions(fake, user, number).size();
   }
 
@@ -139,7 +144,7 @@ class SlackAuditCrashTest {
     return questions(fake, user, number).get(0);
   }
 
-  private static Map<String, Integer> answersPerAuditor(Database database) {
+  static Map<String, Integer> answersPerAuditor(Database database) {
     return database.withConnection(
         connection -> {
           Map<String, Integer> counts = new HashMap<>();
