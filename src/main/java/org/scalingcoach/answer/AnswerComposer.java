@@ -325,16 +325,7 @@ final class AnswerComposer {
       return 0;
     }
     Set<String> terms = unitTerms.computeIfAbsent(unit, u -> Set.copyOf(retriever.terms(u)));
-    double shared = 0;
-    double total = 0;
-    for (String term : queryTerms) {
-      double weight = retriever.termWeight(term);
-      total += weight;
-      if (terms.contains(term)) {
-        shared += weight;
-      }
-    }
-    return total == 0 ? 0 : shared / total;
+    return retriever.weightedShare(queryTerms, terms);
   }
 
   private static int words(String text) {

@@ -154,15 +154,6 @@ final class Comparison {
   }
 
   private double share(Set<String> unitTerms, Set<String> wanted) {
-    double total = 0;
-    double found = 0;
-    for (String term : wanted) {
-      double weight = retriever.termWeight(term);
-      total += weight;
-      if (unitTerms.contains(term)) {
-        found += weight;
-      }
-    }
-    return total == 0 ? 0 : found / total;
+    return retriever.weightedShare(wanted, unitTerms);
   }
 }

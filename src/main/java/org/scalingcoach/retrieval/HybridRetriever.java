@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -228,6 +229,23 @@ public final class HybridRetriever {
   /** The weight of an analysed term: its inverse document frequency over sections. */
   public double termWeight(String term) {
     return lexical.idf(term);
+  }
+
+  /**
+   * The share of {@code wanted}'s weight (each term by {@link #termWeight}, counted as often as it
+   * is listed) that {@code present} holds; 0 when nothing is wanted.
+   */
+  public double weightedShare(Collection<String> wanted, Set<String> present) {
+    double total = 0;
+    double found = 0;
+    for (String term : wanted) {
+      double weight = termWeight(term);
+      total += weight;
+      if (present.contains(term)) {
+        found += weight;
+      }
+    }
+    return total == 0 ? 0 : found / total;
   }
 
   private double[] unitSimilarities(float[] query, int section) {
