@@ -16,6 +16,7 @@ import org.scalingcoach.audit.MarkdownExport;
 import org.scalingcoach.audit.Progress;
 import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.ScoreChart;
+import org.scalingcoach.audit.SubjectStatus;
 import org.scalingcoach.llm.AuditSummary;
 
 /**
@@ -38,6 +39,47 @@ public final class AuditReplies {
   public static final String END = "end";
 
   private AuditReplies() {}
+
+  /**
+   * The audits one can start (a Start choice each) and the person's open audits (a Resume button
+   * each, most recent first).
+   */
+  public static Reply menu(
+      List<AuditDefinition> definitions, List<AuditRecord> mine, List<String> notices) {
+    List<Reply.Button> starts = new ArrayList<>();
+    for (AuditDefinition d : definitions) {
+      starts.add(Reply.Button.of("Start", START, Map.of("type", d.id())));
+    }
+    List<AuditRecord> open = mine.stream().filter(a -> a.status().active()).toList();
+    List<Reply.Button> resumes = new ArrayList<>();
+    for (AuditRecord a : open) {
+      resumes.add(
+          Reply.Button.of(
+              "Resume",
+              RESUME,
+              Map.of("audit", String.valueOf(a.id()), "revision", String.valueOf(a.revision()))));
+    }
+    return reply(
+        "Guided audits", starts, resumes, notices, null, new AuditView.Menu(definitions, open));
+  }
+
+  /**
+   * The audits part of a person's home: the menu, their last finished audits (a View report choice
+   * each) and, for managers, the team.
+   */
+  public static Reply home(Reply menu, List<AuditRecord> finished, List<SubjectStatus> team) {
+    List<Reply.Button> reports = new ArrayList<>();
+    for (AuditRecord a : finished) {
+      reports.add(Reply.Button.of("View report", REPORT, audit(a)));
+    }
+    return reply(
+        "Guided audits",
+        reports,
+        List.of(),
+        List.of(),
+        null,
+        new AuditView.Home(menu, finished, team));
+  }
 
   /** Where the audit stands: a question, the review before finishing, or paused. */
   public static Reply step(Progress p) {

@@ -1,14 +1,10 @@
 package org.scalingcoach.conversation;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditDefinition;
 import org.scalingcoach.audit.AuditEngine;
@@ -16,6 +12,7 @@ import org.scalingcoach.audit.AuditException;
 import org.scalingcoach.audit.AuditHistory;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.AuditReport;
+import org.scalingcoach.audit.AuditStatus;
 import org.scalingcoach.audit.Progress;
 import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.Reminders;
@@ -28,14 +25,10 @@ import org.scalingcoach.llm.AuditSummary;
  * here; the adapters render and send.
  */
 public final class AuditTurns {
-  static final String UNKNOWN_BUTTON = "That button is not one I recognise. Try %saudit.";
+  /** How many finished audits a home shows. */
+  private static final int HOME_FINISHED = 5;
 
-  /**
-   * {@code <audit> <days> [@owner] <subject>}; the owner is a mention in the text ({@code <@U…>})
-   * or among the turn's mentions.
-   */
-  private static final Pattern REMIND =
-      Pattern.compile("(\\S+)\\s+(\\d+)\\s+(?:<@(\\w+)(?:\\|[^>]*)?>\\s+)?(.+)", Pattern.DOTALL);
+  static final String UNKNOWN_BUTTON = "That button is not one I recognise. Try %saudit.";
 
   /** Buttons that show something new below their message rather than moving the audit on. */
   private static final Set<String> SHOWS =
@@ -74,11 +67,9 @@ public final class AuditTurns {
 
   private final AuditEngine engine;
   private final AuditHistory history;
-  private final Reminders reminders;
   private final Function<AuditReport, Optional<AuditSummary>> summaries;
-  private final People people;
   private final String prefix;
-  private final String platformName;
+  private final AuditCommands commands;
   private final Steps steps;
 
   /**
@@ -97,11 +88,9 @@ public final class AuditTurns {
       Steps steps) {
     this.engine = engine;
     this.history = history;
-    this.reminders = reminders;
     this.summaries = summaries;
-    this.people = people;
     this.prefix = prefix;
-    this.platformName = platformName;
+    this.commands = new AuditCommands(engine, history, reminders, people, prefix, platformName);
     this.steps = steps;
   }
 
@@ -110,45 +99,20 @@ public final class AuditTurns {
    * mentioned in it, other than the coach.
    */
   public Outcome command(Turn turn, Command.Audit command, List<String> mentioned) {
-    Actor actor = actor(turn);
-    try {
-      return switch (command.verb()) {
-        case LIST -> Outcome.now(menu(actor, List.of()));
-        case START -> start(actor, command);
-        case EXPORT -> {
-          long id = history.exportTarget(actor, command.auditNumber(prefix));
-          history.report(actor, id); // an unknown or foreign audit is refused at once
-          yield new Outcome(
-              List.of(),
-              "Preparing the Markdown and CSV: they will be in our direct messages.",
-              () -> List.of(AuditReplies.exports(history.report(actor, id))));
-        }
-        case TEAM ->
-            Outcome.now(
-                AuditReplies.reply(
-                    "Team audits",
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    null,
-                    new AuditView.Team(history.latest(actor), history.isManager(actor))));
-        case HISTORY ->
-            Outcome.now(
-                command
-                    .typeAndSubject()
-                    .map(named -> history(actor, named.type(), named.subject()))
-                    .orElseGet(
-                        () ->
-                            Reply.text(
-                                "Say which audit and subject, e.g. **"
-                                    + prefix
-                                    + "audit history plan-for-mlops Churn model**.")));
-        case REMIND -> Outcome.now(remind(actor, command.arguments(), mentioned));
-        case USAGE -> Outcome.now(Reply.text(HelpText.auditUsage(prefix)));
-      };
-    } catch (AuditException e) {
-      return Outcome.now(Reply.text(e.getMessage()));
-    }
+    return commands.command(turn, command, mentioned);
+  }
+
+  /** The audits part of a person's home: what they can start, resume and read, and the team. */
+  public Reply home(String workspace, String user) {
+    Actor actor = new Actor(workspace, user);
+    Reply menu = commands.menu(actor, List.of());
+    List<AuditRecord> finished =
+        history.visible(actor).stream()
+            .filter(a -> a.userId().equals(user) && a.status() == AuditStatus.FINISHED)
+            .limit(HOME_FINISHED)
+            .toList();
+    return AuditReplies.home(
+        menu, finished, history.isManager(actor) ? history.latest(actor) : null);
   }
 
   /** A click on an audit button: the replies, in order; an audit error becomes its message. */
@@ -178,23 +142,6 @@ public final class AuditTurns {
   /** The model's short narrative of a report just shown, if a model wrote one. */
   public Optional<Reply> summary(AuditReport report) {
     return summaries.apply(report).map(AuditReplies::summary);
-  }
-
-  /** The menu of audits, with the person's open ones to resume. */
-  public Reply menu(Actor actor, List<String> notices) {
-    var definitions = engine.catalog().definitions();
-    if (definitions.isEmpty()) {
-      return Reply.text("No audits are set up yet. Ask an admin to add audit files.");
-    }
-    List<AuditRecord> mine =
-        history.visible(actor).stream().filter(a -> a.userId().equals(actor.userId())).toList();
-    return AuditReplies.reply(
-        "Guided audits",
-        List.of(),
-        List.of(),
-        notices,
-        null,
-        new AuditView.Menu(definitions, mine));
   }
 
   /** The reminder that a scheduled re-audit is due. */
@@ -235,7 +182,8 @@ public final class AuditTurns {
       case AuditReplies.FINISH -> finish(actor, id(a), question, inPlace);
       case AuditReplies.REPORT -> List.of(AuditReplies.report(history.report(actor, id(a)), true));
       case AuditReplies.EXPORT -> List.of(AuditReplies.exports(history.report(actor, id(a))));
-      case AuditReplies.HISTORY -> List.of(history(actor, a.value("type"), a.value("subject")));
+      case AuditReplies.HISTORY ->
+          List.of(commands.history(actor, a.value("type"), a.value("subject")));
       default -> throw unknownButton();
     };
   }
@@ -284,95 +232,6 @@ public final class AuditTurns {
       return List.of(); // finished by an earlier click: its report is already on its way
     }
     return List.of(AuditReplies.settled(report.definition(), questionId, "🏁 finished"), shown);
-  }
-
-  /** {@code audit start <audit> <subject>} starts; without both, the menu says what is missing. */
-  private Outcome start(Actor actor, Command.Audit command) {
-    var named = command.typeAndSubject();
-    if (named.isEmpty()) {
-      return Outcome.now(
-          menu(
-              actor,
-              List.of(
-                  "Say which audit and what it is about, e.g. **"
-                      + prefix
-                      + "audit start plan-for-mlops Churn model — EMEA**.")));
-    }
-    String type = named.get().type();
-    String subject = named.get().subject();
-    engine.checkStart(type, subject);
-    return new Outcome(
-        List.of(),
-        "Starting: your first question is in our direct messages.",
-        () -> List.of(AuditReplies.step(engine.start(actor, type, subject))));
-  }
-
-  private Reply history(Actor actor, String type, String subject) {
-    List<AuditRecord> finished = history.history(actor, type, subject);
-    if (finished.isEmpty()) {
-      return Reply.text("No finished audits of that subject that you can see.");
-    }
-    Map<String, String> names = new LinkedHashMap<>();
-    for (AuditRecord a : finished) {
-      names.computeIfAbsent(a.userId(), user -> name(actor, user));
-    }
-    AuditRecord latest = finished.get(finished.size() - 1);
-    return AuditReplies.reply(
-        "History of " + latest.subject(),
-        List.of(),
-        List.of(),
-        List.of(),
-        null,
-        new AuditView.History(history.title(latest), latest.subject(), finished, names));
-  }
-
-  private Reply remind(Actor actor, String arguments, List<String> mentioned) {
-    Matcher m = REMIND.matcher(arguments);
-    if (!m.matches()) {
-      return Reply.text(
-          "Use `"
-              + prefix
-              + "audit remind <audit> <days> @owner <subject>`, e.g. `"
-              + prefix
-              + "audit remind plan-for-mlops 90 @Ada Churn model`. Without a mention, the"
-              + " reminder is for you.");
-    }
-    String owner =
-        m.group(3) != null
-            ? m.group(3)
-            : mentioned.isEmpty()
-                ? actor.userId()
-                : people.userId(actor.teamId(), mentioned.get(0));
-    ReminderSchedule s =
-        reminders.schedule(
-            actor, m.group(1), m.group(4), owner, Reminders.parseEveryDays(m.group(2)));
-    String who = name(actor, owner);
-    if (who.equals("a colleague")) {
-      who = "the person you mentioned";
-    }
-    return AuditReplies.reply(
-        "Scheduled: every "
-            + s.everyDays()
-            + " days "
-            + who
-            + " will be asked in "
-            + platformName
-            + " to audit **"
-            + s.subject()
-            + "** again; first on "
-            + s.nextDueAt().toString().substring(0, 10)
-            + ".",
-        List.of(),
-        List.of(),
-        List.of(),
-        null,
-        new AuditView.Scheduled(s, who));
-  }
-
-  private String name(Actor actor, String user) {
-    return user.equals(actor.userId())
-        ? "you"
-        : people.name(actor.teamId(), user).filter(n -> !n.isBlank()).orElse("a colleague");
   }
 
   private String title(String type) {

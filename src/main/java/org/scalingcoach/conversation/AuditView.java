@@ -16,8 +16,18 @@ import org.scalingcoach.audit.SubjectStatus;
  */
 public sealed interface AuditView extends Reply.View {
 
-  /** The audits one can start, and the person's own open audits to resume. */
-  record Menu(List<AuditDefinition> definitions, List<AuditRecord> mine) implements AuditView {}
+  /**
+   * The audits one can start (the choices, in order) and the person's open audits to resume (the
+   * buttons, in order).
+   */
+  record Menu(List<AuditDefinition> definitions, List<AuditRecord> open) implements AuditView {}
+
+  /**
+   * The audits part of a home tab: the menu, the last finished audits (the choices, in order) and,
+   * for managers, the team (else null).
+   */
+  record Home(Reply menu, List<AuditRecord> finished, List<SubjectStatus> team)
+      implements AuditView {}
 
   /** One question: the choices are its options, the buttons Back, Skip and Pause. */
   record Question(Progress progress) implements AuditView {}

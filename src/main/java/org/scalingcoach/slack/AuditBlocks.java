@@ -44,7 +44,16 @@ final class AuditBlocks {
 
   /** The audits one can start, and the person's own open audits to resume. */
   static List<LayoutBlock> list(List<AuditDefinition> definitions, List<AuditRecord> mine) {
+    return list(AuditReplies.menu(definitions, mine, List.of()));
+  }
+
+  /** The core's menu: a Start button per audit, a Resume button per open audit. */
+  static List<LayoutBlock> list(Reply menu) {
+    if (!(menu.view() instanceof AuditView.Menu view)) {
+      return SlackReplies.blocks(menu);
+    }
     List<LayoutBlock> blocks = new ArrayList<>();
+    addNotices(blocks, menu);
     blocks.add(header(h -> h.text(plainText("Guided audits", true))));
     blocks.add(
         section(
@@ -53,7 +62,9 @@ final class AuditBlocks {
                     markdownText(
                         "Each audit asks 8 to 15 questions, one at a time, scores your answers against a published"
                             + " maturity model and suggests the three next steps. You can pause at any time."))));
-    for (AuditDefinition d : definitions) {
+    for (int i = 0; i < view.definitions().size(); i++) {
+      AuditDefinition d = view.definitions().get(i);
+      ButtonElement start = button(menu.choices().get(i), i, "primary");
       blocks.add(
           section(
               s ->
@@ -65,14 +76,16 @@ final class AuditBlocks {
                                   + d.questions().size()
                                   + " questions\n"
                                   + Mrkdwn.escape(d.summary())))
-                      .accessory(button(START, "Start", d.id(), "primary"))));
+                      .accessory(start)));
     }
-    List<AuditRecord> open = mine.stream().filter(a -> a.status().active()).toList();
+    List<AuditRecord> open = view.open();
     if (!open.isEmpty()) {
       blocks.add(section(s -> s.text(markdownText("*Your open audits*"))));
       // Slack refuses a message of more than 50 blocks: the most recent open audits are shown.
       int room = MAX_BLOCKS - blocks.size() - 1;
-      for (AuditRecord a : open.subList(0, Math.min(open.size(), room))) {
+      for (int i = 0; i < Math.min(open.size(), room); i++) {
+        AuditRecord a = open.get(i);
+        ButtonElement resume = button(menu.buttons().get(i), i, null);
         blocks.add(
             section(
                 s ->
@@ -83,7 +96,7 @@ final class AuditBlocks {
                                     + a.type()
                                     + "` · "
                                     + a.status().name().toLowerCase(Locale.ROOT)))
-                        .accessory(button(RESUME, "Resume", a.id() + ":" + a.revision(), null))));
+                        .accessory(resume)));
       }
       if (open.size() > room) {
         String more = "…and " + (open.size() - room) + " more open audits, not shown here.";
@@ -121,11 +134,8 @@ final class AuditBlocks {
     if (view instanceof AuditView.Settled s) {
       return settled(s.definition(), s.questionId(), Mrkdwn.escape(s.outcome()));
     }
-    if (view instanceof AuditView.Menu m) {
-      List<LayoutBlock> blocks = new ArrayList<>();
-      addNotices(blocks, reply);
-      blocks.addAll(list(m.definitions(), m.mine()));
-      return blocks;
+    if (view instanceof AuditView.Menu) {
+      return list(reply);
     }
     return AuditReportBlocks.blocks(reply, view);
   }

@@ -34,6 +34,9 @@ final class AuditReportBlocks {
     if (view instanceof AuditView.Report r) {
       return report(r.report(), r.ownerCopy());
     }
+    if (view instanceof AuditView.Home h) {
+      return home(reply, h);
+    }
     if (view instanceof AuditView.Team t) {
       return team(t.statuses());
     }
@@ -59,6 +62,37 @@ final class AuditReportBlocks {
                       .accessory(AuditBlocks.button(reply.buttons().get(0), 0, "primary"))));
     }
     return SlackReplies.blocks(reply);
+  }
+
+  /** The audits part of the App Home: the menu, the last finished audits and the team. */
+  private static List<LayoutBlock> home(Reply reply, AuditView.Home home) {
+    List<LayoutBlock> blocks = new ArrayList<>(AuditBlocks.list(home.menu()));
+    if (!home.finished().isEmpty()) {
+      blocks.add(section(s -> s.text(markdownText("*Your finished audits*"))));
+      for (int i = 0; i < home.finished().size(); i++) {
+        AuditRecord a = home.finished().get(i);
+        var view = AuditBlocks.button(reply.choices().get(i), i, null);
+        blocks.add(
+            section(
+                s ->
+                    s.text(
+                            markdownText(
+                                Mrkdwn.escape(a.subject())
+                                    + " · `"
+                                    + a.type()
+                                    + "` · *"
+                                    + a.levelName()
+                                    + "* ("
+                                    + AuditBlocks.number(a.score())
+                                    + ") · "
+                                    + a.finishedAt().toString().substring(0, 10)))
+                        .accessory(view)));
+      }
+    }
+    if (home.team() != null) {
+      blocks.addAll(team(home.team()));
+    }
+    return blocks;
   }
 
   /** The model's summary, as the section added under a report's header. */

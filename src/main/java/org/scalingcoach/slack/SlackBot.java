@@ -190,7 +190,7 @@ public final class SlackBot implements AutoCloseable {
       service.withAudits(conversation.turns());
       commands.onAudit(new SlackAuditCommand(conversation, work)::handle);
       new SlackAudits(service, conversation, work, webApi).register(app);
-      home.add(new SlackAuditHome(audits)::blocks);
+      home.add((team, user) -> AuditBlocks.blocks(conversation.turns().home(team, user)));
       audits.deliverRemindersThrough(new SlackAuditReminders(conversation));
       reminders = audits.reminders();
     }
