@@ -248,6 +248,30 @@ class SlackAuditEndToEndTest {
   }
 
   @Test
+  void the_app_home_offers_the_audits_an_open_audit_to_resume_and_a_finished_one_to_read() {
+    command(USER, "audit start engage-stakeholders Home rollout");
+    awaitPost(1);
+    command(USER, "audit start plan-for-mlops Finished model");
+    Posted message = awaitPost(2);
+    int posts = 2;
+    while (message.button("audit_finish") == null) {
+      click(message, "audit_answer_0", message.button("audit_answer_0"));
+      message = awaitPost(++posts);
+    }
+    click(message, "audit_finish", message.button("audit_finish"));
+    awaitPost(++posts);
+
+    slack.event(SlackRequests.envelope(team, "EvHome", SlackRequests.appHomeOpened(USER, "D0ADA")));
+    await().atMost(WAIT).until(() -> !fake.calls("views.publish").isEmpty());
+    String home = fake.calls("views.publish").get(0).json("view").toString();
+
+    assertThat(home)
+        .contains("Guided audits", "audit_start", "Your open audits", "Home rollout")
+        .contains("audit_resume", "Your finished audits", "Finished model", "audit_report")
+        .doesNotContain("Team audits");
+  }
+
+  @Test
   void a_manager_schedules_a_re_audit_and_the_command_confirms_it() {
     HttpResponse<String> refused =
         command(USER, "audit remind plan-for-mlops 90 <@U0ADA|ada> Fraud model");
