@@ -21,10 +21,6 @@ import org.scalingcoach.store.SlackAnswerStore.Place;
  * leaves the work to {@link BackgroundWork}.
  */
 final class SlackEvents {
-  static final String EMPTY_MENTION =
-      "Hi! Ask me a question after the mention, for example: _@Scaling Coach How do we know our"
-          + " model is drifting?_";
-
   private final BackgroundWork work;
   private final SlackAnswerer answerer;
   private final HandledEventStore handled;
@@ -160,15 +156,7 @@ final class SlackEvents {
   }
 
   private void ask(String team, String user, String question, Destination.Conversation where) {
-    if (question.isEmpty()) {
-      slack.call(
-          "chat.postMessage",
-          client ->
-              client.chatPostMessage(
-                  r -> r.channel(where.channel()).threadTs(where.threadTs()).text(EMPTY_MENTION)));
-      return;
-    }
-    answerer.answer(new SlackAnswerer.Ask(team, user, question, where, AnswerBlocks.Options.PLAIN));
+    answerer.converse(SlackTurns.typed(team, user, where, question), where);
   }
 
   /**

@@ -29,13 +29,15 @@ final class TeamsMemory implements ConversationMemory, FeedbackLog {
   }
 
   @Override
-  public void remember(Turn turn, String question, Answer answer) {
+  public String remember(Turn turn, String question, Answer answer) {
     store.recordExchange(turn.workspace(), turn.conversation(), question, answer.markdown());
     questions.record(turn.workspace(), turn.user(), turn.conversation(), answer);
+    // A Teams vote names its answer by the activity it was under, known only once it is sent.
+    return "";
   }
 
   @Override
-  public void record(Turn click, boolean helpful) {
+  public boolean record(Turn click, boolean helpful) {
     String topic = click.action().value("topic");
     String source = click.action().value("source");
     store.recordFeedback(
@@ -48,5 +50,6 @@ final class TeamsMemory implements ConversationMemory, FeedbackLog {
             click.action().value("question"),
             topic.isEmpty() ? null : topic,
             source.isEmpty() ? null : source));
+    return true;
   }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.store.SlackFeedbackStore;
 
 /**
@@ -340,7 +341,8 @@ class SlackAppEndToEndTest {
     assertThat(feedback.question()).isEqualTo("How do we detect model drift?");
     assertThat(feedback.sources()).contains("#");
     await().atMost(WAIT).until(() -> !fake.calls("response_url").isEmpty());
-    assertThat(fake.calls("response_url").get(0).param("text")).isEqualTo(SlackActions.THANKS_DOWN);
+    assertThat(fake.calls("response_url").get(0).param("text"))
+        .isEqualTo(ConversationService.THANKS_DOWN);
   }
 
   @Test
