@@ -111,6 +111,35 @@ class SlackConversationEndToEndTest {
   }
 
   @Test
+  void should_read_a_mention_with_the_shared_grammar_and_policy() {
+    // given a mention that asks for help and one that asks for insights in a channel
+    slack.event(
+        SlackRequests.envelope(
+            team,
+            "EvG1",
+            SlackRequests.appMention(team, "C0GUILD", "U0ADA", THREAD, null, "<@UCOACHBOT> help")));
+    awaitPosts(1);
+    slack.event(
+        SlackRequests.envelope(
+            team,
+            "EvG2",
+            SlackRequests.appMention(
+                team,
+                "C0GUILD",
+                "U0ADA",
+                "1800002100.000100",
+                null,
+                "<@UCOACHBOT> admin insights")));
+
+    // then the conversation service answers both, and neither is asked as a question
+    List<FakeSlack.Call> posts = awaitPosts(2);
+    assertThat(posts.get(0).param("text")).startsWith("*Scaling Coach* answers questions");
+    assertThat(posts.get(1).param("text")).contains("Insights stay private");
+    assertThat(asked("help")).isZero();
+    assertThat(asked("admin insights")).isZero();
+  }
+
+  @Test
   void should_answer_a_double_clicked_follow_up_button_once() {
     slack.event(
         SlackRequests.envelope(
