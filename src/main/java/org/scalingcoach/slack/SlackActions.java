@@ -5,7 +5,6 @@ import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.App;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -55,37 +54,24 @@ final class SlackActions {
   }
 
   void register(App app) {
+    // The classic 👍/👎 buttons, and Slack's own feedback_buttons under a streamed answer.
+    for (String vote :
+        List.of(
+            SlackButtons.FEEDBACK_UP, SlackButtons.FEEDBACK_DOWN, SlackButtons.FEEDBACK_BUTTONS)) {
+      app.blockAction(
+          vote,
+          (request, context) -> {
+            BlockActionPayload payload = request.getPayload();
+            var clicked = payload.getActions().get(0);
+            Turn.Action action = SlackButtons.vote(clicked.getActionId(), clicked.getValue());
+            if (action != null) {
+              work.submit("record feedback", () -> recordFeedback(payload, action));
+            }
+            return context.ack();
+          });
+    }
     app.blockAction(
-        AnswerBlocks.FEEDBACK_UP,
-        (request, context) -> {
-          BlockActionPayload payload = request.getPayload();
-          work.submit("record feedback", () -> recordFeedback(payload, 1));
-          return context.ack();
-        });
-    app.blockAction(
-        AnswerBlocks.FEEDBACK_DOWN,
-        (request, context) -> {
-          BlockActionPayload payload = request.getPayload();
-          work.submit("record feedback", () -> recordFeedback(payload, -1));
-          return context.ack();
-        });
-    app.blockAction(
-        AnswerBlocks.FEEDBACK_BUTTONS,
-        (request, context) -> {
-          // Slack's feedback_buttons under a streamed answer: "up:<answer id>" or "down:<…>"
-          BlockActionPayload payload = request.getPayload();
-          String value = payload.getActions().get(0).getValue();
-          if (value != null && value.startsWith(AnswerBlocks.UP_PREFIX)) {
-            String answerId = value.substring(AnswerBlocks.UP_PREFIX.length());
-            work.submit("record feedback", () -> recordFeedback(payload, answerId, 1));
-          } else if (value != null && value.startsWith(AnswerBlocks.DOWN_PREFIX)) {
-            String answerId = value.substring(AnswerBlocks.DOWN_PREFIX.length());
-            work.submit("record feedback", () -> recordFeedback(payload, answerId, -1));
-          }
-          return context.ack();
-        });
-    app.blockAction(
-        Pattern.compile(Pattern.quote(AnswerBlocks.FOLLOW_UP_PREFIX) + "\\d+"),
+        Pattern.compile(Pattern.quote(SlackButtons.FOLLOW_UP_PREFIX) + "\\d+"),
         (request, context) -> {
           BlockActionPayload payload = request.getPayload();
           work.submit("answer a follow-up click", () -> once(payload, this::followUp));
@@ -133,11 +119,7 @@ final class SlackActions {
     }
   }
 
-  private void recordFeedback(BlockActionPayload payload, int rating) {
-    recordFeedback(payload, payload.getActions().get(0).getValue(), rating);
-  }
-
-  private void recordFeedback(BlockActionPayload payload, String answerId, int rating) {
+  private void recordFeedback(BlockActionPayload payload, Turn.Action action) {
     String channel = payload.getContainer() == null ? null : payload.getContainer().getChannelId();
     // The thanks is ephemeral, seen by the voter alone.
     Turn vote =
@@ -145,15 +127,14 @@ final class SlackActions {
             payload.getTeam().getId(),
             payload.getUser().getId(),
             new Destination.ResponseUrl(payload.getResponseUrl(), channel),
-            "feedback",
-            Map.of("vote", rating > 0 ? "up" : "down", "answer", answerId == null ? "" : answerId));
+            action);
     Reply reply = conversation.feedback(vote);
     if (payload.getResponseUrl() == null) {
       return;
     }
     String text = SlackReplies.text(reply);
     boolean kept = !reply.markdown().equals(ConversationService.ANSWER_GONE);
-    if (rating < 0 && kept && expertsAvailable.getAsBoolean()) {
+    if (action.value("vote").equals("down") && kept && expertsAvailable.getAsBoolean()) {
       slack.respond(
           payload.getResponseUrl(),
           ActionResponse.builder()
@@ -168,7 +149,7 @@ final class SlackActions {
                                   s.text(
                                       com.slack.api.model.block.composition.BlockCompositions
                                           .markdownText(text + " A person may know better:")))),
-                      answerId))
+                      action.value("answer")))
               .build());
       return;
     }
@@ -180,9 +161,7 @@ final class SlackActions {
     String team = payload.getTeam().getId();
     String user = payload.getUser().getId();
     String question = payload.getActions().get(0).getValue();
-    Turn click =
-        SlackTurns.clicked(
-            team, user, where, "ask", Map.of("question", question == null ? "" : question));
+    Turn click = SlackTurns.clicked(team, user, where, SlackButtons.ask(question));
     boolean ephemeral = where instanceof Destination.ResponseUrl;
     Route route = conversation.route(click);
     if (route instanceof Route.Ask ask) {

@@ -97,7 +97,10 @@ final class SlackAnswerer {
       } // an ephemeral reply cannot be edited as it grows: no preview
       Route route = conversation.ask(ask.turn(), ask.question(), streaming);
       if (route instanceof Route.Answered answered) {
-        post(ask, answered.answer(), answered.answerId(), streaming);
+        var shown =
+            new AnswerBlocks.Shown(
+                answered.reply(), ask.question(), answered.answerId(), ask.options());
+        post(ask, answered.answer(), shown, streaming);
       } else if (route instanceof Route.Say say) {
         tell(ask.destination(), say.reply());
       }
@@ -144,24 +147,25 @@ final class SlackAnswerer {
     }
   }
 
-  private void post(Ask ask, Answer answer, String id, LiveAnswer streaming) {
-    List<LayoutBlock> rendered = AnswerBlocks.answer(answer, id, ask.options());
+  private void post(Ask ask, Answer answer, AnswerBlocks.Shown shown, LiveAnswer streaming) {
+    String id = shown.answerId();
+    List<LayoutBlock> rendered = AnswerBlocks.answer(shown);
     List<LayoutBlock> blocks =
         !answer.answered() && expertsAvailable.getAsBoolean()
             ? ExpertBlocks.withAsk(rendered, id)
             : rendered;
-    String text = AnswerBlocks.fallbackText(answer);
+    String text = AnswerBlocks.fallbackText(shown);
     if (ask.destination() instanceof Destination.Conversation c) {
       if (streaming != null) {
-        Optional<LiveAnswer.Posted> shown;
+        Optional<LiveAnswer.Posted> landed;
         try {
-          shown = streaming.complete(answer, id, ask.options());
+          landed = streaming.complete(shown);
         } catch (RuntimeException e) {
           answers.forget(id);
           throw e;
         }
-        if (shown.isPresent()) {
-          answers.posted(id, shown.get().channel(), shown.get().ts());
+        if (landed.isPresent()) {
+          answers.posted(id, landed.get().channel(), landed.get().ts());
           return;
         }
       }

@@ -1,6 +1,5 @@
 package org.scalingcoach.slack;
 
-import java.util.Map;
 import org.scalingcoach.conversation.Turn;
 
 /** Parses what Slack delivered into the neutral {@link Turn} the conversation service reads. */
@@ -15,17 +14,8 @@ final class SlackTurns {
   }
 
   /** A click whose reply goes to {@code where}. */
-  static Turn clicked(
-      String team, String user, Destination where, String action, Map<String, String> token) {
-    return new Turn(
-        PLATFORM,
-        team,
-        user,
-        channel(where),
-        kind(where),
-        thread(where),
-        null,
-        new Turn.Action(action, token));
+  static Turn clicked(String team, String user, Destination where, Turn.Action action) {
+    return new Turn(PLATFORM, team, user, channel(where), kind(where), thread(where), null, action);
   }
 
   /**

@@ -149,7 +149,7 @@ class SlackConversationEndToEndTest {
                 team, "C0GUILD", "U0ADA", THREAD, null, "<@UCOACHBOT> How do we detect drift?")));
     String followUp =
         SlackRequests.buttonValue(
-            awaitPosts(1).get(0).json("blocks"), AnswerBlocks.FOLLOW_UP_PREFIX + "0");
+            awaitPosts(1).get(0).json("blocks"), SlackButtons.FOLLOW_UP_PREFIX + "0");
     String click =
         SlackRequests.blockAction(
             team,
@@ -158,7 +158,7 @@ class SlackConversationEndToEndTest {
             "1800000000.000001",
             THREAD,
             false,
-            AnswerBlocks.FOLLOW_UP_PREFIX + "0",
+            SlackButtons.FOLLOW_UP_PREFIX + "0",
             followUp,
             fake.responseUrl("fu"));
 
