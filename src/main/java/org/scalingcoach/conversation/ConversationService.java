@@ -16,9 +16,8 @@ import org.scalingcoach.expert.ExpertQuestion;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.expert.QuestionLines;
 import org.scalingcoach.guard.PerUserRate;
+import org.scalingcoach.guard.StoredText;
 import org.scalingcoach.metrics.CoachMetrics;
-import org.scalingcoach.store.Insights;
-import org.scalingcoach.store.StoredText;
 
 /**
  * The conversation, once for every chat platform: reads a {@link Turn} with the one {@link Command}
@@ -243,7 +242,7 @@ public final class ConversationService {
 
   /** What this workspace could not get answered, which answers were voted down, the experts. */
   static Reply insights(AdminActions.WorkspaceInsights insights) {
-    Insights.Usage usage = insights.usage();
+    InsightFigures.Usage usage = insights.usage();
     StringBuilder text =
         new StringBuilder("**Insights: last ")
             .append(insights.days())
@@ -267,7 +266,7 @@ public final class ConversationService {
     if (insights.votedDown().isEmpty()) {
       text.append("- none\n");
     }
-    for (Insights.Rated r : insights.votedDown()) {
+    for (InsightFigures.Rated r : insights.votedDown()) {
       text.append("- ")
           .append(r.down())
           .append(" 👎 ")
@@ -279,7 +278,7 @@ public final class ConversationService {
       }
       text.append('\n');
     }
-    Insights.ExpertQuestions asked = insights.experts();
+    InsightFigures.ExpertQuestions asked = insights.experts();
     if (!asked.isEmpty()) {
       text.append("\n**Asked the experts**\n");
       expertLines(text, "Waiting", asked.waiting());
