@@ -144,7 +144,11 @@ final class SlackEvents {
       Set<String> askers =
           answers.askersIn(new Place(team, event.getChannel(), event.getThreadTs()));
       if (askers.isEmpty()
-          || !ThreadFollowUps.forTheCoach(event.getText(), event.getUser(), askers, botUserId)) {
+          || !org.scalingcoach.conversation.ThreadReplies.forTheCoach(
+              event.getText() == null ? null : IncomingText.question(event.getText(), null),
+              IncomingText.addressedToSomeoneElse(event.getText(), botUserId),
+              event.getUser(),
+              askers)) {
         return; // not our thread, or colleagues talking to each other under an answer
       }
       destination = new Destination.Conversation(event.getChannel(), event.getThreadTs(), false);
