@@ -143,12 +143,8 @@ final class SlackActions {
               .text(text)
               .blocks(
                   ExpertBlocks.withAsk(
-                      List.of(
-                          com.slack.api.model.block.Blocks.section(
-                              s ->
-                                  s.text(
-                                      com.slack.api.model.block.composition.BlockCompositions
-                                          .markdownText(text + " A person may know better:")))),
+                      SlackReplies.blocks(
+                          Reply.text(reply.markdown() + " A person may know better:")),
                       action.value("answer")))
               .build());
       return;

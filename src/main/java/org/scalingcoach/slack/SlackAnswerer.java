@@ -189,15 +189,8 @@ final class SlackAnswerer {
       }
       String channel = posted.getChannel() != null ? posted.getChannel() : c.channel();
       answers.posted(id, channel, posted.getTs());
-    } else if (ask.destination() instanceof Destination.ResponseUrl r) {
-      slack.respond(
-          r.url(),
-          ActionResponse.builder()
-              .responseType("ephemeral")
-              .replaceOriginal(false)
-              .text(text)
-              .blocks(blocks)
-              .build());
+    } else {
+      tell(ask.destination(), text, blocks);
     }
   }
 

@@ -22,6 +22,7 @@ import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackFeedbackStore;
+import org.scalingcoach.store.SlackMemory;
 import org.scalingcoach.store.SqliteInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,7 @@
 package org.scalingcoach.slack;
 
 import org.scalingcoach.conversation.Turn;
+import org.scalingcoach.store.SlackMemory;
 
 /** Parses what Slack delivered into the neutral {@link Turn} the conversation service reads. */
 final class SlackTurns {

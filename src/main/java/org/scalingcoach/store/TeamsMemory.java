@@ -1,4 +1,4 @@
-package org.scalingcoach.teams;
+package org.scalingcoach.store;
 
 import java.util.List;
 import org.scalingcoach.answer.Answer;
@@ -6,19 +6,17 @@ import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.conversation.ConversationMemory;
 import org.scalingcoach.conversation.FeedbackLog;
 import org.scalingcoach.conversation.Turn;
-import org.scalingcoach.store.QuestionLog;
-import org.scalingcoach.store.TeamsStore;
 import org.scalingcoach.store.TeamsStore.TeamsFeedback;
 
 /**
  * The conversation service's memory and feedback log for Teams: a conversation's turns are kept per
  * chat (Teams threads are the chat), feedback per answer activity.
  */
-final class TeamsMemory implements ConversationMemory, FeedbackLog {
+public final class TeamsMemory implements ConversationMemory, FeedbackLog {
   private final TeamsStore store;
   private final QuestionLog questions;
 
-  TeamsMemory(TeamsStore store, QuestionLog questions) {
+  public TeamsMemory(TeamsStore store, QuestionLog questions) {
     this.store = store;
     this.questions = questions;
   }

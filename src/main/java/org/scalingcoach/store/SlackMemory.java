@@ -1,4 +1,4 @@
-package org.scalingcoach.slack;
+package org.scalingcoach.store;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,19 +9,16 @@ import org.scalingcoach.answer.PastTurn;
 import org.scalingcoach.conversation.ConversationMemory;
 import org.scalingcoach.conversation.FeedbackLog;
 import org.scalingcoach.conversation.Turn;
-import org.scalingcoach.store.QuestionLog;
-import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.Place;
-import org.scalingcoach.store.SlackFeedbackStore;
 
 /**
  * The conversation service's memory and feedback log for Slack: a thread remembers its answers for
  * a week, a top-level direct message for an hour; an ephemeral answer is kept (feedback and "Share
  * in channel" name it) but is no conversation to follow up on. Votes name the answer by its id.
  */
-final class SlackMemory implements ConversationMemory, FeedbackLog {
+public final class SlackMemory implements ConversationMemory, FeedbackLog {
   /** The thread of turns answered ephemerally (a slash command, a click on an ephemeral answer). */
-  static final String EPHEMERAL = "ephemeral";
+  public static final String EPHEMERAL = "ephemeral";
 
   private static final int HISTORY_EXCHANGES = 3;
   private static final Duration THREAD_MEMORY = Duration.ofDays(7);
@@ -31,7 +28,7 @@ final class SlackMemory implements ConversationMemory, FeedbackLog {
   private final SlackFeedbackStore feedback;
   private final QuestionLog questions;
 
-  SlackMemory(SlackAnswerStore answers, SlackFeedbackStore feedback, QuestionLog questions) {
+  public SlackMemory(SlackAnswerStore answers, SlackFeedbackStore feedback, QuestionLog questions) {
     this.answers = answers;
     this.feedback = feedback;
     this.questions = questions;
