@@ -2,36 +2,13 @@ package org.scalingcoach.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.answer.Answer;
-import org.scalingcoach.answer.Citation;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
 import org.scalingcoach.knowledge.Topic;
 
 class AnswerRepliesTest {
-  private static final Answer ANSWER =
-      new Answer(
-          "How do we know our model is drifting?",
-          true,
-          Topic.MODEL_RETRAINING,
-          "Watch the input distribution. [1] Track live accuracy. [2]",
-          List.of(
-              new Citation(
-                  "drift-detection",
-                  "Detecting drift",
-                  Topic.MODEL_RETRAINING,
-                  "Signals of drift",
-                  "signals-of-drift",
-                  0.9),
-              new Citation(
-                  "monitoring",
-                  "Monitoring models",
-                  Topic.MODEL_RETRAINING,
-                  "Live accuracy",
-                  "live-accuracy",
-                  0.7)),
-          List.of("Tell me about retraining schedules"));
+  private static final Answer ANSWER = SampleAnswer.DRIFT;
 
   @Test
   void an_answer_numbers_its_sources_like_the_markers_in_its_text() {
