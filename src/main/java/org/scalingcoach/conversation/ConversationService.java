@@ -46,6 +46,7 @@ public final class ConversationService {
   private final ExpertRelay experts;
   private final Answering answering;
   private final PerUserRate rate = PerUserRate.standard();
+  private volatile AuditTurns audits;
 
   /**
    * What answering needs: the engine, the memory of each conversation and the feedback log.
@@ -81,6 +82,17 @@ public final class ConversationService {
     this.experts = experts;
     this.features = new Features(audits, admin != null, experts != null);
     this.policy = new ConversationPolicy(prefix);
+  }
+
+  /** Runs guided audits through {@code audits}: typed audit commands and audit clicks. */
+  public ConversationService withAudits(AuditTurns audits) {
+    this.audits = audits;
+    return this;
+  }
+
+  /** The audit conversation, for turns {@link #route} allowed; null without audits. */
+  public AuditTurns audits() {
+    return audits;
   }
 
   public Features features() {

@@ -8,12 +8,14 @@ import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.SetupException;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertRelay;
@@ -182,10 +184,20 @@ public final class SlackBot implements AutoCloseable {
     Reminders reminders = null;
     if (audits != null) {
       AuditConversation conversation =
-          new AuditConversation(webApi, work, audits, core.llm().auditSummaries(), core::knowledge);
-      new SlackAudits(audits, conversation, work, webApi).register(app, commands, home);
-      new SlackAuditActions(audits, conversation, work).register(app);
-      audits.deliverRemindersThrough(new SlackAuditReminders(audits, conversation));
+          new AuditConversation(
+              webApi,
+              work,
+              audits.turns(
+                  core,
+                  (workspace, user) -> Optional.empty(),
+                  SlashCommands.PREFIX,
+                  "Slack",
+                  AuditTurns.Steps.NEW_MESSAGES));
+      service.withAudits(conversation.turns());
+      commands.onAudit(new SlackAuditCommand(conversation, work)::handle);
+      new SlackAudits(service, conversation, work, webApi).register(app);
+      home.add((team, user) -> AuditBlocks.blocks(conversation.turns().home(team, user)));
+      audits.deliverRemindersThrough(new SlackAuditReminders(conversation));
       reminders = audits.reminders();
     }
     SlackInbox inbox =
