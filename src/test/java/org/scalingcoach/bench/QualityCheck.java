@@ -33,7 +33,8 @@ public final class QualityCheck {
         List.of(
             SectionSet.tune(knowledge),
             SectionSet.heldOut(knowledge),
-            SectionSet.heldOut2(knowledge))) {
+            SectionSet.tune2(knowledge),
+            SectionSet.heldOut3(knowledge))) {
       SectionSet.Result r = set.run(engine);
       System.out.printf("section set, %s part:%n", set.name());
       System.out.printf("  overall            %s%n", r.overall().line());
@@ -41,7 +42,7 @@ public final class QualityCheck {
       System.out.printf(
           "  out-of-scope refused %d/%d (%.0f%%)%n",
           r.outOfScopeRefused(), r.outOfScope(), 100 * r.refusalRate());
-      if (misses && set.name().equals("tuning")) {
+      if (misses && set.name().startsWith("tuning")) {
         r.misses().forEach(m -> System.out.println("    miss: " + m));
       }
     }
