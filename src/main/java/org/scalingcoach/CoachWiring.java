@@ -78,7 +78,10 @@ public final class CoachWiring {
   /** Loads the knowledge base, opens the database and builds the answer engine. */
   public static CoachCore core(CoachConfig config) {
     CacheFolder.requireDjlWritable(System.getenv());
-    return core(config, new MiniLmEmbedder());
+    MiniLmEmbedder embedder = new MiniLmEmbedder(); // loads beside the database and knowledge
+    CoachCore core = core(config, embedder);
+    embedder.awaitLoaded();
+    return core;
   }
 
   /** The same core with a given embedder, for tests and benchmarks that need a fast one. */

@@ -27,6 +27,15 @@ final class AnswerComposer {
 
   private static final int MAX_SENTENCE_CHARS = 900;
 
+  /** A paragraph up to this long is quoted whole around its best sentence. */
+  private static final int PASSAGE_CHARS = 600;
+
+  /** A section of prose only, up to this long, is quoted whole: it is the answer as written. */
+  private static final int SHORT_SECTION_CHARS = 900;
+
+  /** A sentence from another paragraph joins the passage when it scores this close to the best. */
+  private static final double OTHER_PARAGRAPH = 0.8;
+
   /** How much a unit's meaning (versus its shared words) counts when picking what to quote. */
   private static final double SEMANTIC_WEIGHT = 0.6;
 
@@ -300,24 +309,93 @@ final class AnswerComposer {
     }
     candidates.sort(Comparator.comparingDouble((Integer i) -> -score[i]));
     double best = score[candidates.get(0)];
-    List<Integer> chosen = new ArrayList<>();
-    int chars = 0;
-    for (int i : candidates) {
-      if (chosen.size() == max || (!chosen.isEmpty() && score[i] < 0.6 * best)) {
-        break;
-      }
-      if (!chosen.isEmpty() && chars + units.get(i).length() > MAX_SENTENCE_CHARS) {
-        continue;
-      }
-      chosen.add(i);
-      chars += units.get(i).length();
-    }
+    List<Integer> chosen = passage(section, candidates, score, kind, max);
     chosen.sort(Integer::compare);
     List<String> parts = new ArrayList<>();
     for (int i : chosen) {
       parts.add(section.lists().get(i) > 0 ? stripListMarker(units.get(i)) : units.get(i));
     }
     return String.join(" ", parts);
+  }
+
+  /**
+   * What to quote as the author wrote it rather than as sentences stitched from anywhere: a short
+   * section of prose whole; else its best paragraphs in reading order, each whole when short or cut
+   * to its best sentence and that sentence's strongest neighbours.
+   */
+  private static List<Integer> passage(
+      Section section, List<Integer> ranked, double[] score, QuestionKind kind, int max) {
+    List<String> units = section.units();
+    int lead = ranked.get(0);
+    List<Integer> prose =
+        ranked.stream()
+            .filter(
+                i -> i == lead || !POINTER.matcher(units.get(i).toLowerCase(Locale.ROOT)).find())
+            .sorted()
+            .toList();
+    int proseChars = prose.stream().mapToInt(i -> units.get(i).length()).sum();
+    boolean noLists = section.lists().stream().allMatch(l -> l == 0);
+    if (max >= 3 && noLists && proseChars <= SHORT_SECTION_CHARS) {
+      return new ArrayList<>(prose);
+    }
+    Map<Integer, List<Integer>> paragraphs = new java.util.LinkedHashMap<>();
+    for (int i : prose) {
+      paragraphs.computeIfAbsent(section.blocks().get(i), b -> new ArrayList<>()).add(i);
+    }
+    List<List<Integer>> byScore = new ArrayList<>(paragraphs.values());
+    byScore.sort(
+        Comparator.comparingDouble(
+            (List<Integer> p) -> -p.stream().mapToDouble(i -> score[i]).max().orElse(0)));
+    double best = score[lead];
+    int limit = max >= 3 ? max + 1 : max;
+    List<Integer> chosen = new ArrayList<>();
+    int chars = 0;
+    for (List<Integer> paragraph : byScore) {
+      double top = paragraph.stream().mapToDouble(i -> score[i]).max().orElse(0);
+      if (!chosen.isEmpty() && (top < OTHER_PARAGRAPH * best || chosen.size() >= limit)) {
+        break;
+      }
+      List<Integer> window = window(paragraph, score, units, limit - chosen.size());
+      int length = window.stream().mapToInt(i -> units.get(i).length()).sum();
+      if (!chosen.isEmpty() && chars + length > MAX_SENTENCE_CHARS) {
+        continue;
+      }
+      chosen.addAll(window);
+      chars += length;
+    }
+    return chosen;
+  }
+
+  /** A paragraph's best sentence and its strongest neighbours, up to a passage's length. */
+  private static List<Integer> window(
+      List<Integer> paragraph, double[] score, List<String> units, int limit) {
+    int at = 0;
+    for (int k = 1; k < paragraph.size(); k++) {
+      if (score[paragraph.get(k)] > score[paragraph.get(at)]) {
+        at = k;
+      }
+    }
+    List<Integer> chosen = new ArrayList<>(List.of(paragraph.get(at)));
+    int chars = units.get(paragraph.get(at)).length();
+    int before = at - 1;
+    int after = at + 1;
+    while (chosen.size() < limit) {
+      Integer prev = before >= 0 ? paragraph.get(before) : null;
+      Integer next = after < paragraph.size() ? paragraph.get(after) : null;
+      Integer take =
+          prev == null ? next : next == null ? prev : score[next] >= score[prev] ? next : prev;
+      if (take == null || chars + units.get(take).length() > PASSAGE_CHARS) {
+        break;
+      }
+      chosen.add(take);
+      chars += units.get(take).length();
+      if (take.equals(prev)) {
+        before--;
+      } else {
+        after++;
+      }
+    }
+    return chosen;
   }
 
   private double termScore(String unit, List<String> queryTerms) {

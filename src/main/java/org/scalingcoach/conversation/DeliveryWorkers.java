@@ -158,19 +158,21 @@ public final class DeliveryWorkers implements AutoCloseable {
           "inbox full ({} unfinished): {} delivery refused with 503", limit, delivery.platform());
       return Admission.FULL;
     }
-    Optional<Long> id;
+    // Stored already claimed (one write, not two): this process works on it straight away.
+    Optional<Delivery> claimed;
     try {
-      id = inbox.add(delivery, clock.instant());
+      claimed = inbox.addClaimed(delivery, clock.instant());
     } catch (RuntimeException e) {
       unfinished.decrementAndGet();
       throw e;
     }
-    if (id.isEmpty()) {
+    if (claimed.isEmpty()) {
       unfinished.decrementAndGet();
       return Admission.DUPLICATE;
     }
-    waiting.put(id.get(), clock.instant());
-    schedule(id.get(), work);
+    Delivery stored = claimed.get();
+    waiting.put(stored.id(), clock.instant());
+    workers.execute(() -> process(stored.id(), () -> claimed, work));
     return Admission.ACCEPTED;
   }
 
@@ -180,11 +182,11 @@ public final class DeliveryWorkers implements AutoCloseable {
    * once.
    */
   public <T> T answerNow(NewDelivery delivery, java.util.function.Supplier<T> work) {
-    Optional<Long> id = inbox.add(delivery, clock.instant());
-    if (id.isEmpty()) {
+    Optional<Delivery> stored = inbox.addClaimed(delivery, clock.instant());
+    if (stored.isEmpty()) {
       return work.get();
     }
-    Delivery claimed = inbox.claim(id.get(), clock.instant()).orElseThrow();
+    Delivery claimed = stored.get();
     Delivery.State end = Delivery.State.FAILED;
     try (DeliveryScope scope = DeliveryScope.enter(inbox, claimed, clock)) {
       T result = work.get();
@@ -213,12 +215,12 @@ public final class DeliveryWorkers implements AutoCloseable {
   }
 
   private void schedule(long id, Work work) {
-    workers.execute(() -> process(id, work));
+    workers.execute(() -> process(id, () -> inbox.claim(id, clock.instant()), work));
   }
 
-  private void process(long id, Work work) {
+  private void process(long id, java.util.function.Supplier<Optional<Delivery>> claim, Work work) {
     try {
-      Optional<Delivery> claimed = inbox.claim(id, clock.instant());
+      Optional<Delivery> claimed = claim.get();
       if (claimed.isEmpty()) {
         return;
       }

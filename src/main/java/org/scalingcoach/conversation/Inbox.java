@@ -19,6 +19,14 @@ public interface Inbox {
   Optional<Long> add(NewDelivery delivery, Instant now);
 
   /**
+   * Stores {@code delivery} already taken for work by this replica, its first attempt counted, in
+   * one write instead of {@link #add} and {@link #claim}: for a delivery whose work is handed to a
+   * worker in memory. Returns it as {@link #claim} would before that first attempt; empty when a
+   * delivery with its key is already stored.
+   */
+  Optional<Delivery> addClaimed(NewDelivery delivery, Instant now);
+
+  /**
    * Takes an unfinished delivery for work, counting the attempt; empty when it is finished,
    * missing, or held by another replica whose lease still runs.
    */

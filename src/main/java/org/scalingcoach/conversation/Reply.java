@@ -72,6 +72,17 @@ public record Reply(
     return new Reply(markdown, List.of(), List.of(), List.of(), List.of(), null, false);
   }
 
+  /**
+   * The heading over the choices, or null for none: suggested questions are introduced as such;
+   * other options (such as an audit question's answers) stand under the text that asks.
+   */
+  public String choicesHeading() {
+    boolean questions =
+        !choices.isEmpty()
+            && choices.stream().allMatch(c -> c.action().name().equals(AnswerReplies.ASK));
+    return questions ? AnswerReplies.FOLLOW_UPS_HEADING : null;
+  }
+
   /** The same reply, taking the place of the message that was clicked. */
   public Reply replacingEarlier() {
     return new Reply(markdown, sources, choices, buttons, notices, file, true, view);

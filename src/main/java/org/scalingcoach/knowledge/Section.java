@@ -11,6 +11,8 @@ import java.util.List;
  * @param lists for each unit, the number (from 1) of the list it is an item of, or 0 for a sentence
  *     of a paragraph
  * @param aliases earlier anchors of this section that links and citations still resolve
+ * @param blocks for each unit, the number (from 1) of the paragraph or top-level list it belongs
+ *     to: the sentences of one paragraph share a number, so an answer can quote a passage whole
  */
 public record Section(
     String documentId,
@@ -25,7 +27,8 @@ public record Section(
     List<String> links,
     SectionRole role,
     List<Integer> lists,
-    List<String> aliases) {
+    List<String> aliases,
+    List<Integer> blocks) {
 
   public Section {
     tags = List.copyOf(tags);
@@ -33,12 +36,13 @@ public record Section(
     links = List.copyOf(links);
     lists = List.copyOf(lists);
     aliases = List.copyOf(aliases);
-    if (lists.size() != units.size()) {
-      throw new IllegalArgumentException("one list number per unit");
+    blocks = List.copyOf(blocks);
+    if (lists.size() != units.size() || blocks.size() != units.size()) {
+      throw new IllegalArgumentException("one list number and one block number per unit");
     }
   }
 
-  /** A section of plain sentences, its role taken from its heading. */
+  /** A section of plain sentences, each its own paragraph, its role taken from its heading. */
   public Section(
       String documentId,
       String documentTitle,
@@ -63,7 +67,8 @@ public record Section(
         links,
         SectionRole.fromHeading(heading),
         java.util.Collections.nCopies(units.size(), 0),
-        List.of());
+        List.of(),
+        java.util.stream.IntStream.rangeClosed(1, units.size()).boxed().toList());
   }
 
   /** Whether {@code anchor} names this section, now or under an earlier heading. */

@@ -31,6 +31,8 @@ final class SectionBuilder {
   private SectionRole role;
   private int listCount;
   private int listNumber;
+  private int blockNumber;
+  private final List<Integer> blocks = new ArrayList<>();
   final List<String> links = new ArrayList<>();
   final StringBuilder text = new StringBuilder();
 
@@ -55,10 +57,12 @@ final class SectionBuilder {
     if (node instanceof HtmlBlock html && html.getLiteral().strip().startsWith("<!--")) {
       settings(html.getLiteral(), line, file, problems);
     } else if (node instanceof Paragraph || node instanceof BlockQuote) {
+      blockNumber++;
       for (String sentence : sentences(Inline.markdown(node))) {
         addUnit(sentence);
       }
     } else if (node instanceof BulletList || node instanceof OrderedList) {
+      blockNumber++;
       addList((ListBlock) node);
     } else if (node instanceof Heading heading) {
       // a ### sub-heading labels what follows; it is searchable but never quoted alone
@@ -135,6 +139,7 @@ final class SectionBuilder {
     if (!clean.isEmpty()) {
       units.add(clean);
       lists.add(listNumber);
+      blocks.add(blockNumber);
       text.append(Inline.stripMarkers(clean)).append(' ');
     }
   }
@@ -170,7 +175,8 @@ final class SectionBuilder {
             links,
             finalRole,
             lists,
-            aliases));
+            aliases,
+            blocks));
   }
 
   /**

@@ -16,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -32,7 +34,7 @@ public final class MiniLmEmbedder implements Embedder {
   private static final String TOKENIZER_FILE = "all-minilm-l6-v2-q-tokenizer.json";
   private static final int RECENT_QUESTIONS = 512;
 
-  private final EmbeddingModel model;
+  private final CompletableFuture<EmbeddingModel> model;
   private final Map<String, float[]> recent =
       new LinkedHashMap<>(RECENT_QUESTIONS, 0.75f, true) {
         @Override
@@ -41,8 +43,37 @@ public final class MiniLmEmbedder implements Embedder {
         }
       };
 
+  /**
+   * Starts loading the model on a thread of its own and returns at once. Loading (23 MB read out of
+   * the jar, an ONNX session, the tokenizer) is the longest step of a start; it runs beside opening
+   * the database and loading the knowledge base, which wait for it only to embed sections missing
+   * from the embedding cache.
+   */
   public MiniLmEmbedder() {
-    this.model = new SingleThreadedModel(load());
+    this.model =
+        CompletableFuture.supplyAsync(
+            () -> new SingleThreadedModel(load()),
+            runnable -> {
+              Thread thread = new Thread(runnable, "embedding-model-load");
+              thread.setDaemon(true);
+              thread.start();
+            });
+  }
+
+  /** Waits until the model is loaded; a model that cannot be loaded fails here. */
+  public void awaitLoaded() {
+    loaded();
+  }
+
+  private EmbeddingModel loaded() {
+    try {
+      return model.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -58,7 +89,7 @@ public final class MiniLmEmbedder implements Embedder {
         return known;
       }
     }
-    float[] vector = normalise(model.embed(text).content().vector());
+    float[] vector = normalise(loaded().embed(text).content().vector());
     synchronized (recent) {
       recent.put(text, vector);
     }
@@ -68,7 +99,7 @@ public final class MiniLmEmbedder implements Embedder {
   @Override
   public List<float[]> embedAll(List<String> texts) {
     List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-    return model.embedAll(segments).content().stream()
+    return loaded().embedAll(segments).content().stream()
         .map(Embedding::vector)
         .map(MiniLmEmbedder::normalise)
         .toList();

@@ -38,7 +38,7 @@ final class SlackInbox implements DeliveryWorkers.Handler {
 
   private final App app;
   private final DeliveryWorkers workers;
-  private final SlackRequestParser parser;
+  private final SlackRequestReader parser;
   private final SlackSignature.Generator signer;
   private final SlackWebApi slack;
   private final Clock clock;
@@ -47,7 +47,7 @@ final class SlackInbox implements DeliveryWorkers.Handler {
       App app, DeliveryWorkers workers, String signingSecret, SlackWebApi slack, Clock clock) {
     this.app = app;
     this.workers = workers;
-    this.parser = new SlackRequestParser(app.config());
+    this.parser = new SlackRequestReader(app.config());
     // In Socket Mode there is no signing secret: stored requests are then replayed as socket ones.
     this.signer = signingSecret == null ? null : new SlackSignature.Generator(signingSecret);
     this.slack = slack;
@@ -82,7 +82,7 @@ final class SlackInbox implements DeliveryWorkers.Handler {
       headers.put("x-slack-signature", List.of(signer.generate(timestamp, body)));
     }
     Request<?> request =
-        parser.parse(
+        parser.read(
             SlackRequestParser.HttpRequest.builder()
                 .requestUri("/slack/events")
                 .queryString(Map.of())

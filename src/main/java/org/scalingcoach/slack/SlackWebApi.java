@@ -1,12 +1,12 @@
 package org.scalingcoach.slack;
 
 import com.slack.api.Slack;
-import com.slack.api.app_backend.interactive_components.ActionResponseSender;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -43,8 +43,8 @@ public final class SlackWebApi {
   private static final Set<String> READ_ONLY =
       Set.of("auth.test", "conversations.replies", "conversations.history");
 
-  private final MethodsClient client;
-  private final ActionResponseSender responses;
+  private final SharedGsonMethodsClient client;
+  private final SlackHttpClient http;
   private final Sleeper sleeper;
 
   /** Waits between attempts; tests may shorten it. */
@@ -60,8 +60,8 @@ public final class SlackWebApi {
   }
 
   public SlackWebApi(Slack slack, String botToken, Sleeper sleeper) {
-    this.client = slack.methods(botToken);
-    this.responses = new ActionResponseSender(slack);
+    this.client = new SharedGsonMethodsClient(slack, botToken);
+    this.http = slack.getHttpClient();
     this.sleeper = sleeper;
   }
 
@@ -125,7 +125,7 @@ public final class SlackWebApi {
     for (int attempt = 1; ; attempt++) {
       WebhookResponse result;
       try {
-        result = responses.send(responseUrl, response);
+        result = send(responseUrl, response);
       } catch (IOException e) {
         throw new SlackCallFailed("response_url", e.getMessage(), e);
       }
@@ -139,6 +139,23 @@ public final class SlackWebApi {
       }
       DeliveryScope.sent("response_url");
       return;
+    }
+  }
+
+  /**
+   * What the SDK's {@code ActionResponseSender} does, but writing the JSON with the shared Gson:
+   * the SDK builds a new one for each body it writes.
+   */
+  private WebhookResponse send(String responseUrl, ActionResponse response) throws IOException {
+    try (okhttp3.Response sent = http.postJsonBody(responseUrl, client.gson().toJson(response))) {
+      String body = sent.body() == null ? "" : sent.body().string();
+      http.runHttpResponseListeners(sent, body);
+      return WebhookResponse.builder()
+          .code(sent.code())
+          .message(sent.message())
+          .body(body)
+          .headers(sent.headers().toMultimap())
+          .build();
     }
   }
 

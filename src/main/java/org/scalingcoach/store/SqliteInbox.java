@@ -46,21 +46,44 @@ public final class SqliteInbox implements Inbox {
 
   @Override
   public Optional<Long> add(NewDelivery delivery, Instant now) {
+    return insert(delivery, now, "PENDING", 0);
+  }
+
+  @Override
+  public Optional<Delivery> addClaimed(NewDelivery delivery, Instant now) {
+    return insert(delivery, now, "WORKING", 1)
+        .map(
+            id ->
+                new Delivery(
+                    id,
+                    delivery.platform(),
+                    delivery.workspace(),
+                    delivery.key(),
+                    delivery.payload(),
+                    Delivery.State.PENDING,
+                    0,
+                    null));
+  }
+
+  /** Inserts {@code delivery} held by this replica; its id, or empty when its key is known. */
+  private Optional<Long> insert(NewDelivery delivery, Instant now, String state, int attempts) {
     return database.inTransaction(
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "INSERT INTO delivery (platform, workspace, delivery_key, payload, state,"
-                      + " received_at, updated_at, claimed_by, lease_until) VALUES (?, ?, ?, ?,"
-                      + " 'PENDING', ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id")) {
+                      + " attempts, received_at, updated_at, claimed_by, lease_until) VALUES (?,"
+                      + " ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id")) {
             insert.setString(1, delivery.platform());
             insert.setString(2, delivery.workspace());
             insert.setString(3, delivery.key());
             insert.setString(4, delivery.payload());
-            insert.setLong(5, now.toEpochMilli());
-            insert.setLong(6, now.toEpochMilli());
-            insert.setString(7, replica);
-            insert.setLong(8, now.plus(lease).toEpochMilli());
+            insert.setString(5, state);
+            insert.setInt(6, attempts);
+            insert.setLong(7, now.toEpochMilli());
+            insert.setLong(8, now.toEpochMilli());
+            insert.setString(9, replica);
+            insert.setLong(10, now.plus(lease).toEpochMilli());
             try (ResultSet rs = insert.executeQuery()) {
               return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
             }

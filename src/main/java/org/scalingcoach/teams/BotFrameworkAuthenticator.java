@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.scalingcoach.guard.Untrusted;
 
 /**
@@ -31,6 +32,9 @@ public final class BotFrameworkAuthenticator {
   private final BotFrameworkKeys keys;
   private final boolean emulatorMode;
   private final Clock clock;
+  private final VerifiedTokens verified = new VerifiedTokens();
+  private final java.util.concurrent.atomic.AtomicLong signatureChecks =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public BotFrameworkAuthenticator(
       String appId, BotFrameworkKeys keys, boolean emulatorMode, Clock clock) {
@@ -73,7 +77,12 @@ public final class BotFrameworkAuthenticator {
     if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new AuthenticationException("Authorization is not a bearer token");
     }
-    SignedJWT jwt = parse(authorization.substring(7).strip());
+    String token = authorization.substring(7).strip();
+    Optional<VerifiedToken> known = fromCache(token);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    SignedJWT jwt = parse(token);
     if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
       throw new AuthenticationException(
           "token algorithm " + Untrusted.forLog(jwt.getHeader().getAlgorithm()) + " is not RS256");
@@ -90,7 +99,34 @@ public final class BotFrameworkAuthenticator {
     verifySignature(jwt, key);
     JWTClaimsSet claims = claims(jwt);
     checkClaims(claims);
+    verified.remember(
+        token,
+        new VerifiedTokens.Entry(
+            claims, keyId, key.key(), claims.getExpirationTime().toInstant().plus(SKEW)),
+        clock.instant());
     return new VerifiedToken(claims, java.util.Set.copyOf(key.endorsements()));
+  }
+
+  /**
+   * A token identical to one verified before, still within its validity and signed by a key still
+   * published under the same id, with that key's current endorsements.
+   */
+  private Optional<VerifiedToken> fromCache(String token) throws AuthenticationException {
+    Optional<VerifiedTokens.Entry> entry = verified.find(token, clock.instant());
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<BotFrameworkKeys.EndorsedKey> key = keys.find(entry.get().keyId());
+    if (key.isEmpty() || !key.get().key().equals(entry.get().key())) {
+      verified.forget(token);
+      return Optional.empty();
+    }
+    return Optional.of(new VerifiedToken(entry.get().claims(), key.get().endorsements()));
+  }
+
+  /** How many token signatures were checked (not answered from the cache). */
+  long signatureChecks() {
+    return signatureChecks.get();
   }
 
   /** Checks that a verified token was issued for this activity's channel and service URL. */
@@ -128,8 +164,9 @@ public final class BotFrameworkAuthenticator {
     }
   }
 
-  private static void verifySignature(SignedJWT jwt, BotFrameworkKeys.EndorsedKey key)
+  private void verifySignature(SignedJWT jwt, BotFrameworkKeys.EndorsedKey key)
       throws AuthenticationException {
+    signatureChecks.incrementAndGet();
     try {
       if (!jwt.verify(new RSASSAVerifier(key.key().toRSAPublicKey()))) {
         throw new AuthenticationException("bad token signature");

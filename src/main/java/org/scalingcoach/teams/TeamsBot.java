@@ -185,7 +185,7 @@ public final class TeamsBot {
     }
     Route route = conversation.ask(turn, question);
     if (route instanceof Route.Answered answered) {
-      ObjectNode card = TeamsCards.answer(answered.answer());
+      ObjectNode card = TeamsReplies.card(answered.reply());
       reply(activity, experts == null ? card : experts.offer(card, answered.answer()));
     } else if (route instanceof Route.Say say) {
       reply(activity, TeamsReplies.card(say.reply()));

@@ -31,6 +31,7 @@ import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SqliteInbox;
 import org.scalingcoach.store.StoreException;
 import org.scalingcoach.store.TeamsConversationStore;
+import org.scalingcoach.store.TeamsMemory;
 import org.scalingcoach.store.TeamsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,21 +1,26 @@
 package org.scalingcoach.web;
 
 import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
+import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.QueryStringParser;
+import com.slack.api.bolt.util.SlackRequestParser;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.scalingcoach.guard.Untrusted;
 import org.scalingcoach.slack.SlackBot;
 import org.scalingcoach.slack.SlackPayloadCheck;
+import org.scalingcoach.slack.SlackRequestReader;
 import org.scalingcoach.slack.SlackSignatureVerifier;
 import org.scalingcoach.store.StoreException;
 import org.slf4j.Logger;
@@ -34,6 +39,7 @@ final class SlackEventsServlet extends HttpServlet {
 
   private final transient SlackBot bot;
   private final transient SlackAppServletAdapter bolt;
+  private final transient SlackRequestReader reader;
   private final transient SlackSignatureVerifier verifier;
 
   SlackEventsServlet(SlackBot bot) {
@@ -43,6 +49,7 @@ final class SlackEventsServlet extends HttpServlet {
   SlackEventsServlet(SlackBot bot, SlackSignatureVerifier verifier) {
     this.bot = bot;
     this.bolt = new SlackAppServletAdapter(bot.app().config());
+    this.reader = new SlackRequestReader(bot.app().config());
     this.verifier = verifier;
   }
 
@@ -82,7 +89,7 @@ final class SlackEventsServlet extends HttpServlet {
     Response answer;
     try {
       // Verified and checked: into the durable inbox before Slack gets its 2xx.
-      answer = bot.receive(bolt.buildSlackRequest(new CachedBody(request, text)));
+      answer = bot.receive(reader.read(boltRequest(request, text)));
     } catch (StoreException e) {
       log.error("cannot store a Slack request in the inbox; Slack will retry", e);
       reject(response, 503, "cannot store the request; retry later");
@@ -127,18 +134,19 @@ final class SlackEventsServlet extends HttpServlet {
     response.getWriter().write("{\"error\":\"" + message + "\"}");
   }
 
-  /** The request with its body already read, for Bolt to read again. */
-  private static final class CachedBody extends HttpServletRequestWrapper {
-    private final String body;
-
-    CachedBody(HttpServletRequest request, String body) {
-      super(request);
-      this.body = body;
+  /** The request as Bolt's parser takes it, with the body already read and verified. */
+  private static SlackRequestParser.HttpRequest boltRequest(
+      HttpServletRequest request, String body) {
+    Map<String, List<String>> headers = new HashMap<>();
+    for (String name : Collections.list(request.getHeaderNames())) {
+      headers.put(name, Collections.list(request.getHeaders(name)));
     }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new StringReader(body));
-    }
+    return SlackRequestParser.HttpRequest.builder()
+        .requestUri(request.getRequestURI())
+        .queryString(QueryStringParser.toMap(request.getQueryString()))
+        .headers(new RequestHeaders(headers))
+        .requestBody(body)
+        .remoteAddress(request.getRemoteAddr())
+        .build();
   }
 }

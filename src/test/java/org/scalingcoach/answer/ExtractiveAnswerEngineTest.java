@@ -176,6 +176,37 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_quote_a_short_section_of_prose_whole_rather_than_its_first_sentence() {
+    Section section =
+        knowledge
+            .section("product-mindset-for-ai#starting-with-scalable-cloud-architecture")
+            .orElseThrow();
+
+    Answer answer = engine.answer(Question.of("should we design for scale from the first release"));
+
+    assertThat(answer.citations().get(0).key()).isEqualTo(section.key());
+    assertThat(answer.markdown())
+        .contains(section.units().get(0))
+        .contains("shared platform")
+        .contains("start small")
+        .doesNotContain("belongs to the infrastructure topic");
+  }
+
+  @Test
+  void should_quote_whole_sentences_of_one_paragraph_in_their_written_order() {
+    Answer answer =
+        engine.answer(
+            Question.of("what changes when we go from a pilot group to the whole workforce?"));
+    Section section = knowledge.section(answer.citations().get(0).key()).orElseThrow();
+
+    String quoted = answer.markdown().replaceAll(" \\[\\d+]", "");
+    List<String> inOrder = section.units().stream().filter(u -> quoted.contains(u)).toList();
+    assertThat(inOrder).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(quoted.indexOf(inOrder.get(0))).isLessThan(quoted.indexOf(inOrder.get(1)));
+    assertThat(quoted).contains("Local managers become the main source of information");
+  }
+
+  @Test
   void should_answer_a_question_with_typos() {
     Answer answer = engine.answer(Question.of("how do we detect modle drfit"));
 

@@ -205,9 +205,16 @@ public final class BoltJsSideBySide {
                 + " the peer; the coach's figures above stand alone.");
       }
       round(teams(coach.uri("/api/messages")), WARMUP);
+      if (baseline != null) {
+        round(teams(baseline.uri("/api/messages")), WARMUP);
+      }
       List<Round> teamsRounds = new ArrayList<>();
+      List<Round> baselineTeamsRounds = new ArrayList<>();
       for (int r = 0; r < ROUNDS; r++) {
         teamsRounds.add(round(teams(coach.uri("/api/messages")), MENTIONS));
+        if (baseline != null) {
+          baselineTeamsRounds.add(round(teams(baseline.uri("/api/messages")), MENTIONS));
+        }
       }
       System.out.println();
       System.out.println(
@@ -217,8 +224,23 @@ public final class BoltJsSideBySide {
               + " → reply p50 | p95 | unanswered |");
       System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
       print("the coach's /api/messages (personal chat)", teamsRounds);
+      if (baseline != null) {
+        print("the baseline coach's /api/messages", baselineTeamsRounds);
+        System.out.printf(
+            "ratios coach / baseline (Teams): ack p50 %.2f, ack p99 %.2f, activities/s %.2f,"
+                + " reply p95 %.2f%n",
+            median(teamsRounds, rr -> rr.ack(50)) / median(baselineTeamsRounds, rr -> rr.ack(50)),
+            median(teamsRounds, rr -> rr.ack(99)) / median(baselineTeamsRounds, rr -> rr.ack(99)),
+            median(teamsRounds, Round::eventsPerSecond)
+                / median(baselineTeamsRounds, Round::eventsPerSecond),
+            median(teamsRounds, rr -> rr.answer(95))
+                / median(baselineTeamsRounds, rr -> rr.answer(95)));
+      }
       System.out.printf(
           "coach RSS after the load: %d MB (target < 400 MB)%n", coach.rssMegabytes());
+      if (baseline != null) {
+        System.out.printf("baseline RSS after the load: %d MB%n", baseline.rssMegabytes());
+      }
     } finally {
       coach.close();
       if (baseline != null) {

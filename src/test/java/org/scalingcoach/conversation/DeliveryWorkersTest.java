@@ -121,4 +121,37 @@ class DeliveryWorkersTest {
     assertThat(replayed).containsExactly("pending");
     assertThat(pending).isPositive();
   }
+
+  @Test
+  void a_delivery_taken_with_its_work_is_stored_claimed_in_one_write() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (DeliveryWorkers workers = workers(10)) {
+      workers.accept(new NewDelivery("chat", "W", "held", "a"), release::await);
+
+      assertThat(inbox.unfinished())
+          .singleElement()
+          .satisfies(
+              stored -> {
+                assertThat(stored.state()).isEqualTo(Delivery.State.WORKING);
+                assertThat(stored.attempts()).isEqualTo(1);
+              });
+      release.countDown();
+      await().until(() -> workers.unfinished() == 0);
+    }
+    assertThat(inbox.unfinished()).isEmpty();
+  }
+
+  @Test
+  void a_delivery_stored_claimed_and_left_by_a_crash_is_redone_at_start_up() throws Exception {
+    inbox.addClaimed(new NewDelivery("chat", "W", "crashed", "left"), Instant.now());
+    List<Boolean> redoing = new CopyOnWriteArrayList<>();
+    try (DeliveryWorkers workers =
+        new DeliveryWorkers(inbox, Clock.systemUTC(), 1, 10, Duration.ofDays(1))) {
+      workers.register("chat", delivery -> redoing.add(DeliveryScope.redoing()));
+      workers.resume();
+      await().until(() -> inbox.unfinished().isEmpty());
+    }
+
+    assertThat(redoing).containsExactly(true);
+  }
 }

@@ -242,4 +242,66 @@ class BotFrameworkAuthenticatorTest {
             () -> authenticator.authenticate(null, "emulator", "http://localhost:53421/"))
         .isInstanceOf(AuthenticationException.class);
   }
+
+  @Test
+  void should_check_the_signature_of_a_repeated_token_once() throws AuthenticationException {
+    String header = bearer(valid());
+
+    for (int i = 0; i < 3; i++) {
+      authenticate(header);
+    }
+
+    assertThat(authenticator.signatureChecks()).isEqualTo(1);
+  }
+
+  @Test
+  void should_refuse_a_verified_token_again_once_it_expired() throws AuthenticationException {
+    MutableClock clock = new MutableClock(Instant.now());
+    BotFrameworkAuthenticator timed = authenticator(clock);
+    String header = bearer(valid().expirationTime(minutesFromNow(10)));
+    timed.authenticate(header, TEAMS, SERVICE_URL);
+
+    clock.advance(Duration.ofMinutes(16));
+
+    assertThatThrownBy(() -> timed.authenticate(header, TEAMS, SERVICE_URL))
+        .hasMessageContaining("expired");
+  }
+
+  @Test
+  void should_refuse_a_verified_token_once_its_key_id_names_another_key()
+      throws AuthenticationException {
+    MutableClock clock = new MutableClock(Instant.now());
+    BotFrameworkAuthenticator timed = authenticator(clock);
+    String header =
+        bearer(valid().expirationTime(Date.from(Instant.now().plus(Duration.ofHours(48)))));
+    timed.authenticate(header, TEAMS, SERVICE_URL);
+    keyServer.publish(FakeKeyServer.newKey(keyServer.signingKey.getKeyID()), List.of(TEAMS));
+
+    clock.advance(Duration.ofHours(25)); // the key set is fetched again
+
+    assertThatThrownBy(() -> timed.authenticate(header, TEAMS, SERVICE_URL))
+        .hasMessageContaining("bad token signature");
+  }
+
+  @Test
+  void should_apply_the_current_endorsements_to_a_verified_token() throws AuthenticationException {
+    MutableClock clock = new MutableClock(Instant.now());
+    BotFrameworkAuthenticator timed = authenticator(clock);
+    String header =
+        bearer(valid().expirationTime(Date.from(Instant.now().plus(Duration.ofHours(48)))));
+    timed.authenticate(header, TEAMS, SERVICE_URL);
+    keyServer.publish(keyServer.signingKey, List.of("webchat"));
+
+    clock.advance(Duration.ofHours(25));
+
+    assertThatThrownBy(() -> timed.authenticate(header, TEAMS, SERVICE_URL))
+        .hasMessageContaining("not endorsed");
+  }
+
+  private BotFrameworkAuthenticator authenticator(Clock clock) {
+    BotFrameworkKeys keys =
+        new BotFrameworkKeys(
+            HttpClient.newHttpClient(), keyServer.metadataUrl(), Duration.ofMinutes(5), clock);
+    return new BotFrameworkAuthenticator(FakeKeyServer.APP_ID, keys, false, clock);
+  }
 }
