@@ -1,6 +1,7 @@
 package org.scalingcoach;
 
 import java.time.Clock;
+import org.scalingcoach.answer.Asker;
 import org.scalingcoach.audit.AuditCatalog;
 import org.scalingcoach.audit.AuditEngine;
 import org.scalingcoach.audit.AuditHistory;
@@ -8,6 +9,8 @@ import org.scalingcoach.audit.AuditSettings;
 import org.scalingcoach.audit.ReminderDelivery;
 import org.scalingcoach.audit.ReminderRouter;
 import org.scalingcoach.audit.Reminders;
+import org.scalingcoach.conversation.AuditTurns;
+import org.scalingcoach.llm.ReportFacts;
 import org.scalingcoach.store.SqliteReminderStore;
 import org.scalingcoach.store.SqliteRoleStore;
 
@@ -37,5 +40,31 @@ public record AuditServices(
   public void deliverRemindersThrough(ReminderDelivery delivery) {
     deliveries.add(delivery);
     reminders.start(settings.reminderCheck());
+  }
+
+  /**
+   * The audit conversation for one chat platform, with the language model's report summaries when
+   * {@code core} has a model.
+   */
+  public AuditTurns turns(
+      CoachCore core,
+      AuditTurns.People people,
+      String prefix,
+      String platformName,
+      AuditTurns.Steps steps) {
+    return new AuditTurns(
+        engine,
+        history,
+        reminders,
+        report ->
+            core.llm()
+                .auditSummaries()
+                .summarise(
+                    new Asker(report.audit().teamId(), report.audit().userId()),
+                    ReportFacts.of(report, core.knowledge())),
+        people,
+        prefix,
+        platformName,
+        steps);
   }
 }

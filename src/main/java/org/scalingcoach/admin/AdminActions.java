@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.scalingcoach.audit.Actor;
 import org.scalingcoach.console.ConsoleSignIn;
 import org.scalingcoach.console.SignInLink;
+import org.scalingcoach.conversation.InsightFigures;
 import org.scalingcoach.store.Insights;
 import org.scalingcoach.store.SqliteRoleStore;
 
@@ -51,10 +52,10 @@ public final class AdminActions {
   public record WorkspaceInsights(
       String teamId,
       int days,
-      Insights.Usage usage,
-      List<Insights.Unanswered> unanswered,
-      List<Insights.Rated> votedDown,
-      Insights.ExpertQuestions experts) {}
+      InsightFigures.Usage usage,
+      List<InsightFigures.Unanswered> unanswered,
+      List<InsightFigures.Rated> votedDown,
+      InsightFigures.ExpertQuestions experts) {}
 
   /** What admins may do, as the refusal message names it. */
   public enum Action {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.scalingcoach.conversation.InsightFigures;
 import org.scalingcoach.store.Insights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +54,7 @@ public final class InsightsCommand implements Callable<Integer> {
     Insights insights = new Insights(data.openExisting());
     Instant since = Instant.now().minus(Duration.ofDays(days));
 
-    Insights.Usage usage = insights.usage(team, since);
+    InsightFigures.Usage usage = insights.usage(team, since);
     out.printf(
         "Last %d days%s: %d questions, %d answered (%s)%n",
         days,
@@ -91,7 +92,7 @@ public final class InsightsCommand implements Callable<Integer> {
 
     out.println();
     out.println("Questions asked to the experts:");
-    Insights.ExpertQuestions experts = insights.expertQuestions(team, since, limit);
+    InsightFigures.ExpertQuestions experts = insights.expertQuestions(team, since, limit);
     if (experts.isEmpty()) {
       out.println("  none");
     }

@@ -10,6 +10,9 @@ public interface ConversationMemory {
   /** The last turns of {@code turn}'s conversation (and thread), oldest first. */
   List<PastTurn> recent(Turn turn);
 
-  /** Keeps a question and its answer, for follow-ups and the admins' insights. */
-  void remember(Turn turn, String question, Answer answer);
+  /**
+   * Keeps a question and its answer, for follow-ups and the admins' insights, and returns the id
+   * feedback on the answer will name (opaque to the core).
+   */
+  String remember(Turn turn, String question, Answer answer);
 }

@@ -1,6 +1,7 @@
 package org.scalingcoach.conversation;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.admin.AdminException;
 import org.scalingcoach.admin.ReloadReport;
@@ -15,9 +16,8 @@ import org.scalingcoach.expert.ExpertQuestion;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.expert.QuestionLines;
 import org.scalingcoach.guard.PerUserRate;
+import org.scalingcoach.guard.StoredText;
 import org.scalingcoach.metrics.CoachMetrics;
-import org.scalingcoach.store.Insights;
-import org.scalingcoach.store.StoredText;
 
 /**
  * The conversation, once for every chat platform: reads a {@link Turn} with the one {@link Command}
@@ -31,6 +31,8 @@ public final class ConversationService {
   public static final String THANKS_UP = "Thanks! Glad that helped.";
   public static final String THANKS_DOWN =
       "Thanks for telling me. An admin will review this answer to improve the knowledge base.";
+  public static final String ANSWER_GONE =
+      "I no longer have that answer; please ask the question again.";
   static final String UNREADABLE_VOTE =
       "I couldn't read that vote. Please use the 👍 or 👎 button under an answer.";
   private static final int MAX_PROBLEMS_SHOWN = 15;
@@ -44,6 +46,7 @@ public final class ConversationService {
   private final ExpertRelay experts;
   private final Answering answering;
   private final PerUserRate rate = PerUserRate.standard();
+  private volatile AuditTurns audits;
 
   /**
    * What answering needs: the engine, the memory of each conversation and the feedback log.
@@ -81,6 +84,17 @@ public final class ConversationService {
     this.policy = new ConversationPolicy(prefix);
   }
 
+  /** Runs guided audits through {@code audits}: typed audit commands and audit clicks. */
+  public ConversationService withAudits(AuditTurns audits) {
+    this.audits = audits;
+    return this;
+  }
+
+  /** The audit conversation, for turns {@link #route} allowed; null without audits. */
+  public AuditTurns audits() {
+    return audits;
+  }
+
   public Features features() {
     return features;
   }
@@ -88,6 +102,14 @@ public final class ConversationService {
   /** The help text in Markdown. */
   public String help() {
     return HelpText.help(prefix, features);
+  }
+
+  /**
+   * How audit commands are typed, for a place where a typed audit command cannot run (a Slack
+   * message, where audits run through the slash command).
+   */
+  public Reply auditUsage() {
+    return Reply.text(HelpText.auditUsage(prefix));
   }
 
   /** Decides what to do with {@code turn}: typed text is read with the grammar, clicks by name. */
@@ -135,6 +157,14 @@ public final class ConversationService {
    * faster than {@link PerUserRate} allows is told to wait.
    */
   public Route ask(Turn turn, String question) {
+    return ask(turn, question, null);
+  }
+
+  /**
+   * The same, passing the answer written so far to {@code preview} each time it grows (null: no
+   * preview), for a platform that shows an answer while it is written.
+   */
+  public Route ask(Turn turn, String question, Consumer<String> preview) {
     if (question.isBlank()) {
       return say(help());
     }
@@ -142,18 +172,19 @@ public final class ConversationService {
       return say(PerUserRate.REPLY);
     }
     long start = System.nanoTime();
+    Question asked =
+        new Question(
+            StoredText.cap(question),
+            answering.memory().recent(turn),
+            new Asker(turn.workspace(), turn.user()));
     Answer answer =
-        answering
-            .engine()
-            .answer(
-                new Question(
-                    StoredText.cap(question),
-                    answering.memory().recent(turn),
-                    new Asker(turn.workspace(), turn.user())));
+        preview == null
+            ? answering.engine().answer(asked)
+            : answering.engine().answerStreaming(asked, preview);
     CoachMetrics.question(
         platform, answer.answered(), answer.topic() == null ? null : answer.topic().id(), start);
-    answering.memory().remember(turn, question, answer);
-    return new Route.Answered(answer);
+    String id = answering.memory().remember(turn, question, answer);
+    return new Route.Answered(answer, id);
   }
 
   /** Keeps the 👍 or 👎 of {@code click} and thanks for it. */
@@ -162,7 +193,9 @@ public final class ConversationService {
     if (!vote.equals("up") && !vote.equals("down")) {
       return Reply.text(UNREADABLE_VOTE);
     }
-    answering.feedback().record(click, vote.equals("up"));
+    if (!answering.feedback().record(click, vote.equals("up"))) {
+      return Reply.text(ANSWER_GONE);
+    }
     return Reply.text(vote.equals("up") ? THANKS_UP : THANKS_DOWN);
   }
 
@@ -221,7 +254,7 @@ public final class ConversationService {
 
   /** What this workspace could not get answered, which answers were voted down, the experts. */
   static Reply insights(AdminActions.WorkspaceInsights insights) {
-    Insights.Usage usage = insights.usage();
+    InsightFigures.Usage usage = insights.usage();
     StringBuilder text =
         new StringBuilder("**Insights: last ")
             .append(insights.days())
@@ -245,7 +278,7 @@ public final class ConversationService {
     if (insights.votedDown().isEmpty()) {
       text.append("- none\n");
     }
-    for (Insights.Rated r : insights.votedDown()) {
+    for (InsightFigures.Rated r : insights.votedDown()) {
       text.append("- ")
           .append(r.down())
           .append(" 👎 ")
@@ -257,7 +290,7 @@ public final class ConversationService {
       }
       text.append('\n');
     }
-    Insights.ExpertQuestions asked = insights.experts();
+    InsightFigures.ExpertQuestions asked = insights.experts();
     if (!asked.isEmpty()) {
       text.append("\n**Asked the experts**\n");
       expertLines(text, "Waiting", asked.waiting());

@@ -5,7 +5,8 @@ public interface FeedbackLog {
 
   /**
    * Keeps {@code click}'s vote on the answer it was under ({@link Turn#thread()}); the click's
-   * token names the question, topic and source the answer was about.
+   * token names the answer (and, where the platform keeps no answers, the question, topic and
+   * source it was about). Returns false when the answer is no longer known, so nothing was kept.
    */
-  void record(Turn click, boolean helpful);
+  boolean record(Turn click, boolean helpful);
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param file a chart or a file to show with it, or null
  * @param updatesEarlier true when the reply takes the place of the message whose button was
  *     clicked, rather than following it
+ * @param view what the reply shows beyond its text, such as an audit question or report, for the
+ *     renderer to lay out; null for text alone
  */
 public record Reply(
     String markdown,
@@ -23,7 +25,8 @@ public record Reply(
     List<Button> buttons,
     List<String> notices,
     File file,
-    boolean updatesEarlier) {
+    boolean updatesEarlier,
+    View view) {
 
   /** A numbered source: {@code [number] title › section}. */
   public record Source(int number, String title, String section, String key) {}
@@ -38,6 +41,24 @@ public record Reply(
   /** A chart or a file: its name, media type and bytes, and a line that describes it. */
   public record File(String name, String mediaType, byte[] content, String description) {}
 
+  /**
+   * Structured content a renderer lays out in its platform's widgets (an audit question, a report);
+   * the reply's markdown is its plain-text fallback.
+   */
+  public interface View {}
+
+  /** A reply without a view. */
+  public Reply(
+      String markdown,
+      List<Source> sources,
+      List<Button> choices,
+      List<Button> buttons,
+      List<String> notices,
+      File file,
+      boolean updatesEarlier) {
+    this(markdown, sources, choices, buttons, notices, file, updatesEarlier, null);
+  }
+
   public Reply {
     markdown = markdown == null ? "" : markdown;
     sources = List.copyOf(sources);
@@ -51,8 +72,19 @@ public record Reply(
     return new Reply(markdown, List.of(), List.of(), List.of(), List.of(), null, false);
   }
 
+  /**
+   * The heading over the choices, or null for none: suggested questions are introduced as such;
+   * other options (such as an audit question's answers) stand under the text that asks.
+   */
+  public String choicesHeading() {
+    boolean questions =
+        !choices.isEmpty()
+            && choices.stream().allMatch(c -> c.action().name().equals(AnswerReplies.ASK));
+    return questions ? AnswerReplies.FOLLOW_UPS_HEADING : null;
+  }
+
   /** The same reply, taking the place of the message that was clicked. */
   public Reply replacingEarlier() {
-    return new Reply(markdown, sources, choices, buttons, notices, file, true);
+    return new Reply(markdown, sources, choices, buttons, notices, file, true, view);
   }
 }

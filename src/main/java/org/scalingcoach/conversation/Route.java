@@ -17,8 +17,16 @@ public sealed interface Route {
   /** Answer {@code question} (typed, or a suggested follow-up that was clicked). */
   record Ask(String question) implements Route {}
 
-  /** The answer to a question, for the adapter to render with its sources and buttons. */
-  record Answered(org.scalingcoach.answer.Answer answer) implements Route {}
+  /**
+   * The answer to a question, for the adapter to render with its sources and buttons; {@code
+   * answerId} is what the memory kept it as, for the feedback buttons to name.
+   */
+  record Answered(org.scalingcoach.answer.Answer answer, String answerId) implements Route {
+    /** What to show: the answer's text, sources, follow-ups and votes. */
+    public Reply reply() {
+      return AnswerReplies.of(answer, answerId);
+    }
+  }
 
   /** A typed audit command, already allowed here by the policy. */
   record Audit(Command.Audit command) implements Route {}

@@ -1,39 +1,27 @@
 package org.scalingcoach.slack;
 
-import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.ContextActionsBlock;
-import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.FeedbackButtonObject;
 import com.slack.api.model.block.element.BlockElement;
-import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.element.FeedbackButtonsElement;
 import java.util.ArrayList;
 import java.util.List;
 import org.scalingcoach.answer.Answer;
-import org.scalingcoach.answer.Citation;
+import org.scalingcoach.conversation.AnswerReplies;
+import org.scalingcoach.conversation.Reply;
 
-/** Renders an {@link Answer} as Slack Block Kit: text, sources, follow-ups and feedback buttons. */
+/**
+ * The Slack-only parts around an answer {@link Reply}, which {@link SlackReplies} renders: who
+ * asked (above an answer others may see), "Share in channel" under an ephemeral one, and Slack's
+ * own thumbs under a natively streamed one.
+ */
 public final class AnswerBlocks {
-  static final String FEEDBACK_UP = "coach_feedback_up";
-  static final String FEEDBACK_DOWN = "coach_feedback_down";
-  static final String FOLLOW_UP_PREFIX = "coach_follow_up_";
   static final String SHARE = "coach_share";
-
-  /** The {@code feedback_buttons} element under a natively streamed answer. */
-  static final String FEEDBACK_BUTTONS = "coach_feedback";
-
-  static final String UP_PREFIX = "up:";
-  static final String DOWN_PREFIX = "down:";
-
-  private static final int SECTION_LIMIT = 3_000;
-  private static final int BUTTON_LABEL_LIMIT = 75;
-  private static final int CONTEXT_ELEMENTS_LIMIT = 10;
 
   private AnswerBlocks() {}
 
@@ -43,145 +31,83 @@ public final class AnswerBlocks {
     public static final Options PLAIN = new Options(null, false);
   }
 
+  /** An answer to show: the core's reply, the question, the id it was kept as, and how. */
+  record Shown(Reply reply, String question, String answerId, Options options) {
+    /** A stored answer, shown as the core shows every answer. */
+    static Shown of(Answer answer, String answerId, Options options) {
+      return new Shown(AnswerReplies.of(answer, answerId), answer.question(), answerId, options);
+    }
+  }
+
+  /** A stored answer (shared, delivered by an expert, previewed in the console) as blocks. */
   public static List<LayoutBlock> answer(Answer answer, String answerId, Options options) {
+    return answer(Shown.of(answer, answerId, options));
+  }
+
+  /** The notification text of a stored answer. */
+  public static String fallbackText(Answer answer) {
+    return Mrkdwn.fromMarkdown(answer.markdown()).length() > 0
+        ? SlackReplies.fallbackText(AnswerReplies.of(answer, ""))
+        : "";
+  }
+
+  static List<LayoutBlock> answer(Shown shown) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    if (options.askedBy() != null) {
-      blocks.add(
-          context(
-              List.of(
-                  markdownText(
-                      "<@"
-                          + options.askedBy()
-                          + "> asked: _"
-                          + Mrkdwn.escape(answer.question())
-                          + "_"))));
+    if (shown.options().askedBy() != null) {
+      String line =
+          "<@" + shown.options().askedBy() + "> asked: _" + Mrkdwn.escape(shown.question()) + "_";
+      blocks.add(context(List.of(markdownText(line))));
     }
-    for (String chunk : chunks(Mrkdwn.fromMarkdown(answer.markdown()))) {
-      blocks.add(section(s -> s.text(markdownText(chunk))));
-    }
-    if (!answer.citations().isEmpty()) {
-      blocks.add(context(sources(answer.citations())));
-    }
-    List<BlockElement> followUps = new ArrayList<>();
-    for (int i = 0; i < answer.followUps().size(); i++) {
-      String question = answer.followUps().get(i);
-      followUps.add(button(FOLLOW_UP_PREFIX + i, label(question), question, null));
-    }
-    if (!followUps.isEmpty()) {
-      blocks.add(actions(a -> a.blockId("coach_follow_ups").elements(followUps)));
-    }
-    List<BlockElement> buttons = new ArrayList<>();
-    buttons.add(button(FEEDBACK_UP, "👍 Helpful", answerId, null));
-    buttons.add(button(FEEDBACK_DOWN, "👎 Not helpful", answerId, null));
-    if (options.shareable()) {
-      buttons.add(button(SHARE, "Share in channel", answerId, "primary"));
-    }
-    blocks.add(actions(a -> a.blockId("coach_feedback").elements(buttons)));
+    blocks.addAll(SlackReplies.textBlocks(shown.reply()));
+    blocks.addAll(SlackReplies.afterText(shown.reply(), share(shown)));
     return blocks;
   }
 
   /**
    * What goes under an answer streamed with {@code chat.*Stream}, whose text is already in the
-   * message: the sources, follow-ups, sharing, and Slack's own feedback buttons in a {@code
-   * context_actions} block at the end.
+   * message: the sources, follow-ups, sharing, and the votes as Slack's own feedback buttons in a
+   * {@code context_actions} block at the end.
    */
-  public static List<LayoutBlock> afterStream(Answer answer, String answerId, Options options) {
-    List<LayoutBlock> blocks = new ArrayList<>();
-    if (!answer.citations().isEmpty()) {
-      blocks.add(context(sources(answer.citations())));
+  static List<LayoutBlock> afterStream(Shown shown) {
+    List<LayoutBlock> blocks = new ArrayList<>(SlackReplies.sourcesBlock(shown.reply()));
+    blocks.addAll(SlackReplies.choices(shown.reply(), share(shown)));
+    List<Reply.Button> votes = shown.reply().buttons();
+    if (votes.size() == 2) {
+      blocks.add(
+          ContextActionsBlock.builder()
+              .blockId("coach_feedback")
+              .elements(
+                  List.of(
+                      FeedbackButtonsElement.builder()
+                          .actionId(SlackButtons.FEEDBACK_BUTTONS)
+                          .positiveButton(feedback(votes.get(0)))
+                          .negativeButton(feedback(votes.get(1)))
+                          .build()))
+              .build());
     }
-    List<BlockElement> more = new ArrayList<>();
-    for (int i = 0; i < answer.followUps().size(); i++) {
-      String question = answer.followUps().get(i);
-      more.add(button(FOLLOW_UP_PREFIX + i, label(question), question, null));
-    }
-    if (options.shareable()) {
-      more.add(button(SHARE, "Share in channel", answerId, "primary"));
-    }
-    if (!more.isEmpty()) {
-      blocks.add(actions(a -> a.blockId("coach_follow_ups").elements(more)));
-    }
-    blocks.add(
-        ContextActionsBlock.builder()
-            .blockId("coach_feedback")
-            .elements(
-                List.of(
-                    FeedbackButtonsElement.builder()
-                        .actionId(FEEDBACK_BUTTONS)
-                        .positiveButton(feedback("👍 Helpful", UP_PREFIX + answerId))
-                        .negativeButton(feedback("👎 Not helpful", DOWN_PREFIX + answerId))
-                        .build()))
-            .build());
     return blocks;
   }
 
-  private static FeedbackButtonObject feedback(String label, String value) {
+  /** The plain text Slack shows in notifications and to clients without blocks. */
+  static String fallbackText(Shown shown) {
+    return SlackReplies.fallbackText(shown.reply());
+  }
+
+  private static List<BlockElement> share(Shown shown) {
+    if (!shown.options().shareable()) {
+      return List.of();
+    }
+    var button = SlackReplies.button(SHARE, "Share in channel", shown.answerId());
+    button.setStyle("primary");
+    return List.of(button);
+  }
+
+  private static FeedbackButtonObject feedback(Reply.Button vote) {
+    String label = vote.label();
     return FeedbackButtonObject.builder()
         .text(plainText(label, true))
-        .value(value)
+        .value(SlackButtons.nativeVote(vote))
         .accessibilityLabel(label.substring(label.indexOf(' ') + 1))
         .build();
-  }
-
-  /** The plain text Slack shows in notifications and to clients without blocks. */
-  public static String fallbackText(Answer answer) {
-    String text = Mrkdwn.fromMarkdown(answer.markdown());
-    return text.length() > SECTION_LIMIT ? text.substring(0, SECTION_LIMIT - 1) + "…" : text;
-  }
-
-  private static List<ContextBlockElement> sources(List<Citation> citations) {
-    List<ContextBlockElement> elements = new ArrayList<>();
-    elements.add(markdownText("*Sources*"));
-    for (int i = 0; i < citations.size() && elements.size() < CONTEXT_ELEMENTS_LIMIT; i++) {
-      Citation c = citations.get(i);
-      elements.add(
-          markdownText(
-              "["
-                  + (i + 1)
-                  + "] "
-                  + Mrkdwn.escape(c.title())
-                  + " › "
-                  + Mrkdwn.escape(c.section())));
-    }
-    return elements;
-  }
-
-  private static ButtonElement button(String actionId, String label, String value, String style) {
-    return ButtonElement.builder()
-        .actionId(actionId)
-        .text(plainText(label, true))
-        .value(value)
-        .style(style)
-        .build();
-  }
-
-  private static String label(String text) {
-    return text.length() <= BUTTON_LABEL_LIMIT
-        ? text
-        : text.substring(0, BUTTON_LABEL_LIMIT - 1).strip() + "…";
-  }
-
-  /** Splits text into pieces a section block accepts, preferring paragraph and line breaks. */
-  static List<String> chunks(String text) {
-    List<String> chunks = new ArrayList<>();
-    String rest = text;
-    while (rest.length() > SECTION_LIMIT) {
-      int cut = rest.lastIndexOf("\n\n", SECTION_LIMIT);
-      if (cut <= 0) {
-        cut = rest.lastIndexOf('\n', SECTION_LIMIT);
-      }
-      if (cut <= 0) {
-        cut = rest.lastIndexOf(' ', SECTION_LIMIT);
-      }
-      if (cut <= 0) {
-        cut = SECTION_LIMIT;
-      }
-      chunks.add(rest.substring(0, cut).strip());
-      rest = rest.substring(cut).strip();
-    }
-    if (!rest.isEmpty()) {
-      chunks.add(rest);
-    }
-    return chunks;
   }
 }

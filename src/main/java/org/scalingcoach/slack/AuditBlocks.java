@@ -13,27 +13,29 @@ import com.slack.api.model.block.element.ButtonElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.scalingcoach.audit.AnswerOption;
 import org.scalingcoach.audit.AuditDefinition;
 import org.scalingcoach.audit.AuditQuestion;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.Progress;
+import org.scalingcoach.conversation.AuditReplies;
+import org.scalingcoach.conversation.AuditView;
+import org.scalingcoach.conversation.Reply;
 
 /**
  * The Block Kit of running audits: the list, one message per question, review and pause. Reports
  * and the team view are in {@link AuditReportBlocks}.
  */
 final class AuditBlocks {
-  static final String START = "audit_start";
-  static final String RESUME = "audit_resume";
-  static final String ANSWER_PREFIX = "audit_answer_";
-  static final String BACK = "audit_back";
-  static final String SKIP = "audit_skip";
-  static final String PAUSE = "audit_pause";
-  static final String FINISH = "audit_finish";
-  static final String REPORT = "audit_report";
-  static final String SHARE = "audit_share";
-  static final String EXPORT = "audit_export";
+  static final String START = SlackAuditTokens.START;
+  static final String RESUME = SlackAuditTokens.RESUME;
+  static final String ANSWER_PREFIX = SlackAuditTokens.ANSWER_PREFIX;
+  static final String BACK = SlackAuditTokens.BACK;
+  static final String SKIP = SlackAuditTokens.SKIP;
+  static final String PAUSE = SlackAuditTokens.PAUSE;
+  static final String FINISH = SlackAuditTokens.FINISH;
+  static final String REPORT = SlackAuditTokens.REPORT;
+  static final String SHARE = SlackAuditTokens.SHARE;
+  static final String EXPORT = SlackAuditTokens.EXPORT;
 
   /** Slack's limit of blocks in one message. */
   static final int MAX_BLOCKS = 50;
@@ -42,7 +44,16 @@ final class AuditBlocks {
 
   /** The audits one can start, and the person's own open audits to resume. */
   static List<LayoutBlock> list(List<AuditDefinition> definitions, List<AuditRecord> mine) {
+    return list(AuditReplies.menu(definitions, mine, List.of()));
+  }
+
+  /** The core's menu: a Start button per audit, a Resume button per open audit. */
+  static List<LayoutBlock> list(Reply menu) {
+    if (!(menu.view() instanceof AuditView.Menu view)) {
+      return SlackReplies.blocks(menu);
+    }
     List<LayoutBlock> blocks = new ArrayList<>();
+    addNotices(blocks, menu);
     blocks.add(header(h -> h.text(plainText("Guided audits", true))));
     blocks.add(
         section(
@@ -51,7 +62,9 @@ final class AuditBlocks {
                     markdownText(
                         "Each audit asks 8 to 15 questions, one at a time, scores your answers against a published"
                             + " maturity model and suggests the three next steps. You can pause at any time."))));
-    for (AuditDefinition d : definitions) {
+    for (int i = 0; i < view.definitions().size(); i++) {
+      AuditDefinition d = view.definitions().get(i);
+      ButtonElement start = button(menu.choices().get(i), i, "primary");
       blocks.add(
           section(
               s ->
@@ -63,14 +76,16 @@ final class AuditBlocks {
                                   + d.questions().size()
                                   + " questions\n"
                                   + Mrkdwn.escape(d.summary())))
-                      .accessory(button(START, "Start", d.id(), "primary"))));
+                      .accessory(start)));
     }
-    List<AuditRecord> open = mine.stream().filter(a -> a.status().active()).toList();
+    List<AuditRecord> open = view.open();
     if (!open.isEmpty()) {
       blocks.add(section(s -> s.text(markdownText("*Your open audits*"))));
       // Slack refuses a message of more than 50 blocks: the most recent open audits are shown.
       int room = MAX_BLOCKS - blocks.size() - 1;
-      for (AuditRecord a : open.subList(0, Math.min(open.size(), room))) {
+      for (int i = 0; i < Math.min(open.size(), room); i++) {
+        AuditRecord a = open.get(i);
+        ButtonElement resume = button(menu.buttons().get(i), i, null);
         blocks.add(
             section(
                 s ->
@@ -81,7 +96,7 @@ final class AuditBlocks {
                                     + a.type()
                                     + "` · "
                                     + a.status().name().toLowerCase(Locale.ROOT)))
-                        .accessory(button(RESUME, "Resume", a.id() + ":" + a.revision(), null))));
+                        .accessory(resume)));
       }
       if (open.size() > room) {
         String more = "…and " + (open.size() - room) + " more open audits, not shown here.";
@@ -91,23 +106,49 @@ final class AuditBlocks {
     return blocks;
   }
 
-  /** The engine's notice for this step (a stale click, a change saved), if there is one. */
-  private static void addNotice(List<LayoutBlock> blocks, Progress p) {
-    if (p.notice() != null) {
+  /** A notice for this step (a stale click, a change saved), if there is one. */
+  private static void addNotices(List<LayoutBlock> blocks, Reply reply) {
+    for (String notice : reply.notices()) {
       blocks.add(
           context(
               c ->
                   c.elements(
-                      List.of(markdownText(":information_source: " + Mrkdwn.escape(p.notice()))))));
+                      List.of(markdownText(":information_source: " + Mrkdwn.escape(notice))))));
     }
+  }
+
+  /** The blocks of one of the core's audit replies. */
+  static List<LayoutBlock> blocks(Reply reply) {
+    if (!(reply.view() instanceof AuditView view)) {
+      return SlackReplies.blocks(reply);
+    }
+    if (view instanceof AuditView.Question q) {
+      return question(reply, q.progress());
+    }
+    if (view instanceof AuditView.Review r) {
+      return review(reply, r.progress());
+    }
+    if (view instanceof AuditView.Paused p) {
+      return paused(reply, p.progress());
+    }
+    if (view instanceof AuditView.Settled s) {
+      return settled(s.definition(), s.questionId(), Mrkdwn.escape(s.outcome()));
+    }
+    if (view instanceof AuditView.Menu) {
+      return list(reply);
+    }
+    return AuditReportBlocks.blocks(reply, view);
   }
 
   /** One question: progress line, question, help, one button per option, then Back, Skip, Pause. */
   static List<LayoutBlock> question(Progress p) {
+    return question(AuditReplies.step(p), p);
+  }
+
+  private static List<LayoutBlock> question(Reply reply, Progress p) {
     AuditQuestion q = p.question();
-    String base = p.audit().id() + ":" + p.audit().revision() + ":" + q.id();
     List<LayoutBlock> blocks = new ArrayList<>();
-    addNotice(blocks, p);
+    addNotices(blocks, reply);
     blocks.add(
         context(
             c ->
@@ -123,33 +164,26 @@ final class AuditBlocks {
     blocks.add(section(s -> s.text(markdownText("*" + Mrkdwn.escape(q.text()) + "*"))));
     blocks.add(
         context(c -> c.elements(List.of(markdownText(":bulb: " + Mrkdwn.escape(q.help()))))));
-    List<BlockElement> options = new ArrayList<>();
     String chosen = p.chosenOption().orElse(null);
-    for (int i = 0; i < q.options().size(); i++) {
-      AnswerOption o = q.options().get(i);
-      options.add(
-          button(
-              ANSWER_PREFIX + i,
-              (o.id().equals(chosen) ? "✓ " : "") + o.label(),
-              base + ":" + o.id(),
-              o.id().equals(chosen) ? "primary" : null));
+    List<BlockElement> options = new ArrayList<>();
+    for (int i = 0; i < reply.choices().size(); i++) {
+      Reply.Button choice = reply.choices().get(i);
+      boolean picked = choice.action().value("option").equals(chosen);
+      options.add(button(choice, i, picked ? "primary" : null));
     }
     blocks.add(actions(a -> a.blockId("audit_options").elements(options)));
-    List<BlockElement> nav = new ArrayList<>();
-    if (p.audit().position() > 0) {
-      nav.add(button(BACK, "← Back", base, null));
-    }
-    nav.add(button(SKIP, "Skip", base, null));
-    nav.add(button(PAUSE, "Pause", base, null));
-    blocks.add(actions(a -> a.blockId("audit_nav").elements(nav)));
+    blocks.add(actions(a -> a.blockId("audit_nav").elements(buttons(reply, null))));
     return blocks;
   }
 
   /** After the last question: finish for the report, or go back. */
   static List<LayoutBlock> review(Progress p) {
-    String base = p.audit().id() + ":" + p.audit().revision() + ":end";
+    return review(AuditReplies.step(p), p);
+  }
+
+  private static List<LayoutBlock> review(Reply reply, Progress p) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    addNotice(blocks, p);
+    addNotices(blocks, reply);
     blocks.add(
         section(
             s ->
@@ -163,14 +197,7 @@ final class AuditBlocks {
                             + Mrkdwn.escape(p.progressLine())
                             + ". Finish to see your scores and next steps; after that the answers can't change."))));
     blocks.add(
-        actions(
-            a ->
-                a.blockId("audit_review")
-                    .elements(
-                        List.of(
-                            button(FINISH, "Finish and see my report", base, "primary"),
-                            button(BACK, "← Back", base, null),
-                            button(PAUSE, "Pause", base, null)))));
+        actions(a -> a.blockId("audit_review").elements(buttons(reply, AuditReplies.FINISH))));
     return blocks;
   }
 
@@ -191,6 +218,10 @@ final class AuditBlocks {
   }
 
   static List<LayoutBlock> paused(Progress p) {
+    return paused(AuditReplies.step(p), p);
+  }
+
+  private static List<LayoutBlock> paused(Reply reply, Progress p) {
     return List.of(
         section(
             s ->
@@ -203,12 +234,7 @@ final class AuditBlocks {
                                 + " at "
                                 + Mrkdwn.escape(p.progressLine())
                                 + ". Your answers are saved."))
-                    .accessory(
-                        button(
-                            RESUME,
-                            "Resume",
-                            p.audit().id() + ":" + p.audit().revision(),
-                            "primary"))));
+                    .accessory(button(reply.buttons().get(0), 0, "primary"))));
   }
 
   static String number(Double value) {
@@ -218,6 +244,22 @@ final class AuditBlocks {
     return value == Math.rint(value)
         ? String.valueOf(value.longValue())
         : String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  /** The reply's row of buttons, {@code primary} (an action name) styled as the main one. */
+  static List<BlockElement> buttons(Reply reply, String primary) {
+    List<BlockElement> row = new ArrayList<>();
+    for (int i = 0; i < reply.buttons().size(); i++) {
+      Reply.Button b = reply.buttons().get(i);
+      row.add(button(b, i, b.action().name().equals(primary) ? "primary" : null));
+    }
+    return row;
+  }
+
+  /** One of the core's buttons, its token carried in the action id and value. */
+  static ButtonElement button(Reply.Button button, int index, String style) {
+    SlackAuditTokens.Slack slack = SlackAuditTokens.of(button, index);
+    return button(slack.actionId(), button.label(), slack.value(), style);
   }
 
   static ButtonElement button(String actionId, String text, String value, String style) {

@@ -1,33 +1,20 @@
 package org.scalingcoach.slack;
 
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
-import org.scalingcoach.AuditServices;
-import org.scalingcoach.answer.Asker;
-import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditException;
-import org.scalingcoach.audit.AuditReport;
-import org.scalingcoach.audit.CsvExport;
-import org.scalingcoach.audit.MarkdownExport;
-import org.scalingcoach.audit.Progress;
-import org.scalingcoach.audit.ScoreChart;
-import org.scalingcoach.knowledge.KnowledgeBase;
-import org.scalingcoach.knowledge.Section;
-import org.scalingcoach.llm.AuditSummarizer;
-import org.scalingcoach.llm.ReportFacts;
+import org.scalingcoach.conversation.AuditTurns;
+import org.scalingcoach.conversation.AuditView;
+import org.scalingcoach.conversation.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends audit messages: questions, reports, charts and exports, in the person's DM with the coach.
+ * Sends the core's audit replies in Slack: new messages in the person's DM, the clicked message
+ * replaced where the reply says so, charts and exports as files, and plain notes ephemerally.
  */
 final class AuditConversation {
   static final String SORRY =
@@ -38,34 +25,82 @@ final class AuditConversation {
   private final SlackWebApi slack;
   private final BackgroundWork work;
   private final SlackFiles files;
-  private final AuditServices audits;
+  private final AuditTurns turns;
 
-  private final AuditSummarizer summaries;
-  private final Supplier<KnowledgeBase> knowledge;
+  /**
+   * Where a turn came from: the person, the response URL for notes (or null), and the message whose
+   * button was clicked (or nulls).
+   */
+  record Origin(String user, String responseUrl, String channel, String messageTs) {
+    static Origin of(String user, String responseUrl) {
+      return new Origin(user, responseUrl, null, null);
+    }
+  }
 
-  AuditConversation(
-      SlackWebApi slack,
-      BackgroundWork work,
-      AuditServices audits,
-      AuditSummarizer summaries,
-      Supplier<KnowledgeBase> knowledge) {
+  AuditConversation(SlackWebApi slack, BackgroundWork work, AuditTurns turns) {
     this.slack = slack;
     this.work = work;
     this.files = new SlackFiles(slack);
-    this.audits = audits;
-    this.summaries = summaries;
-    this.knowledge = knowledge;
+    this.turns = turns;
   }
 
-  /** Posts the current question (or the finish step) as a new DM message; returns its channel. */
-  String postStep(String userId, Progress progress) {
-    List<LayoutBlock> blocks =
-        progress.readyToFinish() ? AuditBlocks.review(progress) : AuditBlocks.question(progress);
-    String text =
-        progress.readyToFinish()
-            ? "Ready to finish " + progress.definition().title()
-            : progress.progressLine() + ": " + progress.question().text();
-    return post(userId, text, blocks);
+  AuditTurns turns() {
+    return turns;
+  }
+
+  /** Sends {@code replies} in order; new messages go to the person's DM. */
+  void send(Origin origin, List<Reply> replies) {
+    for (Reply reply : replies) {
+      if (reply.updatesEarlier() && origin.messageTs() != null) {
+        update(origin.channel(), origin.messageTs(), SlackReplies.text(reply), blocks(reply));
+      } else if (reply.view() == null) {
+        tell(origin.responseUrl(), origin.user(), SlackReplies.text(reply));
+      } else {
+        post(origin.user(), reply);
+      }
+    }
+  }
+
+  /** Posts {@code reply} as a new message in {@code channel}, with its chart or files. */
+  void post(String channel, Reply reply) {
+    String text = SlackReplies.text(reply);
+    List<LayoutBlock> blocks = blocks(reply);
+    ChatPostMessageResponse posted =
+        slack.call(
+            "chat.postMessage",
+            client -> client.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)));
+    String postedChannel = posted.getChannel() != null ? posted.getChannel() : channel;
+    if (reply.view() instanceof AuditView.Report report) {
+      // The model's summary, when one is configured, is edited into the posted report
+      // afterwards, so a slow model never holds the report back.
+      work.submit(
+          "add the summary to report " + report.report().audit().id(),
+          () ->
+              turns
+                  .summary(report.report())
+                  .ifPresent(
+                      summary -> {
+                        List<LayoutBlock> withSummary = new ArrayList<>(blocks);
+                        withSummary.add(
+                            Math.min(1, withSummary.size()), AuditReportBlocks.summary(summary));
+                        update(postedChannel, posted.getTs(), text, withSummary);
+                      }));
+    }
+    List<Reply.File> attached = new ArrayList<>();
+    if (reply.file() != null) {
+      attached.add(reply.file());
+    }
+    if (reply.view() instanceof AuditView.Exports exports) {
+      attached.addAll(exports.files());
+    }
+    if (!attached.isEmpty()) {
+      files.share(
+          postedChannel,
+          null,
+          attached.stream()
+              .map(f -> new SlackFiles.Upload(f.name(), f.description(), f.content()))
+              .toList());
+    }
   }
 
   /** Replaces a message, such as a question once it is answered. */
@@ -75,116 +110,15 @@ final class AuditConversation {
         client -> client.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
   }
 
-  String post(String channel, String text, List<LayoutBlock> blocks) {
-    return postMessage(channel, text, blocks).getChannel();
-  }
-
-  private ChatPostMessageResponse postMessage(
-      String channel, String text, List<LayoutBlock> blocks) {
-    return slack.call(
-        "chat.postMessage",
-        client -> client.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)));
-  }
-
-  /**
-   * Posts a report with its chart; the owner's copy gets share and export buttons. The language
-   * model's summary, when one is configured, is written afterwards and edited into the posted
-   * report, so a slow model never holds the report back.
-   */
-  void postReport(String channel, AuditReport report, boolean ownerCopy) {
-    List<LayoutBlock> blocks = AuditReportBlocks.report(report, ownerCopy);
-    String text =
-        Mrkdwn.escape(report.definition().title() + " report: " + report.audit().subject());
-    ChatPostMessageResponse posted = postMessage(channel, text, blocks);
-    String postedChannel = posted.getChannel() != null ? posted.getChannel() : channel;
-    work.submit(
-        "add the summary to report " + report.audit().id(),
-        () -> addSummary(postedChannel, posted.getTs(), text, blocks, report));
-    files.share(
-        postedChannel,
-        "Dimension scores",
-        List.of(
-            new SlackFiles.Upload(
-                fileName(report, "png"),
-                report.definition().title() + " scores",
-                ScoreChart.png(report))));
-  }
-
-  private void addSummary(
-      String channel, String ts, String text, List<LayoutBlock> reportBlocks, AuditReport report) {
-    summary(report)
-        .ifPresent(
-            block -> {
-              List<LayoutBlock> blocks = new ArrayList<>(reportBlocks);
-              blocks.add(Math.min(1, blocks.size()), block);
-              update(channel, ts, text, blocks);
-            });
-  }
-
-  /** A short narrative of the report written by the language model, when one is configured. */
-  private Optional<LayoutBlock> summary(AuditReport report) {
-    Asker asker = new Asker(report.audit().teamId(), report.audit().userId());
-    return summaries
-        .summarise(asker, ReportFacts.of(report, knowledge.get()))
-        .map(
-            summary -> {
-              StringBuilder text =
-                  new StringBuilder("*In short*\n").append(Mrkdwn.fromMarkdown(summary.markdown()));
-              for (int i = 0; i < summary.cited().size(); i++) {
-                Section s = summary.cited().get(i);
-                text.append("\n[")
-                    .append(i + 1)
-                    .append("] ")
-                    .append(Mrkdwn.escape(s.documentTitle() + " › " + s.heading()));
-              }
-              return section(b -> b.text(markdownText(text.toString())));
-            });
-  }
-
-  /** Uploads the Markdown and CSV of a report to the person's DM. */
-  void postExports(String userId, AuditReport report) {
-    String channel =
-        post(
-            userId,
-            Mrkdwn.escape(
-                "Exports of " + report.definition().title() + ": " + report.audit().subject()),
-            List.of(
-                com.slack.api.model.block.Blocks.section(
-                    s ->
-                        s.text(
-                            com.slack.api.model.block.composition.BlockCompositions.markdownText(
-                                "Here are the exports of *"
-                                    + Mrkdwn.escape(report.definition().title())
-                                    + "* · "
-                                    + Mrkdwn.escape(report.audit().subject())
-                                    + " (Markdown and CSV)")))));
-    files.share(
-        channel,
-        null,
-        List.of(
-            new SlackFiles.Upload(
-                fileName(report, "md"),
-                "Audit report (Markdown)",
-                MarkdownExport.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-            new SlackFiles.Upload(
-                fileName(report, "csv"),
-                "Audit report (CSV)",
-                CsvExport.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-  }
-
-  AuditReport report(Actor actor, long auditId) {
-    return audits.history().report(actor, auditId);
-  }
-
   /** Runs an audit action for a person, telling them plainly when it cannot be done. */
-  void safely(String responseUrl, String userId, Runnable action) {
+  void safely(Origin origin, Runnable action) {
     try {
       action.run();
     } catch (AuditException e) {
-      tell(responseUrl, userId, Mrkdwn.escape(e.getMessage()));
+      tell(origin.responseUrl(), origin.user(), Mrkdwn.escape(e.getMessage()));
     } catch (RuntimeException e) {
-      log.error("audit action failed for {}", userId, e);
-      tell(responseUrl, userId, SORRY);
+      log.error("audit action failed for {}", origin.user(), e);
+      tell(origin.responseUrl(), origin.user(), SORRY);
     }
   }
 
@@ -208,15 +142,7 @@ final class AuditConversation {
     }
   }
 
-  private static String fileName(AuditReport report, String extension) {
-    String subject =
-        report.audit().subject().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    return report.definition().id()
-        + "-"
-        + (subject.isEmpty() ? "audit" : subject)
-        + "-"
-        + report.audit().id()
-        + "."
-        + extension;
+  private static List<LayoutBlock> blocks(Reply reply) {
+    return AuditBlocks.blocks(reply);
   }
 }

@@ -13,16 +13,154 @@ import com.slack.api.model.block.element.ConversationsSelectElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.DimensionScore;
 import org.scalingcoach.audit.NextAction;
+import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.ScoreChange;
 import org.scalingcoach.audit.SubjectStatus;
 import org.scalingcoach.audit.Trend;
+import org.scalingcoach.conversation.AuditReplies;
+import org.scalingcoach.conversation.AuditView;
+import org.scalingcoach.conversation.Reply;
 
 /** The Block Kit of finished audits: the scored report and the managers' team view. */
 final class AuditReportBlocks {
   private AuditReportBlocks() {}
+
+  /** The blocks of an audit reply that is not a step of a running audit. */
+  static List<LayoutBlock> blocks(Reply reply, AuditView view) {
+    if (view instanceof AuditView.Report r) {
+      return report(r.report(), r.ownerCopy());
+    }
+    if (view instanceof AuditView.Home h) {
+      return home(reply, h);
+    }
+    if (view instanceof AuditView.Team t) {
+      return team(t.statuses());
+    }
+    if (view instanceof AuditView.History h) {
+      return List.of(section(s -> s.text(markdownText(cut(history(h))))));
+    }
+    if (view instanceof AuditView.Scheduled s) {
+      return List.of(section(b -> b.text(markdownText(scheduled(s.schedule())))));
+    }
+    if (view instanceof AuditView.Reminder r) {
+      return reminder(reply, r);
+    }
+    if (view instanceof AuditView.Nudge n) {
+      return List.of(
+          section(
+              s ->
+                  s.text(
+                          markdownText(
+                              ":wave: Your audit of *"
+                                  + Mrkdwn.escape(n.audit().subject())
+                                  + "* has been waiting for a week. Your answers are saved; pick"
+                                  + " up where you left off."))
+                      .accessory(AuditBlocks.button(reply.buttons().get(0), 0, "primary"))));
+    }
+    return SlackReplies.blocks(reply);
+  }
+
+  /** The audits part of the App Home: the menu, the last finished audits and the team. */
+  private static List<LayoutBlock> home(Reply reply, AuditView.Home home) {
+    List<LayoutBlock> blocks = new ArrayList<>(AuditBlocks.list(home.menu()));
+    if (!home.finished().isEmpty()) {
+      blocks.add(section(s -> s.text(markdownText("*Your finished audits*"))));
+      for (int i = 0; i < home.finished().size(); i++) {
+        AuditRecord a = home.finished().get(i);
+        var view = AuditBlocks.button(reply.choices().get(i), i, null);
+        blocks.add(
+            section(
+                s ->
+                    s.text(
+                            markdownText(
+                                Mrkdwn.escape(a.subject())
+                                    + " · `"
+                                    + a.type()
+                                    + "` · *"
+                                    + a.levelName()
+                                    + "* ("
+                                    + AuditBlocks.number(a.score())
+                                    + ") · "
+                                    + a.finishedAt().toString().substring(0, 10)))
+                        .accessory(view)));
+      }
+    }
+    if (home.team() != null) {
+      blocks.addAll(team(home.team()));
+    }
+    return blocks;
+  }
+
+  /** The model's summary, as the section added under a report's header. */
+  static LayoutBlock summary(Reply summary) {
+    StringBuilder text = new StringBuilder(Mrkdwn.fromMarkdown(summary.markdown()));
+    for (Reply.Source s : summary.sources()) {
+      text.append("\n[")
+          .append(s.number())
+          .append("] ")
+          .append(Mrkdwn.escape(s.title() + " › " + s.section()));
+    }
+    return section(b -> b.text(markdownText(cut(text.toString()))));
+  }
+
+  private static String history(AuditView.History h) {
+    StringBuilder text =
+        new StringBuilder(
+            "*History of " + Mrkdwn.escape(h.subject()) + "* (" + Mrkdwn.escape(h.title()) + ")\n");
+    for (AuditRecord a : h.finished()) {
+      text.append("• ")
+          .append(a.finishedAt().toString(), 0, 10)
+          .append(": ")
+          .append(a.levelName())
+          .append(" (")
+          .append(AuditBlocks.number(a.score()))
+          .append(") by <@")
+          .append(a.userId())
+          .append("> · #")
+          .append(a.id())
+          .append('\n');
+    }
+    return text.toString();
+  }
+
+  private static String scheduled(ReminderSchedule s) {
+    return "Scheduled: every "
+        + s.everyDays()
+        + " days <@"
+        + s.ownerUserId()
+        + "> will be asked to audit *"
+        + Mrkdwn.escape(s.subject())
+        + "* again; first on "
+        + s.nextDueAt().toString().substring(0, 10)
+        + ".";
+  }
+
+  private static List<LayoutBlock> reminder(Reply reply, AuditView.Reminder r) {
+    ReminderSchedule schedule = r.schedule();
+    return List.of(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        ":calendar: It's time to run *"
+                            + Mrkdwn.escape(r.title())
+                            + "* for *"
+                            + Mrkdwn.escape(schedule.subject())
+                            + "* again (every "
+                            + schedule.everyDays()
+                            + " days, set up by <@"
+                            + schedule.createdBy()
+                            + ">)."))),
+        actions(a -> a.elements(AuditBlocks.buttons(reply, AuditReplies.START))));
+  }
+
+  private static String cut(String mrkdwn) {
+    return mrkdwn.length() > 2_900 ? mrkdwn.substring(0, 2_899) + "…" : mrkdwn;
+  }
 
   /** The scored report; {@code withButtons} adds share and export for the owner's copy. */
   static List<LayoutBlock> report(AuditReport report, boolean withButtons) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 final class IncomingText {
   private static final Pattern LABELLED = Pattern.compile("<([@#!]?)[^<>|]*\\|([^<>]*)>");
   private static final Pattern BARE = Pattern.compile("<([^<>|]*)>");
+  private static final Pattern USER_MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
 
   private IncomingText() {}
 
@@ -31,6 +32,17 @@ final class IncomingText {
         .replace("&amp;", "&")
         .replaceAll("\\s+", " ")
         .strip();
+  }
+
+  /** Whether {@code text} mentions a person other than the bot. */
+  static boolean addressedToSomeoneElse(String text, String botUserId) {
+    Matcher mention = USER_MENTION.matcher(text == null ? "" : text);
+    while (mention.find()) {
+      if (!mention.group(1).equals(botUserId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String prefix(String sigil) {

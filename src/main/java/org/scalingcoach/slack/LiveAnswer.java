@@ -2,7 +2,6 @@ package org.scalingcoach.slack;
 
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.scalingcoach.answer.Answer;
 
 /**
  * A message that shows an answer while it is being written ({@link #accept} gets the whole text so
@@ -14,8 +13,8 @@ interface LiveAnswer extends Consumer<String> {
   record Posted(String channel, String ts) {}
 
   /**
-   * Stops previews and turns the message into {@code answer}, rendered with {@code options}.
-   * Returns where it is, or empty when nothing was posted and the caller must post the answer.
+   * Stops previews and turns the message into {@code answer}. Returns where it is, or empty when
+   * nothing was posted and the caller must post the answer.
    */
-  Optional<Posted> complete(Answer answer, String answerId, AnswerBlocks.Options options);
+  Optional<Posted> complete(AnswerBlocks.Shown answer);
 }

@@ -5,7 +5,6 @@ import com.slack.api.model.block.LayoutBlock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.scalingcoach.answer.Answer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,21 +119,21 @@ final class NativeStream implements LiveAnswer {
   }
 
   @Override
-  public synchronized Optional<Posted> complete(
-      Answer answer, String answerId, AnswerBlocks.Options options) {
+  public synchronized Optional<Posted> complete(AnswerBlocks.Shown answer) {
     stopped = true;
     if (fallingBack) {
-      return fallback.complete(answer, answerId, options);
+      return fallback.complete(answer);
     }
     if (posted == null) {
       return Optional.empty();
     }
     Posted at = posted;
     String text = AnswerBlocks.fallbackText(answer);
-    List<LayoutBlock> blocks = AnswerBlocks.answer(answer, answerId, options);
-    if (answer.markdown().startsWith(sent)) {
-      String rest = answer.markdown().substring(sent.length());
-      List<LayoutBlock> tail = AnswerBlocks.afterStream(answer, answerId, options);
+    List<LayoutBlock> blocks = AnswerBlocks.answer(answer);
+    String markdown = answer.reply().markdown();
+    if (markdown.startsWith(sent)) {
+      String rest = markdown.substring(sent.length());
+      List<LayoutBlock> tail = AnswerBlocks.afterStream(answer);
       slack.call(
           "chat.stopStream",
           client ->

@@ -8,19 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.scalingcoach.answer.Citation;
+import org.scalingcoach.conversation.ConversationService;
+import org.scalingcoach.conversation.Reply;
+import org.scalingcoach.conversation.Route;
+import org.scalingcoach.conversation.Turn;
 import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.StoredAnswer;
-import org.scalingcoach.store.SlackFeedbackStore;
 
 /** Button clicks on answers and the App Home: feedback, follow-ups, sharing, example questions. */
 final class SlackActions {
-  static final String THANKS_UP = "Thanks for the feedback! Glad it helped. :thumbsup:";
-  static final String THANKS_DOWN =
-      "Thanks for telling me. I've noted that this answer didn't help, so the knowledge base can be"
-          + " improved.";
-  static final String GONE = "I no longer have that answer; please ask the question again.";
 
   /**
    * How long a click on the same button of the same message by the same person counts as a double
@@ -32,7 +29,7 @@ final class SlackActions {
   private final HandledEventStore handled;
   private final SlackAnswerer answerer;
   private final SlackAnswerStore answers;
-  private final SlackFeedbackStore feedback;
+  private final ConversationService conversation;
   private final SlackWebApi slack;
   private volatile java.util.function.BooleanSupplier expertsAvailable = () -> false;
 
@@ -41,13 +38,13 @@ final class SlackActions {
       HandledEventStore handled,
       SlackAnswerer answerer,
       SlackAnswerStore answers,
-      SlackFeedbackStore feedback,
+      ConversationService conversation,
       SlackWebApi slack) {
     this.work = work;
     this.handled = handled;
     this.answerer = answerer;
     this.answers = answers;
-    this.feedback = feedback;
+    this.conversation = conversation;
     this.slack = slack;
   }
 
@@ -57,37 +54,24 @@ final class SlackActions {
   }
 
   void register(App app) {
+    // The classic 👍/👎 buttons, and Slack's own feedback_buttons under a streamed answer.
+    for (String vote :
+        List.of(
+            SlackButtons.FEEDBACK_UP, SlackButtons.FEEDBACK_DOWN, SlackButtons.FEEDBACK_BUTTONS)) {
+      app.blockAction(
+          vote,
+          (request, context) -> {
+            BlockActionPayload payload = request.getPayload();
+            var clicked = payload.getActions().get(0);
+            Turn.Action action = SlackButtons.vote(clicked.getActionId(), clicked.getValue());
+            if (action != null) {
+              work.submit("record feedback", () -> recordFeedback(payload, action));
+            }
+            return context.ack();
+          });
+    }
     app.blockAction(
-        AnswerBlocks.FEEDBACK_UP,
-        (request, context) -> {
-          BlockActionPayload payload = request.getPayload();
-          work.submit("record feedback", () -> recordFeedback(payload, 1));
-          return context.ack();
-        });
-    app.blockAction(
-        AnswerBlocks.FEEDBACK_DOWN,
-        (request, context) -> {
-          BlockActionPayload payload = request.getPayload();
-          work.submit("record feedback", () -> recordFeedback(payload, -1));
-          return context.ack();
-        });
-    app.blockAction(
-        AnswerBlocks.FEEDBACK_BUTTONS,
-        (request, context) -> {
-          // Slack's feedback_buttons under a streamed answer: "up:<answer id>" or "down:<…>"
-          BlockActionPayload payload = request.getPayload();
-          String value = payload.getActions().get(0).getValue();
-          if (value != null && value.startsWith(AnswerBlocks.UP_PREFIX)) {
-            String answerId = value.substring(AnswerBlocks.UP_PREFIX.length());
-            work.submit("record feedback", () -> recordFeedback(payload, answerId, 1));
-          } else if (value != null && value.startsWith(AnswerBlocks.DOWN_PREFIX)) {
-            String answerId = value.substring(AnswerBlocks.DOWN_PREFIX.length());
-            work.submit("record feedback", () -> recordFeedback(payload, answerId, -1));
-          }
-          return context.ack();
-        });
-    app.blockAction(
-        Pattern.compile(Pattern.quote(AnswerBlocks.FOLLOW_UP_PREFIX) + "\\d+"),
+        Pattern.compile(Pattern.quote(SlackButtons.FOLLOW_UP_PREFIX) + "\\d+"),
         (request, context) -> {
           BlockActionPayload payload = request.getPayload();
           work.submit("answer a follow-up click", () -> once(payload, this::followUp));
@@ -135,52 +119,57 @@ final class SlackActions {
     }
   }
 
-  private void recordFeedback(BlockActionPayload payload, int rating) {
-    recordFeedback(payload, payload.getActions().get(0).getValue(), rating);
-  }
-
-  private void recordFeedback(BlockActionPayload payload, String answerId, int rating) {
-    String team = payload.getTeam().getId();
-    Optional<StoredAnswer> stored = answers.find(team, answerId);
-    String reply;
-    if (stored.isEmpty()) {
-      reply = GONE;
-    } else {
-      feedback.record(
-          team,
-          answerId,
-          payload.getUser().getId(),
-          rating,
-          stored.get().answer().citations().stream().map(Citation::key).toList());
-      reply = rating > 0 ? THANKS_UP : THANKS_DOWN;
-    }
+  private void recordFeedback(BlockActionPayload payload, Turn.Action action) {
+    String channel = payload.getContainer() == null ? null : payload.getContainer().getChannelId();
+    // The thanks is ephemeral, seen by the voter alone.
+    Turn vote =
+        SlackTurns.clicked(
+            payload.getTeam().getId(),
+            payload.getUser().getId(),
+            new Destination.ResponseUrl(payload.getResponseUrl(), channel),
+            action);
+    Reply reply = conversation.feedback(vote);
     if (payload.getResponseUrl() == null) {
       return;
     }
-    if (rating < 0 && stored.isPresent() && expertsAvailable.getAsBoolean()) {
+    String text = SlackReplies.text(reply);
+    boolean kept = !reply.markdown().equals(ConversationService.ANSWER_GONE);
+    if (action.value("vote").equals("down") && kept && expertsAvailable.getAsBoolean()) {
       slack.respond(
           payload.getResponseUrl(),
           ActionResponse.builder()
               .responseType("ephemeral")
               .replaceOriginal(false)
-              .text(reply)
+              .text(text)
               .blocks(
                   ExpertBlocks.withAsk(
-                      List.of(
-                          com.slack.api.model.block.Blocks.section(
-                              s ->
-                                  s.text(
-                                      com.slack.api.model.block.composition.BlockCompositions
-                                          .markdownText(reply + " A person may know better:")))),
-                      answerId))
+                      SlackReplies.blocks(
+                          Reply.text(reply.markdown() + " A person may know better:")),
+                      action.value("answer")))
               .build());
       return;
     }
-    slack.respond(payload.getResponseUrl(), ephemeral(reply));
+    slack.respond(payload.getResponseUrl(), ephemeral(text));
+  }
+
+  /** A click that asks a question: a suggested follow-up under an answer, or an example. */
+  private void askClicked(BlockActionPayload payload, Destination where, String askedBy) {
+    String team = payload.getTeam().getId();
+    String user = payload.getUser().getId();
+    String question = payload.getActions().get(0).getValue();
+    Turn click = SlackTurns.clicked(team, user, where, SlackButtons.ask(question));
+    boolean ephemeral = where instanceof Destination.ResponseUrl;
+    Route route = conversation.route(click);
+    if (route instanceof Route.Ask ask) {
+      answerer.answer(
+          new SlackAnswerer.Ask(
+              click, ask.question(), where, new AnswerBlocks.Options(askedBy, ephemeral)));
+    } else if (route instanceof Route.Say say) {
+      answerer.tell(where, say.reply());
+    }
   }
 
   private void followUp(BlockActionPayload payload) {
-    String question = payload.getActions().get(0).getValue();
     BlockActionPayload.Container container = payload.getContainer();
     String channel = container.getChannelId();
     if (channel == null) {
@@ -195,14 +184,7 @@ final class SlackActions {
       boolean assistant = channel.startsWith("D") && container.getThreadTs() != null;
       destination = new Destination.Conversation(channel, threadTs, assistant);
     }
-    boolean ephemeral = destination instanceof Destination.ResponseUrl;
-    answerer.answer(
-        new SlackAnswerer.Ask(
-            payload.getTeam().getId(),
-            payload.getUser().getId(),
-            question,
-            destination,
-            new AnswerBlocks.Options(payload.getUser().getId(), ephemeral)));
+    askClicked(payload, destination, payload.getUser().getId());
   }
 
   private void share(BlockActionPayload payload) {
@@ -210,7 +192,7 @@ final class SlackActions {
     String answerId = payload.getActions().get(0).getValue();
     Optional<StoredAnswer> stored = answers.find(team, answerId);
     if (stored.isEmpty()) {
-      slack.respond(payload.getResponseUrl(), ephemeral(GONE));
+      slack.respond(payload.getResponseUrl(), ephemeral(ConversationService.ANSWER_GONE));
       return;
     }
     var answer = stored.get().answer();
@@ -229,13 +211,7 @@ final class SlackActions {
 
   private void askExample(BlockActionPayload payload) {
     String user = payload.getUser().getId();
-    answerer.answer(
-        new SlackAnswerer.Ask(
-            payload.getTeam().getId(),
-            user,
-            payload.getActions().get(0).getValue(),
-            new Destination.Conversation(user, null, false),
-            new AnswerBlocks.Options(user, false)));
+    askClicked(payload, new Destination.Conversation(user, null, false), user);
   }
 
   private static ActionResponse ephemeral(String text) {

@@ -15,97 +15,74 @@ import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.scalingcoach.AuditServices;
-import org.scalingcoach.audit.Actor;
+import java.util.regex.Pattern;
+import org.scalingcoach.audit.AuditDefinition;
 import org.scalingcoach.audit.AuditException;
-import org.scalingcoach.audit.Progress;
+import org.scalingcoach.conversation.AuditReplies;
+import org.scalingcoach.conversation.ConversationService;
+import org.scalingcoach.conversation.Route;
+import org.scalingcoach.conversation.Turn;
 
 /**
- * Audits in Slack: wires {@code /coach audit} ({@link SlackAuditCommand}) and the App Home section
- * ({@link SlackAuditHome}), and handles the Start and Resume buttons and the subject dialog.
- * Question clicks are in {@link SlackAuditActions}; reminder messages in {@link
- * SlackAuditReminders}.
+ * Audit clicks in Slack, parsed into {@link Turn}s: each goes through the conversation service's
+ * policy, then the core's {@code AuditTurns}, and its replies are sent by {@link
+ * AuditConversation}. Slack gets its acknowledgement at once; the work runs in the background. Also
+ * the subject dialog, Slack's form for the subject of an audit started from the list.
  */
 final class SlackAudits {
   static final String SUBJECT_VIEW = "audit_subject";
-  static final String START_SUBJECT = "audit_start_subject";
+  static final String START_SUBJECT = SlackAuditTokens.START_SUBJECT;
+  private static final Pattern CLICKS =
+      Pattern.compile(
+          "audit_(answer_\\d+|back|skip|pause|finish|resume|start|start_subject|report|export)");
 
-  private final AuditServices audits;
-  private final AuditConversation conversation;
+  private final ConversationService conversation;
+  private final AuditConversation sender;
   private final BackgroundWork work;
   private final SlackWebApi slack;
 
   SlackAudits(
-      AuditServices audits,
-      AuditConversation conversation,
+      ConversationService conversation,
+      AuditConversation sender,
       BackgroundWork work,
       SlackWebApi slack) {
-    this.audits = audits;
     this.conversation = conversation;
+    this.sender = sender;
     this.work = work;
     this.slack = slack;
   }
 
-  void register(App app, SlashCommands commands, HomeView home) {
-    commands.onAudit(new SlackAuditCommand(audits, conversation, work)::handle);
+  void register(App app) {
     app.blockAction(
-        AuditBlocks.START,
+        CLICKS,
         (request, context) -> {
           BlockActionPayload p = request.getPayload();
-          String type = p.getActions().get(0).getValue();
-          work.submit(
-              "open the audit subject dialog",
-              () ->
-                  conversation.safely(
-                      p.getResponseUrl(),
-                      p.getUser().getId(),
-                      () -> openSubjectDialog(p.getTriggerId(), type)));
+          BlockActionPayload.Action clicked = p.getActions().get(0);
+          Turn.Action action = SlackAuditTokens.action(clicked.getActionId(), clicked.getValue());
+          click(p, action);
           return context.ack();
         });
     app.blockAction(
-        START_SUBJECT,
+        SlackAuditTokens.SHARE,
         (request, context) -> {
           BlockActionPayload p = request.getPayload();
-          String raw = p.getActions().get(0).getValue();
-          String[] value = raw == null ? new String[0] : raw.split("\n", 2);
-          Actor actor = new Actor(p.getTeam().getId(), p.getUser().getId());
-          work.submit(
-              "start a reminded audit",
-              () ->
-                  conversation.safely(
-                      p.getResponseUrl(),
-                      actor.userId(),
-                      () -> {
-                        if (value.length < 2) {
-                          throw new AuditException(
-                              AuditException.Reason.INVALID_INPUT,
-                              "That button is not one I recognise. Try /coach audit.");
-                        }
-                        conversation.postStep(
-                            actor.userId(), audits.engine().start(actor, value[0], value[1]));
-                      }));
-          return context.ack();
-        });
-    app.blockAction(
-        AuditBlocks.RESUME,
-        (request, context) -> {
-          BlockActionPayload p = request.getPayload();
-          Actor actor = new Actor(p.getTeam().getId(), p.getUser().getId());
-          String value = p.getActions().get(0).getValue();
-          work.submit(
-              "resume an audit",
-              () ->
-                  conversation.safely(
-                      p.getResponseUrl(), actor.userId(), () -> resume(actor, value)));
+          BlockActionPayload.Action action = p.getActions().get(0);
+          String blockId = action.getBlockId() == null ? "" : action.getBlockId();
+          String channel = action.getSelectedConversation();
+          if (channel != null) { // else no channel was picked
+            click(
+                p,
+                new Turn.Action(
+                    AuditReplies.REPORT,
+                    Map.of("audit", blockId.substring(blockId.indexOf(':') + 1))),
+                channel);
+          }
           return context.ack();
         });
     app.viewSubmission(
         SUBJECT_VIEW,
         (request, context) -> {
           var payload = request.getPayload();
-          Actor actor = new Actor(payload.getTeam().getId(), payload.getUser().getId());
-          String type = payload.getView().getPrivateMetadata();
           Map<String, Map<String, ViewState.Value>> values =
               payload.getView().getState().getValues();
           String subject =
@@ -119,25 +96,113 @@ final class SlackAudits {
                     r.responseAction("errors")
                         .errors(Map.of("subject", "Please name what you are auditing.")));
           }
-          work.submit(
-              "start an audit",
-              () ->
-                  conversation.safely(
-                      null,
-                      actor.userId(),
-                      () ->
-                          conversation.postStep(
-                              actor.userId(), audits.engine().start(actor, type, subject))));
+          Turn turn =
+              Turn.clicked(
+                  "slack",
+                  payload.getTeam().getId(),
+                  payload.getUser().getId(),
+                  null,
+                  Turn.Kind.PERSONAL, // a modal is seen by its opener only
+                  null,
+                  new Turn.Action(
+                      AuditReplies.START,
+                      Map.of("type", payload.getView().getPrivateMetadata(), "subject", subject)));
+          run(turn, AuditConversation.Origin.of(turn.user(), null), null);
           return context.ack();
         });
-    home.add(new SlackAuditHome(audits)::blocks);
+  }
+
+  private void click(BlockActionPayload p, Turn.Action action) {
+    click(p, action, null);
+  }
+
+  /** A click, sent where it came from; a shared report goes to {@code shareIn} instead. */
+  private void click(BlockActionPayload p, Turn.Action action, String shareIn) {
+    String channel = p.getContainer() == null ? null : p.getContainer().getChannelId();
+    Turn turn =
+        Turn.clicked(
+            "slack", p.getTeam().getId(), p.getUser().getId(), channel, kind(p), null, action);
+    AuditConversation.Origin origin =
+        new AuditConversation.Origin(
+            turn.user(),
+            p.getResponseUrl(),
+            channel,
+            p.getContainer() == null ? null : p.getContainer().getMessageTs());
+    if (action.name().equals(AuditReplies.START)
+        && action.value("subject").isEmpty()
+        && !(conversation.route(turn) instanceof Route.Say)) {
+      work.submit(
+          "open the audit subject dialog",
+          () ->
+              sender.safely(
+                  origin, () -> openSubjectDialog(p.getTriggerId(), action.value("type"))));
+      return;
+    }
+    run(turn, origin, shareIn);
+  }
+
+  private void run(Turn turn, AuditConversation.Origin origin, String shareIn) {
+    Route route = conversation.route(turn);
+    if (route instanceof Route.Say refused) {
+      work.submit(
+          "refuse an audit click",
+          () ->
+              sender.tell(origin.responseUrl(), origin.user(), SlackReplies.text(refused.reply())));
+      return;
+    }
+    work.submit(
+        turn.action().name() + " by " + turn.user(),
+        () ->
+            sender.safely(
+                origin,
+                () -> {
+                  if (shareIn == null) {
+                    sender.send(origin, sender.turns().click(turn));
+                  } else {
+                    share(origin, turn, shareIn);
+                  }
+                }));
+  }
+
+  private void share(AuditConversation.Origin origin, Turn turn, String channel) {
+    try {
+      sender.post(channel, sender.turns().shared(turn));
+      sender.tell(origin.responseUrl(), origin.user(), "Shared in <#" + channel + ">.");
+    } catch (SlackCallFailed e) {
+      if (!"not_in_channel".equals(e.error()) && !"channel_not_found".equals(e.error())) {
+        throw e;
+      }
+      sender.tell(
+          origin.responseUrl(),
+          origin.user(),
+          "I can't post in <#"
+              + channel
+              + "> yet: invite me there first with `/invite @Scaling Coach`.");
+    }
+  }
+
+  /**
+   * Who sees the message clicked: a DM, an ephemeral message, the App Home or a modal is the
+   * person's own; a group DM is a group; anything else is a channel.
+   */
+  static Turn.Kind kind(BlockActionPayload p) {
+    var container = p.getContainer();
+    if (container == null || "view".equals(container.getType()) || container.isEphemeral()) {
+      return Turn.Kind.PERSONAL;
+    }
+    String channel = container.getChannelId() == null ? "" : container.getChannelId();
+    if (channel.startsWith("D")) {
+      return Turn.Kind.PERSONAL;
+    }
+    String name = p.getChannel() == null ? null : p.getChannel().getName();
+    return name != null && name.startsWith("mpdm-") ? Turn.Kind.GROUP : Turn.Kind.CHANNEL;
   }
 
   private void openSubjectDialog(String triggerId, String type) {
-    var definition =
-        audits
-            .catalog()
-            .find(type)
+    AuditDefinition definition =
+        sender
+            .turns()
+            .definition(type)
             .orElseThrow(
                 () ->
                     new AuditException(
@@ -172,15 +237,5 @@ final class SlackAudits {
                                         .build()))))
             .build();
     slack.call("views.open", client -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
-  }
-
-  /** {@code auditId:revision}, or a bare id from messages posted before buttons carried one. */
-  private void resume(Actor actor, String value) {
-    SlackAuditActions.Click click = SlackAuditActions.Click.parse(value + ":0:-");
-    Optional<Progress> resumed =
-        value.contains(":")
-            ? audits.engine().resumeOnce(actor, click.auditId(), click.revision())
-            : Optional.of(audits.engine().resume(actor, click.auditId()));
-    resumed.ifPresent(progress -> conversation.postStep(actor.userId(), progress));
   }
 }

@@ -8,12 +8,14 @@ import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.admin.AdminActions;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.SetupException;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertRelay;
@@ -22,6 +24,7 @@ import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackFeedbackStore;
+import org.scalingcoach.store.SlackMemory;
 import org.scalingcoach.store.SqliteInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,29 +126,36 @@ public final class SlackBot implements AutoCloseable {
     // Most background time is spent waiting on Slack's Web API, not on the CPU: size for waiting.
     BackgroundWork work = new BackgroundWork(WORKER_THREADS, 1_000);
     SlackAnswerStore answers = new SlackAnswerStore(core.database(), Clock.systemUTC());
-    SlackAnswerer answerer =
-        new SlackAnswerer(core.answers(), webApi, answers, new QuestionLog(core.database()));
+    SlackMemory memory =
+        new SlackMemory(
+            answers, new SlackFeedbackStore(core.database()), new QuestionLog(core.database()));
     HandledEventStore handled =
         new HandledEventStore(core.database(), Clock.systemUTC(), DEDUPE_RETENTION);
     HomeView home = HomeView.standard(core::knowledge);
     ConversationService service =
-        new ConversationService("slack", SlashCommands.PREFIX, admin, experts, audits != null);
+        new ConversationService(
+            SlackTurns.PLATFORM,
+            SlashCommands.PREFIX,
+            admin,
+            experts,
+            audits != null,
+            new ConversationService.Answering(core.answers(), memory, memory));
+    SlackAnswerer answerer = new SlackAnswerer(service, webApi, answers);
     SlashCommands commands =
         new SlashCommands(
             service,
             (question, request, context) -> {
               var payload = request.getPayload();
+              var where =
+                  new Destination.ResponseUrl(payload.getResponseUrl(), payload.getChannelId());
+              var turn =
+                  SlackTurns.typed(payload.getTeamId(), payload.getUserId(), where, question);
               work.submit(
                   "answer /coach from " + payload.getUserId(),
                   () ->
                       answerer.answer(
                           new SlackAnswerer.Ask(
-                              payload.getTeamId(),
-                              payload.getUserId(),
-                              question,
-                              new Destination.ResponseUrl(
-                                  payload.getResponseUrl(), payload.getChannelId()),
-                              new AnswerBlocks.Options(null, true))));
+                              turn, question, where, new AnswerBlocks.Options(null, true))));
               return context.ack();
             },
             work,
@@ -161,9 +171,7 @@ public final class SlackBot implements AutoCloseable {
             webApi,
             new AssistantThreadStore(core.database(), Clock.systemUTC()));
     events.register(app);
-    SlackActions actions =
-        new SlackActions(
-            work, handled, answerer, answers, new SlackFeedbackStore(core.database()), webApi);
+    SlackActions actions = new SlackActions(work, handled, answerer, answers, service, webApi);
     actions.register(app);
     if (experts != null) {
       SlackExperts slackExperts = new SlackExperts(experts, service, answers, work, webApi);
@@ -176,10 +184,20 @@ public final class SlackBot implements AutoCloseable {
     Reminders reminders = null;
     if (audits != null) {
       AuditConversation conversation =
-          new AuditConversation(webApi, work, audits, core.llm().auditSummaries(), core::knowledge);
-      new SlackAudits(audits, conversation, work, webApi).register(app, commands, home);
-      new SlackAuditActions(audits, conversation, work).register(app);
-      audits.deliverRemindersThrough(new SlackAuditReminders(audits, conversation));
+          new AuditConversation(
+              webApi,
+              work,
+              audits.turns(
+                  core,
+                  (workspace, user) -> Optional.empty(),
+                  SlashCommands.PREFIX,
+                  "Slack",
+                  AuditTurns.Steps.NEW_MESSAGES));
+      service.withAudits(conversation.turns());
+      commands.onAudit(new SlackAuditCommand(conversation, work)::handle);
+      new SlackAudits(service, conversation, work, webApi).register(app);
+      home.add((team, user) -> AuditBlocks.blocks(conversation.turns().home(team, user)));
+      audits.deliverRemindersThrough(new SlackAuditReminders(conversation));
       reminders = audits.reminders();
     }
     SlackInbox inbox =

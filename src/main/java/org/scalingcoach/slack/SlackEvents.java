@@ -21,10 +21,6 @@ import org.scalingcoach.store.SlackAnswerStore.Place;
  * leaves the work to {@link BackgroundWork}.
  */
 final class SlackEvents {
-  static final String EMPTY_MENTION =
-      "Hi! Ask me a question after the mention, for example: _@Scaling Coach How do we know our"
-          + " model is drifting?_";
-
   private final BackgroundWork work;
   private final SlackAnswerer answerer;
   private final HandledEventStore handled;
@@ -148,7 +144,11 @@ final class SlackEvents {
       Set<String> askers =
           answers.askersIn(new Place(team, event.getChannel(), event.getThreadTs()));
       if (askers.isEmpty()
-          || !ThreadFollowUps.forTheCoach(event.getText(), event.getUser(), askers, botUserId)) {
+          || !org.scalingcoach.conversation.ThreadReplies.forTheCoach(
+              event.getText() == null ? null : IncomingText.question(event.getText(), null),
+              IncomingText.addressedToSomeoneElse(event.getText(), botUserId),
+              event.getUser(),
+              askers)) {
         return; // not our thread, or colleagues talking to each other under an answer
       }
       destination = new Destination.Conversation(event.getChannel(), event.getThreadTs(), false);
@@ -160,15 +160,7 @@ final class SlackEvents {
   }
 
   private void ask(String team, String user, String question, Destination.Conversation where) {
-    if (question.isEmpty()) {
-      slack.call(
-          "chat.postMessage",
-          client ->
-              client.chatPostMessage(
-                  r -> r.channel(where.channel()).threadTs(where.threadTs()).text(EMPTY_MENTION)));
-      return;
-    }
-    answerer.answer(new SlackAnswerer.Ask(team, user, question, where, AnswerBlocks.Options.PLAIN));
+    answerer.converse(SlackTurns.typed(team, user, where, question), where);
   }
 
   /**

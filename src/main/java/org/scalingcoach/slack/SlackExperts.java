@@ -156,7 +156,7 @@ final class SlackExperts {
   private void openAsk(BlockActionPayload p) {
     Optional<StoredAnswer> stored = answers.find(p.getTeam().getId(), value(p));
     if (stored.isEmpty()) {
-      respond(p, SlackActions.GONE);
+      respond(p, ConversationService.ANSWER_GONE);
       return;
     }
     var view = ExpertBlocks.askModal(value(p), stored.get().answer().question());
@@ -167,7 +167,7 @@ final class SlackExperts {
   private void ask(String team, String user, String answerId, String context) {
     Optional<StoredAnswer> stored = answers.find(team, answerId);
     if (stored.isEmpty()) {
-      dm(user, SlackActions.GONE);
+      dm(user, ConversationService.ANSWER_GONE);
       return;
     }
     var place = stored.get().place();

@@ -5,7 +5,6 @@ import com.slack.api.model.block.LayoutBlock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.scalingcoach.answer.Answer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,15 +73,14 @@ final class StreamingMessage implements LiveAnswer {
    * synchronized, it waits for an update in flight, so none can land after the final answer.
    */
   @Override
-  public synchronized Optional<Posted> complete(
-      Answer answer, String answerId, AnswerBlocks.Options options) {
+  public synchronized Optional<Posted> complete(AnswerBlocks.Shown answer) {
     stopped = true;
     if (posted == null) {
       return Optional.empty();
     }
     Posted at = posted;
     String text = AnswerBlocks.fallbackText(answer);
-    List<LayoutBlock> blocks = AnswerBlocks.answer(answer, answerId, options);
+    List<LayoutBlock> blocks = AnswerBlocks.answer(answer);
     slack.call(
         "chat.update",
         client ->

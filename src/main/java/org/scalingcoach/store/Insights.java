@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.scalingcoach.conversation.InsightFigures.ExpertQuestions;
+import org.scalingcoach.conversation.InsightFigures.Rated;
+import org.scalingcoach.conversation.InsightFigures.Unanswered;
+import org.scalingcoach.conversation.InsightFigures.Usage;
 
 /**
  * What admins need to improve the knowledge base: questions the coach could not answer, answers
@@ -17,25 +21,6 @@ public final class Insights {
 
   public Insights(Database database) {
     this.database = database;
-  }
-
-  /** A question asked (once or more, compared case-insensitively) that got no answer. */
-  public record Unanswered(String question, int times, String lastAsked) {}
-
-  /** An answer people rated, with its votes; sources are the cited section keys. */
-  public record Rated(String channel, String question, String sources, int down, int up) {}
-
-  /** Questions asked, how many were answered, and the count per topic of those answered. */
-  public record Usage(int asked, int answered, Map<String, Integer> byTopic) {}
-
-  /**
-   * Questions handed to experts, by where they stand: waiting (open or claimed), answered but not
-   * yet drafted, and drafted into {@code knowledge/drafts/}. Each is a line of text.
-   */
-  public record ExpertQuestions(List<String> waiting, List<String> answered, List<String> drafted) {
-    public boolean isEmpty() {
-      return waiting.isEmpty() && answered.isEmpty() && drafted.isEmpty();
-    }
   }
 
   /** Expert questions asked since {@code since}, newest first, up to {@code limit} per list. */

@@ -3,6 +3,7 @@ package org.scalingcoach.store;
 import java.sql.PreparedStatement;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.Languages;
+import org.scalingcoach.guard.StoredText;
 
 /** Writes every question asked to {@code question_log}, so admins see what went unanswered. */
 public final class QuestionLog {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.PastTurn;
+import org.scalingcoach.guard.StoredText;
 
 /**
  * The answers the coach posted in Slack: the memory of each thread for follow-ups, and what

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.scalingcoach.answer.PastTurn;
+import org.scalingcoach.guard.StoredText;
 
 /**
  * What the Teams adapter remembers, keyed by tenant: the recent turns of each conversation and

@@ -12,13 +12,15 @@ import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.scalingcoach.audit.AnswerOption;
 import org.scalingcoach.audit.AuditDefinition;
 import org.scalingcoach.audit.AuditQuestion;
 import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.DimensionScore;
 import org.scalingcoach.audit.NextAction;
 import org.scalingcoach.audit.Progress;
+import org.scalingcoach.conversation.AuditReplies;
+import org.scalingcoach.conversation.AuditView;
+import org.scalingcoach.conversation.Reply;
 
 /**
  * Guided audits as Adaptive Cards: the menu to start one, a card per question with its options as
@@ -54,54 +56,116 @@ final class AuditCards {
     subject.put("placeholder", "A team, model or initiative, e.g. Churn model EMEA");
     subject.put("maxLength", 120).put("isRequired", true);
     subject.put("errorMessage", "Name what you are auditing");
-    card.putArray("actions").add(submit("Start", action("audit-start")));
+    card.putArray("actions").add(TeamsCards.submit("Start", action("audit-start")));
     return card;
   }
 
+  /** The card of one of the core's audit replies. */
+  static ObjectNode card(Reply reply) {
+    Reply.View view = reply.view();
+    if (view instanceof AuditView.Question q) {
+      return question(reply, q.progress());
+    }
+    if (view instanceof AuditView.Review r) {
+      return withButtons(stepCard(reply, r.progress(), REVIEW), reply);
+    }
+    if (view instanceof AuditView.Paused p) {
+      ObjectNode card = TeamsCards.card();
+      ArrayNode body = card.withArray("body");
+      body.add(TeamsCards.text("**" + title(p.progress()) + "** is paused").put("size", "Medium"));
+      body.add(
+          TeamsCards.text(
+              "Nothing is lost: "
+                  + p.progress().progressLine()
+                  + ". Resume whenever you are ready."));
+      return withButtons(card, reply);
+    }
+    if (view instanceof AuditView.Report r) {
+      return withButtons(report(r.report(), reply.file().content()), reply);
+    }
+    if (view instanceof AuditView.Menu m) {
+      ObjectNode card = menu(m.definitions());
+      reply.notices().forEach(n -> card.withArray("body").insert(0, TeamsCards.text(n)));
+      return card;
+    }
+    if (view instanceof AuditView.Team t) {
+      return TeamsAuditViews.team(t.statuses(), t.manager());
+    }
+    if (view instanceof AuditView.History h) {
+      return TeamsAuditViews.history(
+          h.title(), h.subject(), h.finished(), u -> h.names().getOrDefault(u, "a colleague"));
+    }
+    if (view instanceof AuditView.Reminder r) {
+      return withButtons(TeamsAuditViews.reminder(r.schedule(), r.title()), reply);
+    }
+    if (view instanceof AuditView.Nudge n) {
+      return withButtons(TeamsAuditViews.nudge(n.audit(), n.title()), reply);
+    }
+    return TeamsCards.notice(reply.markdown());
+  }
+
+  /** The model's short narrative of a report, with its sources. */
+  static ObjectNode summary(Reply summary) {
+    StringBuilder text = new StringBuilder(summary.markdown());
+    for (Reply.Source s : summary.sources()) {
+      text.append("\n\n[")
+          .append(s.number())
+          .append("] ")
+          .append(s.title())
+          .append(" › ")
+          .append(s.section());
+    }
+    return TeamsCards.notice(text.toString());
+  }
+
   static ObjectNode question(Progress progress) {
-    ObjectNode card = TeamsCards.card();
+    return card(AuditReplies.step(progress));
+  }
+
+  private static ObjectNode question(Reply reply, Progress progress) {
+    ObjectNode card = stepCard(reply, progress, null);
     ArrayNode body = card.withArray("body");
-    header(body, progress);
     AuditQuestion question = progress.question();
     body.add(TeamsCards.text("**" + question.text() + "**").put("size", "Medium"));
     if (question.help() != null && !question.help().isBlank()) {
       body.add(TeamsCards.text(question.help()).put("isSubtle", true).put("size", "Small"));
     }
-    String chosen = progress.chosenOption().orElse(null);
-    for (AnswerOption option : question.options()) {
-      ObjectNode data = step(progress, "audit-answer").put("option", option.id());
-      String title = (option.id().equals(chosen) ? "✓ " : "") + option.label();
-      body.addObject().put("type", "ActionSet").putArray("actions").add(submit(title, data));
+    for (Reply.Button choice : reply.choices()) {
+      body.addObject().put("type", "ActionSet").putArray("actions").add(submit(choice));
     }
-    ArrayNode actions = card.putArray("actions");
-    if (progress.audit().position() > 0) {
-      actions.add(submit("◀ Back", step(progress, "audit-back")));
+    return withButtons(card, reply);
+  }
+
+  private static final String REVIEW =
+      "You have seen every question. Finish to get your scored report.";
+
+  private static ObjectNode stepCard(Reply reply, Progress progress, String line) {
+    ObjectNode card = TeamsCards.card();
+    ArrayNode body = card.withArray("body");
+    body.add(TeamsCards.text(title(progress)).put("weight", "Bolder"));
+    body.add(TeamsCards.text(progress.progressLine()).put("isSubtle", true).put("spacing", "None"));
+    for (String notice : reply.notices()) {
+      body.add(TeamsCards.text(notice).put("color", "Warning"));
     }
-    actions.add(submit("Skip", step(progress, "audit-skip")));
-    actions.add(submit("Pause", step(progress, "audit-pause")));
+    if (line != null) {
+      body.add(TeamsCards.text(line));
+    }
     return card;
   }
 
-  static ObjectNode readyToFinish(Progress progress) {
-    ObjectNode card = TeamsCards.card();
-    ArrayNode body = card.withArray("body");
-    header(body, progress);
-    body.add(TeamsCards.text("You have seen every question. Finish to get your scored report."));
-    ArrayNode actions = card.putArray("actions");
-    actions.add(submit("Finish and see the report", step(progress, "audit-finish")));
-    actions.add(submit("◀ Back", step(progress, "audit-back")));
+  /** The reply's buttons as the card's actions, each carrying its token as the submit data. */
+  private static ObjectNode withButtons(ObjectNode card, Reply reply) {
+    if (!reply.buttons().isEmpty()) {
+      ArrayNode actions = card.putArray("actions");
+      reply.buttons().forEach(b -> actions.add(submit(b)));
+    }
     return card;
   }
 
-  static ObjectNode paused(Progress progress) {
-    ObjectNode card = TeamsCards.card();
-    ArrayNode body = card.withArray("body");
-    body.add(TeamsCards.text("**" + title(progress) + "** is paused").put("size", "Medium"));
-    body.add(
-        TeamsCards.text(
-            "Nothing is lost: " + progress.progressLine() + ". Resume whenever you are ready."));
-    card.putArray("actions").add(submit("Resume", step(progress, "audit-resume")));
-    return card;
+  private static ObjectNode submit(Reply.Button button) {
+    ObjectNode data = NODES.objectNode().put(TeamsCards.ACTION, button.action().name());
+    button.action().token().forEach(data::put);
+    return TeamsCards.submit(button.label(), data);
   }
 
   static ObjectNode report(AuditReport report, byte[] chartPng) {
@@ -220,33 +284,11 @@ final class AuditCards {
     return out.toByteArray();
   }
 
-  private static void header(ArrayNode body, Progress progress) {
-    body.add(TeamsCards.text(title(progress)).put("weight", "Bolder"));
-    body.add(TeamsCards.text(progress.progressLine()).put("isSubtle", true).put("spacing", "None"));
-    if (progress.notice() != null) {
-      body.add(TeamsCards.text(progress.notice()).put("color", "Warning"));
-    }
-  }
-
   private static String title(Progress progress) {
     return progress.definition().title() + ": " + TeamsCards.inert(progress.audit().subject());
   }
 
-  private static ObjectNode step(Progress progress, String name) {
-    ObjectNode data = action(name);
-    data.put("audit", progress.audit().id());
-    data.put("revision", progress.audit().revision());
-    if (progress.question() != null) {
-      data.put("question", progress.question().id());
-    }
-    return data;
-  }
-
   private static ObjectNode action(String name) {
     return NODES.objectNode().put(TeamsCards.ACTION, name);
-  }
-
-  private static ObjectNode submit(String title, ObjectNode data) {
-    return TeamsCards.submit(title, data);
   }
 }

@@ -103,7 +103,7 @@ final class TeamsAuditViews {
     return card;
   }
 
-  /** The proactive message when a scheduled re-audit is due. */
+  /** The proactive message when a scheduled re-audit is due; its button is the core's. */
   static ObjectNode reminder(ReminderSchedule schedule, String title) {
     ObjectNode card = TeamsCards.card();
     ArrayNode body = card.withArray("body");
@@ -119,17 +119,10 @@ final class TeamsAuditViews {
                 + "** again (every "
                 + schedule.everyDays()
                 + " days). Audit it again to see how it has changed."));
-    card.putArray("actions")
-        .add(
-            TeamsCards.submit(
-                "Start the audit",
-                action("audit-start")
-                    .put("type", schedule.type())
-                    .put("subject", schedule.subject())));
     return card;
   }
 
-  /** The one nudge for an audit left open for a week. */
+  /** The one nudge for an audit left open for a week; its button is the core's. */
   static ObjectNode nudge(AuditRecord audit, String title) {
     ObjectNode card = TeamsCards.card();
     card.withArray("body")
@@ -141,8 +134,6 @@ final class TeamsAuditViews {
                     + TeamsCards.inert(audit.subject())
                     + "** has been waiting for a week. Your answers are saved; pick up where you"
                     + " left off."));
-    card.putArray("actions")
-        .add(TeamsCards.submit("Resume", action("audit-resume").put("audit", audit.id())));
     return card;
   }
 

@@ -138,7 +138,8 @@ public final class TeamsBot {
       return cardResponse(TeamsReplies.card(refused.reply()));
     }
     if (audits != null && TeamsAudits.handles(button)) {
-      return cardResponse(audits.onCardAction(activity, data));
+      // An invoke is answered with one card: the first reply, in place of the clicked one.
+      return cardResponse(TeamsAudits.card(audits.click(activity.clicked(button, data)).get(0)));
     }
     return invokeError(400, "BadRequest", "Unknown card action " + verb);
   }
@@ -155,15 +156,15 @@ public final class TeamsBot {
       answer(activity, click, ask.question());
       return;
     }
-    if (audits != null && TeamsAudits.shows(action)) {
-      send(activity, audits.show(activity, data));
-      return;
-    }
     if (audits != null && TeamsAudits.handles(action)) {
-      replaceCard(activity, audits.onCardAction(activity, data));
-      if (TeamsAudits.finishes(action)) {
+      for (Reply reply : audits.click(click)) {
+        if (reply.updatesEarlier()) {
+          replaceCard(activity, TeamsAudits.card(reply));
+        } else {
+          send(activity, TeamsAudits.messages(activity, reply));
+        }
         // The report is already on screen; a model's summary, if any, follows as its own message.
-        audits.summary(activity, data).ifPresent(card -> replyQuietly(activity, card));
+        audits.summary(reply).ifPresent(card -> replyQuietly(activity, card));
       }
       return;
     }
@@ -184,7 +185,7 @@ public final class TeamsBot {
     }
     Route route = conversation.ask(turn, question);
     if (route instanceof Route.Answered answered) {
-      ObjectNode card = TeamsCards.answer(answered.answer());
+      ObjectNode card = TeamsReplies.card(answered.reply());
       reply(activity, experts == null ? card : experts.offer(card, answered.answer()));
     } else if (route instanceof Route.Say say) {
       reply(activity, TeamsReplies.card(say.reply()));

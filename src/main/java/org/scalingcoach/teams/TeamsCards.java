@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.scalingcoach.answer.Answer;
-import org.scalingcoach.answer.Citation;
+import org.scalingcoach.conversation.AnswerReplies;
 import org.scalingcoach.knowledge.Topic;
 
 /**
- * The coach's messages in Teams as Adaptive Cards (version 1.5, the newest Teams renders): answers
- * with their sources and feedback buttons, the welcome, and short notices.
+ * The coach's messages in Teams as Adaptive Cards (version 1.5, the newest Teams renders): the card
+ * itself, the welcome, and short notices; {@link TeamsReplies} renders every reply.
  */
 public final class TeamsCards {
   public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -23,41 +23,9 @@ public final class TeamsCards {
 
   private TeamsCards() {}
 
-  /** An answer: text with [n] markers, numbered sources, follow-up questions and 👍/👎. */
+  /** A stored answer (delivered by an expert, previewed in the console), as every answer shows. */
   public static ObjectNode answer(Answer answer) {
-    ObjectNode card = card();
-    ArrayNode body = card.withArray("body");
-    body.add(text(adaptiveMarkdown(answer.markdown())));
-    if (!answer.citations().isEmpty()) {
-      body.add(text("**Sources**").put("spacing", "Medium").put("separator", true));
-      List<Citation> citations = answer.citations();
-      for (int i = 0; i < citations.size(); i++) {
-        Citation c = citations.get(i);
-        body.add(
-            text("[" + (i + 1) + "] " + c.title() + " › " + c.section())
-                .put("size", "Small")
-                .put("isSubtle", true)
-                .put("spacing", "None"));
-      }
-    }
-    // Follow-ups are long questions, and Teams never wraps a button's title: each is a wrapped
-    // line you click, one per row, so the whole question shows on any screen. The card's own
-    // actions row then holds only 👍/👎.
-    if (!answer.followUps().isEmpty()) {
-      body.add(text("**You could also ask**").put("spacing", "Medium").put("separator", true));
-      for (String followUp : answer.followUps()) {
-        ObjectNode data = NODES.objectNode().put(ACTION, "ask").put("question", followUp);
-        ObjectNode row = body.addObject().put("type", "Container").put("spacing", "Small");
-        row.set("selectAction", submit(followUp, data));
-        row.putArray("items").add(text("➜ " + followUp).put("color", "Accent"));
-      }
-    }
-    ArrayNode actions = card.putArray("actions");
-    if (answer.answered()) {
-      actions.add(feedbackButton(answer, "up", "👍 Helpful"));
-      actions.add(feedbackButton(answer, "down", "👎 Not helpful"));
-    }
-    return card;
+    return TeamsReplies.card(AnswerReplies.of(answer, ""));
   }
 
   /** The greeting when the coach is added to a chat or team. */
@@ -119,21 +87,6 @@ public final class TeamsCards {
       out.append("\n");
     }
     return out.toString().strip();
-  }
-
-  private static ObjectNode feedbackButton(Answer answer, String vote, String title) {
-    ObjectNode data = NODES.objectNode();
-    data.put(ACTION, "feedback");
-    data.put("vote", vote);
-    data.put("question", answer.question());
-    data.put("topic", answer.topic() == null ? null : answer.topic().id());
-    data.put("source", answer.citations().isEmpty() ? null : answer.citations().get(0).key());
-    ObjectNode action = NODES.objectNode();
-    action.put("type", "Action.Execute");
-    action.put("title", title);
-    action.put("verb", "feedback");
-    action.set("data", data);
-    return action;
   }
 
   /** A button whose data comes back as a message's {@code value}. */

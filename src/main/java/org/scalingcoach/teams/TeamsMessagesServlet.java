@@ -14,27 +14,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Function;
 import org.scalingcoach.AuditServices;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.admin.AdminActions;
-import org.scalingcoach.answer.Asker;
-import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.TeamsSettings;
+import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Delivery;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.conversation.NewDelivery;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.guard.Untrusted;
-import org.scalingcoach.llm.AuditSummary;
-import org.scalingcoach.llm.ReportFacts;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SqliteInbox;
 import org.scalingcoach.store.StoreException;
 import org.scalingcoach.store.TeamsConversationStore;
+import org.scalingcoach.store.TeamsMemory;
 import org.scalingcoach.store.TeamsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,9 +137,13 @@ public final class TeamsMessagesServlet extends HttpServlet {
     ConnectorClient connector = new ConnectorClient(http, tokens, 4, Duration.ofMillis(500));
     TeamsStore store = new TeamsStore(database);
     TeamsConversationStore conversations = new TeamsConversationStore(database);
+    AuditTurns auditTurns =
+        audits == null
+            ? null
+            : audits.turns(
+                core, TeamsAudits.people(conversations), "", "Teams", AuditTurns.Steps.IN_PLACE);
     if (audits != null) {
-      audits.deliverRemindersThrough(
-          new TeamsReminders(conversations, connector, () -> audits.catalog()));
+      audits.deliverRemindersThrough(new TeamsReminders(conversations, connector, auditTurns));
     }
     if (settings.emulatorMode()) {
       log.warn(
@@ -154,14 +155,15 @@ public final class TeamsMessagesServlet extends HttpServlet {
         new TeamsBot(
             connector,
             conversations,
-            audits == null ? null : new TeamsAudits(audits, conversations, reportSummaries(core)),
+            auditTurns == null ? null : new TeamsAudits(auditTurns),
             new ConversationService(
-                TeamsBot.PLATFORM,
-                "",
-                admin,
-                experts,
-                audits != null,
-                new ConversationService.Answering(core.answers(), memory, memory)));
+                    TeamsBot.PLATFORM,
+                    "",
+                    admin,
+                    experts,
+                    audits != null,
+                    new ConversationService.Answering(core.answers(), memory, memory))
+                .withAudits(auditTurns));
     if (experts != null) {
       bot.withExperts(new TeamsExperts(experts));
       experts.add(new TeamsExpertMessenger(connector, conversations));
@@ -174,16 +176,6 @@ public final class TeamsMessagesServlet extends HttpServlet {
         deliveries,
         ownsDeliveries,
         audits == null ? null : audits.reminders());
-  }
-
-  /** The language model's short narrative of a finished audit, when a model is configured. */
-  private static Function<AuditReport, Optional<AuditSummary>> reportSummaries(CoachCore core) {
-    return report ->
-        core.llm()
-            .auditSummaries()
-            .summarise(
-                new Asker(report.audit().teamId(), report.audit().userId()),
-                ReportFacts.of(report, core.knowledge()));
   }
 
   @Override

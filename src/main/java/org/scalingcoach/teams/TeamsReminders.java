@@ -3,11 +3,10 @@ package org.scalingcoach.teams;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.scalingcoach.audit.AuditCatalog;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.ReminderDelivery;
 import org.scalingcoach.audit.ReminderSchedule;
+import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.store.TeamsConversationStore;
 import org.scalingcoach.store.TeamsConversationStore.ConversationRef;
 
@@ -22,15 +21,13 @@ final class TeamsReminders implements ReminderDelivery {
 
   private final TeamsConversationStore conversations;
   private final ConnectorClient connector;
-  private final Supplier<AuditCatalog> catalog;
+  private final AuditTurns turns;
 
   TeamsReminders(
-      TeamsConversationStore conversations,
-      ConnectorClient connector,
-      Supplier<AuditCatalog> catalog) {
+      TeamsConversationStore conversations, ConnectorClient connector, AuditTurns turns) {
     this.conversations = conversations;
     this.connector = connector;
-    this.catalog = catalog;
+    this.turns = turns;
   }
 
   @Override
@@ -41,19 +38,12 @@ final class TeamsReminders implements ReminderDelivery {
 
   @Override
   public void remind(ReminderSchedule schedule) {
-    send(
-        schedule.teamId(),
-        schedule.ownerUserId(),
-        TeamsAuditViews.reminder(schedule, title(schedule.type())));
+    send(schedule.teamId(), schedule.ownerUserId(), AuditCards.card(turns.reminder(schedule)));
   }
 
   @Override
   public void nudge(AuditRecord audit) {
-    send(audit.teamId(), audit.userId(), TeamsAuditViews.nudge(audit, title(audit.type())));
-  }
-
-  private String title(String type) {
-    return catalog.get().find(type).map(d -> d.title()).orElse(type);
+    send(audit.teamId(), audit.userId(), AuditCards.card(turns.nudge(audit)));
   }
 
   private void send(String tenantId, String userId, ObjectNode card) {

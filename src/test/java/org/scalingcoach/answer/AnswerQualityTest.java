@@ -69,6 +69,25 @@ class AnswerQualityTest {
   }
 
   /**
+   * The third held-out batch, written by someone who had not seen the coach's answers: floors a
+   * little below what the benchmark measured (see README). Its misses are not printed, so that a
+   * failing run does not turn it into a tuning set.
+   */
+  @Test
+  void should_answer_the_blind_third_batch_from_the_right_section_with_the_key_points() {
+    SectionSet set = SectionSet.heldOut3(TestCore.shared().knowledge());
+    assertThat(set.items().stream().filter(SectionSet.Item::inScope).count())
+        .isGreaterThanOrEqualTo(70);
+
+    SectionSet.Result result = set.run(TestCore.shared().answers());
+
+    assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(0.68);
+    assertFloors(result, 0.82, 0.68, 0.86);
+    assertThat(result.overall().refused).as("in-scope questions refused").isLessThanOrEqualTo(1);
+    assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(0.85);
+  }
+
+  /**
    * The second tuning part (first written blind as a held-out batch): floors a little below what
    * the benchmark measured on it (see README).
    */

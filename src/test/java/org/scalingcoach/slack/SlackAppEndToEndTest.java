@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.store.SlackFeedbackStore;
 
 /**
@@ -93,7 +94,7 @@ class SlackAppEndToEndTest {
     assertThat(post.param("text")).isNotBlank();
     JsonNode blocks = post.json("blocks");
     assertThat(text(blocks)).contains("*Sources*", "›", "[1]");
-    assertThat(SlackRequests.buttonValue(blocks, AnswerBlocks.FEEDBACK_UP)).isNotBlank();
+    assertThat(SlackRequests.buttonValue(blocks, SlackButtons.FEEDBACK_UP)).isNotBlank();
     assertThat(text(blocks)).doesNotContain("**");
     assertThat(questionLog("How do we detect model drift?")).containsExactly(1);
   }
@@ -317,7 +318,7 @@ class SlackAppEndToEndTest {
   void should_store_feedback_with_question_sources_user_and_workspace() {
     mention("Ev11", "1800000700.000100", null, "<@UCOACHBOT> How do we detect model drift?");
     FakeSlack.Call post = awaitPosts(1).get(0);
-    String answerId = SlackRequests.buttonValue(post.json("blocks"), AnswerBlocks.FEEDBACK_DOWN);
+    String answerId = SlackRequests.buttonValue(post.json("blocks"), SlackButtons.FEEDBACK_DOWN);
 
     HttpResponse<String> ack =
         slack.form(
@@ -328,7 +329,7 @@ class SlackAppEndToEndTest {
                 "1800000001.000001",
                 "1800000700.000100",
                 false,
-                AnswerBlocks.FEEDBACK_DOWN,
+                SlackButtons.FEEDBACK_DOWN,
                 answerId,
                 fake.responseUrl("fb1")));
 
@@ -340,7 +341,8 @@ class SlackAppEndToEndTest {
     assertThat(feedback.question()).isEqualTo("How do we detect model drift?");
     assertThat(feedback.sources()).contains("#");
     await().atMost(WAIT).until(() -> !fake.calls("response_url").isEmpty());
-    assertThat(fake.calls("response_url").get(0).param("text")).isEqualTo(SlackActions.THANKS_DOWN);
+    assertThat(fake.calls("response_url").get(0).param("text"))
+        .isEqualTo(ConversationService.THANKS_DOWN);
   }
 
   @Test
@@ -348,7 +350,7 @@ class SlackAppEndToEndTest {
     mention("Ev12", "1800000800.000100", null, "<@UCOACHBOT> How do we detect model drift?");
     FakeSlack.Call post = awaitPosts(1).get(0);
     String followUp =
-        SlackRequests.buttonValue(post.json("blocks"), AnswerBlocks.FOLLOW_UP_PREFIX + "0");
+        SlackRequests.buttonValue(post.json("blocks"), SlackButtons.FOLLOW_UP_PREFIX + "0");
 
     slack.form(
         SlackRequests.blockAction(
@@ -358,7 +360,7 @@ class SlackAppEndToEndTest {
             "1800000001.000001",
             "1800000800.000100",
             false,
-            AnswerBlocks.FOLLOW_UP_PREFIX + "0",
+            SlackButtons.FOLLOW_UP_PREFIX + "0",
             followUp,
             fake.responseUrl("fu1")));
 

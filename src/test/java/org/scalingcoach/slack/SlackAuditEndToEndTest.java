@@ -211,6 +211,67 @@ class SlackAuditEndToEndTest {
   }
 
   @Test
+  void an_audit_click_from_a_channel_is_refused_with_the_words_teams_uses_and_changes_nothing() {
+    command(USER, "audit start engage-stakeholders Channel rollout");
+    Posted question = awaitPost(1);
+
+    slack.form(
+        SlackRequests.blockAction(
+            team,
+            USER,
+            "C0GUILD",
+            "1800000500.000100",
+            null,
+            false,
+            "audit_answer_1",
+            question.button("audit_answer_1"),
+            fake.responseUrl("channel-click")));
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                fake.calls("response_url").stream()
+                    .anyMatch(
+                        c ->
+                            c.params()
+                                .toString()
+                                .contains(
+                                    "Audits, their reports and team results stay private: open a"
+                                        + " personal chat with me")));
+    // The refusal is all that click does: no next question, no settled message.
+    assertThat(fake.calls("chat.postMessage")).hasSize(1);
+    assertThat(fake.calls("chat.update")).isEmpty();
+    // The same button clicked in the DM still works: nothing was saved by the refused click.
+    click(question, "audit_answer_1", question.button("audit_answer_1"));
+    assertThat(awaitPost(2).blocks().toString()).contains("Question 2 of 11");
+  }
+
+  @Test
+  void the_app_home_offers_the_audits_an_open_audit_to_resume_and_a_finished_one_to_read() {
+    command(USER, "audit start engage-stakeholders Home rollout");
+    awaitPost(1);
+    command(USER, "audit start plan-for-mlops Finished model");
+    Posted message = awaitPost(2);
+    int posts = 2;
+    while (message.button("audit_finish") == null) {
+      click(message, "audit_answer_0", message.button("audit_answer_0"));
+      message = awaitPost(++posts);
+    }
+    click(message, "audit_finish", message.button("audit_finish"));
+    awaitPost(++posts);
+
+    slack.event(SlackRequests.envelope(team, "EvHome", SlackRequests.appHomeOpened(USER, "D0ADA")));
+    await().atMost(WAIT).until(() -> !fake.calls("views.publish").isEmpty());
+    String home = fake.calls("views.publish").get(0).json("view").toString();
+
+    assertThat(home)
+        .contains("Guided audits", "audit_start", "Your open audits", "Home rollout")
+        .contains("audit_resume", "Your finished audits", "Finished model", "audit_report")
+        .doesNotContain("Team audits");
+  }
+
+  @Test
   void a_manager_schedules_a_re_audit_and_the_command_confirms_it() {
     HttpResponse<String> refused =
         command(USER, "audit remind plan-for-mlops 90 <@U0ADA|ada> Fraud model");

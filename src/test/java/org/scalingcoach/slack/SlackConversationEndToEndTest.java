@@ -111,6 +111,35 @@ class SlackConversationEndToEndTest {
   }
 
   @Test
+  void should_read_a_mention_with_the_shared_grammar_and_policy() {
+    // given a mention that asks for help and one that asks for insights in a channel
+    slack.event(
+        SlackRequests.envelope(
+            team,
+            "EvG1",
+            SlackRequests.appMention(team, "C0GUILD", "U0ADA", THREAD, null, "<@UCOACHBOT> help")));
+    awaitPosts(1);
+    slack.event(
+        SlackRequests.envelope(
+            team,
+            "EvG2",
+            SlackRequests.appMention(
+                team,
+                "C0GUILD",
+                "U0ADA",
+                "1800002100.000100",
+                null,
+                "<@UCOACHBOT> admin insights")));
+
+    // then the conversation service answers both, and neither is asked as a question
+    List<FakeSlack.Call> posts = awaitPosts(2);
+    assertThat(posts.get(0).param("text")).startsWith("*Scaling Coach* answers questions");
+    assertThat(posts.get(1).param("text")).contains("Insights stay private");
+    assertThat(asked("help")).isZero();
+    assertThat(asked("admin insights")).isZero();
+  }
+
+  @Test
   void should_answer_a_double_clicked_follow_up_button_once() {
     slack.event(
         SlackRequests.envelope(
@@ -120,7 +149,7 @@ class SlackConversationEndToEndTest {
                 team, "C0GUILD", "U0ADA", THREAD, null, "<@UCOACHBOT> How do we detect drift?")));
     String followUp =
         SlackRequests.buttonValue(
-            awaitPosts(1).get(0).json("blocks"), AnswerBlocks.FOLLOW_UP_PREFIX + "0");
+            awaitPosts(1).get(0).json("blocks"), SlackButtons.FOLLOW_UP_PREFIX + "0");
     String click =
         SlackRequests.blockAction(
             team,
@@ -129,7 +158,7 @@ class SlackConversationEndToEndTest {
             "1800000000.000001",
             THREAD,
             false,
-            AnswerBlocks.FOLLOW_UP_PREFIX + "0",
+            SlackButtons.FOLLOW_UP_PREFIX + "0",
             followUp,
             fake.responseUrl("fu"));
 

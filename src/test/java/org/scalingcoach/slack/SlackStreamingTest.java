@@ -117,10 +117,10 @@ class SlackStreamingTest {
             ts,
             "1800000950.000100",
             false,
-            AnswerBlocks.FEEDBACK_BUTTONS,
+            SlackButtons.FEEDBACK_BUTTONS,
             down,
             fake.responseUrl("fb-native")));
-    String answerId = down.substring(AnswerBlocks.DOWN_PREFIX.length());
+    String answerId = down.substring(SlackButtons.DOWN_PREFIX.length());
     SlackFeedbackStore store = new SlackFeedbackStore(core.database());
     await()
         .atMost(Duration.ofSeconds(20))

@@ -69,9 +69,14 @@ class AskAnExpertEndToEndTest {
                 () -> posts(GENERAL).stream().filter(c -> ts.equals(c.param("thread_ts"))).toList(),
                 l -> !l.isEmpty())
             .get(0);
-    return new String[] {
-      ts, buttonValue(answer.param("blocks"), "coach_feedback_up"), answer.param("blocks")
-    };
+    // The answer id is on the 👍 of an answer, and on "Ask an expert" under a refusal (which has
+    // nothing to rate).
+    String blocks = answer.param("blocks");
+    String id =
+        blocks.contains("coach_feedback_up")
+            ? buttonValue(blocks, "coach_feedback_up")
+            : buttonValue(blocks, "coach_expert_ask");
+    return new String[] {ts, id, blocks};
   }
 
   private List<FakeSlack.Call> posts(String channel) {

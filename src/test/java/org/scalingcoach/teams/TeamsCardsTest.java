@@ -4,36 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.answer.Answer;
-import org.scalingcoach.answer.Citation;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
+import org.scalingcoach.conversation.SampleAnswer;
 import org.scalingcoach.knowledge.Topic;
 
 class TeamsCardsTest {
-  private static final Answer ANSWER =
-      new Answer(
-          "How do we know our model is drifting?",
-          true,
-          Topic.MODEL_RETRAINING,
-          "Watch the input distribution against training data. [1]\n- Track live accuracy. [2]",
-          List.of(
-              new Citation(
-                  "drift-detection",
-                  "Detecting drift",
-                  Topic.MODEL_RETRAINING,
-                  "Signals of drift",
-                  "signals-of-drift",
-                  0.9),
-              new Citation(
-                  "monitoring",
-                  "Monitoring models",
-                  Topic.MODEL_RETRAINING,
-                  "Live accuracy",
-                  "live-accuracy",
-                  0.7)),
-          List.of("Tell me about retraining schedules"));
+  private static final Answer ANSWER = SampleAnswer.DRIFT;
 
   @Test
   void should_render_an_answer_as_an_adaptive_card_teams_can_show() {

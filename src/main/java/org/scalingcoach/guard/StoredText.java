@@ -1,4 +1,4 @@
-package org.scalingcoach.store;
+package org.scalingcoach.guard;
 
 /**
  * The longest text kept in a row (questions, turns): a transport cap so that a pasted megabyte

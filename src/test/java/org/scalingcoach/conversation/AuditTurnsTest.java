@@ -1,0 +1,198 @@
+package org.scalingcoach.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.scalingcoach.audit.Actor;
+import org.scalingcoach.audit.AuditFixture;
+import org.scalingcoach.audit.ReminderRouter;
+import org.scalingcoach.audit.Reminders;
+
+/**
+ * The audit conversation decided once for both platforms: what a click brings back, for a platform
+ * that replaces the clicked card and for one that posts the next step as a new message.
+ */
+class AuditTurnsTest {
+  private static final Actor ANNA = new Actor("T1", "UANNA");
+  private final AuditFixture fixture = new AuditFixture();
+
+  private AuditTurns turns(AuditTurns.Steps steps) {
+    Reminders reminders =
+        new Reminders(
+            fixture.reminderStore,
+            fixture.engine::catalog,
+            fixture.roles,
+            new ReminderRouter(),
+            fixture.clock);
+    return new AuditTurns(
+        fixture.engine,
+        fixture.history,
+        reminders,
+        report -> Optional.empty(),
+        (workspace, user) -> Optional.of("Ada Lovelace"),
+        "/coach ",
+        "Slack",
+        steps);
+  }
+
+  private static Turn click(Reply.Button button) {
+    return Turn.clicked(
+        "slack", ANNA.teamId(), ANNA.userId(), "D1", Turn.Kind.PERSONAL, null, button.action());
+  }
+
+  private Reply firstQuestion(AuditTurns turns) {
+    Turn start =
+        Turn.clicked(
+            "slack",
+            ANNA.teamId(),
+            ANNA.userId(),
+            "D1",
+            Turn.Kind.PERSONAL,
+            null,
+            new Turn.Action(
+                AuditReplies.START, Map.of("type", "audit-your-data", "subject", "Churn")));
+    return turns.click(start).get(0);
+  }
+
+  @Test
+  void an_answer_posts_the_next_question_first_and_then_settles_the_clicked_one() {
+    AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
+    Reply question = firstQuestion(turns);
+
+    List<Reply> replies = turns.click(click(question.choices().get(0)));
+
+    assertThat(replies).hasSize(2);
+    assertThat(replies.get(0).view()).isInstanceOf(AuditView.Question.class);
+    assertThat(replies.get(0).markdown()).startsWith("Question 2 of");
+    assertThat(replies.get(0).updatesEarlier()).isFalse();
+    assertThat(replies.get(1).view()).isInstanceOf(AuditView.Settled.class);
+    assertThat(replies.get(1).updatesEarlier()).isTrue();
+    assertThat(replies.get(1).markdown()).contains(question.choices().get(0).label());
+  }
+
+  @Test
+  void the_second_click_of_a_double_click_brings_nothing_back_where_steps_are_new_messages() {
+    AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
+    Reply.Button answer = firstQuestion(turns).choices().get(0);
+    turns.click(click(answer));
+
+    assertThat(turns.click(click(answer))).isEmpty();
+  }
+
+  @Test
+  void a_click_on_an_older_question_brings_the_current_one_back_with_a_notice() {
+    AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
+    Reply first = firstQuestion(turns);
+    turns.click(click(first.choices().get(0)));
+
+    List<Reply> replies = turns.click(click(first.choices().get(1)));
+
+    assertThat(replies).hasSize(1);
+    assertThat(replies.get(0).notices()).anySatisfy(n -> assertThat(n).contains("earlier view"));
+    assertThat(replies.get(0).markdown()).startsWith("Question 2 of");
+  }
+
+  @Test
+  void every_step_replaces_the_clicked_card_where_the_platform_can() {
+    AuditTurns turns = turns(AuditTurns.Steps.IN_PLACE);
+    Reply question = firstQuestion(turns);
+    assertThat(question.updatesEarlier()).isTrue();
+
+    List<Reply> answered = turns.click(click(question.choices().get(0)));
+    List<Reply> again = turns.click(click(question.choices().get(0)));
+
+    assertThat(answered).singleElement().satisfies(r -> assertThat(r.updatesEarlier()).isTrue());
+    assertThat(again).singleElement().satisfies(r -> assertThat(r.updatesEarlier()).isTrue());
+    assertThat(again.get(0).markdown()).startsWith("Question 2 of");
+  }
+
+  @Test
+  void pause_settles_in_place_and_resume_carries_on_at_the_same_question_once() {
+    AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
+    Reply question = firstQuestion(turns);
+    Reply.Button pause =
+        question.buttons().stream()
+            .filter(b -> b.action().name().equals(AuditReplies.PAUSE))
+            .findFirst()
+            .orElseThrow();
+
+    Reply paused = turns.click(click(pause)).get(0);
+    List<Reply> resumed = turns.click(click(paused.buttons().get(0)));
+    List<Reply> resumedAgain = turns.click(click(paused.buttons().get(0)));
+
+    assertThat(paused.updatesEarlier()).isTrue();
+    assertThat(paused.view()).isInstanceOf(AuditView.Paused.class);
+    assertThat(resumed)
+        .singleElement()
+        .satisfies(r -> assertThat(r.markdown()).startsWith("Question 1 of"));
+    assertThat(resumedAgain).isEmpty();
+  }
+
+  @Test
+  void finishing_settles_the_review_and_brings_the_report_with_its_chart_once() {
+    AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
+    Reply step = firstQuestion(turns);
+    while (!(step.view() instanceof AuditView.Review)) {
+      List<Reply> replies = turns.click(click(step.choices().get(0)));
+      step = replies.get(0);
+    }
+    Reply.Button finish = step.buttons().get(0);
+    assertThat(finish.action().name()).isEqualTo(AuditReplies.FINISH);
+
+    List<Reply> finished = turns.click(click(finish));
+    List<Reply> again = turns.click(click(finish));
+
+    assertThat(finished).hasSize(2);
+    assertThat(finished.get(0).updatesEarlier()).isTrue();
+    assertThat(finished.get(1).view()).isInstanceOf(AuditView.Report.class);
+    assertThat(finished.get(1).file().mediaType()).isEqualTo("image/png");
+    assertThat(finished.get(1).buttons())
+        .extracting(b -> b.action().name())
+        .containsExactly(AuditReplies.EXPORT);
+    assertThat(again).isEmpty();
+
+    List<Reply> exported = turns.click(click(finished.get(1).buttons().get(0)));
+    assertThat(((AuditView.Exports) exported.get(0).view()).files())
+        .extracting(Reply.File::name)
+        .anySatisfy(n -> assertThat(n).endsWith(".md"))
+        .anySatisfy(n -> assertThat(n).endsWith(".csv"));
+  }
+
+  @Test
+  void a_garbled_token_is_answered_with_what_to_do_instead_of_failing() {
+    AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
+    Turn garbled =
+        Turn.clicked(
+            "slack",
+            ANNA.teamId(),
+            ANNA.userId(),
+            "D1",
+            Turn.Kind.PERSONAL,
+            null,
+            new Turn.Action(AuditReplies.SKIP, Map.of("audit", "x")));
+
+    assertThat(turns.click(garbled))
+        .singleElement()
+        .satisfies(r -> assertThat(r.markdown()).contains("Try /coach audit"));
+  }
+
+  @Test
+  void a_typed_start_acknowledges_at_once_and_brings_the_first_question_with_the_slow_work() {
+    AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
+    Turn typed =
+        Turn.typed(
+            "slack", ANNA.teamId(), ANNA.userId(), "C1", Turn.Kind.PERSONAL, null, "audit start");
+    Command.Audit start = (Command.Audit) Command.parse("audit start audit-your-data Churn");
+
+    AuditTurns.Outcome outcome = turns.command(typed, start, List.of());
+
+    assertThat(outcome.now()).isEmpty();
+    assertThat(outcome.acknowledgement()).contains("direct messages");
+    assertThat(outcome.later().get())
+        .singleElement()
+        .satisfies(r -> assertThat(r.markdown()).startsWith("Question 1 of"));
+  }
+}
