@@ -1,6 +1,6 @@
 package org.scalingcoach.conversation;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -67,13 +67,7 @@ final class AuditCommands {
         }
         case TEAM ->
             AuditTurns.Outcome.now(
-                AuditReplies.reply(
-                    "Team audits",
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    null,
-                    new AuditView.Team(history.latest(actor), history.isManager(actor))));
+                AuditReplies.team(history.latest(actor), history.isManager(actor)));
         case HISTORY ->
             AuditTurns.Outcome.now(
                 command
@@ -130,10 +124,12 @@ final class AuditCommands {
     if (finished.isEmpty()) {
       return Reply.text("No finished audits of that subject that you can see.");
     }
-    Map<String, String> names = new LinkedHashMap<>();
-    for (AuditRecord a : finished) {
-      names.computeIfAbsent(a.userId(), user -> name(actor, user));
-    }
+    Map<String, Reply.Person> people = new HashMap<>();
+    List<Reply.Person> by =
+        finished.stream()
+            .map(
+                a -> people.computeIfAbsent(a.userId(), user -> person(actor, user, "a colleague")))
+            .toList();
     AuditRecord latest = finished.get(finished.size() - 1);
     return AuditReplies.reply(
         "History of " + latest.subject(),
@@ -141,7 +137,7 @@ final class AuditCommands {
         List.of(),
         List.of(),
         null,
-        new AuditView.History(history.title(latest), latest.subject(), finished, names));
+        new AuditView.History(history.title(latest), latest.subject(), finished, by));
   }
 
   private Reply remind(Actor actor, String arguments, List<String> mentioned) {
@@ -164,33 +160,23 @@ final class AuditCommands {
     ReminderSchedule s =
         reminders.schedule(
             actor, m.group(1), m.group(4), owner, Reminders.parseEveryDays(m.group(2)));
-    String who = name(actor, owner);
-    if (who.equals("a colleague")) {
-      who = "the person you mentioned";
-    }
+    var scheduled =
+        new AuditView.Scheduled(s, person(actor, owner, "the person you mentioned"), platformName);
     return AuditReplies.reply(
-        "Scheduled: every "
-            + s.everyDays()
-            + " days "
-            + who
-            + " will be asked in "
-            + platformName
-            + " to audit **"
-            + s.subject()
-            + "** again; first on "
-            + s.nextDueAt().toString().substring(0, 10)
-            + ".",
+        scheduled.line(scheduled.owner().label(), subject -> "**" + subject + "**"),
         List.of(),
         List.of(),
         List.of(),
         null,
-        new AuditView.Scheduled(s, who));
+        scheduled);
   }
 
-  private String name(Actor actor, String user) {
-    return user.equals(actor.userId())
-        ? "you"
-        : people.name(actor.teamId(), user).filter(n -> !n.isBlank()).orElse("a colleague");
+  /** {@code user} as a reply speaks of them; {@code unknown} when the platform has no name. */
+  private Reply.Person person(Actor actor, String user, String unknown) {
+    boolean you = user.equals(actor.userId());
+    String label =
+        you ? "you" : people.name(actor.teamId(), user).filter(n -> !n.isBlank()).orElse(unknown);
+    return new Reply.Person(user, label, you);
   }
 
   private static Actor actor(Turn turn) {

@@ -123,6 +123,27 @@ public final class AuditReplies {
         p.progressLine() + ": " + q.text(), options, nav, notices, null, new AuditView.Question(p));
   }
 
+  /**
+   * The latest level per subject, each with History, Report and Export buttons; managers see the
+   * workspace, others their own.
+   */
+  public static Reply team(List<SubjectStatus> statuses, boolean manager) {
+    List<Reply.Button> buttons = new ArrayList<>();
+    for (SubjectStatus s : statuses) {
+      buttons.add(
+          Reply.Button.of("History", HISTORY, Map.of("type", s.type(), "subject", s.subject())));
+      buttons.add(Reply.Button.of("Report", REPORT, audit(s.latest())));
+      buttons.add(Reply.Button.of("Export", EXPORT, audit(s.latest())));
+    }
+    return reply(
+        manager ? "Team audits" : "Your audits",
+        buttons,
+        List.of(),
+        List.of(),
+        null,
+        new AuditView.Team(statuses, manager));
+  }
+
   /** What a clicked question turns into once the click is applied. */
   public static Reply settled(AuditDefinition definition, String questionId, String outcome) {
     return reply(

@@ -38,6 +38,15 @@ public record Reply(
     }
   }
 
+  /**
+   * A person a reply speaks of, for each renderer to name its own way (a mention where the platform
+   * has them, else the label).
+   *
+   * @param label how to call them in words: "you", their name, or what to say when it is unknown
+   * @param you true when it is the person the reply is for
+   */
+  public record Person(String userId, String label, boolean you) {}
+
   /** A chart or a file: its name, media type and bytes, and a line that describes it. */
   public record File(String name, String mediaType, byte[] content, String description) {}
 

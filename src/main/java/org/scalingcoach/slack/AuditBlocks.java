@@ -127,10 +127,10 @@ final class AuditBlocks {
       return question(reply, q.progress());
     }
     if (view instanceof AuditView.Review r) {
-      return review(reply, r.progress());
+      return review(reply, r);
     }
     if (view instanceof AuditView.Paused p) {
-      return paused(reply, p.progress());
+      return paused(reply, p);
     }
     if (view instanceof AuditView.Settled s) {
       return settled(s.definition(), s.questionId(), Mrkdwn.escape(s.outcome()));
@@ -179,10 +179,12 @@ final class AuditBlocks {
 
   /** After the last question: finish for the report, or go back. */
   static List<LayoutBlock> review(Progress p) {
-    return review(AuditReplies.step(p), p);
+    Reply reply = AuditReplies.step(p);
+    return review(reply, (AuditView.Review) reply.view());
   }
 
-  private static List<LayoutBlock> review(Reply reply, Progress p) {
+  private static List<LayoutBlock> review(Reply reply, AuditView.Review review) {
+    Progress p = review.progress();
     List<LayoutBlock> blocks = new ArrayList<>();
     addNotices(blocks, reply);
     blocks.add(
@@ -196,7 +198,8 @@ final class AuditBlocks {
                             + Mrkdwn.escape(p.audit().subject())
                             + "\n"
                             + Mrkdwn.escape(p.progressLine())
-                            + ". Finish to see your scores and next steps; after that the answers can't change."))));
+                            + "\n"
+                            + Mrkdwn.escape(review.line())))));
     blocks.add(
         actions(a -> a.blockId("audit_review").elements(buttons(reply, AuditReplies.FINISH))));
     return blocks;
@@ -219,10 +222,12 @@ final class AuditBlocks {
   }
 
   static List<LayoutBlock> paused(Progress p) {
-    return paused(AuditReplies.step(p), p);
+    Reply reply = AuditReplies.step(p);
+    return paused(reply, (AuditView.Paused) reply.view());
   }
 
-  private static List<LayoutBlock> paused(Reply reply, Progress p) {
+  private static List<LayoutBlock> paused(Reply reply, AuditView.Paused paused) {
+    Progress p = paused.progress();
     return List.of(
         section(
             s ->
@@ -232,9 +237,8 @@ final class AuditBlocks {
                                 + Mrkdwn.escape(p.definition().title())
                                 + "* · "
                                 + Mrkdwn.escape(p.audit().subject())
-                                + " at "
-                                + Mrkdwn.escape(p.progressLine())
-                                + ". Your answers are saved."))
+                                + ". "
+                                + Mrkdwn.escape(paused.line())))
                     .accessory(button(reply.buttons().get(0), 0, "primary"))));
   }
 

@@ -45,7 +45,13 @@ final class AuditReportBlocks {
       return List.of(section(s -> s.text(markdownText(cut(history(h))))));
     }
     if (view instanceof AuditView.Scheduled s) {
-      return List.of(section(b -> b.text(markdownText(scheduled(s.schedule())))));
+      return List.of(
+          section(
+              b ->
+                  b.text(
+                      markdownText(
+                          s.line(
+                              person(s.owner()), subject -> "*" + Mrkdwn.escape(subject) + "*")))));
     }
     if (view instanceof AuditView.Reminder r) {
       return reminder(reply, r);
@@ -106,32 +112,15 @@ final class AuditReportBlocks {
     StringBuilder text =
         new StringBuilder(
             "*History of " + Mrkdwn.escape(h.subject()) + "* (" + Mrkdwn.escape(h.title()) + ")\n");
-    for (AuditRecord a : h.finished()) {
-      text.append("• ")
-          .append(a.finishedAt().toString(), 0, 10)
-          .append(": ")
-          .append(a.levelName())
-          .append(" (")
-          .append(AuditBlocks.number(a.score()))
-          .append(") by <@")
-          .append(a.userId())
-          .append("> · #")
-          .append(a.id())
-          .append('\n');
+    for (int i = 0; i < h.finished().size(); i++) {
+      text.append("• ").append(h.entry(i, AuditReportBlocks::person)).append('\n');
     }
     return text.toString();
   }
 
-  private static String scheduled(ReminderSchedule s) {
-    return "Scheduled: every "
-        + s.everyDays()
-        + " days <@"
-        + s.ownerUserId()
-        + "> will be asked to audit *"
-        + Mrkdwn.escape(s.subject())
-        + "* again; first on "
-        + s.nextDueAt().toString().substring(0, 10)
-        + ".";
+  /** A person as Slack names them: a mention, which each reader sees as a name. */
+  private static String person(Reply.Person person) {
+    return person.you() ? "you" : "<@" + person.userId() + ">";
   }
 
   private static List<LayoutBlock> reminder(Reply reply, AuditView.Reminder r) {

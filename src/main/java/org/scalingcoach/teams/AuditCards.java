@@ -67,17 +67,13 @@ final class AuditCards {
       return question(reply, q.progress());
     }
     if (view instanceof AuditView.Review r) {
-      return withButtons(stepCard(reply, r.progress(), REVIEW), reply);
+      return withButtons(stepCard(reply, r.progress(), r.line()), reply);
     }
     if (view instanceof AuditView.Paused p) {
       ObjectNode card = TeamsCards.card();
       ArrayNode body = card.withArray("body");
       body.add(TeamsCards.text("**" + title(p.progress()) + "** is paused").put("size", "Medium"));
-      body.add(
-          TeamsCards.text(
-              "Nothing is lost: "
-                  + p.progress().progressLine()
-                  + ". Resume whenever you are ready."));
+      body.add(TeamsCards.text(p.line()));
       return withButtons(card, reply);
     }
     if (view instanceof AuditView.Report r) {
@@ -89,11 +85,10 @@ final class AuditCards {
       return card;
     }
     if (view instanceof AuditView.Team t) {
-      return TeamsAuditViews.team(t.statuses(), t.manager());
+      return TeamsAuditViews.team(reply, t);
     }
     if (view instanceof AuditView.History h) {
-      return TeamsAuditViews.history(
-          h.title(), h.subject(), h.finished(), u -> h.names().getOrDefault(u, "a colleague"));
+      return TeamsAuditViews.history(h);
     }
     if (view instanceof AuditView.Reminder r) {
       return withButtons(TeamsAuditViews.reminder(r.schedule(), r.title()), reply);
@@ -136,9 +131,6 @@ final class AuditCards {
     return withButtons(card, reply);
   }
 
-  private static final String REVIEW =
-      "You have seen every question. Finish to get your scored report.";
-
   private static ObjectNode stepCard(Reply reply, Progress progress, String line) {
     ObjectNode card = TeamsCards.card();
     ArrayNode body = card.withArray("body");
@@ -162,7 +154,7 @@ final class AuditCards {
     return card;
   }
 
-  private static ObjectNode submit(Reply.Button button) {
+  static ObjectNode submit(Reply.Button button) {
     ObjectNode data = NODES.objectNode().put(TeamsCards.ACTION, button.action().name());
     button.action().token().forEach(data::put);
     return TeamsCards.submit(button.label(), data);

@@ -1,16 +1,16 @@
 package org.scalingcoach.teams;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.SubjectStatus;
+import org.scalingcoach.conversation.AuditView;
+import org.scalingcoach.conversation.Reply;
 
 /**
  * The audit cards beyond the questions: the team view, a subject's history, reminders, nudges and
@@ -19,7 +19,6 @@ import org.scalingcoach.audit.SubjectStatus;
 final class TeamsAuditViews {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private TeamsAuditViews() {}
 
@@ -27,7 +26,9 @@ final class TeamsAuditViews {
    * The latest level per subject and type with its trend; managers see the tenant, others their
    * own.
    */
-  static ObjectNode team(List<SubjectStatus> statuses, boolean manager) {
+  static ObjectNode team(Reply reply, AuditView.Team team) {
+    List<SubjectStatus> statuses = team.statuses();
+    boolean manager = team.manager();
     ObjectNode card = TeamsCards.card();
     ArrayNode body = card.withArray("body");
     body.add(
@@ -43,7 +44,8 @@ final class TeamsAuditViews {
       body.add(TeamsCards.text("No finished audits yet. Type **audit** to run one."));
       return card;
     }
-    for (SubjectStatus s : statuses) {
+    for (int i = 0; i < statuses.size(); i++) {
+      SubjectStatus s = statuses.get(i);
       AuditRecord latest = s.latest();
       body.add(
           TeamsCards.text(
@@ -64,40 +66,22 @@ final class TeamsAuditViews {
                       + DATE.format(latest.finishedAt()))
               .put("separator", true));
       ArrayNode buttons = body.addObject().put("type", "ActionSet").putArray("actions");
-      buttons.add(
-          TeamsCards.submit(
-              "History",
-              action("audit-history").put("type", s.type()).put("subject", s.subject())));
-      buttons.add(TeamsCards.submit("Report", action("audit-report").put("audit", latest.id())));
-      buttons.add(TeamsCards.submit("Export", action("audit-export").put("audit", latest.id())));
+      AuditView.Team.buttons(reply, i).forEach(b -> buttons.add(AuditCards.submit(b)));
     }
     return card;
   }
 
   /** Every finished audit of one subject and type, oldest first, with who ran it. */
-  static ObjectNode history(
-      String title, String subject, List<AuditRecord> finished, Function<String, String> names) {
+  static ObjectNode history(AuditView.History history) {
     ObjectNode card = TeamsCards.card();
     ArrayNode body = card.withArray("body");
-    body.add(TeamsCards.text("**History of " + subject + "** · " + title).put("size", "Medium"));
+    body.add(
+        TeamsCards.text(
+                "**History of " + TeamsCards.inert(history.subject()) + "** · " + history.title())
+            .put("size", "Medium"));
     StringBuilder lines = new StringBuilder();
-    AuditRecord previous = null;
-    for (AuditRecord a : finished) {
-      lines
-          .append("- ")
-          .append(DATE.format(a.finishedAt()))
-          .append(": ")
-          .append(a.levelName())
-          .append(" (")
-          .append(score(a))
-          .append(")");
-      if (previous != null) {
-        long delta = Math.round(a.score()) - Math.round(previous.score());
-        lines.append(delta > 0 ? " ▲ +" + delta : delta < 0 ? " ▼ " + delta : " =");
-      }
-      lines.append(" by ").append(names.apply(a.userId())).append(" · #").append(a.id());
-      lines.append("\n");
-      previous = a;
+    for (int i = 0; i < history.finished().size(); i++) {
+      lines.append("- ").append(history.entry(i, p -> TeamsCards.inert(p.label()))).append("\n");
     }
     body.add(TeamsCards.text(lines.toString().strip()));
     return card;
@@ -148,9 +132,5 @@ final class TeamsAuditViews {
 
   private static long score(AuditRecord audit) {
     return audit.score() == null ? 0 : Math.round(audit.score());
-  }
-
-  private static ObjectNode action(String name) {
-    return NODES.objectNode().put(TeamsCards.ACTION, name);
   }
 }

@@ -185,4 +185,32 @@ class AuditTurnsTest {
         .singleElement()
         .satisfies(r -> assertThat(r.markdown()).startsWith("Question 1 of"));
   }
+
+  @Test
+  void the_team_view_offers_history_report_and_export_per_subject_and_history_names_who_ran_it() {
+    AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
+    Reply step = firstQuestion(turns);
+    while (!(step.view() instanceof AuditView.Review)) {
+      step = turns.click(click(step.choices().get(0))).get(0);
+    }
+    turns.click(click(step.buttons().get(0)));
+    Turn typed =
+        Turn.typed(
+            "slack", ANNA.teamId(), ANNA.userId(), "C1", Turn.Kind.PERSONAL, null, "audit team");
+
+    Reply team =
+        turns.command(typed, (Command.Audit) Command.parse("audit team"), List.of()).now().get(0);
+
+    assertThat(((AuditView.Team) team.view()).statuses()).hasSize(1);
+    assertThat(AuditView.Team.buttons(team, 0))
+        .extracting(Reply.Button::label, b -> b.action().name())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("History", AuditReplies.HISTORY),
+            org.assertj.core.groups.Tuple.tuple("Report", AuditReplies.REPORT),
+            org.assertj.core.groups.Tuple.tuple("Export", AuditReplies.EXPORT));
+    AuditView.History history =
+        (AuditView.History) turns.click(click(team.choices().get(0))).get(0).view();
+    assertThat(history.by()).containsExactly(new Reply.Person(ANNA.userId(), "you", true));
+    assertThat(history.entry(0, Reply.Person::label)).contains(" by you · #");
+  }
 }
