@@ -28,6 +28,9 @@ import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditFixture;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.ScoreChart;
+import org.scalingcoach.conversation.AuditReplies;
+import org.scalingcoach.conversation.AuditView;
+import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.expert.ExpertQuestion;
 import org.scalingcoach.expert.ExpertQuestions;
 
@@ -197,6 +200,22 @@ class AdaptiveCardRenderTest {
     byte[] chart = ScoreChart.png(report);
     write(OUT.resolve("audit-chart.png"), chart);
     messages.put("audit-report", chat.replyWithCard(AuditCards.report(report, chart)));
+    messages.put(
+        "audit-team",
+        chat.replyWithCard(AuditCards.card(AuditReplies.team(audits.history.latest(anna), true))));
+    List<AuditRecord> finished = audits.history.history(anna, "plan-for-mlops", "Churn model EMEA");
+    var by = finished.stream().map(a -> new Reply.Person(a.userId(), "you", true)).toList();
+    var history =
+        new AuditView.History(audits.history.title(second), second.subject(), finished, by);
+    messages.put(
+        "audit-history",
+        chat.replyWithCard(
+            AuditCards.card(
+                new Reply(
+                    "History", List.of(), List.of(), List.of(), List.of(), null, false, history))));
+    var paused = audits.engine.start(anna, "plan-for-mlops", "Pricing model");
+    paused = audits.engine.pause(anna, paused.audit().id());
+    messages.put("audit-paused", chat.replyWithCard(AuditCards.card(AuditReplies.step(paused))));
 
     ExpertQuestion asked =
         ExpertQuestions.open(
