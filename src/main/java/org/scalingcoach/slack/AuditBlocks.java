@@ -85,18 +85,11 @@ final class AuditBlocks {
       int room = MAX_BLOCKS - blocks.size() - 1;
       for (int i = 0; i < Math.min(open.size(), room); i++) {
         AuditRecord a = open.get(i);
-        ButtonElement resume = button(menu.buttons().get(i), i, null);
         blocks.add(
-            section(
-                s ->
-                    s.text(
-                            markdownText(
-                                Mrkdwn.escape(a.subject())
-                                    + " · `"
-                                    + a.type()
-                                    + "` · "
-                                    + a.status().name().toLowerCase(Locale.ROOT)))
-                        .accessory(resume)));
+            auditLine(
+                a,
+                a.status().name().toLowerCase(Locale.ROOT),
+                button(menu.buttons().get(i), i, null)));
       }
       if (open.size() > room) {
         String more = "…and " + (open.size() - room) + " more open audits, not shown here.";
@@ -104,6 +97,14 @@ final class AuditBlocks {
       }
     }
     return blocks;
+  }
+
+  /** One audit on a line, {@code subject · `type` · detail}, with its button. */
+  static LayoutBlock auditLine(AuditRecord a, String detail, ButtonElement button) {
+    return section(
+        s ->
+            s.text(markdownText(Mrkdwn.escape(a.subject()) + " · `" + a.type() + "` · " + detail))
+                .accessory(button));
   }
 
   /** A notice for this step (a stale click, a change saved), if there is one. */

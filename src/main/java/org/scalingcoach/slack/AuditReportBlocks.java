@@ -8,6 +8,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ConversationsFilter;
 import com.slack.api.model.block.element.ConversationsSelectElement;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class AuditReportBlocks {
   /** The blocks of an audit reply that is not a step of a running audit. */
   static List<LayoutBlock> blocks(Reply reply, AuditView view) {
     if (view instanceof AuditView.Report r) {
-      return report(r.report(), r.ownerCopy());
+      return report(r.report(), reply.buttons());
     }
     if (view instanceof AuditView.Home h) {
       return home(reply, h);
@@ -71,22 +72,16 @@ final class AuditReportBlocks {
       blocks.add(section(s -> s.text(markdownText("*Your finished audits*"))));
       for (int i = 0; i < home.finished().size(); i++) {
         AuditRecord a = home.finished().get(i);
-        var view = AuditBlocks.button(reply.choices().get(i), i, null);
         blocks.add(
-            section(
-                s ->
-                    s.text(
-                            markdownText(
-                                Mrkdwn.escape(a.subject())
-                                    + " · `"
-                                    + a.type()
-                                    + "` · *"
-                                    + a.levelName()
-                                    + "* ("
-                                    + AuditBlocks.number(a.score())
-                                    + ") · "
-                                    + a.finishedAt().toString().substring(0, 10)))
-                        .accessory(view)));
+            AuditBlocks.auditLine(
+                a,
+                "*"
+                    + a.levelName()
+                    + "* ("
+                    + AuditBlocks.number(a.score())
+                    + ") · "
+                    + a.finishedAt().toString().substring(0, 10),
+                AuditBlocks.button(reply.choices().get(i), i, null)));
       }
     }
     if (home.team() != null) {
@@ -164,6 +159,14 @@ final class AuditReportBlocks {
 
   /** The scored report; {@code withButtons} adds share and export for the owner's copy. */
   static List<LayoutBlock> report(AuditReport report, boolean withButtons) {
+    return report(report, withButtons ? AuditReplies.report(report, true).buttons() : List.of());
+  }
+
+  /**
+   * The scored report with the core's {@code buttons}; a report that has any is the owner's copy,
+   * which Slack also lets them share in a channel.
+   */
+  private static List<LayoutBlock> report(AuditReport report, List<Reply.Button> buttons) {
     var card = report.scorecard();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
@@ -230,25 +233,23 @@ final class AuditReportBlocks {
                                   + ": overall "
                                   + trend(total))))));
     }
-    if (withButtons) {
+    if (!buttons.isEmpty()) {
+      List<BlockElement> row = new ArrayList<>();
+      row.add(
+          ConversationsSelectElement.builder()
+              .actionId(AuditBlocks.SHARE)
+              .placeholder(plainText("Share in a channel…"))
+              .filter(
+                  ConversationsFilter.builder()
+                      .include(List.of("public", "private"))
+                      .excludeBotUsers(true)
+                      .build())
+              .build());
+      for (int i = 0; i < buttons.size(); i++) {
+        row.add(AuditBlocks.button(buttons.get(i), i, null));
+      }
       String id = String.valueOf(report.audit().id());
-      blocks.add(
-          actions(
-              a ->
-                  a.blockId(AuditBlocks.SHARE + ":" + id)
-                      .elements(
-                          List.of(
-                              ConversationsSelectElement.builder()
-                                  .actionId(AuditBlocks.SHARE)
-                                  .placeholder(plainText("Share in a channel…"))
-                                  .filter(
-                                      ConversationsFilter.builder()
-                                          .include(List.of("public", "private"))
-                                          .excludeBotUsers(true)
-                                          .build())
-                                  .build(),
-                              AuditBlocks.button(
-                                  AuditBlocks.EXPORT, "Export Markdown + CSV", id, null)))));
+      blocks.add(actions(a -> a.blockId(AuditBlocks.SHARE + ":" + id).elements(row)));
     }
     return blocks;
   }

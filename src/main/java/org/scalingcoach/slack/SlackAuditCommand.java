@@ -22,19 +22,11 @@ final class SlackAuditCommand {
     this.work = work;
   }
 
-  Response handle(Command.Audit command, SlashCommandRequest request, SlashCommandContext context) {
+  /** {@code turn} is the slash command, parsed by {@link SlashCommands}. */
+  Response handle(
+      Turn turn, Command.Audit command, SlashCommandRequest request, SlashCommandContext context) {
     var payload = request.getPayload();
-    // The acknowledgement of a slash command is ephemeral: only the person sees it. Mentions stay
-    // in the text as <@U…>, where the core reads them.
-    Turn turn =
-        Turn.typed(
-            "slack",
-            payload.getTeamId(),
-            payload.getUserId(),
-            payload.getChannelId(),
-            Turn.Kind.PERSONAL,
-            null,
-            payload.getText());
+    // Mentions stay in the text as <@U…>, where the core reads them.
     AuditTurns.Outcome outcome = sender.turns().command(turn, command, List.of());
     if (outcome.later() != null) {
       AuditConversation.Origin origin =

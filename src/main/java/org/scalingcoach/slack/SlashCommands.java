@@ -43,7 +43,8 @@ public final class SlashCommands {
   /** Runs an audit command the conversation service allowed. */
   @FunctionalInterface
   interface AuditCommand {
-    Response run(Command.Audit command, SlashCommandRequest request, SlashCommandContext context);
+    Response run(
+        Turn turn, Command.Audit command, SlashCommandRequest request, SlashCommandContext context);
   }
 
   SlashCommands(
@@ -86,7 +87,7 @@ public final class SlashCommands {
       return context.ack(later.acknowledgement());
     }
     if (route instanceof Route.Audit audit && audits != null) {
-      return audits.run(audit.command(), request, context);
+      return audits.run(turn, audit.command(), request, context);
     }
     return question.run(text.strip(), request, context);
   }

@@ -39,19 +39,17 @@ class AuditTurnsTest {
   }
 
   private static Turn click(Reply.Button button) {
+    return click(button.action());
+  }
+
+  private static Turn click(Turn.Action action) {
     return Turn.clicked(
-        "slack", ANNA.teamId(), ANNA.userId(), "D1", Turn.Kind.PERSONAL, null, button.action());
+        "slack", ANNA.teamId(), ANNA.userId(), "D1", Turn.Kind.PERSONAL, null, action);
   }
 
   private Reply firstQuestion(AuditTurns turns) {
     Turn start =
-        Turn.clicked(
-            "slack",
-            ANNA.teamId(),
-            ANNA.userId(),
-            "D1",
-            Turn.Kind.PERSONAL,
-            null,
+        click(
             new Turn.Action(
                 AuditReplies.START, Map.of("type", "audit-your-data", "subject", "Churn")));
     return turns.click(start).get(0);
@@ -164,15 +162,7 @@ class AuditTurnsTest {
   @Test
   void a_garbled_token_is_answered_with_what_to_do_instead_of_failing() {
     AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
-    Turn garbled =
-        Turn.clicked(
-            "slack",
-            ANNA.teamId(),
-            ANNA.userId(),
-            "D1",
-            Turn.Kind.PERSONAL,
-            null,
-            new Turn.Action(AuditReplies.SKIP, Map.of("audit", "x")));
+    Turn garbled = click(new Turn.Action(AuditReplies.SKIP, Map.of("audit", "x")));
 
     assertThat(turns.click(garbled))
         .singleElement()
