@@ -28,12 +28,14 @@ COPY --from=build /src/target/scaling-coach.jar /app/scaling-coach.jar
 COPY knowledge /app/knowledge
 COPY prompts /app/prompts
 
+# The live heap after heavy chat load is a few tens of MB; a G1 heap sized from the container's
+# memory only turns into resident memory (see "Where the time goes" in the README).
 ENV COACH_DATA_DIR=/data \
     COACH_KNOWLEDGE_DIR=/app/knowledge \
     COACH_PROMPTS_DIR=/app/prompts \
     DJL_CACHE_DIR=/data/djl \
     PORT=8080 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx256m"
 VOLUME ["/data"]
 EXPOSE 8080
 USER coach

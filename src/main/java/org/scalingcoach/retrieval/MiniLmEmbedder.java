@@ -138,6 +138,12 @@ public final class MiniLmEmbedder implements Embedder {
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+      // Every question has its own token count, so a memory plan cached per input shape is never
+      // reused, and the arena keeps the largest block any inference ever needed: both only grow
+      // the resident memory of a long-running server. Allocating per inference costs little for
+      // a model this small.
+      options.setMemoryPatternOptimization(false);
+      options.setCPUArenaAllocator(false);
       OrtSession session = environment.createSession(modelBytes.readAllBytes(), options);
       return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
     } catch (IOException e) {

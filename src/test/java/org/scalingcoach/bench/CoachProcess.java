@@ -19,6 +19,13 @@ import org.scalingcoach.slack.SlackRequests;
  * from the load client.
  */
 final class CoachProcess implements AutoCloseable {
+  /**
+   * The JVM flags the coach ships with (the Dockerfile's {@code JAVA_TOOL_OPTIONS}, the README's
+   * run command): its live heap after the benchmark's load is a few tens of MB, and a bigger G1
+   * heap on two cores only turned into resident memory.
+   */
+  static final List<String> SHIPPED_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx256m");
+
   private final Process process;
   private final int port;
   private final long startedNanos;
@@ -61,7 +68,13 @@ final class CoachProcess implements AutoCloseable {
     int port = BoltJsSideBySide.freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
+    String baselineFlags = System.getProperty("bench.baseline.jvm");
+    if (baselineFlags != null && name.equals("baseline")) {
+      // -Dbench.baseline.jvm="-Xmx512m" starts the baseline with other JVM flags: an A/B of flags.
+      command.addAll(List.of(baselineFlags.trim().split("\\s+")));
+    } else {
+      command.addAll(SHIPPED_JVM_FLAGS);
+    }
     String recording = System.getProperty("bench.jfr");
     if (recording != null && name.equals("coach")) {
       // -Dbench.jfr=FILE records the coach with Java Flight Recorder, for profiling.
