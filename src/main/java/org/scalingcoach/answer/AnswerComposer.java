@@ -308,8 +308,7 @@ final class AnswerComposer {
       return "";
     }
     candidates.sort(Comparator.comparingDouble((Integer i) -> -score[i]));
-    double best = score[candidates.get(0)];
-    List<Integer> chosen = passage(section, candidates, score, kind, max);
+    List<Integer> chosen = passage(section, candidates, score, max);
     chosen.sort(Integer::compare);
     List<String> parts = new ArrayList<>();
     for (int i : chosen) {
@@ -324,7 +323,7 @@ final class AnswerComposer {
    * to its best sentence and that sentence's strongest neighbours.
    */
   private static List<Integer> passage(
-      Section section, List<Integer> ranked, double[] score, QuestionKind kind, int max) {
+      Section section, List<Integer> ranked, double[] score, int max) {
     List<String> units = section.units();
     int lead = ranked.get(0);
     List<Integer> prose =

@@ -138,15 +138,7 @@ class TeamsAuditEndToEndTest {
 
   @Test
   void should_answer_an_action_execute_audit_click_in_the_http_response() {
-    ObjectNode invoke = read(endpoint.activity("feedback-execute"));
-    ObjectNode data =
-        JSON.createObjectNode()
-            .put(TeamsCards.ACTION, "audit-start")
-            .put("type", "plan-for-mlops")
-            .put("subject", "Fraud model");
-    ObjectNode action = (ObjectNode) invoke.path("value").path("action");
-    action.put("verb", "audit");
-    action.set("data", data);
+    ObjectNode invoke = auditStartClick("Fraud model");
 
     HttpResponse<String> response = endpoint.post(invoke.toString());
 
@@ -158,18 +150,10 @@ class TeamsAuditEndToEndTest {
 
   @Test
   void should_refuse_an_action_execute_audit_click_from_a_channel_as_typed_audits_are() {
-    ObjectNode invoke = read(endpoint.activity("feedback-execute"));
+    ObjectNode invoke = auditStartClick("Fraud model");
     ((ObjectNode) invoke.path("conversation"))
         .put("conversationType", "channel")
         .put("id", "19:general@thread.tacv2");
-    ObjectNode action = (ObjectNode) invoke.path("value").path("action");
-    action.put("verb", "audit");
-    action.set(
-        "data",
-        JSON.createObjectNode()
-            .put(TeamsCards.ACTION, "audit-start")
-            .put("type", "plan-for-mlops")
-            .put("subject", "Fraud model"));
 
     JsonNode body = read(endpoint.post(invoke.toString()).body());
 
@@ -180,6 +164,15 @@ class TeamsAuditEndToEndTest {
 
   @Test
   void should_explain_a_refused_start_on_the_card() {
+    ObjectNode invoke = auditStartClick(" ");
+
+    JsonNode body = read(endpoint.post(invoke.toString()).body());
+
+    assertThat(text(body.path("value"))).contains("Please name what you are auditing");
+  }
+
+  /** An Action.Execute invoke of the "start the MLOps audit" button, for {@code subject}. */
+  private ObjectNode auditStartClick(String subject) {
     ObjectNode invoke = read(endpoint.activity("feedback-execute"));
     ObjectNode action = (ObjectNode) invoke.path("value").path("action");
     action.put("verb", "audit");
@@ -188,11 +181,8 @@ class TeamsAuditEndToEndTest {
         JSON.createObjectNode()
             .put(TeamsCards.ACTION, "audit-start")
             .put("type", "plan-for-mlops")
-            .put("subject", " "));
-
-    JsonNode body = read(endpoint.post(invoke.toString()).body());
-
-    assertThat(text(body.path("value"))).contains("Please name what you are auditing");
+            .put("subject", subject));
+    return invoke;
   }
 
   private static ObjectNode read(String json) {
