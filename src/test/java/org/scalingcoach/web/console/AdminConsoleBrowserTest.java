@@ -346,6 +346,11 @@ class AdminConsoleBrowserTest {
     driver.manage().deleteAllCookies();
     driver.get(base() + "/admin/signin?token=" + expired);
     driver.findElement(By.id("sign-in")).click();
+    // The click returns before the page the form leads to has loaded: wait for it.
+    await()
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "has expired"));
     assertThat(driver.findElement(By.tagName("main")).getText()).contains("has expired");
     browser.screenshot("expired-link");
 
