@@ -63,11 +63,9 @@ final class AuditCommands {
           yield new AuditTurns.Outcome(
               List.of(),
               "Preparing the Markdown and CSV: they will be in our direct messages.",
-              () -> List.of(AuditReplies.exports(history.report(actor, id))));
+              () -> List.of(AuditReportReplies.exports(history.report(actor, id))));
         }
-        case TEAM ->
-            AuditTurns.Outcome.now(
-                AuditReplies.team(history.latest(actor), history.isManager(actor)));
+        case TEAM -> AuditTurns.Outcome.now(team(actor));
         case HISTORY ->
             AuditTurns.Outcome.now(
                 command
@@ -131,13 +129,7 @@ final class AuditCommands {
                 a -> people.computeIfAbsent(a.userId(), user -> person(actor, user, "a colleague")))
             .toList();
     AuditRecord latest = finished.get(finished.size() - 1);
-    return AuditReplies.reply(
-        "History of " + latest.subject(),
-        List.of(),
-        List.of(),
-        List.of(),
-        null,
-        new AuditView.History(history.title(latest), latest.subject(), finished, by));
+    return AuditReportReplies.history(history.title(latest), latest.subject(), finished, by);
   }
 
   private Reply remind(Actor actor, String arguments, List<String> mentioned) {
@@ -160,15 +152,16 @@ final class AuditCommands {
     ReminderSchedule s =
         reminders.schedule(
             actor, m.group(1), m.group(4), owner, Reminders.parseEveryDays(m.group(2)));
-    var scheduled =
-        new AuditView.Scheduled(s, person(actor, owner, "the person you mentioned"), platformName);
-    return AuditReplies.reply(
-        scheduled.line(scheduled.owner().label(), subject -> "**" + subject + "**"),
-        List.of(),
-        List.of(),
-        List.of(),
-        null,
-        scheduled);
+    return AuditReportReplies.scheduled(
+        s, person(actor, owner, "the person you mentioned"), platformName);
+  }
+
+  /** The team view {@code actor} may see: the workspace for managers, else their own. */
+  Reply team(Actor actor) {
+    return AuditReportReplies.team(
+        history.latest(actor),
+        history.isManager(actor),
+        user -> person(actor, user, "a colleague"));
   }
 
   /** {@code user} as a reply speaks of them; {@code unknown} when the platform has no name. */

@@ -1,27 +1,22 @@
 package org.scalingcoach.conversation;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.scalingcoach.audit.AnswerOption;
 import org.scalingcoach.audit.AuditDefinition;
 import org.scalingcoach.audit.AuditQuestion;
 import org.scalingcoach.audit.AuditRecord;
-import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.AuditStatus;
-import org.scalingcoach.audit.CsvExport;
-import org.scalingcoach.audit.MarkdownExport;
 import org.scalingcoach.audit.Progress;
-import org.scalingcoach.audit.ReminderSchedule;
-import org.scalingcoach.audit.ScoreChart;
-import org.scalingcoach.audit.SubjectStatus;
-import org.scalingcoach.llm.AuditSummary;
 
 /**
- * The audit replies, whatever the platform: what each says, which buttons it offers and the token
- * each button brings back. {@link AuditTurns} decides which of them to send.
+ * The replies of a running audit, whatever the platform: the menu, each step, and what a clicked
+ * step turns into. What each says, which buttons it offers and the token each button brings back
+ * are decided here, as {@link Block}s; finished audits are in {@link AuditReportReplies}. {@link
+ * AuditTurns} decides which of them to send.
  */
 public final class AuditReplies {
   public static final String START = "audit-start";
@@ -35,219 +30,214 @@ public final class AuditReplies {
   public static final String EXPORT = "audit-export";
   public static final String HISTORY = "audit-history";
 
+  public static final String SHARE = "audit-share";
+
   /** The question id a review step's buttons carry: no question is shown then. */
   public static final String END = "end";
+
+  /** What Start asks for: the subject of the audit. */
+  public static final Reply.Prompt SUBJECT =
+      new Reply.Prompt(
+          "subject",
+          "What are you auditing?",
+          "A team, model or initiative, e.g. \"Churn model — EMEA\". Audit the same subject again"
+              + " later to see the trend.",
+          "Start",
+          false,
+          Reply.Prompt.Kind.TEXT);
+
+  /** How many open audits the menu lists, the most recent first. */
+  private static final int MENU_OPEN = 20;
 
   private AuditReplies() {}
 
   /**
-   * The audits one can start (a Start choice each) and the person's open audits (a Resume button
-   * each, most recent first).
+   * The audits one can start (a Start button each, which asks what the audit is about) and the
+   * person's most recent open audits (a Resume button each).
    */
   public static Reply menu(
       List<AuditDefinition> definitions, List<AuditRecord> mine, List<String> notices) {
-    List<Reply.Button> starts = new ArrayList<>();
+    List<Block> blocks = new ArrayList<>();
+    notices.forEach(n -> blocks.add(new Block.Notice(n)));
+    blocks.addAll(menuBlocks(definitions, mine));
+    List<AuditRecord> open = mine.stream().filter(a -> a.status().active()).toList();
+    return Reply.of("Guided audits", blocks).about(new AuditView.Menu(definitions, open));
+  }
+
+  private static List<Block> menuBlocks(List<AuditDefinition> definitions, List<AuditRecord> mine) {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block.Heading("Guided audits"));
+    blocks.add(
+        new Block.Text(
+            "Each audit asks 8 to 15 questions, one at a time, scores your answers against a"
+                + " published maturity model and suggests the three next steps. You can go back,"
+                + " skip, pause and resume at any time."));
     for (AuditDefinition d : definitions) {
-      starts.add(Reply.Button.of("Start", START, Map.of("type", d.id())));
+      blocks.add(
+          new Block.Text(
+              "**"
+                  + Markdown.escape(d.title())
+                  + "** · "
+                  + d.questions().size()
+                  + " questions\n"
+                  + Markdown.escape(d.summary()),
+              startButton(d.id())));
     }
     List<AuditRecord> open = mine.stream().filter(a -> a.status().active()).toList();
-    List<Reply.Button> resumes = new ArrayList<>();
-    for (AuditRecord a : open) {
-      resumes.add(
-          Reply.Button.of(
-              "Resume",
-              RESUME,
-              Map.of("audit", String.valueOf(a.id()), "revision", String.valueOf(a.revision()))));
+    if (!open.isEmpty()) {
+      blocks.add(new Block.Text("**Your open audits**"));
+      for (AuditRecord a : open.subList(0, Math.min(open.size(), MENU_OPEN))) {
+        blocks.add(
+            new Block.Text(
+                line(a, a.status().name().toLowerCase(Locale.ROOT)),
+                Reply.Button.of(
+                    "Resume",
+                    RESUME,
+                    Map.of(
+                        "audit",
+                        String.valueOf(a.id()),
+                        "revision",
+                        String.valueOf(a.revision())))));
+      }
+      if (open.size() > MENU_OPEN) {
+        blocks.add(
+            new Block.Context(
+                "…and " + (open.size() - MENU_OPEN) + " more open audits, not shown here."));
+      }
     }
-    return reply(
-        "Guided audits", starts, resumes, notices, null, new AuditView.Menu(definitions, open));
+    return blocks;
+  }
+
+  /** Start {@code type}: the button asks what the audit is about. */
+  public static Reply.Button startButton(String type) {
+    return Reply.Button.of("Start", START, Map.of("type", type))
+        .styled(Reply.Style.PRIMARY)
+        .asking(SUBJECT);
+  }
+
+  /** One audit on a line: {@code subject · `type` · detail}. */
+  static String line(AuditRecord a, String detail) {
+    return Markdown.escape(a.subject()) + " · `" + a.type() + "` · " + detail;
   }
 
   /**
-   * The audits part of a person's home: the menu, their last finished audits (a View report choice
+   * The audits part of a person's home: the menu, their last finished audits (a View report button
    * each) and, for managers, the team.
    */
-  public static Reply home(Reply menu, List<AuditRecord> finished, List<SubjectStatus> team) {
-    List<Reply.Button> reports = new ArrayList<>();
-    for (AuditRecord a : finished) {
-      reports.add(Reply.Button.of("View report", REPORT, audit(a)));
+  public static Reply home(Reply menu, List<AuditRecord> finished, Reply team) {
+    List<Block> blocks = new ArrayList<>(menu.content());
+    if (!finished.isEmpty()) {
+      blocks.add(new Block.Text("**Your finished audits**"));
+      for (AuditRecord a : finished) {
+        blocks.add(
+            new Block.Text(
+                line(
+                    a,
+                    "**"
+                        + a.levelName()
+                        + "** ("
+                        + number(a.score())
+                        + ") · "
+                        + a.finishedAt().toString().substring(0, 10)),
+                Reply.Button.of("View report", REPORT, audit(a))));
+      }
     }
-    return reply(
-        "Guided audits",
-        reports,
-        List.of(),
-        List.of(),
-        null,
-        new AuditView.Home(menu, finished, team));
+    if (team != null) {
+      blocks.add(new Block.Divider());
+      blocks.addAll(team.content());
+    }
+    return Reply.of("Guided audits", blocks).about(new AuditView.Home(finished, team != null));
   }
 
   /** Where the audit stands: a question, the review before finishing, or paused. */
   public static Reply step(Progress p) {
-    List<String> notices = p.notice() == null ? List.of() : List.of(p.notice());
+    List<Block> blocks = new ArrayList<>();
+    if (p.notice() != null) {
+      blocks.add(new Block.Notice(p.notice()));
+    }
+    String title = Markdown.escape(p.definition().title());
+    String subject = Markdown.escape(p.audit().subject());
     if (p.audit().status() == AuditStatus.PAUSED) {
-      return reply(
-          "Audit paused",
-          List.of(),
-          List.of(Reply.Button.of("Resume", RESUME, resumeToken(p))),
-          notices,
-          null,
-          new AuditView.Paused(p));
+      blocks.add(
+          new Block.Text(
+              "⏸ Paused **"
+                  + title
+                  + "** · "
+                  + subject
+                  + ". Your answers are saved at "
+                  + p.progressLine()
+                  + ". Resume whenever you are ready.",
+              Reply.Button.of("Resume", RESUME, resumeToken(p)).styled(Reply.Style.PRIMARY)));
+      return Reply.of("Audit paused", blocks).about(new AuditView.Paused(p));
     }
     if (p.readyToFinish()) {
-      return reply(
-          "Ready to finish " + p.definition().title(),
-          List.of(),
-          List.of(
-              Reply.Button.of("Finish and see my report", FINISH, token(p, END)),
-              Reply.Button.of("← Back", BACK, token(p, END)),
-              Reply.Button.of("Pause", PAUSE, token(p, END))),
-          notices,
-          null,
-          new AuditView.Review(p));
+      blocks.add(
+          new Block.Text(
+              "**"
+                  + title
+                  + "** · "
+                  + subject
+                  + "\n"
+                  + p.progressLine()
+                  + "\nYou have seen every question. Finish to see your scores and next steps;"
+                  + " after that the answers can't change."));
+      blocks.add(
+          Block.Choices.row(
+              List.of(
+                  Reply.Button.of("Finish and see my report", FINISH, token(p, END))
+                      .styled(Reply.Style.PRIMARY),
+                  Reply.Button.of("← Back", BACK, token(p, END)),
+                  Reply.Button.of("Pause", PAUSE, token(p, END)))));
+      return Reply.of("Ready to finish " + p.definition().title(), blocks)
+          .about(new AuditView.Review(p));
     }
     AuditQuestion q = p.question();
+    blocks.add(new Block.Context("**" + title + "** · " + subject + " · " + p.progressLine()));
+    blocks.add(new Block.Text("**" + Markdown.escape(q.text()) + "**"));
+    if (q.help() != null && !q.help().isBlank()) {
+      blocks.add(new Block.Context("💡 " + Markdown.escape(q.help())));
+    }
     String chosen = p.chosenOption().orElse(null);
     List<Reply.Button> options = new ArrayList<>();
     for (AnswerOption o : q.options()) {
       Map<String, String> token = new LinkedHashMap<>(token(p, q.id()));
       token.put("option", o.id());
-      options.add(Reply.Button.of((o.id().equals(chosen) ? "✓ " : "") + o.label(), ANSWER, token));
+      boolean picked = o.id().equals(chosen);
+      options.add(
+          Reply.Button.of((picked ? "✓ " : "") + o.label(), ANSWER, token)
+              .styled(picked ? Reply.Style.PRIMARY : Reply.Style.PLAIN));
     }
+    blocks.add(new Block.Choices(null, options, Block.Layout.LIST));
     List<Reply.Button> nav = new ArrayList<>();
     if (p.audit().position() > 0) {
       nav.add(Reply.Button.of("← Back", BACK, token(p, q.id())));
     }
     nav.add(Reply.Button.of("Skip", SKIP, token(p, q.id())));
     nav.add(Reply.Button.of("Pause", PAUSE, token(p, q.id())));
-    return reply(
-        p.progressLine() + ": " + q.text(), options, nav, notices, null, new AuditView.Question(p));
-  }
-
-  /**
-   * The latest level per subject, each with History, Report and Export buttons; managers see the
-   * workspace, others their own.
-   */
-  public static Reply team(List<SubjectStatus> statuses, boolean manager) {
-    List<Reply.Button> buttons = new ArrayList<>();
-    for (SubjectStatus s : statuses) {
-      buttons.add(
-          Reply.Button.of("History", HISTORY, Map.of("type", s.type(), "subject", s.subject())));
-      buttons.add(Reply.Button.of("Report", REPORT, audit(s.latest())));
-      buttons.add(Reply.Button.of("Export", EXPORT, audit(s.latest())));
-    }
-    return reply(
-        manager ? "Team audits" : "Your audits",
-        buttons,
-        List.of(),
-        List.of(),
-        null,
-        new AuditView.Team(statuses, manager));
+    blocks.add(Block.Choices.row(nav));
+    return Reply.of(p.progressLine() + ": " + q.text(), blocks).about(new AuditView.Question(p));
   }
 
   /** What a clicked question turns into once the click is applied. */
   public static Reply settled(AuditDefinition definition, String questionId, String outcome) {
-    return reply(
+    int index = definition.indexOf(questionId);
+    String where =
+        index < 0
+            ? "All questions seen"
+            : "Question "
+                + (index + 1)
+                + " of "
+                + definition.questions().size()
+                + " · "
+                + definition.dimension(definition.questions().get(index).dimensionId()).name();
+    return Reply.of(
             outcome,
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
-            new AuditView.Settled(definition, questionId, outcome))
+            List.of(new Block.Context(Markdown.escape(where) + " · " + Markdown.escape(outcome))))
+        .about(new AuditView.Settled(definition, questionId, outcome))
         .replacingEarlier();
   }
 
-  /** A scored report with its chart; the owner's copy offers the exports. */
-  public static Reply report(AuditReport report, boolean ownerCopy) {
-    List<Reply.Button> buttons =
-        ownerCopy
-            ? List.of(Reply.Button.of("Export Markdown + CSV", EXPORT, audit(report.audit())))
-            : List.of();
-    Reply.File chart =
-        new Reply.File(
-            fileName(report, "png"),
-            "image/png",
-            ScoreChart.png(report),
-            report.definition().title() + " scores");
-    return reply(
-        report.definition().title() + " report: " + report.audit().subject(),
-        List.of(),
-        buttons,
-        List.of(),
-        chart,
-        new AuditView.Report(report, ownerCopy));
-  }
-
-  /** The Markdown and CSV of a finished audit. */
-  public static Reply exports(AuditReport report) {
-    List<Reply.File> files =
-        List.of(
-            new Reply.File(
-                fileName(report, "md"),
-                "text/markdown",
-                MarkdownExport.render(report).getBytes(StandardCharsets.UTF_8),
-                "Audit report (Markdown)"),
-            new Reply.File(
-                fileName(report, "csv"),
-                "text/csv",
-                CsvExport.render(report).getBytes(StandardCharsets.UTF_8),
-                "Audit report (CSV)"));
-    return reply(
-        "Here are the exports of **"
-            + report.definition().title()
-            + "** · "
-            + report.audit().subject()
-            + " (Markdown and CSV)",
-        List.of(),
-        List.of(),
-        List.of(),
-        null,
-        new AuditView.Exports(report, files));
-  }
-
-  /** The model's short narrative of a report, its sources numbered. */
-  public static Reply summary(AuditSummary summary) {
-    List<Reply.Source> sources = new ArrayList<>();
-    for (int i = 0; i < summary.cited().size(); i++) {
-      var s = summary.cited().get(i);
-      sources.add(new Reply.Source(i + 1, s.documentTitle(), s.heading(), s.documentId()));
-    }
-    return new Reply(
-        "**In short**\n\n" + summary.markdown(),
-        sources,
-        List.of(),
-        List.of(),
-        List.of(),
-        null,
-        false);
-  }
-
-  /** The proactive message when a scheduled re-audit is due. */
-  public static Reply reminder(ReminderSchedule schedule, String title) {
-    return reply(
-        "Time to audit " + schedule.subject() + " again",
-        List.of(),
-        List.of(
-            Reply.Button.of(
-                "Start the audit",
-                START,
-                Map.of("type", schedule.type(), "subject", schedule.subject()))),
-        List.of(),
-        null,
-        new AuditView.Reminder(schedule, title));
-  }
-
-  /** The one nudge for an audit left open for a week. */
-  public static Reply nudge(AuditRecord audit, String title) {
-    return reply(
-        "Your audit of " + audit.subject() + " is waiting",
-        List.of(),
-        List.of(Reply.Button.of("Resume", RESUME, audit(audit))),
-        List.of(),
-        null,
-        new AuditView.Nudge(audit, title));
-  }
-
-  private static Map<String, String> audit(AuditRecord audit) {
+  static Map<String, String> audit(AuditRecord audit) {
     return Map.of("audit", String.valueOf(audit.id()));
   }
 
@@ -262,25 +252,13 @@ public final class AuditReplies {
     return token;
   }
 
-  static Reply reply(
-      String markdown,
-      List<Reply.Button> choices,
-      List<Reply.Button> buttons,
-      List<String> notices,
-      Reply.File file,
-      Reply.View view) {
-    return new Reply(markdown, List.of(), choices, buttons, notices, file, false, view);
-  }
-
-  private static String fileName(AuditReport report, String extension) {
-    String subject =
-        report.audit().subject().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    return report.definition().id()
-        + "-"
-        + (subject.isEmpty() ? "audit" : subject)
-        + "-"
-        + report.audit().id()
-        + "."
-        + extension;
+  /** A score as people read it: whole numbers without decimals, "–" for none. */
+  static String number(Double value) {
+    if (value == null) {
+      return "–";
+    }
+    return value == Math.rint(value)
+        ? String.valueOf(value.longValue())
+        : String.format(Locale.ROOT, "%.1f", value);
   }
 }

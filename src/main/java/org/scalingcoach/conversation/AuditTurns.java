@@ -112,7 +112,7 @@ public final class AuditTurns {
             .limit(HOME_FINISHED)
             .toList();
     return AuditReplies.home(
-        menu, finished, history.isManager(actor) ? history.latest(actor) : null);
+        menu, finished, history.isManager(actor) ? commands.team(actor) : null);
   }
 
   /** A click on an audit button: the replies, in order; an audit error becomes its message. */
@@ -131,7 +131,7 @@ public final class AuditTurns {
    * A copy of the report a click asks for, to share with colleagues: without the owner's buttons.
    */
   public Reply shared(Turn turn) {
-    return AuditReplies.report(history.report(actor(turn), id(turn.action())), false);
+    return AuditReportReplies.report(history.report(actor(turn), id(turn.action())), false);
   }
 
   /** The audit {@code type} as it can be started now. */
@@ -141,17 +141,17 @@ public final class AuditTurns {
 
   /** The model's short narrative of a report just shown, if a model wrote one. */
   public Optional<Reply> summary(AuditReport report) {
-    return summaries.apply(report).map(AuditReplies::summary);
+    return summaries.apply(report).map(AuditReportReplies::summary);
   }
 
   /** The reminder that a scheduled re-audit is due. */
   public Reply reminder(ReminderSchedule schedule) {
-    return AuditReplies.reminder(schedule, title(schedule.type()));
+    return AuditReportReplies.reminder(schedule, title(schedule.type()));
   }
 
   /** The nudge for an audit left open for a week. */
   public Reply nudge(AuditRecord audit) {
-    return AuditReplies.nudge(audit, title(audit.type()));
+    return AuditReportReplies.nudge(audit, title(audit.type()));
   }
 
   private List<Reply> clicked(Actor actor, Turn.Action a) {
@@ -180,8 +180,9 @@ public final class AuditTurns {
           List.of(AuditReplies.step(engine.pause(actor, id(a))).replacingEarlier());
       case AuditReplies.RESUME -> resume(actor, a, inPlace);
       case AuditReplies.FINISH -> finish(actor, id(a), question, inPlace);
-      case AuditReplies.REPORT -> List.of(AuditReplies.report(history.report(actor, id(a)), true));
-      case AuditReplies.EXPORT -> List.of(AuditReplies.exports(history.report(actor, id(a))));
+      case AuditReplies.REPORT ->
+          List.of(AuditReportReplies.report(history.report(actor, id(a)), true));
+      case AuditReplies.EXPORT -> List.of(AuditReportReplies.exports(history.report(actor, id(a))));
       case AuditReplies.HISTORY ->
           List.of(commands.history(actor, a.value("type"), a.value("subject")));
       default -> throw unknownButton();
@@ -224,7 +225,7 @@ public final class AuditTurns {
   private List<Reply> finish(Actor actor, long id, String questionId, boolean inPlace) {
     boolean finishedNow = engine.finishNow(actor, id).isPresent();
     AuditReport report = history.report(actor, id);
-    Reply shown = AuditReplies.report(report, true);
+    Reply shown = AuditReportReplies.report(report, true);
     if (inPlace) {
       return List.of(shown.replacingEarlier());
     }

@@ -1,5 +1,6 @@
 package org.scalingcoach.conversation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +16,10 @@ import java.util.Map;
  * @param file a chart or a file to show with it, or null
  * @param updatesEarlier true when the reply takes the place of the message whose button was
  *     clicked, rather than following it
- * @param view what the reply shows beyond its text, such as an audit question or report, for the
- *     renderer to lay out; null for text alone
+ * @param view what the reply is about (an audit report, exports), for senders that do more with it
+ *     (a summary after a report, files after exports); never what it looks like, null for most
+ * @param blocks what the reply shows, when it is more than an answer's text, sources and buttons;
+ *     empty for those, which {@link #content()} lays out as blocks the same way
  */
 public record Reply(
     String markdown,
@@ -26,15 +29,58 @@ public record Reply(
     List<String> notices,
     File file,
     boolean updatesEarlier,
-    View view) {
+    View view,
+    List<Block> blocks) {
 
   /** A numbered source: {@code [number] title › section}. */
   public record Source(int number, String title, String section, String key) {}
 
-  /** A button: what it says, and the action and token it brings back as a {@link Turn}. */
-  public record Button(String label, Turn.Action action) {
+  /**
+   * A button: what it says, the action and token it brings back as a {@link Turn}, how it stands
+   * out, and what it asks for before it is sent (or null).
+   */
+  public record Button(String label, Turn.Action action, Style style, Prompt prompt) {
+    public Button(String label, Turn.Action action) {
+      this(label, action, Style.PLAIN, null);
+    }
+
     public static Button of(String label, String action, Map<String, String> token) {
       return new Button(label, new Turn.Action(action, token));
+    }
+
+    /** The same button, styled. */
+    public Button styled(Style style) {
+      return new Button(label, action, style, prompt);
+    }
+
+    /** The same button, asking for {@code prompt} before it is sent. */
+    public Button asking(Prompt prompt) {
+      return new Button(label, action, style, prompt);
+    }
+  }
+
+  /** How a button stands out: the main thing to do, a plain one, or one picked before. */
+  public enum Style {
+    PRIMARY,
+    PLAIN
+  }
+
+  /**
+   * What a button asks for before its click is sent: a line of text (a form on the card, a dialog
+   * in a platform without one), or a conversation to send to, where the platform can pick one.
+   *
+   * @param key the token key the text comes back under
+   * @param label what the input is called
+   * @param hint an example or explanation, or ""
+   * @param submit what the send button says
+   * @param optional true when it may be left empty
+   */
+  public record Prompt(
+      String key, String label, String hint, String submit, boolean optional, Kind kind) {
+    /** What is asked for. */
+    public enum Kind {
+      TEXT,
+      CONVERSATION
     }
   }
 
@@ -50,13 +96,10 @@ public record Reply(
   /** A chart or a file: its name, media type and bytes, and a line that describes it. */
   public record File(String name, String mediaType, byte[] content, String description) {}
 
-  /**
-   * Structured content a renderer lays out in its platform's widgets (an audit question, a report);
-   * the reply's markdown is its plain-text fallback.
-   */
+  /** What a reply is about, for a sender that does more than show it. */
   public interface View {}
 
-  /** A reply without a view. */
+  /** A reply without a view: an answer's shape. */
   public Reply(
       String markdown,
       List<Source> sources,
@@ -65,7 +108,7 @@ public record Reply(
       List<String> notices,
       File file,
       boolean updatesEarlier) {
-    this(markdown, sources, choices, buttons, notices, file, updatesEarlier, null);
+    this(markdown, sources, choices, buttons, notices, file, updatesEarlier, null, List.of());
   }
 
   public Reply {
@@ -74,11 +117,71 @@ public record Reply(
     choices = List.copyOf(choices);
     buttons = List.copyOf(buttons);
     notices = List.copyOf(notices);
+    blocks = List.copyOf(blocks);
   }
 
   /** Just text. */
   public static Reply text(String markdown) {
     return new Reply(markdown, List.of(), List.of(), List.of(), List.of(), null, false);
+  }
+
+  /**
+   * A reply made of {@code blocks}; {@code fallback} is its text where blocks are not shown (a
+   * notification, a client without them). Its buttons are those of its blocks.
+   */
+  public static Reply of(String fallback, List<Block> blocks) {
+    return new Reply(
+        fallback, List.of(), List.of(), List.of(), List.of(), null, false, null, blocks);
+  }
+
+  /** The same reply, about {@code view}. */
+  public Reply about(View view) {
+    return new Reply(
+        markdown, sources, choices, buttons, notices, file, updatesEarlier, view, blocks);
+  }
+
+  /** The same reply with {@code file} (a chart, shown in its image block, or attached). */
+  public Reply withFile(File file) {
+    return new Reply(
+        markdown, sources, choices, buttons, notices, file, updatesEarlier, view, blocks);
+  }
+
+  /**
+   * What the reply shows, as blocks: its own, or else its text, notices, sources, the choices (a
+   * list under their heading) and the buttons (a row).
+   */
+  public List<Block> content() {
+    if (!blocks.isEmpty()) {
+      return blocks;
+    }
+    List<Block> content = new ArrayList<>();
+    if (!markdown.isBlank()) {
+      content.add(new Block.Text(markdown));
+    }
+    notices.forEach(n -> content.add(new Block.Context(n)));
+    if (!sources.isEmpty()) {
+      content.add(new Block.Sources(sources));
+    }
+    if (!choices.isEmpty()) {
+      content.add(new Block.Choices(choicesHeading(), choices, Block.Layout.LIST));
+    }
+    if (!buttons.isEmpty()) {
+      content.add(Block.Choices.row(buttons));
+    }
+    return content;
+  }
+
+  /** Every button the reply shows, in order. */
+  public List<Button> allButtons() {
+    List<Button> all = new ArrayList<>();
+    for (Block b : content()) {
+      if (b instanceof Block.Choices c) {
+        all.addAll(c.buttons());
+      } else if (b instanceof Block.Text t && t.accessory() != null) {
+        all.add(t.accessory());
+      }
+    }
+    return all;
   }
 
   /**
@@ -94,6 +197,6 @@ public record Reply(
 
   /** The same reply, taking the place of the message that was clicked. */
   public Reply replacingEarlier() {
-    return new Reply(markdown, sources, choices, buttons, notices, file, true, view);
+    return new Reply(markdown, sources, choices, buttons, notices, file, true, view, blocks);
   }
 }

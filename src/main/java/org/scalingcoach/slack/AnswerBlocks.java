@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.conversation.AnswerReplies;
+import org.scalingcoach.conversation.Block;
 import org.scalingcoach.conversation.Reply;
 
 /**
@@ -58,8 +59,7 @@ public final class AnswerBlocks {
           "<@" + shown.options().askedBy() + "> asked: _" + Mrkdwn.escape(shown.question()) + "_";
       blocks.add(context(List.of(markdownText(line))));
     }
-    blocks.addAll(SlackReplies.textBlocks(shown.reply()));
-    blocks.addAll(SlackReplies.afterText(shown.reply(), share(shown)));
+    blocks.addAll(SlackReplies.blocks(shown.reply().content(), share(shown)));
     return blocks;
   }
 
@@ -69,8 +69,15 @@ public final class AnswerBlocks {
    * {@code context_actions} block at the end.
    */
   static List<LayoutBlock> afterStream(Shown shown) {
-    List<LayoutBlock> blocks = new ArrayList<>(SlackReplies.sourcesBlock(shown.reply()));
-    blocks.addAll(SlackReplies.choices(shown.reply(), share(shown)));
+    // The text is in the message already; the votes become Slack's own thumbs below.
+    List<Block> underText =
+        shown.reply().content().stream()
+            .filter(
+                b ->
+                    b instanceof Block.Sources
+                        || b instanceof Block.Choices c && c.layout() == Block.Layout.LIST)
+            .toList();
+    List<LayoutBlock> blocks = new ArrayList<>(SlackReplies.blocks(underText, share(shown)));
     List<Reply.Button> votes = shown.reply().buttons();
     if (votes.size() == 2) {
       blocks.add(

@@ -6,6 +6,7 @@ import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
 import org.scalingcoach.audit.AuditException;
+import org.scalingcoach.conversation.AuditReportReplies;
 import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.conversation.AuditView;
 import org.scalingcoach.conversation.Reply;
@@ -53,7 +54,7 @@ final class AuditConversation {
     for (Reply reply : replies) {
       if (reply.updatesEarlier() && origin.messageTs() != null) {
         update(origin.channel(), origin.messageTs(), SlackReplies.text(reply), blocks(reply));
-      } else if (reply.view() == null) {
+      } else if (reply.view() == null && reply.blocks().isEmpty()) {
         tell(origin.responseUrl(), origin.user(), SlackReplies.text(reply));
       } else {
         post(origin.user(), reply);
@@ -79,12 +80,12 @@ final class AuditConversation {
               turns
                   .summary(report.report())
                   .ifPresent(
-                      summary -> {
-                        List<LayoutBlock> withSummary = new ArrayList<>(blocks);
-                        withSummary.add(
-                            Math.min(1, withSummary.size()), AuditReportBlocks.summary(summary));
-                        update(postedChannel, posted.getTs(), text, withSummary);
-                      }));
+                      summary ->
+                          update(
+                              postedChannel,
+                              posted.getTs(),
+                              text,
+                              blocks(AuditReportReplies.withSummary(reply, summary)))));
     }
     List<Reply.File> attached = new ArrayList<>();
     if (reply.file() != null) {
@@ -143,6 +144,6 @@ final class AuditConversation {
   }
 
   private static List<LayoutBlock> blocks(Reply reply) {
-    return AuditBlocks.blocks(reply);
+    return SlackReplies.blocks(reply);
   }
 }

@@ -21,6 +21,7 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
+import org.scalingcoach.conversation.Markdown;
 
 /**
  * Converts the coach's Markdown into Slack mrkdwn: {@code *bold*}, {@code _italic_}, bullets as
@@ -135,7 +136,14 @@ public final class Mrkdwn {
       visitChildren(link);
       String label = out.substring(start);
       out.setLength(start);
-      out.append('<').append(link.getDestination()).append('|').append(label).append('>');
+      String destination = link.getDestination();
+      if (destination.startsWith(Markdown.MENTION)) {
+        // The core's mention of a person: Slack shows each reader the name.
+        String user = destination.substring(Markdown.MENTION.length());
+        out.append(user.matches("[A-Z0-9]+") ? "<@" + user + ">" : label);
+        return;
+      }
+      out.append('<').append(destination).append('|').append(label).append('>');
     }
 
     @Override

@@ -41,6 +41,6 @@ final class SlackAuditCommand {
         r ->
             r.responseType("ephemeral")
                 .text(SlackReplies.text(reply))
-                .blocks(AuditBlocks.blocks(reply)));
+                .blocks(SlackReplies.blocks(reply)));
   }
 }

@@ -23,6 +23,7 @@ final class SlackAuditTokens {
   static final String REPORT = "audit_report";
   static final String SHARE = "audit_share";
   static final String EXPORT = "audit_export";
+  static final String HISTORY = "audit_history";
 
   /** A Slack action id and button value. */
   record Slack(String actionId, String value) {}
@@ -50,6 +51,8 @@ final class SlackAuditTokens {
               ? new Slack(START, a.value("type"))
               : new Slack(START_SUBJECT, a.value("type") + "\n" + a.value("subject"));
       case AuditReplies.EXPORT -> new Slack(EXPORT, a.value("audit"));
+      case AuditReplies.SHARE -> new Slack(SHARE, a.value("audit"));
+      case AuditReplies.HISTORY -> new Slack(HISTORY, a.value("type") + "\n" + a.value("subject"));
       default -> new Slack(REPORT, a.value("audit"));
     };
   }
@@ -94,6 +97,12 @@ final class SlackAuditTokens {
         case EXPORT -> {
           name = AuditReplies.EXPORT;
           token.put("audit", raw);
+        }
+        case HISTORY -> {
+          name = AuditReplies.HISTORY;
+          String[] parts = raw.split("\n", 2);
+          token.put("type", parts[0]);
+          token.put("subject", parts.length > 1 ? parts[1] : "");
         }
         default -> {
           return null;

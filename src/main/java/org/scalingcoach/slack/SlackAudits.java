@@ -34,7 +34,7 @@ final class SlackAudits {
   static final String START_SUBJECT = SlackAuditTokens.START_SUBJECT;
   private static final Pattern CLICKS =
       Pattern.compile(
-          "audit_(answer_\\d+|back|skip|pause|finish|resume|start|start_subject|report|export)");
+          "audit_(answer_\\d+|back|skip|pause|finish|resume|start|start_subject|report|export|history)");
 
   private final ConversationService conversation;
   private final AuditConversation sender;
@@ -218,7 +218,8 @@ final class SlackAudits {
                     .type("plain_text")
                     .text(definition.title().length() > 24 ? "Start an audit" : definition.title())
                     .build())
-            .submit(ViewSubmit.builder().type("plain_text").text("Start").build())
+            .submit(
+                ViewSubmit.builder().type("plain_text").text(AuditReplies.SUBJECT.submit()).build())
             .close(ViewClose.builder().type("plain_text").text("Cancel").build())
             .blocks(
                 List.of(
@@ -226,10 +227,8 @@ final class SlackAudits {
                     input(
                         i ->
                             i.blockId("subject")
-                                .label(plainText("What are you auditing?"))
-                                .hint(
-                                    plainText(
-                                        "A team, model or initiative, e.g. \"Churn model — EMEA\". Audit the same subject again later to see the trend."))
+                                .label(plainText(AuditReplies.SUBJECT.label()))
+                                .hint(plainText(AuditReplies.SUBJECT.hint()))
                                 .element(
                                     PlainTextInputElement.builder()
                                         .actionId("subject_input")

@@ -196,7 +196,7 @@ public final class SlackBot implements AutoCloseable {
       service.withAudits(conversation.turns());
       commands.onAudit(new SlackAuditCommand(conversation, work)::handle);
       new SlackAudits(service, conversation, work, webApi).register(app);
-      home.add((team, user) -> AuditBlocks.blocks(conversation.turns().home(team, user)));
+      home.add((team, user) -> SlackReplies.blocks(conversation.turns().home(team, user)));
       audits.deliverRemindersThrough(new SlackAuditReminders(conversation));
       reminders = audits.reminders();
     }

@@ -24,6 +24,14 @@ final class SlackButtons {
 
   private SlackButtons() {}
 
+  /** How the {@code index}th button of its row travels: its action id and value. */
+  static SlackAuditTokens.Slack of(Reply.Button button, int index) {
+    if (button.action().name().startsWith("audit-")) {
+      return SlackAuditTokens.of(button, index);
+    }
+    return new SlackAuditTokens.Slack(actionId(button.action(), index), value(button));
+  }
+
   /** The action id of the {@code index}th button of its row. */
   static String actionId(Turn.Action action, int index) {
     return switch (action.name()) {

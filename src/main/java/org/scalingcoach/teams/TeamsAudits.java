@@ -74,17 +74,17 @@ final class TeamsAudits {
           .map(m -> activity.replyWithText(m.path("textFormat").asText(), m.path("text").asText()))
           .toList();
     }
-    return List.of(activity.replyWithCard(AuditCards.card(reply)));
+    return List.of(activity.replyWithCard(TeamsReplies.card(reply)));
   }
 
   static ObjectNode card(Reply reply) {
-    return AuditCards.card(reply);
+    return TeamsReplies.card(reply);
   }
 
   /** The model's short narrative of a report {@code reply} shows, if a model wrote one. */
   Optional<ObjectNode> summary(Reply reply) {
     if (reply.view() instanceof AuditView.Report report) {
-      return turns.summary(report.report()).map(AuditCards::summary);
+      return turns.summary(report.report()).map(TeamsReplies::card);
     }
     return Optional.empty();
   }

@@ -38,12 +38,12 @@ final class TeamsReminders implements ReminderDelivery {
 
   @Override
   public void remind(ReminderSchedule schedule) {
-    send(schedule.teamId(), schedule.ownerUserId(), AuditCards.card(turns.reminder(schedule)));
+    send(schedule.teamId(), schedule.ownerUserId(), TeamsReplies.card(turns.reminder(schedule)));
   }
 
   @Override
   public void nudge(AuditRecord audit) {
-    send(audit.teamId(), audit.userId(), AuditCards.card(turns.nudge(audit)));
+    send(audit.teamId(), audit.userId(), TeamsReplies.card(turns.nudge(audit)));
   }
 
   private void send(String tenantId, String userId, ObjectNode card) {

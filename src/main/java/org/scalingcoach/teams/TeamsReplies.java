@@ -3,66 +3,226 @@ package org.scalingcoach.teams;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.scalingcoach.conversation.Block;
+import org.scalingcoach.conversation.Markdown;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Turn;
 
 /**
- * Renders the core's neutral {@link Reply} as an Adaptive Card (1.5): text, notices, numbered
- * sources, choices one per row, and buttons in the card's action row. A button's action and token
- * travel as its data ({@link TeamsCards#ACTION} names the action), so the click comes back as the
- * same {@link Turn.Action}.
+ * The one Adaptive Card (1.5) renderer: lays out any of the core's {@link Reply}s, block by block.
+ * A row of buttons that ends the reply becomes the card's own actions; a list of choices is one
+ * clickable, wrapped line each (Teams never wraps a button's title); a button that asks for text
+ * opens a small form on the card. A button's action and token travel as its data ({@link
+ * TeamsCards#ACTION} names the action), so the click comes back as the same {@link Turn.Action}.
+ * Teams refuses a message over about 28 KB: a card beyond {@link #MAX_CARD_BYTES} loses its last
+ * parts, saying so.
  */
 final class TeamsReplies {
+  static final int MAX_CARD_BYTES = 24_000;
+
+  /** The verb of {@code Action.Execute} buttons that belong to "Ask an expert". */
+  static final String EXPERT_VERB = "expert";
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   private TeamsReplies() {}
 
   static ObjectNode card(Reply reply) {
     ObjectNode card = TeamsCards.card();
     ArrayNode body = card.withArray("body");
-    body.add(TeamsCards.text(TeamsCards.inert(TeamsCards.adaptiveMarkdown(reply.markdown()))));
-    for (String notice : reply.notices()) {
-      body.add(
-          TeamsCards.text(TeamsCards.inert(notice)).put("size", "Small").put("isSubtle", true));
+    List<Block> content = reply.content();
+    boolean separate = false;
+    for (int i = 0; i < content.size(); i++) {
+      Block block = content.get(i);
+      if (block instanceof Block.Divider) {
+        separate = true;
+        continue;
+      }
+      int before = body.size();
+      if (i == content.size() - 1
+          && block instanceof Block.Choices c
+          && c.layout() == Block.Layout.ROW
+          && c.heading() == null) {
+        ArrayNode actions = card.putArray("actions");
+        c.buttons().forEach(b -> addAction(actions, b));
+      } else {
+        render(block, reply, body);
+      }
+      if (separate && body.size() > before) {
+        ((ObjectNode) body.get(before)).put("separator", true).put("spacing", "Medium");
+        separate = false;
+      }
     }
-    if (!reply.sources().isEmpty()) {
+    if (body.isEmpty()) {
+      body.add(TeamsCards.text(text(reply.markdown())));
+    }
+    return limited(card);
+  }
+
+  private static void render(Block block, Reply reply, ArrayNode body) {
+    if (block instanceof Block.Heading h) {
+      body.add(TeamsCards.text("**" + TeamsCards.inert(h.text()) + "**").put("size", "Medium"));
+    } else if (block instanceof Block.Text t) {
+      body.add(TeamsCards.text(text(t.markdown())));
+      if (t.accessory() != null) {
+        addAction(body.addObject().put("type", "ActionSet").putArray("actions"), t.accessory());
+      }
+    } else if (block instanceof Block.Fields f) {
+      ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+      f.fields()
+          .forEach(
+              field ->
+                  facts
+                      .addObject()
+                      .put("title", TeamsCards.inert(field.label()))
+                      .put("value", text(field.value())));
+    } else if (block instanceof Block.Image image) {
+      // Shown at half its pixel width: sharp on high-density screens, never stretched and blurred.
+      TeamsImages.dataUri(image.file().content())
+          .ifPresent(
+              chart ->
+                  body.addObject()
+                      .put("type", "Image")
+                      .put("url", chart.uri())
+                      .put("altText", image.file().description())
+                      .put("width", chart.pixelWidth() / 2 + "px"));
+    } else if (block instanceof Block.Choices c) {
+      choices(c, body);
+    } else if (block instanceof Block.Context c) {
+      body.add(TeamsCards.text(text(c.markdown())).put("size", "Small").put("isSubtle", true));
+    } else if (block instanceof Block.Notice n) {
+      body.add(TeamsCards.text(text(n.markdown())).put("color", "Warning"));
+    } else if (block instanceof Block.Sources s) {
       body.add(TeamsCards.text("**Sources**").put("spacing", "Medium").put("separator", true));
-      for (Reply.Source s : reply.sources()) {
+      for (Reply.Source source : s.sources()) {
         body.add(
-            TeamsCards.text("[" + s.number() + "] " + s.title() + " › " + s.section())
+            TeamsCards.text(
+                    TeamsCards.inert(
+                        "[" + source.number() + "] " + source.title() + " › " + source.section()))
                 .put("size", "Small")
                 .put("isSubtle", true)
                 .put("spacing", "None"));
       }
     }
-    // Choices are often long questions, and Teams never wraps a button's title: each is a
-    // wrapped line you click, one per row, so the whole text shows on any screen.
-    if (reply.choicesHeading() != null) {
+  }
+
+  private static void choices(Block.Choices choices, ArrayNode body) {
+    if (choices.heading() != null) {
       body.add(
-          TeamsCards.text("**" + reply.choicesHeading() + "**")
+          TeamsCards.text("**" + TeamsCards.inert(choices.heading()) + "**")
               .put("spacing", "Medium")
               .put("separator", true));
     }
-    for (Reply.Button choice : reply.choices()) {
-      ObjectNode row = body.addObject().put("type", "Container").put("spacing", "Small");
-      row.set("selectAction", TeamsCards.submit(choice.label(), data(choice.action())));
-      row.putArray("items")
-          .add(TeamsCards.text("➜ " + TeamsCards.inert(choice.label())).put("color", "Accent"));
+    if (choices.layout() == Block.Layout.ROW) {
+      ArrayNode actions = body.addObject().put("type", "ActionSet").putArray("actions");
+      choices.buttons().forEach(b -> addAction(actions, b));
+      return;
     }
-    ArrayNode actions = card.putArray("actions");
-    for (Reply.Button button : reply.buttons()) {
-      // Action.Execute: answered in the invoke's response, so the thanks replaces nothing.
-      actions
-          .addObject()
-          .put("type", "Action.Execute")
-          .put("title", button.label())
-          .put("verb", button.action().name())
-          .set("data", data(button.action()));
+    for (Reply.Button choice : choices.buttons()) {
+      ObjectNode row = body.addObject().put("type", "Container").put("spacing", "Small");
+      row.set("selectAction", action(choice.label(), choice));
+      ObjectNode line = TeamsCards.text("➜ " + TeamsCards.inert(choice.label()));
+      row.putArray("items").add(line.put("color", "Accent"));
+      if (choice.style() == Reply.Style.PRIMARY) {
+        line.put("weight", "Bolder");
+      }
+    }
+  }
+
+  /** Adds {@code button}, unless it asks for something a card cannot pick (a conversation). */
+  private static void addAction(ArrayNode actions, Reply.Button button) {
+    Reply.Prompt prompt = button.prompt();
+    if (prompt == null) {
+      actions.add(action(button.label(), button));
+    } else if (prompt.kind() == Reply.Prompt.Kind.TEXT) {
+      actions.add(form(button, prompt));
+    }
+  }
+
+  /**
+   * The button as a card action: votes and the experts' buttons are answered in the invoke's
+   * response (so the answer replaces nothing); the others come back as a message.
+   */
+  private static ObjectNode action(String title, Reply.Button button) {
+    String name = button.action().name();
+    ObjectNode data = data(button.action());
+    ObjectNode action;
+    if (name.equals("feedback") || name.startsWith("expert_")) {
+      action = NODES.objectNode().put("type", "Action.Execute").put("title", title);
+      action.put("verb", name.equals("feedback") ? name : EXPERT_VERB).set("data", data);
+    } else {
+      action = TeamsCards.submit(title, data);
+    }
+    if (button.style() == Reply.Style.PRIMARY) {
+      action.put("style", "positive");
+    }
+    return action;
+  }
+
+  /** A button that opens a form on the card for the text its prompt asks, then sends. */
+  private static ObjectNode form(Reply.Button button, Reply.Prompt prompt) {
+    ObjectNode inner = TeamsCards.card();
+    inner.remove("msteams");
+    ObjectNode input =
+        inner
+            .withArray("body")
+            .addObject()
+            .put("type", "Input.Text")
+            // Each input needs its own id in the card: Teams merges every input of the card
+            // into the clicked button's data.
+            .put("id", prompt.key())
+            .put("label", prompt.label())
+            .put("isMultiline", prompt.optional())
+            .put("maxLength", prompt.optional() ? 3000 : 120);
+    if (!prompt.hint().isEmpty()) {
+      input.put("placeholder", prompt.hint());
+    }
+    if (!prompt.optional()) {
+      input.put("isRequired", true).put("errorMessage", prompt.label());
+    }
+    inner.putArray("actions").add(action(prompt.submit(), button));
+    ObjectNode action = NODES.objectNode();
+    action.put("type", "Action.ShowCard");
+    action.put("title", button.label());
+    action.set("card", inner);
+    return action;
+  }
+
+  private static ObjectNode data(Turn.Action action) {
+    ObjectNode data = NODES.objectNode().put(TeamsCards.ACTION, action.name());
+    action.token().forEach(data::put);
+    return data;
+  }
+
+  /**
+   * The core's Markdown as card text: Adaptive Cards' subset, people's names for mentions, and
+   * nothing a person typed can become a Teams mention.
+   */
+  static String text(String markdown) {
+    String named =
+        markdown.replaceAll(
+            "\\[((?:[^\\]\\\\]|\\\\.)*)\\]\\(" + Markdown.MENTION + "[^)]*\\)", "$1");
+    String plain = named.replaceAll("\\\\([\\\\`*_\\[\\]#|~])", "$1");
+    return TeamsCards.inert(TeamsCards.adaptiveMarkdown(plain));
+  }
+
+  /** The card, its last body parts dropped while it is too big for a Teams message. */
+  private static ObjectNode limited(ObjectNode card) {
+    ArrayNode body = card.withArray("body");
+    boolean cut = false;
+    while (body.size() > 1 && size(card) > MAX_CARD_BYTES) {
+      body.remove(body.size() - 1);
+      cut = true;
+    }
+    if (cut) {
+      body.add(TeamsCards.text("_(cut: too long for Teams)_").put("isSubtle", true));
     }
     return card;
   }
 
-  private static ObjectNode data(Turn.Action action) {
-    ObjectNode data = JsonNodeFactory.instance.objectNode().put(TeamsCards.ACTION, action.name());
-    action.token().forEach(data::put);
-    return data;
+  private static int size(ObjectNode card) {
+    return card.toString().getBytes(StandardCharsets.UTF_8).length;
   }
 }

@@ -60,7 +60,7 @@ class AuditTurnsTest {
     AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
     Reply question = firstQuestion(turns);
 
-    List<Reply> replies = turns.click(click(question.choices().get(0)));
+    List<Reply> replies = turns.click(click(choices(question).get(0)));
 
     assertThat(replies).hasSize(2);
     assertThat(replies.get(0).view()).isInstanceOf(AuditView.Question.class);
@@ -68,13 +68,13 @@ class AuditTurnsTest {
     assertThat(replies.get(0).updatesEarlier()).isFalse();
     assertThat(replies.get(1).view()).isInstanceOf(AuditView.Settled.class);
     assertThat(replies.get(1).updatesEarlier()).isTrue();
-    assertThat(replies.get(1).markdown()).contains(question.choices().get(0).label());
+    assertThat(replies.get(1).markdown()).contains(choices(question).get(0).label());
   }
 
   @Test
   void the_second_click_of_a_double_click_brings_nothing_back_where_steps_are_new_messages() {
     AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
-    Reply.Button answer = firstQuestion(turns).choices().get(0);
+    Reply.Button answer = choices(firstQuestion(turns)).get(0);
     turns.click(click(answer));
 
     assertThat(turns.click(click(answer))).isEmpty();
@@ -84,12 +84,18 @@ class AuditTurnsTest {
   void a_click_on_an_older_question_brings_the_current_one_back_with_a_notice() {
     AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
     Reply first = firstQuestion(turns);
-    turns.click(click(first.choices().get(0)));
+    turns.click(click(choices(first).get(0)));
 
-    List<Reply> replies = turns.click(click(first.choices().get(1)));
+    List<Reply> replies = turns.click(click(choices(first).get(1)));
 
     assertThat(replies).hasSize(1);
-    assertThat(replies.get(0).notices()).anySatisfy(n -> assertThat(n).contains("earlier view"));
+    assertThat(replies.get(0).content())
+        .anySatisfy(
+            b ->
+                assertThat(b)
+                    .isInstanceOfSatisfying(
+                        Block.Notice.class,
+                        n -> assertThat(n.markdown()).contains("earlier view")));
     assertThat(replies.get(0).markdown()).startsWith("Question 2 of");
   }
 
@@ -99,8 +105,8 @@ class AuditTurnsTest {
     Reply question = firstQuestion(turns);
     assertThat(question.updatesEarlier()).isTrue();
 
-    List<Reply> answered = turns.click(click(question.choices().get(0)));
-    List<Reply> again = turns.click(click(question.choices().get(0)));
+    List<Reply> answered = turns.click(click(choices(question).get(0)));
+    List<Reply> again = turns.click(click(choices(question).get(0)));
 
     assertThat(answered).singleElement().satisfies(r -> assertThat(r.updatesEarlier()).isTrue());
     assertThat(again).singleElement().satisfies(r -> assertThat(r.updatesEarlier()).isTrue());
@@ -112,14 +118,14 @@ class AuditTurnsTest {
     AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
     Reply question = firstQuestion(turns);
     Reply.Button pause =
-        question.buttons().stream()
+        buttons(question).stream()
             .filter(b -> b.action().name().equals(AuditReplies.PAUSE))
             .findFirst()
             .orElseThrow();
 
     Reply paused = turns.click(click(pause)).get(0);
-    List<Reply> resumed = turns.click(click(paused.buttons().get(0)));
-    List<Reply> resumedAgain = turns.click(click(paused.buttons().get(0)));
+    List<Reply> resumed = turns.click(click(buttons(paused).get(0)));
+    List<Reply> resumedAgain = turns.click(click(buttons(paused).get(0)));
 
     assertThat(paused.updatesEarlier()).isTrue();
     assertThat(paused.view()).isInstanceOf(AuditView.Paused.class);
@@ -134,10 +140,10 @@ class AuditTurnsTest {
     AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
     Reply step = firstQuestion(turns);
     while (!(step.view() instanceof AuditView.Review)) {
-      List<Reply> replies = turns.click(click(step.choices().get(0)));
+      List<Reply> replies = turns.click(click(choices(step).get(0)));
       step = replies.get(0);
     }
-    Reply.Button finish = step.buttons().get(0);
+    Reply.Button finish = buttons(step).get(0);
     assertThat(finish.action().name()).isEqualTo(AuditReplies.FINISH);
 
     List<Reply> finished = turns.click(click(finish));
@@ -147,12 +153,12 @@ class AuditTurnsTest {
     assertThat(finished.get(0).updatesEarlier()).isTrue();
     assertThat(finished.get(1).view()).isInstanceOf(AuditView.Report.class);
     assertThat(finished.get(1).file().mediaType()).isEqualTo("image/png");
-    assertThat(finished.get(1).buttons())
+    assertThat(buttons(finished.get(1)))
         .extracting(b -> b.action().name())
-        .containsExactly(AuditReplies.EXPORT);
+        .containsExactly(AuditReplies.SHARE, AuditReplies.EXPORT);
     assertThat(again).isEmpty();
 
-    List<Reply> exported = turns.click(click(finished.get(1).buttons().get(0)));
+    List<Reply> exported = turns.click(click(buttons(finished.get(1)).get(1)));
     assertThat(((AuditView.Exports) exported.get(0).view()).files())
         .extracting(Reply.File::name)
         .anySatisfy(n -> assertThat(n).endsWith(".md"))
@@ -191,9 +197,9 @@ class AuditTurnsTest {
     AuditTurns turns = turns(AuditTurns.Steps.NEW_MESSAGES);
     Reply step = firstQuestion(turns);
     while (!(step.view() instanceof AuditView.Review)) {
-      step = turns.click(click(step.choices().get(0))).get(0);
+      step = turns.click(click(choices(step).get(0))).get(0);
     }
-    turns.click(click(step.buttons().get(0)));
+    turns.click(click(buttons(step).get(0)));
     Turn typed =
         Turn.typed(
             "slack", ANNA.teamId(), ANNA.userId(), "C1", Turn.Kind.PERSONAL, null, "audit team");
@@ -209,8 +215,31 @@ class AuditTurnsTest {
             org.assertj.core.groups.Tuple.tuple("Report", AuditReplies.REPORT),
             org.assertj.core.groups.Tuple.tuple("Export", AuditReplies.EXPORT));
     AuditView.History history =
-        (AuditView.History) turns.click(click(team.choices().get(0))).get(0).view();
+        (AuditView.History) turns.click(click(choices(team).get(0))).get(0).view();
     assertThat(history.by()).containsExactly(new Reply.Person(ANNA.userId(), "you", true));
-    assertThat(history.entry(0, Reply.Person::label)).contains(" by you · #");
+    assertThat(history.by()).hasSize(1);
+    assertThat(history.finished()).hasSize(1);
+  }
+
+  /** The options of a question (or every button of a reply without a list). */
+  private static List<Reply.Button> choices(Reply reply) {
+    return reply.content().stream()
+        .filter(b -> b instanceof Block.Choices c && c.layout() == Block.Layout.LIST)
+        .map(b -> ((Block.Choices) b).buttons())
+        .findFirst()
+        .orElse(reply.allButtons());
+  }
+
+  /** The buttons of a reply that are not a question's options: navigation, resume, exports. */
+  private static List<Reply.Button> buttons(Reply reply) {
+    List<Reply.Button> buttons = new java.util.ArrayList<>();
+    for (Block b : reply.content()) {
+      if (b instanceof Block.Choices c && c.layout() == Block.Layout.ROW) {
+        buttons.addAll(c.buttons());
+      } else if (b instanceof Block.Text t && t.accessory() != null) {
+        buttons.add(t.accessory());
+      }
+    }
+    return buttons;
   }
 }

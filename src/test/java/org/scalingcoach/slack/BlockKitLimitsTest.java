@@ -17,6 +17,10 @@ import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.Progress;
 import org.scalingcoach.audit.SubjectStatus;
 import org.scalingcoach.audit.Trend;
+import org.scalingcoach.conversation.AuditReplies;
+import org.scalingcoach.conversation.AuditReportReplies;
+import org.scalingcoach.conversation.Block;
+import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.expert.ExpertQuestion;
 import org.scalingcoach.expert.ExpertQuestions;
 
@@ -28,6 +32,28 @@ class BlockKitLimitsTest {
   private static final Actor ANNA = new Actor("T1", "UANNA");
   private static final String LONG =
       "Churn model for the whole EMEA region, " + "and more ".repeat(30);
+
+  private static List<com.slack.api.model.block.LayoutBlock> blocks(Reply reply) {
+    return SlackReplies.blocks(reply);
+  }
+
+  @Test
+  void a_reply_of_more_blocks_than_slack_takes_is_cut_to_fifty_keeping_its_last_buttons() {
+    List<Block> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      many.add(new Block.Text("Paragraph " + i + " " + "x".repeat(3_500)));
+    }
+    many.add(
+        Block.Choices.row(List.of(Reply.Button.of("A".repeat(120), "ask", java.util.Map.of()))));
+
+    var blocks = json(SlackReplies.blocks(Reply.of("many", many)));
+
+    BlockKit.message(blocks, "a reply of 160 sections");
+    assertThat(blocks.size()).isEqualTo(SlackReplies.MAX_BLOCKS);
+    assertThat(blocks.get(blocks.size() - 1).path("type").asText()).isEqualTo("actions");
+    assertThat(blocks.get(blocks.size() - 2).toString()).contains("too long for Slack");
+    assertThat(blocks.get(blocks.size() - 1).findPath("text").path("text").asText()).hasSize(75);
+  }
 
   private static JsonNode json(List<?> blocks) {
     return BlockKit.json(blocks);
@@ -69,25 +95,27 @@ class BlockKitLimitsTest {
     for (AuditDefinition definition : audits.engine.catalog().definitions()) {
       Progress p = audits.engine.start(ANNA, definition.id(), LONG.substring(0, 120));
       while (!p.readyToFinish()) {
-        BlockKit.message(AuditBlocks.question(p), definition.id() + " " + p.question().id());
+        BlockKit.message(blocks(AuditReplies.step(p)), definition.id() + " " + p.question().id());
         BlockKit.message(
-            AuditBlocks.settled(definition, p.question().id(), "answered *" + LONG + "*"),
+            blocks(AuditReplies.settled(definition, p.question().id(), "answered *" + LONG + "*")),
             "settled " + p.question().id());
         String option = p.question().options().get(p.question().options().size() - 1).id();
         p =
             audits.engine.answer(
                 ANNA, p.audit().id(), p.audit().revision(), p.question().id(), option);
       }
-      BlockKit.message(AuditBlocks.review(p), definition.id() + " review");
+      BlockKit.message(blocks(AuditReplies.step(p)), definition.id() + " review");
       BlockKit.message(
-          AuditBlocks.paused(audits.engine.pause(ANNA, p.audit().id())),
+          blocks(AuditReplies.step(audits.engine.pause(ANNA, p.audit().id()))),
           definition.id() + " paused");
       AuditRecord finished =
           audits.engine.finish(ANNA, audits.engine.resume(ANNA, p.audit().id()).audit().id());
       AuditRecord again = audits.finishWith(ANNA, definition.id(), finished.subject(), 0);
       AuditReport report = audits.history.report(ANNA, again.id());
-      BlockKit.message(AuditReportBlocks.report(report, true), definition.id() + " report");
-      BlockKit.message(AuditReportBlocks.report(report, false), definition.id() + " shared report");
+      BlockKit.message(
+          blocks(AuditReportReplies.report(report, true)), definition.id() + " report");
+      BlockKit.message(
+          blocks(AuditReportReplies.report(report, false)), definition.id() + " shared report");
     }
   }
 
@@ -103,7 +131,9 @@ class BlockKitLimitsTest {
     }
     List<AuditRecord> mine = audits.store.list("T1", "UANNA");
 
-    BlockKit.message(AuditBlocks.list(definitions, mine), "audit list with 60 open audits");
+    BlockKit.message(
+        blocks(AuditReplies.menu(definitions, mine, List.of("a notice " + LONG))),
+        "audit list with 60 open audits");
 
     AuditRecord latest = audits.finishWith(ANNA, definitions.get(0).id(), "Fraud", 2);
     List<SubjectStatus> statuses = new java.util.ArrayList<>();
@@ -117,7 +147,11 @@ class BlockKitLimitsTest {
               3,
               Trend.IMPROVED));
     }
-    BlockKit.message(AuditReportBlocks.team(statuses), "team view of 200 subjects");
+    BlockKit.message(
+        blocks(
+            AuditReportReplies.team(
+                statuses, true, user -> new Reply.Person(user, "a colleague", false))),
+        "team view of 200 subjects");
   }
 
   @Test

@@ -44,7 +44,7 @@ class SlackAuditDialogEndToEndTest {
 
   private static String startButtonValue(JsonNode blocks, String type) {
     for (JsonNode button : blocks.findParents("action_id")) {
-      if (AuditBlocks.START.equals(button.path("action_id").asText())
+      if (SlackAuditTokens.START.equals(button.path("action_id").asText())
           && type.equals(button.path("value").asText())) {
         return button.path("value").asText();
       }
@@ -77,7 +77,7 @@ class SlackAuditDialogEndToEndTest {
             "1800003000.000100",
             null,
             true,
-            AuditBlocks.START,
+            SlackAuditTokens.START,
             type,
             fake.responseUrl("start"));
     String trigger =
@@ -112,7 +112,7 @@ class SlackAuditDialogEndToEndTest {
     assertThat(question.param("channel")).isEqualTo("U0ADA");
     assertThat(question.param("blocks"))
         .contains("Question 1 of")
-        .contains(AuditBlocks.ANSWER_PREFIX + "0");
+        .contains(SlackAuditTokens.ANSWER_PREFIX + "0");
   }
 
   @Test

@@ -90,7 +90,7 @@ class SlackAuditSummaryTest {
             "1800004000.000100",
             null,
             false,
-            AuditBlocks.REPORT,
+            SlackAuditTokens.REPORT,
             String.valueOf(audit.id()),
             fake.responseUrl("report")));
 

@@ -171,7 +171,7 @@ class SlackDoorTest {
                 "1800000001.000100",
                 null,
                 false,
-                AuditBlocks.REPORT,
+                SlackAuditTokens.REPORT,
                 "abc",
                 fake.responseUrl("click")));
 

@@ -29,7 +29,7 @@ import org.scalingcoach.audit.AuditFixture;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.ScoreChart;
 import org.scalingcoach.conversation.AuditReplies;
-import org.scalingcoach.conversation.AuditView;
+import org.scalingcoach.conversation.AuditReportReplies;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.expert.ExpertQuestion;
 import org.scalingcoach.expert.ExpertQuestions;
@@ -192,30 +192,45 @@ class AdaptiveCardRenderTest {
             progress.audit().revision(),
             progress.question().id(),
             progress.question().options().get(1).id());
-    messages.put("audit-question", chat.replyWithCard(AuditCards.question(progress)));
+    messages.put(
+        "audit-question", chat.replyWithCard(TeamsReplies.card(AuditReplies.step(progress))));
     audits.finishWith(anna, "plan-for-mlops", "Churn model EMEA", 0);
     audits.clock.advance(Duration.ofDays(30));
     AuditRecord second = audits.finishWith(anna, "plan-for-mlops", "Churn model EMEA", 2);
     var report = audits.history.report(anna, second.id());
-    byte[] chart = ScoreChart.png(report);
-    write(OUT.resolve("audit-chart.png"), chart);
-    messages.put("audit-report", chat.replyWithCard(AuditCards.report(report, chart)));
+    write(OUT.resolve("audit-chart.png"), ScoreChart.png(report));
+    messages.put(
+        "audit-report",
+        chat.replyWithCard(TeamsReplies.card(AuditReportReplies.report(report, true))));
     messages.put(
         "audit-team",
-        chat.replyWithCard(AuditCards.card(AuditReplies.team(audits.history.latest(anna), true))));
+        chat.replyWithCard(
+            TeamsReplies.card(
+                AuditReportReplies.team(
+                    audits.history.latest(anna), true, u -> new Reply.Person(u, "Anna", false)))));
     List<AuditRecord> finished = audits.history.history(anna, "plan-for-mlops", "Churn model EMEA");
     var by = finished.stream().map(a -> new Reply.Person(a.userId(), "you", true)).toList();
-    var history =
-        new AuditView.History(audits.history.title(second), second.subject(), finished, by);
     messages.put(
         "audit-history",
         chat.replyWithCard(
-            AuditCards.card(
-                new Reply(
-                    "History", List.of(), List.of(), List.of(), List.of(), null, false, history))));
+            TeamsReplies.card(
+                AuditReportReplies.history(
+                    audits.history.title(second), second.subject(), finished, by))));
     var paused = audits.engine.start(anna, "plan-for-mlops", "Pricing model");
     paused = audits.engine.pause(anna, paused.audit().id());
-    messages.put("audit-paused", chat.replyWithCard(AuditCards.card(AuditReplies.step(paused))));
+    messages.put("audit-paused", chat.replyWithCard(TeamsReplies.card(AuditReplies.step(paused))));
+    messages.put(
+        "audit-menu",
+        chat.replyWithCard(
+            TeamsReplies.card(
+                AuditReplies.menu(
+                    audits.engine.catalog().definitions(),
+                    audits.store.list("T1", "UANNA"),
+                    List.of("That button was old: here is where you are.")))));
+    messages.put(
+        "audit-nudge",
+        chat.replyWithCard(
+            TeamsReplies.card(AuditReportReplies.nudge(paused.audit(), "Plan for MLOps"))));
 
     ExpertQuestion asked =
         ExpertQuestions.open(

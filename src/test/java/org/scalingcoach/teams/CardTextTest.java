@@ -42,7 +42,9 @@ class CardTextTest {
 
   @Test
   void should_write_a_next_actions_finding_as_words_not_a_code() {
-    assertThat(AuditCards.readable("Now: 0 No MLOps")).isEqualTo("today: No MLOps (level 0)");
-    assertThat(AuditCards.readable("Not answered yet")).isEqualTo("not answered yet");
+    assertThat(org.scalingcoach.conversation.AuditReportReplies.readable("Now: 0 No MLOps"))
+        .isEqualTo("today: No MLOps (level 0)");
+    assertThat(org.scalingcoach.conversation.AuditReportReplies.readable("Not answered yet"))
+        .isEqualTo("not answered yet");
   }
 }

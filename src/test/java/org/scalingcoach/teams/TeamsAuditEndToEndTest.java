@@ -80,7 +80,8 @@ class TeamsAuditEndToEndTest {
     endpoint.post(typed.toString());
     FakeConnector.Call menuReply = awaitCall(++calls);
     JsonNode menu = card(menuReply);
-    List<String> types = menu.findValue("choices").findValuesAsText("value");
+    List<String> types =
+        menu.findValues("data").stream().map(d -> d.path("type").asText()).toList();
     assertThat(types).contains("audit-your-data");
     String cardId = "1:reply-1";
 
@@ -99,7 +100,7 @@ class TeamsAuditEndToEndTest {
     assertThat(text(backAgain)).contains("Question 2 of");
 
     JsonNode paused = clickAndAwait(button(backAgain, "audit-pause").orElseThrow(), cardId);
-    assertThat(text(paused)).contains("is paused");
+    assertThat(text(paused)).contains("Paused **Audit your data**");
     JsonNode resumed = clickAndAwait(button(paused, "audit-resume").orElseThrow(), cardId);
     assertThat(text(resumed)).contains("Question 2 of");
 

@@ -149,8 +149,7 @@ class TeamsAuditParityEndToEndTest {
         .isEqualTo(TeamsTraffic.TENANT);
     JsonNode card = card(reminder);
     assertThat(text(card))
-        .contains("Time to audit **Fraud model** again")
-        .contains("Plan for MLOps");
+        .contains("It's time to run **Plan for MLOps** for **Fraud model** again");
     ObjectNode start = (ObjectNode) card.findValue("data").deepCopy();
     assertThat(start.path(TeamsCards.ACTION).asText()).isEqualTo("audit-start");
 
@@ -181,7 +180,7 @@ class TeamsAuditParityEndToEndTest {
     assertThat(calls.get(0).body().path("tenantId").asText()).isEqualTo(TeamsTraffic.TENANT);
     assertThat(calls.get(1).path())
         .matches("/amer/v3/conversations/a:created-personal-\\d+/activities");
-    assertThat(text(card(calls.get(1)))).contains("Time to audit **Data lake** again");
+    assertThat(text(card(calls.get(1)))).contains("for **Data lake** again");
   }
 
   @Test
@@ -207,7 +206,7 @@ class TeamsAuditParityEndToEndTest {
   void should_start_an_audit_typed_with_its_type_and_subject() {
     JsonNode first = card(say(MEGAN, "audit start plan-for-mlops Churn model", 1).get(0));
 
-    assertThat(text(first)).contains("Plan for MLOps: Churn model").contains("Question 1 of");
+    assertThat(text(first)).contains("**Plan for MLOps** · Churn model").contains("Question 1 of");
   }
 
   @Test

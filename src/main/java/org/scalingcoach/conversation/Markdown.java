@@ -1,0 +1,31 @@
+package org.scalingcoach.conversation;
+
+/** Markdown helpers for the words the core writes around what people typed. */
+public final class Markdown {
+  private Markdown() {}
+
+  /**
+   * {@code text} (an audit subject, a question) as literal Markdown: its emphasis, code, link and
+   * list characters are escaped, so it shows as typed on every platform.
+   */
+  public static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.replaceAll("([\\\\`*_\\[\\]#|~])", "\\\\$1");
+  }
+
+  /** The scheme of a mention link: {@code [label](coach-mention:userId)}. */
+  public static final String MENTION = "coach-mention:";
+
+  /**
+   * {@code person} in words: "you", or a mention a renderer shows its platform's way (a Slack
+   * mention, the label where names are not mentions).
+   */
+  public static String person(Reply.Person person) {
+    if (person.you()) {
+      return "you";
+    }
+    return "[" + escape(person.label()) + "](" + MENTION + person.userId() + ")";
+  }
+}
