@@ -24,6 +24,14 @@ public final class AnswerReplies {
 
   /** {@code answer} as a reply; {@code answerId} is what the memory kept it as ("" for none). */
   public static Reply of(Answer answer, String answerId) {
+    return of(answer, answerId, false);
+  }
+
+  /**
+   * The same; with {@code experts}, an answer the coach could not give offers "Ask an expert"
+   * instead of votes.
+   */
+  public static Reply of(Answer answer, String answerId, boolean experts) {
     List<Reply.Source> sources = new ArrayList<>();
     List<Citation> citations = answer.citations();
     for (int i = 0; i < citations.size(); i++) {
@@ -39,7 +47,7 @@ public final class AnswerReplies {
             ? List.of(
                 Reply.Button.of("👍 Helpful", FEEDBACK, vote("up", answer, answerId)),
                 Reply.Button.of("👎 Not helpful", FEEDBACK, vote("down", answer, answerId)))
-            : List.of();
+            : experts ? List.of(ExpertReplies.offer(answer, answerId)) : List.of();
     return new Reply(answer.markdown(), sources, followUps, votes, List.of(), null, false);
   }
 

@@ -44,6 +44,7 @@ public final class AuditReplies {
               + " later to see the trend.",
           "Start",
           false,
+          120,
           Reply.Prompt.Kind.TEXT);
 
   /** How many open audits the menu lists, the most recent first. */

@@ -117,6 +117,7 @@ public final class AuditReportReplies {
                               "",
                               "Share",
                               false,
+                              0,
                               Reply.Prompt.Kind.CONVERSATION)),
                   Reply.Button.of("Export Markdown + CSV", AuditReplies.EXPORT, audit))));
     }

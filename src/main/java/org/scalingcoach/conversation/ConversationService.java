@@ -184,10 +184,13 @@ public final class ConversationService {
     CoachMetrics.question(
         platform, answer.answered(), answer.topic() == null ? null : answer.topic().id(), start);
     String id = answering.memory().remember(turn, question, answer);
-    return new Route.Answered(answer, id);
+    return new Route.Answered(answer, id, expertsAvailable());
   }
 
-  /** Keeps the 👍 or 👎 of {@code click} and thanks for it. */
+  /**
+   * Keeps the 👍 or 👎 of {@code click} and thanks for it; a 👎 offers "Ask an expert" while
+   * experts are available.
+   */
   public Reply feedback(Turn click) {
     String vote = click.action().value("vote");
     if (!vote.equals("up") && !vote.equals("down")) {
@@ -196,7 +199,15 @@ public final class ConversationService {
     if (!answering.feedback().record(click, vote.equals("up"))) {
       return Reply.text(ANSWER_GONE);
     }
+    if (vote.equals("down") && expertsAvailable()) {
+      return ExpertReplies.afterVoteDown(THANKS_DOWN, click.action());
+    }
     return Reply.text(vote.equals("up") ? THANKS_UP : THANKS_DOWN);
+  }
+
+  /** True while "Ask an expert" can be offered: it is on and someone can answer. */
+  private boolean expertsAvailable() {
+    return experts != null && experts.available();
   }
 
   private Route admin(Turn turn, Command.AdminVerb verb) {

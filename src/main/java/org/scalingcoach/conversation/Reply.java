@@ -74,9 +74,16 @@ public record Reply(
    * @param hint an example or explanation, or ""
    * @param submit what the send button says
    * @param optional true when it may be left empty
+   * @param maxChars how long the text may be (a line up to 200, else several)
    */
   public record Prompt(
-      String key, String label, String hint, String submit, boolean optional, Kind kind) {
+      String key,
+      String label,
+      String hint,
+      String submit,
+      boolean optional,
+      int maxChars,
+      Kind kind) {
     /** What is asked for. */
     public enum Kind {
       TEXT,

@@ -19,12 +19,14 @@ public sealed interface Route {
 
   /**
    * The answer to a question, for the adapter to render with its sources and buttons; {@code
-   * answerId} is what the memory kept it as, for the feedback buttons to name.
+   * answerId} is what the memory kept it as, for the feedback buttons to name; {@code experts} is
+   * true while "Ask an expert" can be offered.
    */
-  record Answered(org.scalingcoach.answer.Answer answer, String answerId) implements Route {
-    /** What to show: the answer's text, sources, follow-ups and votes. */
+  record Answered(org.scalingcoach.answer.Answer answer, String answerId, boolean experts)
+      implements Route {
+    /** What to show: the answer's text, sources, follow-ups, and votes or "Ask an expert". */
     public Reply reply() {
-      return AnswerReplies.of(answer, answerId);
+      return AnswerReplies.of(answer, answerId, experts);
     }
   }
 

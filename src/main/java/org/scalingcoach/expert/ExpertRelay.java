@@ -282,7 +282,10 @@ public final class ExpertRelay implements AutoCloseable {
   /** A person as the experts' platform shows them: a Slack mention, else their id. */
   private static String mention(ExpertQuestion q, String user) {
     boolean slack = q.channel().map(c -> c.platform().equals("slack")).orElse(false);
-    return slack && user.matches("[UW][A-Z0-9]+") ? "<@" + user + ">" : user;
+    // A mention in the core's Markdown (conversation.Markdown#person): Slack shows it as one.
+    return slack && user.matches("[UW][A-Z0-9]+")
+        ? "[" + user + "](coach-mention:" + user + ")"
+        : user;
   }
 
   private static void safely(String what, ExpertQuestion q, Runnable step) {

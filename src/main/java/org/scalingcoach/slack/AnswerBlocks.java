@@ -72,10 +72,8 @@ public final class AnswerBlocks {
     // The text is in the message already; the votes become Slack's own thumbs below.
     List<Block> underText =
         shown.reply().content().stream()
-            .filter(
-                b ->
-                    b instanceof Block.Sources
-                        || b instanceof Block.Choices c && c.layout() == Block.Layout.LIST)
+            .filter(b -> b instanceof Block.Sources || b instanceof Block.Choices)
+            .map(AnswerBlocks::withoutVotes)
             .toList();
     List<LayoutBlock> blocks = new ArrayList<>(SlackReplies.blocks(underText, share(shown)));
     List<Reply.Button> votes = shown.reply().buttons();
@@ -93,6 +91,19 @@ public final class AnswerBlocks {
               .build());
     }
     return blocks;
+  }
+
+  /** {@code block} without 👍/👎, which a streamed answer shows as Slack's own thumbs. */
+  private static Block withoutVotes(Block block) {
+    if (!(block instanceof Block.Choices c)) {
+      return block;
+    }
+    return new Block.Choices(
+        c.heading(),
+        c.buttons().stream()
+            .filter(b -> !b.action().name().equals(AnswerReplies.FEEDBACK))
+            .toList(),
+        c.layout());
   }
 
   /** The plain text Slack shows in notifications and to clients without blocks. */

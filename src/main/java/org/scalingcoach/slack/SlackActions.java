@@ -31,7 +31,6 @@ final class SlackActions {
   private final SlackAnswerStore answers;
   private final ConversationService conversation;
   private final SlackWebApi slack;
-  private volatile java.util.function.BooleanSupplier expertsAvailable = () -> false;
 
   SlackActions(
       BackgroundWork work,
@@ -46,11 +45,6 @@ final class SlackActions {
     this.answers = answers;
     this.conversation = conversation;
     this.slack = slack;
-  }
-
-  /** Offers "Ask an expert" with the thanks for a 👎, while experts exist. */
-  void offerExperts(java.util.function.BooleanSupplier available) {
-    this.expertsAvailable = available;
   }
 
   void register(App app) {
@@ -132,24 +126,15 @@ final class SlackActions {
     if (payload.getResponseUrl() == null) {
       return;
     }
-    String text = SlackReplies.text(reply);
-    boolean kept = !reply.markdown().equals(ConversationService.ANSWER_GONE);
-    if (action.value("vote").equals("down") && kept && expertsAvailable.getAsBoolean()) {
-      slack.respond(
-          payload.getResponseUrl(),
-          ActionResponse.builder()
-              .responseType("ephemeral")
-              .replaceOriginal(false)
-              .text(text)
-              .blocks(
-                  ExpertBlocks.withAsk(
-                      SlackReplies.blocks(
-                          Reply.text(reply.markdown() + " A person may know better:")),
-                      action.value("answer")))
-              .build());
-      return;
-    }
-    slack.respond(payload.getResponseUrl(), ephemeral(text));
+    // The core decides what the thanks offers (such as "Ask an expert" after a 👎).
+    slack.respond(
+        payload.getResponseUrl(),
+        ActionResponse.builder()
+            .responseType("ephemeral")
+            .replaceOriginal(false)
+            .text(SlackReplies.text(reply))
+            .blocks(reply.blocks().isEmpty() ? null : SlackReplies.blocks(reply))
+            .build());
   }
 
   /** A click that asks a question: a suggested follow-up under an answer, or an example. */

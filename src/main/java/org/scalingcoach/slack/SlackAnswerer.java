@@ -34,7 +34,6 @@ final class SlackAnswerer {
   private final SlackWebApi slack;
   private final SlackAnswerStore answers;
   private final LiveAnswers live;
-  private volatile java.util.function.BooleanSupplier expertsAvailable = () -> false;
 
   SlackAnswerer(ConversationService conversation, SlackWebApi slack, SlackAnswerStore answers) {
     this(conversation, slack, answers, StreamingMessage.INTERVAL);
@@ -49,11 +48,6 @@ final class SlackAnswerer {
     this.conversation = conversation;
     this.slack = slack;
     this.answers = answers;
-  }
-
-  /** Offers "Ask an expert" under every reply that could not answer, while experts exist. */
-  void offerExperts(java.util.function.BooleanSupplier available) {
-    this.expertsAvailable = available;
   }
 
   /** A question to answer: the turn that asked it, where the answer goes, and how to show it. */
@@ -149,11 +143,7 @@ final class SlackAnswerer {
 
   private void post(Ask ask, Answer answer, AnswerBlocks.Shown shown, LiveAnswer streaming) {
     String id = shown.answerId();
-    List<LayoutBlock> rendered = AnswerBlocks.answer(shown);
-    List<LayoutBlock> blocks =
-        !answer.answered() && expertsAvailable.getAsBoolean()
-            ? ExpertBlocks.withAsk(rendered, id)
-            : rendered;
+    List<LayoutBlock> blocks = AnswerBlocks.answer(shown);
     String text = AnswerBlocks.fallbackText(shown);
     if (ask.destination() instanceof Destination.Conversation c) {
       if (streaming != null) {

@@ -1,19 +1,8 @@
 package org.scalingcoach.slack;
 
-import static com.slack.api.model.block.Blocks.input;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
-import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.view.View;
-import com.slack.api.model.view.ViewClose;
-import com.slack.api.model.view.ViewState;
-import com.slack.api.model.view.ViewSubmit;
-import com.slack.api.model.view.ViewTitle;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.scalingcoach.audit.AuditDefinition;
@@ -83,13 +72,7 @@ final class SlackAudits {
         SUBJECT_VIEW,
         (request, context) -> {
           var payload = request.getPayload();
-          Map<String, Map<String, ViewState.Value>> values =
-              payload.getView().getState().getValues();
-          String subject =
-              values
-                  .getOrDefault("subject", Map.of())
-                  .getOrDefault("subject_input", new ViewState.Value())
-                  .getValue();
+          String subject = SlackModals.typed(payload.getView().getState(), "subject");
           if (subject == null || subject.isBlank()) {
             return context.ack(
                 r ->
@@ -209,32 +192,13 @@ final class SlackAudits {
                         AuditException.Reason.UNKNOWN_TYPE,
                         "That audit is no longer available. Try /coach audit for the list."));
     View view =
-        View.builder()
-            .type("modal")
-            .callbackId(SUBJECT_VIEW)
-            .privateMetadata(type)
-            .title(
-                ViewTitle.builder()
-                    .type("plain_text")
-                    .text(definition.title().length() > 24 ? "Start an audit" : definition.title())
-                    .build())
-            .submit(
-                ViewSubmit.builder().type("plain_text").text(AuditReplies.SUBJECT.submit()).build())
-            .close(ViewClose.builder().type("plain_text").text("Cancel").build())
-            .blocks(
-                List.of(
-                    section(s -> s.text(markdownText(Mrkdwn.escape(definition.summary())))),
-                    input(
-                        i ->
-                            i.blockId("subject")
-                                .label(plainText(AuditReplies.SUBJECT.label()))
-                                .hint(plainText(AuditReplies.SUBJECT.hint()))
-                                .element(
-                                    PlainTextInputElement.builder()
-                                        .actionId("subject_input")
-                                        .maxLength(120)
-                                        .build()))))
-            .build();
+        SlackModals.of(
+            SUBJECT_VIEW,
+            type,
+            definition.title().length() > 24 ? "Start an audit" : definition.title(),
+            Mrkdwn.escape(definition.summary()),
+            AuditReplies.SUBJECT,
+            "subject");
     slack.call("views.open", client -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
   }
 }

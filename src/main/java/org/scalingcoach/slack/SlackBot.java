@@ -177,8 +177,6 @@ public final class SlackBot implements AutoCloseable {
       SlackExperts slackExperts = new SlackExperts(experts, service, answers, work, webApi);
       slackExperts.register(app, home);
       events.divertThreadReplies(slackExperts::onThreadReply);
-      answerer.offerExperts(experts::available);
-      actions.offerExperts(experts::available);
       experts.add(new SlackExpertMessenger(webApi, answers));
     }
     Reminders reminders = null;
@@ -196,7 +194,7 @@ public final class SlackBot implements AutoCloseable {
       service.withAudits(conversation.turns());
       commands.onAudit(new SlackAuditCommand(conversation, work)::handle);
       new SlackAudits(service, conversation, work, webApi).register(app);
-      home.add((team, user) -> SlackReplies.blocks(conversation.turns().home(team, user)));
+      home.add((team, user) -> conversation.turns().home(team, user));
       audits.deliverRemindersThrough(new SlackAuditReminders(conversation));
       reminders = audits.reminders();
     }

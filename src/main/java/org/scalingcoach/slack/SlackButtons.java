@@ -2,8 +2,10 @@ package org.scalingcoach.slack;
 
 import java.util.Map;
 import org.scalingcoach.conversation.AnswerReplies;
+import org.scalingcoach.conversation.ExpertReplies;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Turn;
+import org.scalingcoach.conversation.Welcome;
 
 /**
  * How a neutral button travels through Slack and comes back: its {@code action_id} and {@code
@@ -29,13 +31,22 @@ final class SlackButtons {
     if (button.action().name().startsWith("audit-")) {
       return SlackAuditTokens.of(button, index);
     }
+    if (button.action().name().startsWith("expert_")) {
+      // The action ids and values of earlier releases: the stored answer, or the question's id.
+      Turn.Action a = button.action();
+      String value = a.name().equals(ExpertReplies.ASK) ? a.value("answerId") : a.value("id");
+      return new SlackAuditTokens.Slack("coach_" + a.name(), value);
+    }
     return new SlackAuditTokens.Slack(actionId(button.action(), index), value(button));
   }
 
   /** The action id of the {@code index}th button of its row. */
   static String actionId(Turn.Action action, int index) {
     return switch (action.name()) {
-      case AnswerReplies.ASK -> FOLLOW_UP_PREFIX + index;
+      // An example goes to the person's DM, whichever view it is clicked in.
+      case AnswerReplies.ASK ->
+          (action.value(Welcome.EXAMPLE).isEmpty() ? FOLLOW_UP_PREFIX : HomeView.ASK_EXAMPLE_PREFIX)
+              + index;
       case AnswerReplies.FEEDBACK ->
           action.value("vote").equals("up") ? FEEDBACK_UP : FEEDBACK_DOWN;
       default -> "coach_" + action.name() + "_" + index;

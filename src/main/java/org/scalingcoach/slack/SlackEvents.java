@@ -10,6 +10,7 @@ import com.slack.api.model.event.AssistantThreadStartedEvent;
 import com.slack.api.model.event.MessageEvent;
 import java.util.List;
 import java.util.Set;
+import org.scalingcoach.conversation.Welcome;
 import org.scalingcoach.store.AssistantThreadStore;
 import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.SlackAnswerStore;
@@ -190,7 +191,7 @@ final class SlackEvents {
   private void suggestPrompts(AssistantThreadStartedEvent event) {
     var thread = event.getAssistantThread();
     List<SuggestedPrompt> prompts =
-        ExampleQuestions.ALL.stream().map(q -> new SuggestedPrompt(q, q)).toList();
+        Welcome.EXAMPLES.stream().map(q -> new SuggestedPrompt(q, q)).toList();
     slack.call(
         "assistant.threads.setSuggestedPrompts",
         client ->

@@ -2,13 +2,13 @@ package org.scalingcoach.slack;
 
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.scalingcoach.answer.Answer;
+import org.scalingcoach.conversation.ExpertReplies;
+import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.expert.ExpertMessenger;
 import org.scalingcoach.expert.ExpertQuestion;
-import org.scalingcoach.knowledge.Topic;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.Place;
 
@@ -40,8 +40,8 @@ final class SlackExpertMessenger implements ExpertMessenger {
                 client.chatPostMessage(
                     r ->
                         r.channel(channel)
-                            .text(ExpertBlocks.fallback(q))
-                            .blocks(ExpertBlocks.question(q, null, true))
+                            .text(SlackReplies.fallbackText(question(q, null, true)))
+                            .blocks(SlackReplies.blocks(question(q, null, true)))
                             .unfurlLinks(false)
                             .unfurlMedia(false)));
     return reference(posted.getChannel() != null ? posted.getChannel() : channel, posted.getTs());
@@ -57,8 +57,8 @@ final class SlackExpertMessenger implements ExpertMessenger {
                 r ->
                     r.channel(ref[0])
                         .ts(ref[1])
-                        .text(ExpertBlocks.fallback(q))
-                        .blocks(ExpertBlocks.question(q, status, open))));
+                        .text(SlackReplies.fallbackText(question(q, status, open)))
+                        .blocks(SlackReplies.blocks(question(q, status, open)))));
   }
 
   /**
@@ -67,29 +67,12 @@ final class SlackExpertMessenger implements ExpertMessenger {
    */
   @Override
   public void deliver(ExpertQuestion q) {
-    String expert = q.answeredBy().orElse("an expert");
-    Answer answer =
-        new Answer(
-            q.question(),
-            true,
-            Topic.fromId(q.route()).orElse(null),
-            q.answer().orElse(""),
-            List.of(),
-            List.of());
+    Answer answer = ExpertReplies.answer(q);
     String id = UUID.randomUUID().toString();
     Place place = new Place(q.asker().workspace(), conversation(q), thread(q));
     answers.save(id, place, null, q.asker().user(), answer);
-    List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(
-        com.slack.api.model.block.Blocks.context(
-            List.of(
-                com.slack.api.model.block.composition.BlockCompositions.markdownText(
-                    "🧑‍🏫 "
-                        + who(q, expert)
-                        + " answered your question _"
-                        + Mrkdwn.escape(q.question())
-                        + "_"))));
-    blocks.addAll(AnswerBlocks.answer(answer, id, AnswerBlocks.Options.PLAIN));
+    Reply delivered = ExpertReplies.delivered(q, id, "slack");
+    List<LayoutBlock> blocks = SlackReplies.blocks(delivered);
     ChatPostMessageResponse posted =
         slack.call(
             "chat.postMessage",
@@ -98,7 +81,7 @@ final class SlackExpertMessenger implements ExpertMessenger {
                     r ->
                         r.channel(place.channel())
                             .threadTs(place.threadTs())
-                            .text("An expert answered: " + AnswerBlocks.fallbackText(answer))
+                            .text(SlackReplies.fallbackText(delivered))
                             .blocks(blocks)));
     answers.posted(
         id, posted.getChannel() != null ? posted.getChannel() : place.channel(), posted.getTs());
@@ -124,9 +107,7 @@ final class SlackExpertMessenger implements ExpertMessenger {
                     r.channel(ref[0])
                         .threadTs(ref[1])
                         .replyBroadcast(true)
-                        .text(
-                            "⏰ This question has waited past its response-time target. Can"
-                                + " someone answer or claim it?")));
+                        .text(ExpertReplies.OVERDUE)));
   }
 
   static String reference(String channel, String ts) {
@@ -142,8 +123,7 @@ final class SlackExpertMessenger implements ExpertMessenger {
     return q.asker().thread().isEmpty() ? null : q.asker().thread();
   }
 
-  private static String who(ExpertQuestion q, String expert) {
-    boolean slackExpert = q.channel().map(c -> c.platform().equals("slack")).orElse(false);
-    return slackExpert ? "<@" + expert + ">" : Mrkdwn.escape(expert) + " (in Teams)";
+  private static Reply question(ExpertQuestion q, String status, boolean open) {
+    return ExpertReplies.question(q, status, open, "slack");
   }
 }

@@ -1,22 +1,17 @@
 package org.scalingcoach.slack;
 
-import static com.slack.api.model.block.Blocks.header;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.view.ViewState;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.scalingcoach.conversation.ConversationService;
+import org.scalingcoach.conversation.ExpertReplies;
+import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.expert.ExpertChannel;
 import org.scalingcoach.expert.ExpertDesk.Expert;
 import org.scalingcoach.expert.ExpertDesk.Outcome;
@@ -32,6 +27,14 @@ import org.scalingcoach.store.SlackAnswerStore.StoredAnswer;
  */
 final class SlackExperts {
   static final String SENT = "Sent to the experts. You will get their answer here.";
+  static final String ASK = "coach_" + ExpertReplies.ASK;
+  static final String ANSWER = "coach_" + ExpertReplies.ANSWER;
+  static final String NOT_FOR_US = "coach_" + ExpertReplies.NOT_FOR_US;
+  static final String CLAIM = "coach_" + ExpertReplies.CLAIM;
+  static final String DRAFT = "coach_" + ExpertReplies.DRAFT;
+  static final String ASK_VIEW = "coach_expert_ask_view";
+  static final String ANSWER_VIEW = "coach_expert_answer_view";
+  static final String NOT_FOR_US_VIEW = "coach_expert_not_for_us_view";
   private static final String EPHEMERAL_THREAD = "ephemeral";
 
   private final ExpertRelay experts;
@@ -55,14 +58,14 @@ final class SlackExperts {
 
   void register(App app, HomeView home) {
     app.blockAction(
-        ExpertBlocks.ASK,
+        ASK,
         (request, context) -> {
           BlockActionPayload p = request.getPayload();
           work.submit("open the ask-an-expert dialog", () -> openAsk(p));
           return context.ack();
         });
     app.viewSubmission(
-        ExpertBlocks.ASK_VIEW,
+        ASK_VIEW,
         (request, context) -> {
           var payload = request.getPayload();
           String team = payload.getTeam().getId();
@@ -73,7 +76,7 @@ final class SlackExperts {
           return context.ack();
         });
     app.blockAction(
-        ExpertBlocks.CLAIM,
+        CLAIM,
         (request, context) -> {
           BlockActionPayload p = request.getPayload();
           work.submit(
@@ -82,21 +85,21 @@ final class SlackExperts {
           return context.ack();
         });
     app.blockAction(
-        ExpertBlocks.ANSWER,
+        ANSWER,
         (request, context) -> {
           BlockActionPayload p = request.getPayload();
           work.submit("open the answer dialog", () -> openStep(p, true));
           return context.ack();
         });
     app.blockAction(
-        ExpertBlocks.NOT_FOR_US,
+        NOT_FOR_US,
         (request, context) -> {
           BlockActionPayload p = request.getPayload();
           work.submit("open the not-for-us dialog", () -> openStep(p, false));
           return context.ack();
         });
     app.viewSubmission(
-        ExpertBlocks.ANSWER_VIEW,
+        ANSWER_VIEW,
         (request, context) ->
             step(
                 request.getPayload().getView().getPrivateMetadata(),
@@ -105,7 +108,7 @@ final class SlackExperts {
                 true,
                 context));
     app.viewSubmission(
-        ExpertBlocks.NOT_FOR_US_VIEW,
+        NOT_FOR_US_VIEW,
         (request, context) ->
             step(
                 request.getPayload().getView().getPrivateMetadata(),
@@ -114,7 +117,7 @@ final class SlackExperts {
                 false,
                 context));
     app.blockAction(
-        ExpertBlocks.DRAFT,
+        DRAFT,
         (request, context) -> {
           BlockActionPayload p = request.getPayload();
           work.submit(
@@ -159,7 +162,16 @@ final class SlackExperts {
       respond(p, ConversationService.ANSWER_GONE);
       return;
     }
-    var view = ExpertBlocks.askModal(value(p), stored.get().answer().question());
+    var view =
+        SlackModals.of(
+            ASK_VIEW,
+            value(p),
+            "Ask an expert",
+            "The experts will see your question: _"
+                + Mrkdwn.escape(stored.get().answer().question())
+                + "_",
+            ExpertReplies.ASK_PROMPT,
+            SlackModals.TEXT_BLOCK);
     slack.call(
         "views.open", client -> client.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(view)));
   }
@@ -208,10 +220,23 @@ final class SlackExperts {
       return;
     }
     String metadata = id + "\n" + channel(p);
+    String asked = "*" + Mrkdwn.escape(question.get().question()) + "*";
     var view =
         answering
-            ? ExpertBlocks.answerModal(metadata, question.get())
-            : ExpertBlocks.notForUsModal(metadata, question.get());
+            ? SlackModals.of(
+                ANSWER_VIEW,
+                metadata,
+                "Answer the question",
+                asked,
+                ExpertReplies.ANSWER_PROMPT,
+                SlackModals.TEXT_BLOCK)
+            : SlackModals.of(
+                NOT_FOR_US_VIEW,
+                metadata,
+                "Not for us",
+                asked + "\nIt goes on to the default experts; if there are none, it is declined.",
+                ExpertReplies.NOT_FOR_US_PROMPT,
+                SlackModals.TEXT_BLOCK);
     slack.call(
         "views.open", client -> client.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(view)));
   }
@@ -229,23 +254,16 @@ final class SlackExperts {
     if (!outcome.changed()) {
       return context.ack(
           r ->
-              r.responseAction("errors")
-                  .errors(Map.of(ExpertBlocks.TEXT_BLOCK, outcome.message())));
+              r.responseAction("errors").errors(Map.of(SlackModals.TEXT_BLOCK, outcome.message())));
     }
     return context.ack();
   }
 
-  private List<LayoutBlock> homeSection(String team, String user) {
-    if (!experts.available()) {
-      return List.of();
+  private Reply homeSection(String team, String user) {
+    if (!experts.available() || experts.desk().askedBy("slack", team, user).isEmpty()) {
+      return null;
     }
-    List<ExpertQuestion> mine = experts.desk().askedBy("slack", team, user);
-    if (mine.isEmpty()) {
-      return List.of();
-    }
-    return List.of(
-        header(h -> h.text(plainText("Your questions to the experts"))),
-        section(s -> s.text(markdownText(Mrkdwn.fromMarkdown(service.myQuestions(team, user))))));
+    return Reply.text(service.myQuestions(team, user));
   }
 
   private void tellClicker(BlockActionPayload p, Outcome outcome) {
@@ -296,9 +314,6 @@ final class SlackExperts {
   }
 
   private static String typed(ViewState state) {
-    Map<String, Map<String, ViewState.Value>> values = state.getValues();
-    ViewState.Value value =
-        values.getOrDefault(ExpertBlocks.TEXT_BLOCK, Map.of()).get(ExpertBlocks.TEXT_INPUT);
-    return value == null || value.getValue() == null ? "" : value.getValue();
+    return SlackModals.typed(state, SlackModals.TEXT_BLOCK);
   }
 }

@@ -162,6 +162,9 @@ final class SlackReplies {
       }
     }
     elements.addAll(more);
+    if (elements.isEmpty()) {
+      return blocks;
+    }
     for (int from = 0; from < elements.size(); from += ELEMENTS_PER_ROW) {
       List<BlockElement> row =
           List.copyOf(elements.subList(from, Math.min(elements.size(), from + ELEMENTS_PER_ROW)));

@@ -85,7 +85,12 @@ public final class TeamsActivity {
         .forEachRemaining(
             field -> {
               if (field.getValue().isValueNode() && !field.getValue().isNull()) {
-                token.put(field.getKey(), field.getValue().asText());
+                // A card's second input of one key is "key.2" (TeamsReplies): read as the key.
+                String key = field.getKey().replaceFirst("\\.\\d+$", "");
+                String value = field.getValue().asText();
+                if (key.equals(field.getKey()) || !value.isBlank()) {
+                  token.merge(key, value, (earlier, later) -> later.isBlank() ? earlier : later);
+                }
               }
             });
     return Turn.clicked(

@@ -124,13 +124,14 @@ public final class TeamsBot {
     String verb = action.path("verb").asText("");
     JsonNode data = action.path("data");
     if ("feedback".equals(verb)) {
-      String thanks = recordFeedback(activity, data);
-      if (experts != null) {
-        experts.afterVoteDown(data).ifPresent(card -> replyQuietly(activity, card));
+      Reply thanks = conversation.feedback(activity.clicked("feedback", data));
+      if (!thanks.allButtons().isEmpty()) {
+        // What the thanks offers (such as "Ask an expert" after a 👎) follows as its own card.
+        replyQuietly(activity, TeamsReplies.card(thanks));
       }
-      return messageResponse(thanks);
+      return messageResponse(thanks.markdown());
     }
-    if (experts != null && ExpertCards.VERB.equals(verb)) {
+    if (experts != null && TeamsReplies.EXPERT_VERB.equals(verb)) {
       return messageResponse(experts.onAction(activity, data));
     }
     String button = data.path(TeamsCards.ACTION).asText("");
@@ -185,8 +186,7 @@ public final class TeamsBot {
     }
     Route route = conversation.ask(turn, question);
     if (route instanceof Route.Answered answered) {
-      ObjectNode card = TeamsReplies.card(answered.reply());
-      reply(activity, experts == null ? card : experts.offer(card, answered.answer()));
+      reply(activity, TeamsReplies.card(answered.reply()));
     } else if (route instanceof Route.Say say) {
       reply(activity, TeamsReplies.card(say.reply()));
     }

@@ -1,12 +1,10 @@
 package org.scalingcoach.teams;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.conversation.AnswerReplies;
-import org.scalingcoach.knowledge.Topic;
+import org.scalingcoach.conversation.Welcome;
 
 /**
  * The coach's messages in Teams as Adaptive Cards (version 1.5, the newest Teams renders): the card
@@ -30,31 +28,7 @@ public final class TeamsCards {
 
   /** The greeting when the coach is added to a chat or team. */
   public static ObjectNode welcome() {
-    ObjectNode card = card();
-    ArrayNode body = card.withArray("body");
-    body.add(text("**Hi, I'm Scaling Coach 👋**").put("size", "Large"));
-    body.add(
-        text(
-            "I help your company scale AI without the four classic errors. Ask me anything about:"));
-    StringBuilder topics = new StringBuilder();
-    for (Topic topic : Topic.values()) {
-      topics.append("- ").append(topic.label()).append("\n");
-    }
-    body.add(text(topics.toString().strip()));
-    body.add(
-        text(
-            "In a channel, mention me (@Scaling Coach) with your question. In a chat, just type it."
-                + " Every answer lists the sources it came from. Type **audit** to run a guided"
-                + " maturity audit, **help** for everything I understand."));
-    ArrayNode actions = card.putArray("actions");
-    for (String question :
-        List.of(
-            "What should we check in our data before scaling?",
-            "How do we know our model is drifting?")) {
-      actions.add(
-          submit(question, NODES.objectNode().put(ACTION, "ask").put("question", question)));
-    }
-    return card;
+    return TeamsReplies.card(Welcome.greeting(""));
   }
 
   /**

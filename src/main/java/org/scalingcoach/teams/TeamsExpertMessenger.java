@@ -2,11 +2,9 @@ package org.scalingcoach.teams;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
-import org.scalingcoach.answer.Answer;
+import org.scalingcoach.conversation.ExpertReplies;
 import org.scalingcoach.expert.ExpertMessenger;
 import org.scalingcoach.expert.ExpertQuestion;
-import org.scalingcoach.knowledge.Topic;
 import org.scalingcoach.store.TeamsConversationStore;
 import org.scalingcoach.store.TeamsConversationStore.ConversationRef;
 
@@ -39,7 +37,10 @@ final class TeamsExpertMessenger implements ExpertMessenger {
                 connector.post(
                     via.serviceUrl(),
                     channel,
-                    message(via, channel, ExpertCards.question(q, null, true))));
+                    message(
+                        via,
+                        channel,
+                        TeamsReplies.card(ExpertReplies.question(q, null, true, "teams")))));
     return channel + "|" + id;
   }
 
@@ -53,22 +54,17 @@ final class TeamsExpertMessenger implements ExpertMessenger {
               via.serviceUrl(),
               ref[0],
               ref[1],
-              message(via, ref[0], ExpertCards.question(q, status, open)));
+              message(
+                  via,
+                  ref[0],
+                  TeamsReplies.card(ExpertReplies.question(q, status, open, "teams"))));
           return null;
         });
   }
 
   @Override
   public void deliver(ExpertQuestion q) {
-    Answer answer =
-        new Answer(
-            q.question(),
-            true,
-            Topic.fromId(q.route()).orElse(null),
-            q.answer().orElse(""),
-            List.of(),
-            List.of());
-    toAsker(q, ExpertCards.delivered(q, TeamsCards.answer(answer)));
+    toAsker(q, TeamsReplies.card(ExpertReplies.delivered(q, "", "teams")));
   }
 
   @Override
@@ -86,12 +82,7 @@ final class TeamsExpertMessenger implements ExpertMessenger {
             connector.post(
                 via.serviceUrl(),
                 thread,
-                message(
-                    via,
-                    thread,
-                    TeamsCards.notice(
-                        "⏰ This question has waited past its response-time target. Can someone"
-                            + " answer or claim it?"))));
+                message(via, thread, TeamsCards.notice(ExpertReplies.OVERDUE))));
   }
 
   private void toAsker(ExpertQuestion q, ObjectNode card) {

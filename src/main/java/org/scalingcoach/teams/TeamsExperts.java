@@ -1,11 +1,10 @@
 package org.scalingcoach.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.scalingcoach.answer.Answer;
+import org.scalingcoach.conversation.ExpertReplies;
 import org.scalingcoach.expert.ExpertChannel;
 import org.scalingcoach.expert.ExpertDesk.Expert;
 import org.scalingcoach.expert.ExpertDesk.Outcome;
@@ -14,9 +13,9 @@ import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.knowledge.Topic;
 
 /**
- * "Ask an expert" in Teams: the offer on answer cards, the experts' card buttons ({@code
- * Action.Execute}, answered privately to the clicker) and {@code my questions}. It translates; the
- * {@link ExpertRelay}'s desk decides.
+ * "Ask an expert" in Teams: the clicks on the offer and on the experts' card buttons ({@code
+ * Action.Execute}, answered privately to the clicker), translated for the {@link ExpertRelay}'s
+ * desk, which decides. What the cards offer is the core's ({@link ExpertReplies}).
  */
 final class TeamsExperts {
   private final ExpertRelay experts;
@@ -29,29 +28,6 @@ final class TeamsExperts {
     return experts.available();
   }
 
-  /** The answer card, with "Ask an expert" when the coach could not answer. */
-  ObjectNode offer(ObjectNode card, Answer answer) {
-    if (answer.answered() || !experts.available()) {
-      return card;
-    }
-    return ExpertCards.withAsk(card, answer.question(), null, "", "");
-  }
-
-  /** The card offered after a 👎: the question, topic and source come from the vote's data. */
-  Optional<ObjectNode> afterVoteDown(JsonNode vote) {
-    if (!experts.available() || !vote.path("vote").asText("").equals("down")) {
-      return Optional.empty();
-    }
-    ObjectNode card = TeamsCards.notice("A person may know better than I do:");
-    return Optional.of(
-        ExpertCards.withAsk(
-            card,
-            vote.path("question").asText(""),
-            vote.path("topic").isTextual() ? vote.path("topic").asText() : null,
-            "",
-            vote.path("source").isTextual() ? vote.path("source").asText() : ""));
-  }
-
   static boolean handles(String action) {
     return action.startsWith("expert_");
   }
@@ -60,19 +36,18 @@ final class TeamsExperts {
   String onAction(TeamsActivity activity, JsonNode data) {
     String action = data.path(TeamsCards.ACTION).asText("");
     // Cards sent before each input had its own id carry the plain one.
-    String text =
-        data.path(ExpertCards.inputId(action)).asText(data.path(ExpertCards.INPUT).asText(""));
-    if (action.equals(ExpertCards.ASK)) {
+    String text = data.path(ExpertReplies.inputKey(action)).asText(data.path("text").asText(""));
+    if (action.equals(ExpertReplies.ASK)) {
       return ask(activity, data, text);
     }
     long id = data.path("id").asLong(-1);
     Expert expert = new Expert(new ExpertChannel("teams", channel(activity)), activity.userId());
     Outcome outcome =
         switch (action) {
-          case ExpertCards.CLAIM -> experts.claim(id, expert);
-          case ExpertCards.ANSWER -> experts.answer(id, expert, text);
-          case ExpertCards.NOT_FOR_US -> experts.notForUs(id, expert, text);
-          case ExpertCards.DRAFT -> experts.draft(id, activity.tenantId(), activity.userId());
+          case ExpertReplies.CLAIM -> experts.claim(id, expert);
+          case ExpertReplies.ANSWER -> experts.answer(id, expert, text);
+          case ExpertReplies.NOT_FOR_US -> experts.notForUs(id, expert, text);
+          case ExpertReplies.DRAFT -> experts.draft(id, activity.tenantId(), activity.userId());
           default -> new Outcome(Optional.empty(), false, "That button no longer works.");
         };
     return outcome.message();

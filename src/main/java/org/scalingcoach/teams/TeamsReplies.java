@@ -30,6 +30,17 @@ final class TeamsReplies {
   private TeamsReplies() {}
 
   static ObjectNode card(Reply reply) {
+    return new TeamsReplies().render(reply);
+  }
+
+  /**
+   * How many inputs of each key this card has so far: a card may not repeat an input id (Teams
+   * merges every input into the clicked button's data), so the second is {@code key.2}, which
+   * {@link TeamsActivity#clicked} reads back as {@code key}.
+   */
+  private final java.util.Map<String, Integer> inputs = new java.util.HashMap<>();
+
+  private ObjectNode render(Reply reply) {
     ObjectNode card = TeamsCards.card();
     ArrayNode body = card.withArray("body");
     List<Block> content = reply.content();
@@ -41,6 +52,9 @@ final class TeamsReplies {
         continue;
       }
       int before = body.size();
+      if (block instanceof Block.Choices c && c.buttons().isEmpty()) {
+        continue;
+      }
       if (i == content.size() - 1
           && block instanceof Block.Choices c
           && c.layout() == Block.Layout.ROW
@@ -61,7 +75,7 @@ final class TeamsReplies {
     return limited(card);
   }
 
-  private static void render(Block block, Reply reply, ArrayNode body) {
+  private void render(Block block, Reply reply, ArrayNode body) {
     if (block instanceof Block.Heading h) {
       body.add(TeamsCards.text("**" + TeamsCards.inert(h.text()) + "**").put("size", "Medium"));
     } else if (block instanceof Block.Text t) {
@@ -108,7 +122,7 @@ final class TeamsReplies {
     }
   }
 
-  private static void choices(Block.Choices choices, ArrayNode body) {
+  private void choices(Block.Choices choices, ArrayNode body) {
     if (choices.heading() != null) {
       body.add(
           TeamsCards.text("**" + TeamsCards.inert(choices.heading()) + "**")
@@ -132,7 +146,7 @@ final class TeamsReplies {
   }
 
   /** Adds {@code button}, unless it asks for something a card cannot pick (a conversation). */
-  private static void addAction(ArrayNode actions, Reply.Button button) {
+  private void addAction(ArrayNode actions, Reply.Button button) {
     Reply.Prompt prompt = button.prompt();
     if (prompt == null) {
       actions.add(action(button.label(), button));
@@ -162,7 +176,7 @@ final class TeamsReplies {
   }
 
   /** A button that opens a form on the card for the text its prompt asks, then sends. */
-  private static ObjectNode form(Reply.Button button, Reply.Prompt prompt) {
+  private ObjectNode form(Reply.Button button, Reply.Prompt prompt) {
     ObjectNode inner = TeamsCards.card();
     inner.remove("msteams");
     ObjectNode input =
@@ -172,10 +186,10 @@ final class TeamsReplies {
             .put("type", "Input.Text")
             // Each input needs its own id in the card: Teams merges every input of the card
             // into the clicked button's data.
-            .put("id", prompt.key())
+            .put("id", inputId(prompt.key()))
             .put("label", prompt.label())
-            .put("isMultiline", prompt.optional())
-            .put("maxLength", prompt.optional() ? 3000 : 120);
+            .put("isMultiline", prompt.maxChars() > 200)
+            .put("maxLength", prompt.maxChars());
     if (!prompt.hint().isEmpty()) {
       input.put("placeholder", prompt.hint());
     }
@@ -188,6 +202,11 @@ final class TeamsReplies {
     action.put("title", button.label());
     action.set("card", inner);
     return action;
+  }
+
+  private String inputId(String key) {
+    int n = inputs.merge(key, 1, Integer::sum);
+    return n == 1 ? key : key + "." + n;
   }
 
   private static ObjectNode data(Turn.Action action) {
@@ -205,7 +224,9 @@ final class TeamsReplies {
         markdown.replaceAll(
             "\\[((?:[^\\]\\\\]|\\\\.)*)\\]\\(" + Markdown.MENTION + "[^)]*\\)", "$1");
     String plain = named.replaceAll("\\\\([\\\\`*_\\[\\]#|~])", "$1");
-    return TeamsCards.inert(TeamsCards.adaptiveMarkdown(plain));
+    // A card joins lines that are not a paragraph or list apart: each line stays a line.
+    String lines = plain.replaceAll("(?<!\n)\n(?!\n|\\s*(?:[-*•]|\\d+\\.)\\s)", "\n\n");
+    return TeamsCards.inert(TeamsCards.adaptiveMarkdown(lines));
   }
 
   /** The card, its last body parts dropped while it is too big for a Teams message. */

@@ -20,6 +20,7 @@ import org.scalingcoach.audit.Trend;
 import org.scalingcoach.conversation.AuditReplies;
 import org.scalingcoach.conversation.AuditReportReplies;
 import org.scalingcoach.conversation.Block;
+import org.scalingcoach.conversation.ExpertReplies;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.expert.ExpertQuestion;
 import org.scalingcoach.expert.ExpertQuestions;
@@ -160,12 +161,39 @@ class BlockKitLimitsTest {
     ExpertQuestion q =
         ExpertQuestions.open("slack", question, "context ".repeat(400), "answer ".repeat(600));
 
-    BlockKit.message(ExpertBlocks.question(q, null, true), "expert question");
-    BlockKit.message(ExpertBlocks.question(q, "Answered by <@U0EXPERT>", false), "answered");
-    BlockKit.view(ExpertBlocks.askModal("a".repeat(36), question), "ask modal");
-    BlockKit.view(ExpertBlocks.answerModal("7\nC0EXPERTS", q), "answer modal");
-    BlockKit.view(ExpertBlocks.notForUsModal("7\nC0EXPERTS", q), "not-for-us modal");
-    BlockKit.message(ExpertBlocks.withAsk(List.of(), "a".repeat(36)), "ask an expert button");
+    BlockKit.message(blocks(ExpertReplies.question(q, null, true, "slack")), "expert question");
+    BlockKit.message(
+        blocks(ExpertReplies.question(q, "Answered by <@U0EXPERT>", false, "slack")), "answered");
+    BlockKit.message(
+        blocks(ExpertReplies.question(q, null, true, "teams")), "expert question from Teams");
+    BlockKit.message(
+        blocks(ExpertReplies.delivered(q, "a".repeat(36), "slack")), "expert answer delivered");
+    BlockKit.view(
+        SlackModals.of(
+            SlackExperts.ASK_VIEW,
+            "a".repeat(36),
+            "Ask an expert",
+            question,
+            ExpertReplies.ASK_PROMPT,
+            SlackModals.TEXT_BLOCK),
+        "ask modal");
+    BlockKit.view(
+        SlackModals.of(
+            SlackExperts.ANSWER_VIEW,
+            "7\nC0EXPERTS",
+            "Answer the question " + question,
+            "*" + question + "*",
+            ExpertReplies.ANSWER_PROMPT,
+            SlackModals.TEXT_BLOCK),
+        "answer modal");
+    BlockKit.message(
+        blocks(
+            Reply.of(
+                "offer",
+                List.of(
+                    Block.Choices.row(
+                        List.of(ExpertReplies.offer(question, null, "a".repeat(36), null)))))),
+        "ask an expert button");
   }
 
   @Test

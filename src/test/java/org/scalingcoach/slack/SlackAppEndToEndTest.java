@@ -307,7 +307,10 @@ class SlackAppEndToEndTest {
   void should_answer_an_example_question_clicked_on_the_home_tab_in_a_direct_message() {
     slack.form(
         SlackRequests.homeAction(
-            team, "U0ADA", HomeView.ASK_EXAMPLE_PREFIX + "0", ExampleQuestions.ALL.get(0)));
+            team,
+            "U0ADA",
+            HomeView.ASK_EXAMPLE_PREFIX + "0",
+            org.scalingcoach.conversation.Welcome.EXAMPLES.get(0)));
 
     FakeSlack.Call post = awaitPosts(1).get(0);
     assertThat(post.param("channel")).isEqualTo("U0ADA");
@@ -382,7 +385,8 @@ class SlackAppEndToEndTest {
         .until(() -> !fake.calls("assistant.threads.setSuggestedPrompts").isEmpty());
     FakeSlack.Call prompts = fake.calls("assistant.threads.setSuggestedPrompts").get(0);
     assertThat(prompts.param("thread_ts")).isEqualTo("1800000900.000100");
-    assertThat(prompts.param("prompts")).contains(ExampleQuestions.ALL.get(0));
+    assertThat(prompts.param("prompts"))
+        .contains(org.scalingcoach.conversation.Welcome.EXAMPLES.get(0));
 
     slack.event(
         SlackRequests.envelope(

@@ -178,7 +178,10 @@ class SlackConversationEndToEndTest {
   void should_answer_a_double_clicked_example_question_once_and_share_once() {
     String example =
         SlackRequests.homeAction(
-            team, "U0ADA", HomeView.ASK_EXAMPLE_PREFIX + "0", ExampleQuestions.ALL.get(0));
+            team,
+            "U0ADA",
+            HomeView.ASK_EXAMPLE_PREFIX + "0",
+            org.scalingcoach.conversation.Welcome.EXAMPLES.get(0));
     slack.form(example);
     slack.form(SlackRequests.clickedAgain(example, "1800000001.000301", "trigger-3"));
     awaitPosts(1);

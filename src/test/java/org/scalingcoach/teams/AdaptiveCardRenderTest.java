@@ -28,8 +28,10 @@ import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditFixture;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.ScoreChart;
+import org.scalingcoach.conversation.AnswerReplies;
 import org.scalingcoach.conversation.AuditReplies;
 import org.scalingcoach.conversation.AuditReportReplies;
+import org.scalingcoach.conversation.ExpertReplies;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.expert.ExpertQuestion;
 import org.scalingcoach.expert.ExpertQuestions;
@@ -179,8 +181,7 @@ class AdaptiveCardRenderTest {
     Answer refused = TestCore.shared().answers().answer(Question.of("How do I reset my VPN?"));
     messages.put(
         "answer-refused-with-expert",
-        chat.replyWithCard(
-            ExpertCards.withAsk(TeamsCards.answer(refused), refused.question(), null, "", "")));
+        chat.replyWithCard(TeamsReplies.card(AnswerReplies.of(refused, "", true))));
 
     AuditFixture audits = new AuditFixture();
     Actor anna = new Actor("T1", "UANNA");
@@ -238,7 +239,18 @@ class AdaptiveCardRenderTest {
             "Who should own retraining once the model is live in three countries?",
             "We have one data scientist per country and no platform team yet.",
             answer.markdown());
-    messages.put("expert-question", chat.messageWithCard(ExpertCards.question(asked, null, true)));
+    messages.put(
+        "expert-question",
+        chat.messageWithCard(
+            TeamsReplies.card(ExpertReplies.question(asked, null, true, "teams"))));
+    messages.put(
+        "expert-offer-after-vote-down",
+        chat.replyWithCard(
+            TeamsReplies.card(
+                ExpertReplies.afterVoteDown(
+                    org.scalingcoach.conversation.ConversationService.THANKS_DOWN,
+                    new org.scalingcoach.conversation.Turn.Action(
+                        "feedback", Map.of("vote", "down", "question", asked.question()))))));
     return messages;
   }
 

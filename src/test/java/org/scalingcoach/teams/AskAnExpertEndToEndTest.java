@@ -440,7 +440,7 @@ class AskAnExpertEndToEndTest {
                 ExpertsFixture.data("expert_answer")
                     .put("id", id)
                     .put(
-                        ExpertCards.inputId("expert_answer"),
+                        org.scalingcoach.conversation.ExpertReplies.inputKey("expert_answer"),
                         "Profile nulls, duplicates and label leakage first."),
                 channel,
                 "expert-aad-1"));
