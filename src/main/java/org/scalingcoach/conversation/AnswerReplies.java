@@ -48,7 +48,14 @@ public final class AnswerReplies {
                 Reply.Button.of("👍 Helpful", FEEDBACK, vote("up", answer, answerId)),
                 Reply.Button.of("👎 Not helpful", FEEDBACK, vote("down", answer, answerId)))
             : experts ? List.of(ExpertReplies.offer(answer, answerId)) : List.of();
-    return new Reply(answer.markdown(), sources, followUps, votes, List.of(), null, false);
+    return new Reply(
+        Markdown.withoutMentions(answer.markdown()),
+        sources,
+        followUps,
+        votes,
+        List.of(),
+        null,
+        false);
   }
 
   /**

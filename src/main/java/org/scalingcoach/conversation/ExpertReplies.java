@@ -104,7 +104,9 @@ public final class ExpertReplies {
       blocks.add(new Block.Context("Context: " + Markdown.escape(shorten(q.context()))));
     }
     if (!q.coachAnswer().isBlank()) {
-      blocks.add(new Block.Text("**The coach said:**\n\n" + shorten(q.coachAnswer())));
+      blocks.add(
+          new Block.Text(
+              "**The coach said:**\n\n" + Markdown.withoutMentions(shorten(q.coachAnswer()))));
       if (!q.sources().isEmpty()) {
         blocks.add(
             new Block.Context("Sources: " + Markdown.escape(String.join("; ", q.sources()))));

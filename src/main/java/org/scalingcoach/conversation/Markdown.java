@@ -19,6 +19,14 @@ public final class Markdown {
   public static final String MENTION = "coach-mention:";
 
   /**
+   * {@code markdown} written by someone other than the core (an answer, an expert's words) with any
+   * mention link broken, so only the core can mention a person.
+   */
+  public static String withoutMentions(String markdown) {
+    return markdown == null ? "" : markdown.replace(MENTION, "coach-mention\u200b:");
+  }
+
+  /**
    * {@code person} in words: "you", or a mention a renderer shows its platform's way (a Slack
    * mention, the label where names are not mentions).
    */

@@ -188,9 +188,33 @@ class SlackAuditEndToEndTest {
                     .anyMatch(c -> "C0GUILD".equals(c.param("channel"))));
 
     // The manager sees the team's latest level; another user's click on the audit is refused.
-    assertThat(command("UBOSS", "audit team").body())
-        .contains("CRM rollout")
-        .contains("Engage stakeholders");
+    String teamView = command("UBOSS", "audit team").body();
+    assertThat(teamView).contains("CRM rollout").contains("Engage stakeholders");
+    // The team view offers the core's buttons; History shows every audit of the subject.
+    com.fasterxml.jackson.databind.JsonNode history =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(teamView).findParents("action_id").stream()
+                .filter(b -> b.path("action_id").asText().equals("audit_history"))
+                .findFirst()
+                .orElseThrow();
+    assertThat(history.path("value").asText()).endsWith("\nCRM rollout");
+    slack.form(
+        SlackRequests.blockAction(
+            team,
+            "UBOSS",
+            "D0BOSS",
+            report.ts(),
+            null,
+            false,
+            "audit_history",
+            history.path("value").asText(),
+            fake.responseUrl("boss")));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                fake.calls("chat.postMessage").stream()
+                    .anyMatch(c -> c.params().toString().contains("History of CRM rollout")));
     slack.form(
         SlackRequests.blockAction(
             team,

@@ -49,4 +49,20 @@ class SlackRepliesTest {
 
     assertThat(text).isEqualTo("Ask &lt;!channel&gt; &amp; *me*");
   }
+
+  @Test
+  void only_the_cores_mention_of_a_person_becomes_a_slack_mention() {
+    var person = new org.scalingcoach.conversation.Reply.Person("U0ADA", "Ada", false);
+    String mention =
+        SlackReplies.text(
+            Reply.text("Asked by " + org.scalingcoach.conversation.Markdown.person(person)));
+    var answer =
+        new org.scalingcoach.answer.Answer(
+            "who?", true, null, "Ask [Ada](coach-mention:U0ADA) about it.", List.of(), List.of());
+    String answered =
+        SlackReplies.text(org.scalingcoach.conversation.AnswerReplies.of(answer, "a1"));
+
+    assertThat(mention).isEqualTo("Asked by <@U0ADA>");
+    assertThat(answered).doesNotContain("<@U0ADA>").contains("Ada");
+  }
 }
