@@ -164,14 +164,7 @@ class AdaptiveCardRenderTest {
 
   /** One message of each kind the coach sends as a card, built the way the bot builds them. */
   private static Map<String, ObjectNode> messages() {
-    TeamsActivity chat =
-        new TeamsActivity(
-            JSON.createObjectNode()
-                .put("type", "message")
-                .put("id", "1")
-                .<ObjectNode>set("from", JSON.createObjectNode().put("id", "29:anna"))
-                .<ObjectNode>set("recipient", JSON.createObjectNode().put("id", "28:coach"))
-                .set("conversation", JSON.createObjectNode().put("id", "a:personal")));
+    TeamsActivity chat = TeamsRepliesTest.personalChat();
     Map<String, ObjectNode> messages = new LinkedHashMap<>();
     Answer answer =
         TestCore.shared()

@@ -51,16 +51,7 @@ class TeamsRepliesTest {
         ((ObjectNode) card.findValues("data").get(1).deepCopy())
             .put("subject", "")
             .put("subject.2", "Churn model");
-    TeamsActivity click =
-        new TeamsActivity(
-            JSON.createObjectNode()
-                .put("type", "message")
-                .put("id", "1")
-                .<ObjectNode>set("from", JSON.createObjectNode().put("id", "29:anna"))
-                .<ObjectNode>set("recipient", JSON.createObjectNode().put("id", "28:coach"))
-                .<ObjectNode>set("conversation", JSON.createObjectNode().put("id", "a:personal"))
-                .set("value", submitted));
-    var action = click.clicked("audit-start", submitted).action();
+    var action = personalChat().clicked("audit-start", submitted).action();
     assertThat(action.value("type")).isEqualTo("audit-two");
     assertThat(action.value("subject")).isEqualTo("Churn model");
   }
@@ -78,5 +69,16 @@ class TeamsRepliesTest {
         TeamsReplies.card(Reply.of("report", List.of(Block.Choices.row(List.of(share, export)))));
 
     assertThat(card.path("actions").findValuesAsText("title")).containsExactly("Export");
+  }
+
+  /** A message from Anna in her personal chat with the coach. */
+  static TeamsActivity personalChat() {
+    return new TeamsActivity(
+        JSON.createObjectNode()
+            .put("type", "message")
+            .put("id", "1")
+            .<ObjectNode>set("from", JSON.createObjectNode().put("id", "29:anna"))
+            .<ObjectNode>set("recipient", JSON.createObjectNode().put("id", "28:coach"))
+            .set("conversation", JSON.createObjectNode().put("id", "a:personal")));
   }
 }
