@@ -105,11 +105,29 @@ final class RolePreference {
     if (kind == QuestionKind.WHO && OWNERSHIP.matcher(heading).find()) {
       return 0.04;
     }
-    if (query.contains("checklist") && section.role() == SectionRole.CHECKLIST) {
-      return 0.04;
-    }
-    return 0;
+    return NAMED_ROLES.stream()
+            .anyMatch(
+                named -> named.role() == section.role() && named.words().matcher(query).find())
+        ? 0.04
+        : 0;
   }
+
+  /** A kind of section a question can ask for by name ("what are the warning signs of ..."). */
+  private record NamedRole(SectionRole role, java.util.regex.Pattern words) {}
+
+  private static final List<NamedRole> NAMED_ROLES =
+      List.of(
+          new NamedRole(SectionRole.CHECKLIST, java.util.regex.Pattern.compile("\\bchecklist")),
+          new NamedRole(
+              SectionRole.WARNING_SIGNS,
+              java.util.regex.Pattern.compile("\\b(warning signs?|red flags?|early signs?)\\b")),
+          new NamedRole(SectionRole.SYMPTOMS, java.util.regex.Pattern.compile("\\bsymptoms?\\b")),
+          new NamedRole(
+              SectionRole.PITFALL,
+              java.util.regex.Pattern.compile("\\b(pitfalls?|mistakes?|traps?|bad idea)\\b")),
+          new NamedRole(
+              SectionRole.QUESTIONS,
+              java.util.regex.Pattern.compile("\\bquestions (should|to ask|do) ")));
 
   private static final java.util.regex.Pattern OWNERSHIP =
       java.util.regex.Pattern.compile("\\b(own|owner|owners|owning|ownership|who does what)\\b");
@@ -132,7 +150,10 @@ final class RolePreference {
             case SYMPTOMS, WARNING_SIGNS, QUESTIONS -> -0.03;
             default -> 0;
           };
-      case WHY -> role == SectionRole.EXPLANATION || role == SectionRole.PITFALL ? 0.03 : 0;
+      case WHY ->
+          role == SectionRole.EXPLANATION || role == SectionRole.PITFALL
+              ? 0.03
+              : role.describesProblem() || role == SectionRole.QUESTIONS ? -0.03 : 0;
       case WHEN, WHO -> role.describesProblem() || role == SectionRole.QUESTIONS ? -0.03 : 0;
       case LIST, COMPARE -> 0;
     };
