@@ -52,7 +52,7 @@ final class AnswerComposer {
           "\\b(owner|steward|lead|leads|sponsor|team|manager|engineer|scientist|champion|council)s?\\b");
 
   /** Sentences that point to another section rather than say something themselves. */
-  private static final Pattern POINTER =
+  static final Pattern POINTER =
       Pattern.compile(
           "\\b(see|(are|is) (summarised|described|covered|explained|set out) in|start with)\\b");
 
@@ -169,7 +169,7 @@ final class AnswerComposer {
    * The list that names who does what ("**Data owner:** a business manager ..."), or 0: most of its
    * items open with a bold label naming a role.
    */
-  private static int rolesList(Section section) {
+  static int rolesList(Section section) {
     Map<Integer, int[]> counts = new java.util.TreeMap<>();
     for (int i = 0; i < section.units().size(); i++) {
       int list = section.lists().get(i);

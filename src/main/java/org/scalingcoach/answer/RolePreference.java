@@ -105,6 +105,13 @@ final class RolePreference {
     if (kind == QuestionKind.WHO && OWNERSHIP.matcher(heading).find()) {
       return 0.04;
     }
+    if (kind != QuestionKind.WHO
+        && !ASKS_ABOUT_PEOPLE.matcher(query).find()
+        && AnswerComposer.rolesList(section) > 0) {
+      // a split of who does what names every task, so it sounds like any question about them,
+      // but it answers only who does them
+      return -DIVISION_OF_WORK;
+    }
     return NAMED_ROLES.stream()
             .anyMatch(
                 named -> named.role() == section.role() && named.words().matcher(query).find())
@@ -128,6 +135,14 @@ final class RolePreference {
           new NamedRole(
               SectionRole.QUESTIONS,
               java.util.regex.Pattern.compile("\\bquestions (should|to ask|do) ")));
+
+  /** How much a section that splits work between roles loses on a question not about people. */
+  private static final double DIVISION_OF_WORK = 0.08;
+
+  private static final java.util.regex.Pattern ASKS_ABOUT_PEOPLE =
+      java.util.regex.Pattern.compile(
+          "\\b(who|whom|own|owns|owner|owners|ownership|responsib\\w*|accountab\\w*|roles?"
+              + "|leads?|staff(ed|ing)?|people|team|split|divide|effort)\\b");
 
   private static final java.util.regex.Pattern OWNERSHIP =
       java.util.regex.Pattern.compile("\\b(own|owner|owners|owning|ownership|who does what)\\b");

@@ -265,7 +265,8 @@ class ExtractiveAnswerEngineTest {
 
   @Test
   void should_prefer_the_kind_of_section_a_question_names() {
-    Answer answer = engine.answer(Question.of("which warning signs tell us adoption is in trouble?"));
+    Answer answer =
+        engine.answer(Question.of("which warning signs tell us adoption is in trouble?"));
 
     assertThat(answer.citations().get(0).key())
         .isEqualTo("change-management-and-adoption#warning-signs-of-an-adoption-problem");
