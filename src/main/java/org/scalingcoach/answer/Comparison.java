@@ -19,7 +19,7 @@ import org.scalingcoach.retrieval.HybridRetriever;
  */
 final class Comparison {
   private static final Pattern BETWEEN =
-      Pattern.compile("\\bdifference between (.+?) and (.+?)(?:[?.!,;]|$)");
+      Pattern.compile("\\bdifferences? between (.+?) and (.+?)(?:[?.!,;]|$)");
   private static final Pattern DIFFERS =
       Pattern.compile("(?:how (?:does|do|is|are) )?(.+?) differs? from (.+?)(?:[?.!,;]|$)");
   private static final Pattern VERSUS =
@@ -124,9 +124,13 @@ final class Comparison {
           continue; // a lead-in, a continuation, or a pointer that names a side without saying it
         }
         Set<String> terms = new HashSet<>(retriever.terms(unit));
-        // the heading says what a unit is about: "Level 1" under "Google MLOps levels" is Google's
+        // a heading about one side says what its units are about: "Level 1" under "Google MLOps
+        // levels" is Google's; a heading naming both sides says nothing about either
         Set<String> about = new HashSet<>(terms);
-        about.addAll(retriever.terms(section.heading()));
+        Set<String> heading = new HashSet<>(retriever.terms(section.heading()));
+        if (share(heading, other) == 0) {
+          about.addAll(heading);
+        }
         double score =
             share(about, side) - 0.5 * share(terms, other) + (hit == candidates.get(0) ? 0.1 : 0);
         if (score > bestScore + 1e-9) {
