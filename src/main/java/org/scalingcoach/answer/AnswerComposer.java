@@ -54,7 +54,7 @@ final class AnswerComposer {
   /** Sentences that point to another section rather than say something themselves. */
   static final Pattern POINTER =
       Pattern.compile(
-          "\\b(see|(are|is) (summarised|described|covered|explained|set out) in|start with)\\b");
+          "\\b(see|(are|is|as) (summarised|described|covered|explained|set out) in|start with)\\b");
 
   private static final Pattern OWNERSHIP =
       Pattern.compile(

@@ -2,7 +2,9 @@ package org.scalingcoach.answer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.scalingcoach.knowledge.Section;
 import org.scalingcoach.knowledge.SectionRole;
 import org.scalingcoach.retrieval.Hit;
@@ -22,6 +24,9 @@ final class RolePreference {
 
   /** How much better an unlinked remedy must score to be preferred over a linked one. */
   private static final double LINK_PREFERENCE = 0.05;
+
+  /** How far below the leading section the section its best sentence points to may score. */
+  private static final double POINTER_REACH = 0.15;
 
   private RolePreference() {}
 
@@ -47,6 +52,10 @@ final class RolePreference {
       if (remedy > 0) {
         hits.add(0, hits.remove(remedy));
       }
+    }
+    int pointed = pointedTo(hits);
+    if (pointed > 0) {
+      hits.add(0, hits.remove(pointed));
     }
     return new Retrieval(
         retrieval.query(),
@@ -86,6 +95,54 @@ final class RolePreference {
       return linked;
     }
     return any;
+  }
+
+  /**
+   * The position of the section the leading one sends the reader to for this very question, or -1:
+   * when the leading section's sentence closest to the question is a pointer ("..., as described in
+   * scoring ADKAR") to a section it links to, whose heading the pointer names, and which scores
+   * within reach, that section is the answer.
+   */
+  private static int pointedTo(List<Hit> hits) {
+    Hit top = hits.get(0);
+    double[] similarities = top.unitSimilarities();
+    int best = -1;
+    for (int u = 0; u < similarities.length && u < top.section().units().size(); u++) {
+      if (best < 0 || similarities[u] > similarities[best]) {
+        best = u;
+      }
+    }
+    if (best < 0) {
+      return -1;
+    }
+    String unit = top.section().units().get(best).toLowerCase(java.util.Locale.ROOT);
+    if (!AnswerComposer.POINTER.matcher(unit).find()) {
+      return -1;
+    }
+    Set<String> said = words(unit);
+    for (int i = 1; i < hits.size(); i++) {
+      Hit candidate = hits.get(i);
+      if (candidate.score() < top.score() - POINTER_REACH) {
+        break;
+      }
+      Set<String> heading = words(candidate.section().heading().toLowerCase(java.util.Locale.ROOT));
+      heading.retainAll(said);
+      if (links(top.section(), candidate.section()) && heading.size() >= 2) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The words of four letters or more: enough to tell which heading a pointer names. */
+  private static Set<String> words(String text) {
+    Set<String> out = new HashSet<>();
+    for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+      if (word.length() >= 4) {
+        out.add(word);
+      }
+    }
+    return out;
   }
 
   private static boolean wantsRemedy(QuestionKind kind) {

@@ -282,4 +282,14 @@ class ExtractiveAnswerEngineTest {
             "infrastructure-and-cost-at-scale#why-production-ai-costs-more-than-the-pilot-suggested");
     assertThat(answer.markdown()).contains("- **Compute**").contains("- **Storage**");
   }
+
+  @Test
+  void should_hand_over_to_the_section_the_best_sentence_points_to() {
+    Answer answer =
+        engine.answer(
+            Question.of("how can we tell which ADKAR stage is holding back the drivers?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("adkar-for-ai-rollouts#scoring-adkar-and-finding-the-barrier-point");
+  }
 }
