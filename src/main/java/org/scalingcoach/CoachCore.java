@@ -175,7 +175,11 @@ public final class CoachCore {
 
     @Override
     public Answer answerStreaming(Question question, Consumer<String> partialMarkdown) {
-      return current.get().answers().answerStreaming(question, partialMarkdown);
+      if (llm.enabled()) {
+        return current.get().answers().answerStreaming(question, partialMarkdown);
+      }
+      // Without a model nothing streams: the answer is CPU work like any other, on the pool.
+      return answer(question);
     }
   }
 }

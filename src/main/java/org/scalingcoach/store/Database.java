@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.scalingcoach.config.JdbcAddresses;
@@ -36,21 +37,44 @@ public final class Database implements AutoCloseable {
    */
   static final int POSTGRES_POOL_SIZE = 10;
 
+  /**
+   * Connections kept for the request threads' inbox inserts ({@link #atTheDoor}), so that an
+   * acknowledgement never queues for a connection behind the delivery workers. On SQLite one is
+   * enough: the inserts take the single write lock one at a time anyway.
+   */
+  static final int SQLITE_DOOR_SIZE = 1;
+
+  static final int POSTGRES_DOOR_SIZE = 2;
+
+  /** How long a SQLite transaction waits for the write lock before it fails. */
+  static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
   /** How long work a replica took stays its own without a renewal, unless configured. */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
   private final DatabaseKind kind;
   private final String description;
   private final HikariDataSource dataSource;
+  private final Supplier<HikariDataSource> openDoor;
   private final Replica replica;
+  private final WriteGate gate;
+  private final GroupCommit doorWrites = new GroupCommit(work -> inTransaction(door(), true, work));
   private ReplicaLeases leases;
+  private HikariDataSource door;
 
   private Database(
-      DatabaseKind kind, String description, HikariDataSource dataSource, Replica replica) {
+      DatabaseKind kind,
+      String description,
+      HikariDataSource dataSource,
+      Supplier<HikariDataSource> openDoor,
+      Replica replica) {
     this.kind = kind;
     this.description = description;
     this.dataSource = dataSource;
+    this.openDoor = openDoor;
     this.replica = replica;
+    // PostgreSQL runs transactions side by side; only SQLite's single writer needs the queue.
+    this.gate = kind == DatabaseKind.SQLITE ? new WriteGate(BUSY_TIMEOUT_MILLIS) : null;
   }
 
   /**
@@ -77,21 +101,30 @@ public final class Database implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data folder for " + file, e);
     }
+    return open(
+        DatabaseKind.SQLITE,
+        file.toString(),
+        sqlitePool(file, "sqlite-" + file.getFileName(), POOL_SIZE),
+        () -> sqlitePool(file, "sqlite-door-" + file.getFileName(), SQLITE_DOOR_SIZE),
+        replica);
+  }
+
+  private static HikariDataSource sqlitePool(Path file, String name, int size) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    config.setBusyTimeout(5_000);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.enforceForeignKeys(true);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource sqlite = new SQLiteDataSource(config);
     sqlite.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     HikariConfig pool = new HikariConfig();
     pool.setDataSource(sqlite);
-    pool.setPoolName("sqlite-" + file.getFileName());
-    pool.setMaximumPoolSize(POOL_SIZE);
+    pool.setPoolName(name);
+    pool.setMaximumPoolSize(size);
     pool.setMinimumIdle(1);
     pool.setConnectionTimeout(30_000);
-    return open(DatabaseKind.SQLITE, file.toString(), new HikariDataSource(pool), replica);
+    return new HikariDataSource(pool);
   }
 
   /**
@@ -101,13 +134,25 @@ public final class Database implements AutoCloseable {
    */
   public static Database openPostgres(String url, String user, String password, Replica replica) {
     String shown = JdbcAddresses.withoutSecrets(url);
+    HikariDataSource dataSource =
+        postgresPool(url, user, password, shown, "postgresql", POSTGRES_POOL_SIZE);
+    return open(
+        DatabaseKind.POSTGRESQL,
+        shown,
+        dataSource,
+        () -> postgresPool(url, user, password, shown, "postgresql-door", POSTGRES_DOOR_SIZE),
+        replica);
+  }
+
+  private static HikariDataSource postgresPool(
+      String url, String user, String password, String shown, String name, int size) {
     HikariConfig pool = new HikariConfig();
     pool.setJdbcUrl(url);
     pool.setUsername(user);
     pool.setPassword(password);
-    pool.setPoolName("postgresql");
-    pool.setMaximumPoolSize(POSTGRES_POOL_SIZE);
-    pool.setMinimumIdle(2);
+    pool.setPoolName(name);
+    pool.setMaximumPoolSize(size);
+    pool.setMinimumIdle(Math.min(2, size));
     // A replica that lost the database must answer /healthz and give up claims quickly, not wait.
     pool.setConnectionTimeout(5_000);
     pool.setValidationTimeout(2_000);
@@ -115,9 +160,8 @@ public final class Database implements AutoCloseable {
     pool.addDataSourceProperty("connectTimeout", "5");
     pool.addDataSourceProperty("socketTimeout", "60");
     pool.addDataSourceProperty("ApplicationName", "scaling-coach");
-    HikariDataSource dataSource;
     try {
-      dataSource = new HikariDataSource(pool);
+      return new HikariDataSource(pool);
     } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
       throw new SetupException(
           "cannot connect to the PostgreSQL database at "
@@ -128,18 +172,21 @@ public final class Database implements AutoCloseable {
               + " server is running and reachable",
           e);
     }
-    return open(DatabaseKind.POSTGRESQL, shown, dataSource, replica);
   }
 
   private static Database open(
-      DatabaseKind kind, String description, HikariDataSource source, Replica replica) {
+      DatabaseKind kind,
+      String description,
+      HikariDataSource source,
+      Supplier<HikariDataSource> openDoor,
+      Replica replica) {
     try {
       migrate(kind, source);
     } catch (RuntimeException e) {
       source.close();
       throw e;
     }
-    return new Database(kind, description, source, replica);
+    return new Database(kind, description, source, openDoor, replica);
   }
 
   private static void migrate(DatabaseKind kind, DataSource dataSource) {
@@ -186,18 +233,55 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction, committing on success and rolling back on failure. */
   public <T> T inTransaction(SqlWork<T> work) {
-    try (Connection connection = connection()) {
-      connection.setAutoCommit(false);
+    return inTransaction(dataSource, false, work);
+  }
+
+  /**
+   * The same for the request threads, which store a delivery before they acknowledge it: short
+   * writes only. They run on connections kept for them, first in line for SQLite's write lock, and
+   * the writes that arrive together share one transaction; {@code work} must not depend on running
+   * alone. The connections open on first use.
+   */
+  public <T> T atTheDoor(SqlWork<T> work) {
+    return doorWrites.run(work);
+  }
+
+  private synchronized HikariDataSource door() {
+    if (door == null) {
+      door = openDoor.get();
+    }
+    return door;
+  }
+
+  private <T> T inTransaction(DataSource source, boolean door, SqlWork<T> work) {
+    try (Connection connection = source.getConnection()) {
+      if (gate == null) {
+        return inTransaction(connection, work);
+      }
+      gate.enter(door);
       try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+        return inTransaction(connection, work);
+      } finally {
+        gate.leave();
       }
     } catch (SQLException e) {
       throw new StoreException("database operation failed on " + description, e);
+    }
+  }
+
+  private static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      T result = work.run(connection);
+      // Committed by leaving manual-commit mode, not with commit(): SQLite's driver begins the
+      // next transaction right after a commit(), which takes the write lock a second time (and
+      // may wait for it) only to hand back an empty transaction.
+      connection.setAutoCommit(true);
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      connection.setAutoCommit(true);
+      throw e;
     }
   }
 
@@ -227,6 +311,9 @@ public final class Database implements AutoCloseable {
     synchronized (this) {
       if (leases != null) {
         leases.close();
+      }
+      if (door != null) {
+        door.close();
       }
     }
     dataSource.close();

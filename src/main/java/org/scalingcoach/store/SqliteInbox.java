@@ -67,7 +67,7 @@ public final class SqliteInbox implements Inbox {
 
   /** Inserts {@code delivery} held by this replica; its id, or empty when its key is known. */
   private Optional<Long> insert(NewDelivery delivery, Instant now, String state, int attempts) {
-    return database.inTransaction(
+    return database.atTheDoor(
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(

@@ -81,7 +81,8 @@ public final class BoltJsSideBySide {
   }
 
   /** One measured round against one endpoint. */
-  record Round(List<Long> acks, List<Long> answers, double eventsPerSecond, int lost) {
+  record Round(
+      List<Long> acks, List<Long> answers, double eventsPerSecond, int lost, double cpuPerEvent) {
     double ack(double percentile) {
       return Stats.percentile(millis(acks), percentile);
     }
@@ -154,20 +155,20 @@ public final class BoltJsSideBySide {
       List<Round> boltRounds = new ArrayList<>();
       List<Round> coachRounds = new ArrayList<>();
       if (bolt != null) {
-        round(slack(bolt.uri()), WARMUP);
+        round(slack(bolt.uri()), WARMUP, bolt.process().toHandle());
       }
-      round(slack(coach.slackUri()), WARMUP);
+      round(slack(coach.slackUri()), WARMUP, coach.handle());
       List<Round> baselineRounds = new ArrayList<>();
       if (baseline != null) {
-        round(slack(baseline.slackUri()), WARMUP);
+        round(slack(baseline.slackUri()), WARMUP, baseline.handle());
       }
       for (int r = 0; r < ROUNDS; r++) {
         if (bolt != null) {
-          boltRounds.add(round(slack(bolt.uri()), MENTIONS));
+          boltRounds.add(round(slack(bolt.uri()), MENTIONS, bolt.process().toHandle()));
         }
-        coachRounds.add(round(slack(coach.slackUri()), MENTIONS));
+        coachRounds.add(round(slack(coach.slackUri()), MENTIONS, coach.handle()));
         if (baseline != null) {
-          baselineRounds.add(round(slack(baseline.slackUri()), MENTIONS));
+          baselineRounds.add(round(slack(baseline.slackUri()), MENTIONS, baseline.handle()));
         }
       }
       System.out.println();
@@ -175,8 +176,8 @@ public final class BoltJsSideBySide {
           "| medians of "
               + ROUNDS
               + " rounds | ack p50 | ack p99 | events/s | mention → answer"
-              + " p50 | p95 | unanswered |");
-      System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+              + " p50 | p95 | unanswered | CPU per event |");
+      System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
       if (bolt != null) {
         print("minimal Bolt-JS app (fixed reply)", boltRounds);
       }
@@ -184,36 +185,40 @@ public final class BoltJsSideBySide {
       if (baseline != null) {
         print("the baseline coach (" + baselineClasses + ")", baselineRounds);
         System.out.printf(
-            "ratios coach / baseline: ack p50 %.2f, ack p99 %.2f, events/s %.2f, answer p95 %.2f%n",
+            "ratios coach / baseline: ack p50 %.2f, ack p99 %.2f, events/s %.2f, answer p95 %.2f,"
+                + " CPU per event %.2f%n",
             median(coachRounds, rr -> rr.ack(50)) / median(baselineRounds, rr -> rr.ack(50)),
             median(coachRounds, rr -> rr.ack(99)) / median(baselineRounds, rr -> rr.ack(99)),
             median(coachRounds, Round::eventsPerSecond)
                 / median(baselineRounds, Round::eventsPerSecond),
-            median(coachRounds, rr -> rr.answer(95)) / median(baselineRounds, rr -> rr.answer(95)));
+            median(coachRounds, rr -> rr.answer(95)) / median(baselineRounds, rr -> rr.answer(95)),
+            median(coachRounds, Round::cpuPerEvent) / median(baselineRounds, Round::cpuPerEvent));
       }
       if (bolt != null) {
         System.out.printf(
             "ratios coach / Bolt-JS: ack p99 %.2f (≤ 1 is the target), events/s %.2f (≥ 1 is the"
-                + " target), answer p95 %.2f%n",
+                + " target), answer p95 %.2f, CPU per event %.2f%n",
             median(coachRounds, rr -> rr.ack(99)) / median(boltRounds, rr -> rr.ack(99)),
             median(coachRounds, Round::eventsPerSecond)
                 / median(boltRounds, Round::eventsPerSecond),
-            median(coachRounds, rr -> rr.answer(95)) / median(boltRounds, rr -> rr.answer(95)));
+            median(coachRounds, rr -> rr.answer(95)) / median(boltRounds, rr -> rr.answer(95)),
+            median(coachRounds, Round::cpuPerEvent) / median(boltRounds, Round::cpuPerEvent));
       } else {
         System.out.println(
             "Bolt-JS skipped: node and npm are needed on the PATH (and the npm registry) to run"
                 + " the peer; the coach's figures above stand alone.");
       }
-      round(teams(coach.uri("/api/messages")), WARMUP);
+      round(teams(coach.uri("/api/messages")), WARMUP, coach.handle());
       if (baseline != null) {
-        round(teams(baseline.uri("/api/messages")), WARMUP);
+        round(teams(baseline.uri("/api/messages")), WARMUP, baseline.handle());
       }
       List<Round> teamsRounds = new ArrayList<>();
       List<Round> baselineTeamsRounds = new ArrayList<>();
       for (int r = 0; r < ROUNDS; r++) {
-        teamsRounds.add(round(teams(coach.uri("/api/messages")), MENTIONS));
+        teamsRounds.add(round(teams(coach.uri("/api/messages")), MENTIONS, coach.handle()));
         if (baseline != null) {
-          baselineTeamsRounds.add(round(teams(baseline.uri("/api/messages")), MENTIONS));
+          baselineTeamsRounds.add(
+              round(teams(baseline.uri("/api/messages")), MENTIONS, baseline.handle()));
         }
       }
       System.out.println();
@@ -221,20 +226,22 @@ public final class BoltJsSideBySide {
           "| Teams, medians of "
               + ROUNDS
               + " rounds | ack p50 | ack p99 | activities/s | activity"
-              + " → reply p50 | p95 | unanswered |");
-      System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+              + " → reply p50 | p95 | unanswered | CPU per activity |");
+      System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
       print("the coach's /api/messages (personal chat)", teamsRounds);
       if (baseline != null) {
         print("the baseline coach's /api/messages", baselineTeamsRounds);
         System.out.printf(
             "ratios coach / baseline (Teams): ack p50 %.2f, ack p99 %.2f, activities/s %.2f,"
-                + " reply p95 %.2f%n",
+                + " reply p95 %.2f, CPU per activity %.2f%n",
             median(teamsRounds, rr -> rr.ack(50)) / median(baselineTeamsRounds, rr -> rr.ack(50)),
             median(teamsRounds, rr -> rr.ack(99)) / median(baselineTeamsRounds, rr -> rr.ack(99)),
             median(teamsRounds, Round::eventsPerSecond)
                 / median(baselineTeamsRounds, Round::eventsPerSecond),
             median(teamsRounds, rr -> rr.answer(95))
-                / median(baselineTeamsRounds, rr -> rr.answer(95)));
+                / median(baselineTeamsRounds, rr -> rr.answer(95)),
+            median(teamsRounds, Round::cpuPerEvent)
+                / median(baselineTeamsRounds, Round::cpuPerEvent));
       }
       System.out.printf(
           "coach RSS after the load: %d MB (target < 400 MB)%n", coach.rssMegabytes());
@@ -254,14 +261,15 @@ public final class BoltJsSideBySide {
 
   private static void print(String name, List<Round> rounds) {
     System.out.printf(
-        "| %s | %.1f ms | %.1f ms | %.0f | %.0f ms | %.0f ms | %d |%n",
+        "| %s | %.1f ms | %.1f ms | %.0f | %.0f ms | %.0f ms | %d | %.1f ms |%n",
         name,
         median(rounds, r -> r.ack(50)),
         median(rounds, r -> r.ack(99)),
         median(rounds, Round::eventsPerSecond),
         median(rounds, r -> r.answer(50)),
         median(rounds, r -> r.answer(95)),
-        rounds.stream().mapToInt(Round::lost).sum());
+        rounds.stream().mapToInt(Round::lost).sum(),
+        median(rounds, Round::cpuPerEvent));
   }
 
   private static double median(
@@ -304,7 +312,8 @@ public final class BoltJsSideBySide {
    * Sends {@code count} distinct messages, {@link #CONCURRENCY} at a time, and waits for their
    * answers.
    */
-  Round round(Target target, int count) throws Exception {
+  Round round(Target target, int count, ProcessHandle app) throws Exception {
+    Duration cpuBefore = cpu(app);
     List<Long> acks = Collections.synchronizedList(new ArrayList<>(count));
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     CountDownLatch answered = new CountDownLatch(count);
@@ -348,7 +357,16 @@ public final class BoltJsSideBySide {
       }
       waiting.remove(sent.getKey());
     }
-    return new Round(acks, answers, count / seconds, lost);
+    double cpuPerEvent = cpu(app).minus(cpuBefore).toNanos() / 1e6 / count;
+    return new Round(acks, answers, count / seconds, lost, cpuPerEvent);
+  }
+
+  /**
+   * The processor time {@code app} has used so far: what an event costs it, whatever else the
+   * machine runs at the same time.
+   */
+  private static Duration cpu(ProcessHandle app) {
+    return app.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   private void answered(String key, long nanos) {

@@ -31,6 +31,11 @@ final class CoachProcess implements AutoCloseable {
   private final long startedNanos;
   private final long healthyNanos;
 
+  /** The running coach, to read its processor time. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   private CoachProcess(Process process, int port, long startedNanos, long healthyNanos) {
     this.process = process;
     this.port = port;
