@@ -35,7 +35,7 @@ ENV COACH_DATA_DIR=/data \
     COACH_PROMPTS_DIR=/app/prompts \
     DJL_CACHE_DIR=/data/djl \
     PORT=8080 \
-    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx256m"
+    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1"
 VOLUME ["/data"]
 EXPOSE 8080
 USER coach

@@ -24,7 +24,8 @@ final class CoachProcess implements AutoCloseable {
    * run command): its live heap after the benchmark's load is a few tens of MB, and a bigger G1
    * heap on two cores only turned into resident memory.
    */
-  static final List<String> SHIPPED_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx256m");
+  static final List<String> SHIPPED_JVM_FLAGS =
+      List.of("-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1");
 
   private final Process process;
   private final int port;
