@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -59,6 +62,17 @@ final class LexicalIndex {
   private final IndexSearcher searcher;
   private final DirectoryReader reader;
   private final DirectSpellChecker spelling = spellChecker();
+
+  /**
+   * Rarity and spelling corrections already looked up in this index, which never changes: a term's
+   * rarity is asked for again with every section it is weighed in, and a spelling search builds an
+   * automaton each time. Between them they were a quarter of an answer's processor time. Bounded,
+   * since question words come from users; when full, they are forgotten and looked up again.
+   */
+  private final Map<String, Double> rarities = new ConcurrentHashMap<>();
+
+  private final Map<String, Optional<String>> corrections = new ConcurrentHashMap<>();
+  static final int REMEMBERED_WORDS = 20_000;
 
   LexicalIndex(List<Section> sections) {
     this(sections, Synonyms.NONE);
@@ -136,7 +150,7 @@ final class LexicalIndex {
       stream.reset();
       while (stream.incrementToken()) {
         String word = term.toString();
-        String better = correction(word);
+        String better = rememberedCorrection(word);
         if (better != null) {
           out.append(question, copied, offset.startOffset()).append(better);
           copied = offset.endOffset();
@@ -147,6 +161,22 @@ final class LexicalIndex {
       throw new UncheckedIOException(e);
     }
     return copied == 0 ? question : out.append(question.substring(copied)).toString();
+  }
+
+  private String rememberedCorrection(String word) throws IOException {
+    Optional<String> known = corrections.get(word);
+    if (known == null) {
+      known = Optional.ofNullable(correction(word));
+      remember(corrections, word, known);
+    }
+    return known.orElse(null);
+  }
+
+  private static <V> void remember(Map<String, V> memory, String word, V value) {
+    if (memory.size() >= REMEMBERED_WORDS) {
+      memory.clear();
+    }
+    memory.put(word, value);
   }
 
   private String correction(String word) throws IOException {
@@ -242,8 +272,14 @@ final class LexicalIndex {
 
   /** How rare {@code term} is among sections: rare terms say more about what is asked. */
   double idf(String term) {
+    Double known = rarities.get(term);
+    if (known != null) {
+      return known;
+    }
     try {
-      return idf(reader.docFreq(new Term("body", term)));
+      double rarity = idf(reader.docFreq(new Term("body", term)));
+      remember(rarities, term, rarity);
+      return rarity;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

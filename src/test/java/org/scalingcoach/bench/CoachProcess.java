@@ -84,7 +84,9 @@ final class CoachProcess implements AutoCloseable {
     String recording = System.getProperty("bench.jfr");
     if (recording != null && name.equals("coach")) {
       // -Dbench.jfr=FILE records the coach with Java Flight Recorder, for profiling.
-      command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+      // -Dbench.jfr.settings=FILE.jfc samples more often than the built-in "profile" settings.
+      String settings = System.getProperty("bench.jfr.settings", "profile");
+      command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=" + settings);
     }
     command.addAll(List.of("-cp", classpath, "org.scalingcoach.Main", "serve"));
     ProcessBuilder builder =

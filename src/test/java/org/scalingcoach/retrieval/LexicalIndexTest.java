@@ -36,6 +36,19 @@ class LexicalIndexTest {
   }
 
   @Test
+  void should_give_remembered_corrections_and_rarities_as_a_fresh_index_would() {
+    LexicalIndex fresh = new LexicalIndex(SHIPPED.sections(), SHIPPED.synonyms());
+    INDEX.corrected("how do we detect modle drfit");
+    INDEX.idf("drift");
+    INDEX.idf("payrol");
+
+    assertThat(INDEX.corrected("is modle drfit normal, and what about tripled bills"))
+        .isEqualTo(fresh.corrected("is modle drfit normal, and what about tripled bills"))
+        .isEqualTo("is model drift normal, and what about tripled bills");
+    assertThat(INDEX.idf("drift")).isEqualTo(fresh.idf("drift")).isLessThan(INDEX.idf("payrol"));
+  }
+
+  @Test
   void should_not_turn_a_real_word_into_another_one() {
     assertThat(INDEX.corrected("our bill tripled, no scaring people, lunch"))
         .isEqualTo("our bill tripled, no scaring people, lunch");
