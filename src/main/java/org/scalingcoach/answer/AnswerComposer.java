@@ -33,6 +33,13 @@ final class AnswerComposer {
   /** A section of prose only, up to this long, is quoted whole: it is the answer as written. */
   private static final int SHORT_SECTION_CHARS = 900;
 
+  /**
+   * A why question is answered by the reasoning as written: a section of prose only, up to this
+   * long, is quoted whole, because its cause, its effect and its remedy sit in different
+   * paragraphs.
+   */
+  private static final int SHORT_EXPLANATION_CHARS = 1_300;
+
   /** A sentence from another paragraph joins the passage when it scores this close to the best. */
   private static final double OTHER_PARAGRAPH = 0.8;
 
@@ -45,9 +52,9 @@ final class AnswerComposer {
           "\\b(owner|steward|lead|leads|sponsor|team|manager|engineer|scientist|champion|council)s?\\b");
 
   /** Sentences that point to another section rather than say something themselves. */
-  private static final Pattern POINTER =
+  static final Pattern POINTER =
       Pattern.compile(
-          "\\b(see|(are|is) (summarised|described|covered|explained|set out) in|start with)\\b");
+          "\\b(see|(are|is|as) (summarised|described|covered|explained|set out) in|start with)\\b");
 
   private static final Pattern OWNERSHIP =
       Pattern.compile(
@@ -123,7 +130,14 @@ final class AnswerComposer {
       return quoted;
     }
     if (listFirst) {
-      return list(section, list, false, mark) + besides(section, list, relevance);
+      String quoted = list(section, list, false, mark);
+      return quoted + besides(section, list, relevance, quoted);
+    }
+    if (kind == QuestionKind.WHY && list > 0 && section.role() == SectionRole.EXPLANATION) {
+      // the list of causes is the answer to why; the best prose says what they add up to
+      String quoted = list(section, list, false, mark);
+      String prose = sentences(section, relevance, kind, 2);
+      return prose.isEmpty() || quoted.contains(prose) ? quoted : prose + "\n\n" + quoted;
     }
     int roles = kind == QuestionKind.WHO ? rolesList(section) : 0;
     if (roles > 0) {
@@ -155,7 +169,7 @@ final class AnswerComposer {
    * The list that names who does what ("**Data owner:** a business manager ..."), or 0: most of its
    * items open with a bold label naming a role.
    */
-  private static int rolesList(Section section) {
+  static int rolesList(Section section) {
     Map<Integer, int[]> counts = new java.util.TreeMap<>();
     for (int i = 0; i < section.units().size(); i++) {
       int list = section.lists().get(i);
@@ -241,9 +255,9 @@ final class AnswerComposer {
   /**
    * Up to two sentences outside the quoted list that answer the question at least as well as the
    * list's best item ("The first element that scores 3 or lower is the barrier point."), as a
-   * paragraph after the list.
+   * paragraph after the list; never a sentence the list's lead-in already quoted.
    */
-  private static String besides(Section section, int list, double[] relevance) {
+  private static String besides(Section section, int list, double[] relevance, String quoted) {
     double bestItem = 0;
     for (int i = 0; i < relevance.length; i++) {
       if (section.lists().get(i) == list) {
@@ -257,6 +271,7 @@ final class AnswerComposer {
       if (section.lists().get(i) == 0
           && i != leadIn
           && !unit.endsWith(":")
+          && !quoted.contains(unit)
           && words(unit) >= 8
           && relevance[i] >= bestItem) {
         chosen.add(i);
@@ -308,7 +323,13 @@ final class AnswerComposer {
       return "";
     }
     candidates.sort(Comparator.comparingDouble((Integer i) -> -score[i]));
-    List<Integer> chosen = passage(section, candidates, score, max);
+    List<Integer> chosen =
+        passage(
+            section,
+            candidates,
+            score,
+            max,
+            kind == QuestionKind.WHY ? SHORT_EXPLANATION_CHARS : SHORT_SECTION_CHARS);
     chosen.sort(Integer::compare);
     List<String> parts = new ArrayList<>();
     for (int i : chosen) {
@@ -323,7 +344,7 @@ final class AnswerComposer {
    * to its best sentence and that sentence's strongest neighbours.
    */
   private static List<Integer> passage(
-      Section section, List<Integer> ranked, double[] score, int max) {
+      Section section, List<Integer> ranked, double[] score, int max, int wholeUpTo) {
     List<String> units = section.units();
     int lead = ranked.get(0);
     List<Integer> prose =
@@ -334,7 +355,7 @@ final class AnswerComposer {
             .toList();
     int proseChars = prose.stream().mapToInt(i -> units.get(i).length()).sum();
     boolean noLists = section.lists().stream().allMatch(l -> l == 0);
-    if (max >= 3 && noLists && proseChars <= SHORT_SECTION_CHARS) {
+    if (max >= 3 && noLists && proseChars <= wholeUpTo) {
       return new ArrayList<>(prose);
     }
     Map<Integer, List<Integer>> paragraphs = new java.util.LinkedHashMap<>();

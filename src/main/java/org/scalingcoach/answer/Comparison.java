@@ -19,7 +19,7 @@ import org.scalingcoach.retrieval.HybridRetriever;
  */
 final class Comparison {
   private static final Pattern BETWEEN =
-      Pattern.compile("\\bdifference between (.+?) and (.+?)(?:[?.!,;]|$)");
+      Pattern.compile("\\bdifferences? between (.+?) and (.+?)(?:[?.!,;]|$)");
   private static final Pattern DIFFERS =
       Pattern.compile("(?:how (?:does|do|is|are) )?(.+?) differs? from (.+?)(?:[?.!,;]|$)");
   private static final Pattern VERSUS =
@@ -107,8 +107,9 @@ final class Comparison {
   private record Quote(Hit hit, String text) {}
 
   /**
-   * The unit naming most of {@code side}'s own terms, preferring one that does not name the other
-   * side and, on a tie, the earlier section and the earlier unit (where a term is introduced).
+   * The unit naming most of {@code side}'s own terms, itself or in its heading, preferring one that
+   * does not name the other side and, on a tie, the earlier section and the earlier unit (where a
+   * term is introduced).
    */
   private Optional<Quote> bestQuote(List<Hit> candidates, Set<String> side, Set<String> other) {
     Quote best = null;
@@ -117,12 +118,21 @@ final class Comparison {
       Section section = hit.section();
       for (int i = 0; i < section.units().size(); i++) {
         String unit = section.units().get(i);
-        if (unit.endsWith(":") || Character.isLowerCase(unit.charAt(0))) {
-          continue;
+        if (unit.endsWith(":")
+            || Character.isLowerCase(unit.charAt(0))
+            || AnswerComposer.POINTER.matcher(unit.toLowerCase(Locale.ROOT)).find()) {
+          continue; // a lead-in, a continuation, or a pointer that names a side without saying it
         }
         Set<String> terms = new HashSet<>(retriever.terms(unit));
+        // a heading about one side says what its units are about: "Level 1" under "Google MLOps
+        // levels" is Google's; a heading naming both sides says nothing about either
+        Set<String> about = new HashSet<>(terms);
+        Set<String> heading = new HashSet<>(retriever.terms(section.heading()));
+        if (share(heading, other) == 0) {
+          about.addAll(heading);
+        }
         double score =
-            share(terms, side) - 0.5 * share(terms, other) + (hit == candidates.get(0) ? 0.1 : 0);
+            share(about, side) - 0.5 * share(terms, other) + (hit == candidates.get(0) ? 0.1 : 0);
         if (score > bestScore + 1e-9) {
           bestScore = score;
           best = new Quote(hit, withWhatFollows(section, i, other));

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** What a question asks for, which decides the sections preferred and how the answer is built. */
 public enum QuestionKind {
   /** "What's the difference between X and Y?": both sides. */
-  COMPARE("\\b(difference between|differ|versus|vs\\.?|compared? (to|with))\\b"),
+  COMPARE("\\b(differences? between|differ|versus|vs\\.?|compared? (to|with))\\b"),
   /** "What are the four ...?", "checklist", "what should the plan contain?": the whole list. */
   LIST(
       "\\bwhat are the (\\d+|two|three|four|five|six|main|key|classic|common|typical)\\b"

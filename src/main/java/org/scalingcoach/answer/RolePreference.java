@@ -2,7 +2,9 @@ package org.scalingcoach.answer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.scalingcoach.knowledge.Section;
 import org.scalingcoach.knowledge.SectionRole;
 import org.scalingcoach.retrieval.Hit;
@@ -22,6 +24,9 @@ final class RolePreference {
 
   /** How much better an unlinked remedy must score to be preferred over a linked one. */
   private static final double LINK_PREFERENCE = 0.05;
+
+  /** How far below the leading section the section its best sentence points to may score. */
+  private static final double POINTER_REACH = 0.15;
 
   private RolePreference() {}
 
@@ -47,6 +52,10 @@ final class RolePreference {
       if (remedy > 0) {
         hits.add(0, hits.remove(remedy));
       }
+    }
+    int pointed = pointedTo(hits);
+    if (pointed > 0) {
+      hits.add(0, hits.remove(pointed));
     }
     return new Retrieval(
         retrieval.query(),
@@ -88,6 +97,54 @@ final class RolePreference {
     return any;
   }
 
+  /**
+   * The position of the section the leading one sends the reader to for this very question, or -1:
+   * when the leading section's sentence closest to the question is a pointer ("..., as described in
+   * scoring ADKAR") to a section it links to, whose heading the pointer names, and which scores
+   * within reach, that section is the answer.
+   */
+  private static int pointedTo(List<Hit> hits) {
+    Hit top = hits.get(0);
+    double[] similarities = top.unitSimilarities();
+    int best = -1;
+    for (int u = 0; u < similarities.length && u < top.section().units().size(); u++) {
+      if (best < 0 || similarities[u] > similarities[best]) {
+        best = u;
+      }
+    }
+    if (best < 0) {
+      return -1;
+    }
+    String unit = top.section().units().get(best).toLowerCase(java.util.Locale.ROOT);
+    if (!AnswerComposer.POINTER.matcher(unit).find()) {
+      return -1;
+    }
+    Set<String> said = words(unit);
+    for (int i = 1; i < hits.size(); i++) {
+      Hit candidate = hits.get(i);
+      if (candidate.score() < top.score() - POINTER_REACH) {
+        break;
+      }
+      Set<String> heading = words(candidate.section().heading().toLowerCase(java.util.Locale.ROOT));
+      heading.retainAll(said);
+      if (links(top.section(), candidate.section()) && heading.size() >= 2) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The words of four letters or more: enough to tell which heading a pointer names. */
+  private static Set<String> words(String text) {
+    Set<String> out = new HashSet<>();
+    for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+      if (word.length() >= 4) {
+        out.add(word);
+      }
+    }
+    return out;
+  }
+
   private static boolean wantsRemedy(QuestionKind kind) {
     return kind == QuestionKind.HOW || kind == QuestionKind.SITUATION;
   }
@@ -105,11 +162,44 @@ final class RolePreference {
     if (kind == QuestionKind.WHO && OWNERSHIP.matcher(heading).find()) {
       return 0.04;
     }
-    if (query.contains("checklist") && section.role() == SectionRole.CHECKLIST) {
-      return 0.04;
+    if (kind != QuestionKind.WHO
+        && !ASKS_ABOUT_PEOPLE.matcher(query).find()
+        && AnswerComposer.rolesList(section) > 0) {
+      // a split of who does what names every task, so it sounds like any question about them,
+      // but it answers only who does them
+      return -DIVISION_OF_WORK;
     }
-    return 0;
+    return NAMED_ROLES.stream()
+            .anyMatch(
+                named -> named.role() == section.role() && named.words().matcher(query).find())
+        ? 0.04
+        : 0;
   }
+
+  /** A kind of section a question can ask for by name ("what are the warning signs of ..."). */
+  private record NamedRole(SectionRole role, java.util.regex.Pattern words) {}
+
+  private static final List<NamedRole> NAMED_ROLES =
+      List.of(
+          new NamedRole(SectionRole.CHECKLIST, java.util.regex.Pattern.compile("\\bchecklist")),
+          new NamedRole(
+              SectionRole.WARNING_SIGNS,
+              java.util.regex.Pattern.compile("\\b(warning signs?|red flags?|early signs?)\\b")),
+          new NamedRole(SectionRole.SYMPTOMS, java.util.regex.Pattern.compile("\\bsymptoms?\\b")),
+          new NamedRole(
+              SectionRole.PITFALL,
+              java.util.regex.Pattern.compile("\\b(pitfalls?|mistakes?|traps?|bad idea)\\b")),
+          new NamedRole(
+              SectionRole.QUESTIONS,
+              java.util.regex.Pattern.compile("\\bquestions (should|to ask|do) ")));
+
+  /** How much a section that splits work between roles loses on a question not about people. */
+  private static final double DIVISION_OF_WORK = 0.08;
+
+  private static final java.util.regex.Pattern ASKS_ABOUT_PEOPLE =
+      java.util.regex.Pattern.compile(
+          "\\b(who|whom|own|owns|owner|owners|ownership|responsib\\w*|accountab\\w*|roles?"
+              + "|leads?|staff(ed|ing)?|people|team|split|divide|effort)\\b");
 
   private static final java.util.regex.Pattern OWNERSHIP =
       java.util.regex.Pattern.compile("\\b(own|owner|owners|owning|ownership|who does what)\\b");
@@ -132,7 +222,10 @@ final class RolePreference {
             case SYMPTOMS, WARNING_SIGNS, QUESTIONS -> -0.03;
             default -> 0;
           };
-      case WHY -> role == SectionRole.EXPLANATION || role == SectionRole.PITFALL ? 0.03 : 0;
+      case WHY ->
+          role == SectionRole.EXPLANATION || role == SectionRole.PITFALL
+              ? 0.03
+              : role.describesProblem() || role == SectionRole.QUESTIONS ? -0.03 : 0;
       case WHEN, WHO -> role.describesProblem() || role == SectionRole.QUESTIONS ? -0.03 : 0;
       case LIST, COMPARE -> 0;
     };

@@ -138,7 +138,8 @@ final class LexicalIndex {
    * The question with each word the knowledge base does not use replaced by a word it does use that
    * differs by a typing slip: two swapped letters ("modle drfit" becomes "model drift"), or, in
    * longer words, one letter missing or doubled. A different letter is not corrected: it too often
-   * makes another real word ("scaring" is not "scaling").
+   * makes another real word ("scaring" is not "scaling"). Nor is a word changed into another form
+   * of itself ("difference" into "differences"): both are searched as the same term already.
    */
   String corrected(String question) {
     StringBuilder out = new StringBuilder();
@@ -190,7 +191,7 @@ final class LexicalIndex {
         spelling.suggestSimilar(
             new Term(WORDS, word), 5, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
     for (SuggestWord suggestion : suggestions) {
-      if (typingSlip(word, suggestion.string)) {
+      if (typingSlip(word, suggestion.string) && !terms(word).equals(terms(suggestion.string))) {
         return suggestion.string;
       }
     }

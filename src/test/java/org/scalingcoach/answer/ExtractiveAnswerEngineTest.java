@@ -262,4 +262,34 @@ class ExtractiveAnswerEngineTest {
     assertThat(engine.answer(Question.of(trace)).markdown()).contains("stack trace");
     assertThat(engine.answer(Question.of("why ".repeat(5_000))).markdown()).contains("2,000");
   }
+
+  @Test
+  void should_prefer_the_kind_of_section_a_question_names() {
+    Answer answer =
+        engine.answer(Question.of("which warning signs tell us adoption is in trouble?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("change-management-and-adoption#warning-signs-of-an-adoption-problem");
+  }
+
+  @Test
+  void should_answer_a_why_question_with_the_list_of_causes_its_explanation_gives() {
+    Answer answer =
+        engine.answer(Question.of("why does the cloud bill explode once the pilot goes live?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo(
+            "infrastructure-and-cost-at-scale#why-production-ai-costs-more-than-the-pilot-suggested");
+    assertThat(answer.markdown()).contains("- **Compute**").contains("- **Storage**");
+  }
+
+  @Test
+  void should_hand_over_to_the_section_the_best_sentence_points_to() {
+    Answer answer =
+        engine.answer(
+            Question.of("how can we tell which ADKAR stage is holding back the drivers?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("adkar-for-ai-rollouts#scoring-adkar-and-finding-the-barrier-point");
+  }
 }
