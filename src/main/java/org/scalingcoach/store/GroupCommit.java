@@ -6,6 +6,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,27 +46,28 @@ final class GroupCommit {
           writing.set(false);
         }
       } else {
-        try {
-          // The batch being written may have been drained before this one was queued: look again
-          // shortly, and become the writer if nobody is.
-          return mine.result.get(1, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-          continue;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new StoreException("interrupted while waiting for the database", e);
-        } catch (ExecutionException e) {
-          throw unwrap(e);
-        }
+        // The batch being written may have been drained before this one was queued: look again
+        // shortly, and become the writer if nobody is.
+        waitBriefly(mine.result);
       }
     }
     try {
-      return mine.result.get();
+      return mine.result.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new StoreException("database operation failed", e.getCause());
+    }
+  }
+
+  private static void waitBriefly(CompletableFuture<?> result) {
+    try {
+      result.get(1, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // Done or not, the caller looks at the result itself.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted while waiting for the database", e);
-    } catch (ExecutionException e) {
-      throw unwrap(e);
     }
   }
 
@@ -92,12 +94,6 @@ final class GroupCommit {
       return;
     }
     outcomes.forEach(Runnable::run);
-  }
-
-  private static RuntimeException unwrap(ExecutionException e) {
-    return e.getCause() instanceof RuntimeException runtime
-        ? runtime
-        : new StoreException("database operation failed", e.getCause());
   }
 
   private static final class Pending<T> {
