@@ -1,5 +1,7 @@
 package org.scalingcoach.slack;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
@@ -31,9 +33,24 @@ import org.scalingcoach.conversation.Markdown;
 public final class Mrkdwn {
   private static final Parser PARSER = Parser.builder().build();
 
+  /**
+   * Texts already converted. Most of what the coach posts repeats word for word (audit questions
+   * and their options, help, the knowledge base's sentences), and parsing Markdown was a tenth of
+   * the processor time of an audit click.
+   */
+  private static final LoadingCache<String, String> CONVERTED =
+      Caffeine.newBuilder()
+          .maximumWeight(1_000_000) // characters kept, texts and results together: a few MB
+          .<String, String>weigher((markdown, mrkdwn) -> markdown.length() + mrkdwn.length())
+          .build(Mrkdwn::convert);
+
   private Mrkdwn() {}
 
   public static String fromMarkdown(String markdown) {
+    return CONVERTED.get(markdown);
+  }
+
+  private static String convert(String markdown) {
     Renderer renderer = new Renderer();
     PARSER.parse(tablesToLists(markdown)).accept(renderer);
     return renderer.out.toString().strip();

@@ -1,10 +1,17 @@
 package org.scalingcoach.slack;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.impl.MethodsClientImpl;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.util.json.GsonFactory;
 import java.io.IOException;
 import java.util.HashMap;
@@ -12,6 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.FormBody;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -24,14 +34,84 @@ import okhttp3.Response;
  * calls; the coach counts its calls itself ({@code CoachMetrics.apiCall}).
  */
 final class SharedGsonMethodsClient extends MethodsClientImpl {
+  private static final String AS_STRING = "_as_string";
+  private static final MediaType JSON_UTF8 = MediaType.get("application/json; charset=utf-8");
   private final Gson gson;
+  private final String token;
 
   SharedGsonMethodsClient(Slack slack, String token) {
     super(slack.getHttpClient(), token);
+    this.token = token;
     // Slack.methods() sets this too; without it every call goes to slack.com instead of the
     // configured API (a local fake Slack in tests and benchmarks never answers then).
     setEndpointUrlPrefix(slack.getConfig().getMethodsEndpointUrlPrefix());
     this.gson = GsonFactory.createSnakeCase(slack.getConfig());
+  }
+
+  /**
+   * Posts a message as a JSON body, which Slack takes for {@code chat.postMessage} with the token
+   * in the {@code Authorization} header. The stock client writes the blocks with a Gson it builds
+   * for every message and then percent-encodes them into a form one character at a time: under 50
+   * clicking auditors that was a tenth of the coach's processor time.
+   */
+  @Override
+  public ChatPostMessageResponse chatPostMessage(ChatPostMessageRequest request)
+      throws IOException, SlackApiException {
+    if (!plain(request.getAttachments(), request.getEventAndEntityMetadata())) {
+      return super.chatPostMessage(request);
+    }
+    return postJson("chat.postMessage", request, ChatPostMessageResponse.class);
+  }
+
+  /** Updates a message as a JSON body, as {@link #chatPostMessage}. */
+  @Override
+  public ChatUpdateResponse chatUpdate(ChatUpdateRequest request)
+      throws IOException, SlackApiException {
+    if (!plain(request.getAttachments(), request.getFileIds())) {
+      return super.chatUpdate(request);
+    }
+    return postJson("chat.update", request, ChatUpdateResponse.class);
+  }
+
+  /** Whether a request uses none of the rarer fields that keep to the stock form encoding. */
+  private static boolean plain(Object... rarer) {
+    for (Object field : rarer) {
+      if (field != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The request's fields as Slack's JSON body: snake-case names, no token (it goes in the header),
+   * and the {@code *_as_string} fields (JSON the caller wrote) in place of their structured twins.
+   */
+  JsonObject jsonBody(Object request) {
+    JsonObject body = gson.toJsonTree(request).getAsJsonObject();
+    body.remove("token");
+    for (String field : List.copyOf(body.keySet())) {
+      if (field.endsWith(AS_STRING)) {
+        JsonElement written = body.remove(field);
+        body.add(
+            field.substring(0, field.length() - AS_STRING.length()),
+            JsonParser.parseString(written.getAsString()));
+      }
+    }
+    return body;
+  }
+
+  private <T extends SlackApiTextResponse> T postJson(
+      String methodName, Object request, Class<T> type) throws IOException, SlackApiException {
+    Request post =
+        new Request.Builder()
+            .url(getEndpointUrlPrefix() + methodName)
+            .header("Authorization", "Bearer " + token)
+            .post(RequestBody.create(gson.toJson(jsonBody(request)), JSON_UTF8))
+            .build();
+    try (Response response = getSlackHttpClient().getOkHttpClient().newCall(post).execute()) {
+      return parsed(response, methodName, type);
+    }
   }
 
   /** The shared snake-case Gson, for writing request bodies too. */
@@ -44,20 +124,25 @@ final class SharedGsonMethodsClient extends MethodsClientImpl {
       FormBody.Builder form, String methodName, String token, Class<T> type)
       throws IOException, SlackApiException {
     try (Response response = runPostFormWithToken(form, methodName, token)) {
-      String body = response.body() == null ? "" : response.body().string();
-      if (!response.isSuccessful()) {
-        throw new SlackApiException(getSlackHttpClient().getConfig(), response, body);
+      return parsed(response, methodName, type);
+    }
+  }
+
+  private <T extends SlackApiTextResponse> T parsed(
+      Response response, String methodName, Class<T> type) throws IOException, SlackApiException {
+    String body = response.body() == null ? "" : response.body().string();
+    if (!response.isSuccessful()) {
+      throw new SlackApiException(getSlackHttpClient().getConfig(), response, body);
+    }
+    try {
+      T parsed = gson.fromJson(body, type);
+      if (parsed == null) {
+        throw new IOException("Slack " + methodName + " answered an empty body");
       }
-      try {
-        T parsed = gson.fromJson(body, type);
-        if (parsed == null) {
-          throw new IOException("Slack " + methodName + " answered an empty body");
-        }
-        parsed.setHttpResponseHeaders(lowerCased(response.headers().toMultimap()));
-        return parsed;
-      } finally {
-        getSlackHttpClient().runHttpResponseListeners(response, body);
-      }
+      parsed.setHttpResponseHeaders(lowerCased(response.headers().toMultimap()));
+      return parsed;
+    } finally {
+      getSlackHttpClient().runHttpResponseListeners(response, body);
     }
   }
 
