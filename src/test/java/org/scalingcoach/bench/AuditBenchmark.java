@@ -34,6 +34,7 @@ import org.scalingcoach.web.CoachServer;
 public final class AuditBenchmark {
   private static final int AUDITORS = Integer.getInteger("auditors", 50);
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+  private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup.rounds", 5);
   private static final String TYPE = "audit-your-data";
 
   private AuditBenchmark() {}
@@ -53,12 +54,13 @@ public final class AuditBenchmark {
           });
       SlackRequests slack = new SlackRequests(server.port());
       // Warm-up at the full concurrency, so the measured rounds see compiled code.
-      run(slack, fake, inbox, AUDITORS, "TWARM0");
-      run(slack, fake, inbox, AUDITORS, "TWARM1");
+      for (int round = 0; round < WARMUP_ROUNDS; round++) {
+        run(slack, fake, inbox, AUDITORS, "TWARM" + round);
+      }
       System.out.printf(
           "AuditBenchmark: %d concurrent auditors clicking through '%s' in Slack (%d cores),"
-              + " %d rounds after 2 of warm-up%n",
-          AUDITORS, TYPE, Runtime.getRuntime().availableProcessors(), ROUNDS);
+              + " %d rounds after %d of warm-up%n",
+          AUDITORS, TYPE, Runtime.getRuntime().availableProcessors(), ROUNDS, WARMUP_ROUNDS);
       List<Double> all = new ArrayList<>();
       List<Double> rates = new ArrayList<>();
       List<Double> p99s = new ArrayList<>();

@@ -44,7 +44,7 @@ import org.scalingcoach.teams.TeamsLoad;
 public final class BoltJsSideBySide {
   static final int MENTIONS = Integer.getInteger("bench.mentions", 200);
   static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
-  static final int WARMUP = Integer.getInteger("bench.warmup", 50);
+  static final int WARMUP = Integer.getInteger("bench.warmup", 3_000);
   static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
   private static final String TEAM = "TAUTH";
   private static final String CHANNEL = "C0BENCH";
