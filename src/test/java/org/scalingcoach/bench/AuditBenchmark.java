@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -19,17 +18,18 @@ import java.util.concurrent.TimeUnit;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
-import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.slack.FakeSlack;
 import org.scalingcoach.slack.SlackRequests;
-import org.scalingcoach.web.CoachServer;
 
 /**
  * 50 auditors at once (-Dauditors=N), each clicking through a whole audit in Slack: signed {@code
- * block_actions} to the real server, questions arriving at the fake Slack Web API. Prints answers
- * recorded per second and the latency from a click to the next question's {@code chat.postMessage}
- * at the fake. Run with {@code mvn -q -o test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.scalingcoach.bench.AuditBenchmark}.
+ * block_actions} to the coach running as a child process with the shipped JVM flags ({@link
+ * CoachProcess}), questions arriving at the fake Slack Web API. After warm-up rounds it prints, per
+ * round and as medians, answers recorded per second, the latency from a click to the next
+ * question's {@code chat.postMessage} at the fake, and the coach process's processor time per
+ * click. {@code -Dbench.baseline=DIR} runs a second coach from another build's classes in the same
+ * alternation and prints the ratios. Run with {@code mvn -q -o test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=org.scalingcoach.bench.AuditBenchmark}.
  */
 public final class AuditBenchmark {
   private static final int AUDITORS = Integer.getInteger("auditors", 50);
@@ -40,9 +40,9 @@ public final class AuditBenchmark {
   private AuditBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    CoachCore core = warmCore();
-    try (FakeSlack fake = FakeSlack.start();
-        CoachServer server = CoachServer.start(config(core, fake), core)) {
+    Path template = warmTemplate();
+    Path work = Files.createDirectories(Path.of("target", "bench", "audit"));
+    try (FakeSlack fake = FakeSlack.start()) {
       Map<String, BlockingQueue<FakeSlack.Call>> inbox = new ConcurrentHashMap<>();
       fake.listen(
           call -> {
@@ -52,48 +52,130 @@ public final class AuditBenchmark {
                   .add(call);
             }
           });
-      SlackRequests slack = new SlackRequests(server.port());
-      // Warm-up at the full concurrency, so the measured rounds see compiled code.
-      for (int round = 0; round < WARMUP_ROUNDS; round++) {
-        run(slack, fake, inbox, AUDITORS, "TWARM" + round);
+      Map<String, String> env = Map.of("SLACK_API_URL", fake.apiUrl());
+      List<App> apps = new ArrayList<>();
+      apps.add(new App("the coach", CoachProcess.start(work, copyOf(template), env)));
+      String baseline = System.getProperty("bench.baseline");
+      if (baseline != null) {
+        apps.add(
+            new App(
+                "the baseline (" + baseline + ")",
+                CoachProcess.start(work, copyOf(template), env, Path.of(baseline))));
       }
-      System.out.printf(
-          "AuditBenchmark: %d concurrent auditors clicking through '%s' in Slack (%d cores),"
-              + " %d rounds after %d of warm-up%n",
-          AUDITORS, TYPE, Runtime.getRuntime().availableProcessors(), ROUNDS, WARMUP_ROUNDS);
-      List<Double> all = new ArrayList<>();
-      List<Double> rates = new ArrayList<>();
-      List<Double> p99s = new ArrayList<>();
-      List<Double> cpus = new ArrayList<>();
-      for (int round = 0; round < ROUNDS; round++) {
-        long cpuBefore = processCpuNanos();
-        long start = System.nanoTime();
-        List<Double> latencies = run(slack, fake, inbox, AUDITORS, "TBENCH" + round);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuPerClick = (processCpuNanos() - cpuBefore) / 1e6 / latencies.size();
-        all.addAll(latencies);
-        rates.add(latencies.size() / seconds);
-        p99s.add(Stats.percentile(latencies, 99));
-        cpus.add(cpuPerClick);
+      try {
         System.out.printf(
-            "  round %d: %.0f answers/s, click -> next question %s, processor time per click %.2f"
-                + " ms (load average %s)%n",
-            round + 1,
-            latencies.size() / seconds,
-            Stats.summary(latencies),
-            cpuPerClick,
+            "AuditBenchmark: %d concurrent auditors clicking through '%s' in Slack (%d cores),"
+                + " %d rounds after %d of warm-up, %s alternating; load average %s%n",
+            AUDITORS,
+            TYPE,
+            Runtime.getRuntime().availableProcessors(),
+            ROUNDS,
+            WARMUP_ROUNDS,
+            apps.size() == 1 ? "one coach" : "two coaches",
             BoltJsSideBySide.loadAverage());
+        // Warm-up at the full concurrency, so the measured rounds see compiled code.
+        for (App app : apps) {
+          for (int round = 0; round < WARMUP_ROUNDS; round++) {
+            run(app.slack(), fake, inbox, AUDITORS, "TW" + apps.indexOf(app) + "R" + round);
+          }
+        }
+        for (int round = 0; round < ROUNDS; round++) {
+          for (App app : apps) {
+            long cpuBefore = app.cpuNanos();
+            long start = System.nanoTime();
+            List<Double> latencies =
+                run(app.slack(), fake, inbox, AUDITORS, "TB" + apps.indexOf(app) + "R" + round);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            app.record(latencies, seconds, (app.cpuNanos() - cpuBefore) / 1e6 / latencies.size());
+          }
+        }
+        for (App app : apps) {
+          app.print();
+        }
+        if (apps.size() == 2) {
+          App now = apps.get(0);
+          App before = apps.get(1);
+          System.out.printf(
+              "  ratios coach / baseline: answers per second %.2f, click -> next question p99 %.2f,"
+                  + " processor time per click %.2f%n",
+              now.median(now.rates) / before.median(before.rates),
+              now.median(now.p99s) / before.median(before.p99s),
+              now.median(now.cpus) / before.median(before.cpus));
+        }
+      } finally {
+        for (App app : apps) {
+          app.process().close();
+        }
       }
-      System.out.printf(
-          "  median of the rounds: %.0f answers recorded per second, click -> next question p99"
-              + " %.1f ms, processor time per click %.2f ms%n",
-          Stats.percentile(rates, 50), Stats.percentile(p99s, 50), Stats.percentile(cpus, 50));
-      System.out.println("  all rounds together: click -> next question " + Stats.summary(all));
-      System.out.println(
-          "  (processor time is this whole process's: the server, the fake Slack and the clicking"
-              + " client share it)");
     }
     System.exit(0);
+  }
+
+  /** One coach under test, with the figures of its measured rounds. */
+  private record App(
+      String name,
+      CoachProcess process,
+      List<Double> all,
+      List<Double> rates,
+      List<Double> p99s,
+      List<Double> cpus) {
+    App(String name, CoachProcess process) {
+      this(
+          name,
+          process,
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>());
+    }
+
+    SlackRequests slack() {
+      return new SlackRequests(process.port());
+    }
+
+    /** The coach process's own processor time: the clients and the fake Slack are not in it. */
+    long cpuNanos() {
+      return process
+          .handle()
+          .info()
+          .totalCpuDuration()
+          .orElseThrow(() -> new IllegalStateException("this system does not report CPU time"))
+          .toNanos();
+    }
+
+    void record(List<Double> latencies, double seconds, double cpuPerClick) {
+      all.addAll(latencies);
+      rates.add(latencies.size() / seconds);
+      p99s.add(Stats.percentile(latencies, 99));
+      cpus.add(cpuPerClick);
+      System.out.printf(
+          "  %s, round %d: %.0f answers/s, click -> next question %s, coach processor time per"
+              + " click %.2f ms (load average %s)%n",
+          name,
+          rates.size(),
+          latencies.size() / seconds,
+          Stats.summary(latencies),
+          cpuPerClick,
+          BoltJsSideBySide.loadAverage());
+    }
+
+    double median(List<Double> values) {
+      return Stats.percentile(values, 50);
+    }
+
+    void print() {
+      System.out.printf(
+          "%s, median of %d rounds: %.0f answers recorded per second, click -> next question p99"
+              + " %.1f ms, coach processor time per click %.2f ms; all rounds together: %s; RSS"
+              + " %d MB%n",
+          name,
+          rates.size(),
+          median(rates),
+          median(p99s),
+          median(cpus),
+          Stats.summary(all),
+          process.rssMegabytes());
+    }
   }
 
   private static List<Double> run(
@@ -212,36 +294,27 @@ public final class AuditBenchmark {
   }
 
   /**
-   * A core on a fresh database that starts from a copy of the embeddings a previous run computed
-   * ({@code target/bench/audit-embeddings.db}), so repeated runs, and A/B runs of two builds,
-   * measure clicks rather than embedding the knowledge base again.
+   * A database with the knowledge base's embeddings computed ({@code target/bench/audit-embeddings
+   * .db}, made by the first run), so repeated runs, and A/B runs of two builds, measure clicks
+   * rather than embedding the knowledge base again.
    */
-  private static CoachCore warmCore() throws Exception {
+  private static Path warmTemplate() throws Exception {
     Path warm = Path.of("target", "bench", "audit-embeddings.db");
-    Path data = TestCore.tempDir("audit-bench-");
-    CoachConfig config = TestCore.config(data);
-    if (Files.exists(warm)) {
-      Files.copy(warm, config.databaseFile());
-    }
-    CoachCore core = CoachWiring.core(config);
     if (!Files.exists(warm)) {
+      CoachCore core = CoachWiring.core(TestCore.config(TestCore.tempDir("audit-bench-")));
       Files.createDirectories(warm.getParent());
       try (var connection = core.database().connection();
           var statement = connection.createStatement()) {
         statement.execute("VACUUM INTO '" + warm.toAbsolutePath() + "'");
       }
     }
-    return core;
+    return warm;
   }
 
-  private static CoachConfig config(CoachCore core, FakeSlack fake) {
-    Map<String, String> env = new HashMap<>();
-    env.put("COACH_DATA_DIR", core.database().file().getParent().toString());
-    env.put("COACH_KNOWLEDGE_DIR", "knowledge");
-    env.put("PORT", "0");
-    env.put("SLACK_BOT_TOKEN", "xoxb-1-bench-token");
-    env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
-    env.put("SLACK_API_URL", fake.apiUrl());
-    return CoachConfig.fromEnvironment(env);
+  /** A fresh data folder holding a copy of {@code template} as its database. */
+  private static Path copyOf(Path template) throws Exception {
+    Path data = TestCore.tempDir("audit-bench-");
+    Files.copy(template, TestCore.config(data).databaseFile());
+    return data;
   }
 }

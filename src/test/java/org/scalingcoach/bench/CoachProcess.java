@@ -128,6 +128,10 @@ final class CoachProcess implements AutoCloseable {
     throw new IllegalStateException("the coach was not healthy within 300 s");
   }
 
+  int port() {
+    return port;
+  }
+
   URI slackUri() {
     return URI.create("http://127.0.0.1:" + port + "/slack/events");
   }
