@@ -272,20 +272,9 @@ public final class TeamsMessagesServlet extends HttpServlet {
   /** The activity as stored: its id (else a hash of it) within its conversation is the dedupe. */
   private static NewDelivery delivery(TeamsActivity activity) {
     String raw = activity.json().toString();
-    String id = activity.id().isEmpty() ? "sha256:" + sha256(raw) : activity.id();
+    String id = activity.id().isEmpty() ? NewDelivery.hashedKey("sha256:", raw) : activity.id();
     return new NewDelivery(
         PLATFORM, activity.tenantId(), "activity:" + activity.conversationId() + ":" + id, raw);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 
   private void run(TeamsActivity activity, Work work) {
