@@ -22,6 +22,7 @@ import org.scalingcoach.TestCore;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.slack.FakeSlack;
 import org.scalingcoach.slack.SlackRequests;
+import org.scalingcoach.store.Database;
 import org.scalingcoach.web.CoachServer;
 
 /**
@@ -38,9 +39,11 @@ public final class AuditBenchmark {
   private AuditBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    CoachCore core = warmCore();
+    Warm warm = warmCore();
+    CoachCore core = warm.core();
+    Database database = warm.database();
     try (FakeSlack fake = FakeSlack.start();
-        CoachServer server = CoachServer.start(config(core, fake), core)) {
+        CoachServer server = CoachServer.start(config(database, fake), core, database)) {
       Map<String, BlockingQueue<FakeSlack.Call>> inbox = new ConcurrentHashMap<>();
       fake.listen(
           call -> {
@@ -179,27 +182,30 @@ public final class AuditBenchmark {
    * ({@code target/bench/audit-embeddings.db}), so repeated runs, and A/B runs of two builds,
    * measure clicks rather than embedding the knowledge base again.
    */
-  private static CoachCore warmCore() throws Exception {
+  private static Warm warmCore() throws Exception {
     Path warm = Path.of("target", "bench", "audit-embeddings.db");
     Path data = TestCore.tempDir("audit-bench-");
     CoachConfig config = TestCore.config(data);
     if (Files.exists(warm)) {
       Files.copy(warm, config.databaseFile());
     }
-    CoachCore core = CoachWiring.core(config);
+    Database database = CoachWiring.database(config);
+    CoachCore core = CoachWiring.core(config, database);
     if (!Files.exists(warm)) {
       Files.createDirectories(warm.getParent());
-      try (var connection = core.database().connection();
+      try (var connection = database.connection();
           var statement = connection.createStatement()) {
         statement.execute("VACUUM INTO '" + warm.toAbsolutePath() + "'");
       }
     }
-    return core;
+    return new Warm(core, database);
   }
 
-  private static CoachConfig config(CoachCore core, FakeSlack fake) {
+  private record Warm(CoachCore core, Database database) {}
+
+  private static CoachConfig config(Database database, FakeSlack fake) {
     Map<String, String> env = new HashMap<>();
-    env.put("COACH_DATA_DIR", core.database().file().getParent().toString());
+    env.put("COACH_DATA_DIR", database.file().getParent().toString());
     env.put("COACH_KNOWLEDGE_DIR", "knowledge");
     env.put("PORT", "0");
     env.put("SLACK_BOT_TOKEN", "xoxb-1-bench-token");
