@@ -15,7 +15,7 @@ import org.scalingcoach.store.SqliteReminderStore;
 import org.scalingcoach.store.SqliteRoleStore;
 
 /**
- * The guided audits, wired over the core's database: what the chat adapters use. One {@link
+ * The guided audits, wired over the coach's database: what the chat adapters use. One {@link
  * Reminders} sends through {@code deliveries}, which routes each reminder to Slack or Teams.
  */
 public record AuditServices(

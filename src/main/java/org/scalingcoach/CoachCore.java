@@ -23,7 +23,6 @@ import org.scalingcoach.llm.LlmFeatures;
 import org.scalingcoach.llm.PromptException;
 import org.scalingcoach.metrics.CoachMetrics;
 import org.scalingcoach.retrieval.HybridRetriever;
-import org.scalingcoach.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,6 @@ public final class CoachCore {
   private static final Logger log = LoggerFactory.getLogger(CoachCore.class);
 
   private final Supplier<CoachSnapshot> loader;
-  private final Database database;
   private final LlmFeatures llm;
   private final AtomicReference<CoachSnapshot> current;
   private final AnswerEngine answers = new CurrentAnswers();
@@ -58,16 +56,14 @@ public final class CoachCore {
   private final String knowledgeSource;
 
   /** Loads the first snapshot with {@code loader}; {@link #reload()} calls it again. */
-  public CoachCore(Supplier<CoachSnapshot> loader, Database database, LlmFeatures llm) {
-    this(loader, database, llm, "supplied by the caller");
+  public CoachCore(Supplier<CoachSnapshot> loader, LlmFeatures llm) {
+    this(loader, llm, "supplied by the caller");
   }
 
   /** The same, saying where the knowledge comes from (a folder, or the copy in the jar). */
-  public CoachCore(
-      Supplier<CoachSnapshot> loader, Database database, LlmFeatures llm, String knowledgeSource) {
+  public CoachCore(Supplier<CoachSnapshot> loader, LlmFeatures llm, String knowledgeSource) {
     this.knowledgeSource = knowledgeSource;
     this.loader = loader;
-    this.database = database;
     this.llm = llm;
     this.current = new AtomicReference<>(loader.get());
   }
@@ -97,10 +93,6 @@ public final class CoachCore {
 
   public AuditCatalog catalog() {
     return current.get().catalog();
-  }
-
-  public Database database() {
-    return database;
   }
 
   public LlmFeatures llm() {

@@ -75,23 +75,25 @@ public final class CoachWiring {
 
   private CoachWiring() {}
 
-  /** Loads the knowledge base, opens the database and builds the answer engine. */
-  public static CoachCore core(CoachConfig config) {
+  /**
+   * Loads the knowledge base and builds the answer engine, keeping embeddings and token usage in
+   * {@code database}.
+   */
+  public static CoachCore core(CoachConfig config, Database database) {
     CacheFolder.requireDjlWritable(System.getenv());
-    MiniLmEmbedder embedder = new MiniLmEmbedder(); // loads beside the database and knowledge
-    CoachCore core = core(config, embedder);
+    MiniLmEmbedder embedder = new MiniLmEmbedder(); // loads beside the knowledge
+    CoachCore core = core(config, database, embedder);
     embedder.awaitLoaded();
     return core;
   }
 
   /** The same core with a given embedder, for tests and benchmarks that need a fast one. */
-  public static CoachCore core(CoachConfig config, Embedder embedder) {
-    Database database = database(config);
+  public static CoachCore core(CoachConfig config, Database database, Embedder embedder) {
     LlmFeatures llm = LlmFeatures.create(config.llm(), new SqliteTokenUsageLog(database));
     log.info("language model: {}", llm.active());
     FolderLoader loader =
         new FolderLoader(config.knowledge(), embedder, new SqliteEmbeddingCache(database), llm);
-    return new CoachCore(loader, database, llm, config.knowledge().describe());
+    return new CoachCore(loader, llm, config.knowledge().describe());
   }
 
   /** Opens the configured database: the SQLite file in the data folder, or PostgreSQL. */
@@ -113,17 +115,18 @@ public final class CoachWiring {
   /**
    * Wires the audit engine over the core's current audit definitions, history, roles, reminders.
    */
-  public static AuditServices audits(CoachConfig config, CoachCore core) {
-    return audits(config, core, Clock.systemUTC());
+  public static AuditServices audits(CoachConfig config, CoachCore core, Database database) {
+    return audits(config, core, database, Clock.systemUTC());
   }
 
   /** The same wiring on a given clock, so tests can make reminders due. */
-  public static AuditServices audits(CoachConfig config, CoachCore core, Clock clock) {
-    SqliteAuditStore store = new SqliteAuditStore(core.database());
+  public static AuditServices audits(
+      CoachConfig config, CoachCore core, Database database, Clock clock) {
+    SqliteAuditStore store = new SqliteAuditStore(database);
     SqliteRoleStore roles =
-        new SqliteRoleStore(core.database(), config.audits().managers(), config.admin().admins());
+        new SqliteRoleStore(database, config.audits().managers(), config.admin().admins());
     AuditEngine engine = new AuditEngine(core::catalog, store, clock);
-    SqliteReminderStore reminderStore = new SqliteReminderStore(core.database());
+    SqliteReminderStore reminderStore = new SqliteReminderStore(database);
     ReminderRouter deliveries = new ReminderRouter();
     return new AuditServices(
         engine,
@@ -132,7 +135,7 @@ public final class CoachWiring {
         reminderStore,
         deliveries,
         new Reminders(reminderStore, engine::catalog, roles, deliveries, clock)
-            .takingTurns(core.database().leases().lease("audit reminders and nudges")),
+            .takingTurns(database.leases().lease("audit reminders and nudges")),
         config.audits(),
         clock);
   }
@@ -141,33 +144,32 @@ public final class CoachWiring {
    * "Ask an expert" over the core's current {@code experts.yaml}, with admins from {@code audits}'
    * roles; off (not {@link ExpertRelay#available()}) while no experts are set up.
    */
-  public static ExpertRelay experts(CoachConfig config, CoachCore core, AuditServices audits) {
-    return experts(config, core, audits, Clock.systemUTC());
+  public static ExpertRelay experts(
+      CoachConfig config, CoachCore core, Database database, AuditServices audits) {
+    return experts(config, core, database, audits, Clock.systemUTC());
   }
 
   /** The same wiring on a given clock, so tests can make questions overdue. */
   public static ExpertRelay experts(
-      CoachConfig config, CoachCore core, AuditServices audits, Clock clock) {
+      CoachConfig config, CoachCore core, Database database, AuditServices audits, Clock clock) {
     ExpertDesk desk =
         new ExpertDesk(
-            () -> core.snapshot().expertDirectory(),
-            new SqliteExpertStore(core.database(), clock),
-            clock);
+            () -> core.snapshot().expertDirectory(), new SqliteExpertStore(database, clock), clock);
     return new ExpertRelay(
             desk,
             new KnowledgeDrafts(config.knowledgeDir()),
             (workspace, user) -> audits.roles().isAdmin(new Actor(workspace, user)),
             clock)
-        .takingTurns(core.database().leases().lease("expert reminders"));
+        .takingTurns(database.leases().lease("expert reminders"));
   }
 
   /**
    * The durable inbox both chat adapters put their deliveries in, with the workers that answer
    * them. Call {@link DeliveryWorkers#resume()} once the adapters have registered.
    */
-  public static DeliveryWorkers deliveries(CoachConfig config, CoachCore core) {
+  public static DeliveryWorkers deliveries(CoachConfig config, Database database) {
     return new DeliveryWorkers(
-        new SqliteInbox(core.database()),
+        new SqliteInbox(database),
         Clock.systemUTC(),
         DELIVERY_THREADS,
         config.inboxLimit(),
@@ -175,16 +177,17 @@ public final class CoachWiring {
   }
 
   /** Reloading and insights for admins, checking the roles of {@code audits}. */
-  public static AdminActions admin(CoachCore core, AuditServices audits) {
-    return admin(core, audits, null);
+  public static AdminActions admin(CoachCore core, Database database, AuditServices audits) {
+    return admin(core, database, audits, null);
   }
 
   /** The same, with sign-in links to the web console when {@code console} is given. */
-  public static AdminActions admin(CoachCore core, AuditServices audits, ConsoleSignIn console) {
+  public static AdminActions admin(
+      CoachCore core, Database database, AuditServices audits, ConsoleSignIn console) {
     return new AdminActions(
-        () -> reloadEverywhere(core),
+        () -> reloadEverywhere(core, database),
         audits.roles(),
-        new Insights(core.database()),
+        new Insights(database),
         Clock.systemUTC(),
         console);
   }
@@ -194,16 +197,19 @@ public final class CoachWiring {
    * when a link is made.
    */
   public static ConsoleServices console(
-      CoachConfig config, CoachCore core, AuditServices audits, Supplier<URI> baseUrl) {
+      CoachConfig config,
+      CoachCore core,
+      Database database,
+      AuditServices audits,
+      Supplier<URI> baseUrl) {
     Clock clock = Clock.systemUTC();
-    Database database = core.database();
     SqliteAdminAuditLog log = new SqliteAdminAuditLog(database);
     KnowledgeEditor knowledge =
         new KnowledgeEditor(
             config.knowledgeDir(),
             new SqliteKnowledgeRevisions(database),
             log,
-            () -> reloadEverywhere(core),
+            () -> reloadEverywhere(core, database),
             clock);
     return new ConsoleServices(
         new ConsoleSignIn(
@@ -227,11 +233,11 @@ public final class CoachWiring {
    * admin's reload (in chat or the console) does. A replica that misses the notice still has its
    * folder watcher, so a failed notice is logged, not thrown.
    */
-  static ReloadReport reloadEverywhere(CoachCore core) {
+  static ReloadReport reloadEverywhere(CoachCore core, Database database) {
     ReloadReport report = core.reload();
-    if (core.database().kind().shared()) {
+    if (database.kind().shared()) {
       try {
-        new ReplicaNotices(core.database())
+        new ReplicaNotices(database)
             .send(ReplicaNotices.KNOWLEDGE_RELOAD, Clock.systemUTC().instant());
       } catch (RuntimeException e) {
         log.warn("could not tell the other replicas to reload: {}", e.toString());
@@ -244,11 +250,11 @@ public final class CoachWiring {
    * Reloads {@code core} when another replica on the same database reloaded its knowledge; null on
    * SQLite, which no other replica shares. Close it to stop.
    */
-  public static ReplicaNotices followReloads(CoachCore core) {
-    if (!core.database().kind().shared()) {
+  public static ReplicaNotices followReloads(CoachCore core, Database database) {
+    if (!database.kind().shared()) {
       return null;
     }
-    ReplicaNotices notices = new ReplicaNotices(core.database());
+    ReplicaNotices notices = new ReplicaNotices(database);
     notices.onNotice(ReplicaNotices.KNOWLEDGE_RELOAD, RELOAD_NOTICE_POLL, core::reload);
     return notices;
   }

@@ -52,9 +52,9 @@ class CoachCoreReloadTest {
     config =
         CoachConfig.fromEnvironment(
             Map.of(
-                "COACH_DATA_DIR", TestCore.shared().database().file().getParent().toString(),
+                "COACH_DATA_DIR", TestCore.database().file().getParent().toString(),
                 "COACH_KNOWLEDGE_DIR", knowledge.toString()));
-    core = CoachWiring.core(config, embedder);
+    core = CoachWiring.core(config, TestCore.database(), embedder);
   }
 
   @Test
@@ -163,7 +163,7 @@ class CoachCoreReloadTest {
         CoachConfig.fromEnvironment(
             Map.of(
                 "COACH_DATA_DIR",
-                TestCore.shared().database().file().getParent().toString(),
+                TestCore.database().file().getParent().toString(),
                 "COACH_KNOWLEDGE_DIR",
                 knowledge.toString(),
                 "COACH_LLM_PROVIDER",
@@ -174,7 +174,7 @@ class CoachCoreReloadTest {
                 "http://127.0.0.1:9/v1",
                 "COACH_PROMPTS_DIR",
                 prompts.toString()));
-    CoachCore llmCore = CoachWiring.core(withModel, embedder);
+    CoachCore llmCore = CoachWiring.core(withModel, TestCore.database(), embedder);
     Files.writeString(prompts.resolve("answer.txt"), "Broken {{sourcez}} {{question}}");
     append("model-drift-and-retraining.md", NEW_SECTION);
 

@@ -50,26 +50,30 @@ class ReplicasSharingOnePostgresTest {
   @Test
   void a_reload_on_one_replica_reaches_the_other_and_a_console_session_is_valid_on_both() {
     String database = TestDatabases.newPostgresDatabase();
-    CoachCore a = CoachWiring.core(config(database, "replica-a"), new HashingEmbedder());
-    CoachCore b = CoachWiring.core(config(database, "replica-b"), new HashingEmbedder());
-    try (var followsReloads = CoachWiring.followReloads(b)) {
+    CoachConfig configA = config(database, "replica-a");
+    CoachConfig configB = config(database, "replica-b");
+    Database onDatabaseA = CoachWiring.database(configA);
+    Database onDatabaseB = CoachWiring.database(configB);
+    CoachCore a = CoachWiring.core(configA, onDatabaseA, new HashingEmbedder());
+    CoachCore b = CoachWiring.core(configB, onDatabaseB, new HashingEmbedder());
+    try (var followsReloads = CoachWiring.followReloads(b, onDatabaseB)) {
       CoachSnapshot before = b.snapshot();
 
-      CoachWiring.reloadEverywhere(a);
+      CoachWiring.reloadEverywhere(a, onDatabaseA);
 
       await().atMost(Duration.ofSeconds(20)).until(() -> b.snapshot() != before);
     }
 
     Set<Actor> admins = new HashSet<>(Set.of(new Actor("T1", "UADMIN")));
-    ConsoleSignIn onA = signIn(a.database(), admins);
-    ConsoleSignIn onB = signIn(b.database(), admins);
+    ConsoleSignIn onA = signIn(onDatabaseA, admins);
+    ConsoleSignIn onB = signIn(onDatabaseB, admins);
     SignInLink link = onA.link(new Actor("T1", "UADMIN"), "slack");
     ConsoleSession session = onB.signIn(link.url().getQuery().substring("token=".length()));
     assertThat(onA.access(session.token())).isInstanceOf(ConsoleSignIn.Access.Admin.class);
     onA.signOut(session.token());
     assertThat(onB.access(session.token())).isInstanceOf(ConsoleSignIn.Access.SignedOut.class);
-    a.database().close();
-    b.database().close();
+    onDatabaseA.close();
+    onDatabaseB.close();
   }
 
   @Test
@@ -77,13 +81,14 @@ class ReplicasSharingOnePostgresTest {
       throws Exception {
     String database = TestDatabases.newPostgresDatabase();
     CoachConfig config = config(database, "replica-h");
-    CoachCore core = CoachWiring.core(config, new HashingEmbedder());
-    try (CoachServer server = CoachServer.start(config, core)) {
+    Database onDatabase = CoachWiring.database(config);
+    CoachCore core = CoachWiring.core(config, onDatabase, new HashingEmbedder());
+    try (CoachServer server = CoachServer.start(config, core, onDatabase)) {
       JsonNode healthy = health(server);
       assertThat(healthy.path("status").asText()).isEqualTo("ok");
       assertThat(healthy.path("database_kind").asText()).isEqualTo("postgresql");
       assertThat(healthy.path("replica").asText()).isEqualTo("replica-h");
-      await().atMost(Duration.ofSeconds(10)).until(() -> core.database().leases().holds(REMINDERS));
+      await().atMost(Duration.ofSeconds(10)).until(() -> onDatabase.leases().holds(REMINDERS));
 
       admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
       admin(
@@ -94,17 +99,15 @@ class ReplicasSharingOnePostgresTest {
       JsonNode cutOff = health(server);
       assertThat(cutOff.path("status").asText()).isEqualTo("unhealthy");
       assertThat(cutOff.path("database").asText()).isEqualTo("unreachable");
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> !core.database().leases().holds(REMINDERS));
+      await().atMost(Duration.ofSeconds(20)).until(() -> !onDatabase.leases().holds(REMINDERS));
 
       admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> "ok".equals(health(server).path("status").asText()));
-      await().atMost(Duration.ofSeconds(20)).until(() -> core.database().leases().holds(REMINDERS));
+      await().atMost(Duration.ofSeconds(20)).until(() -> onDatabase.leases().holds(REMINDERS));
     } finally {
-      core.database().close();
+      onDatabase.close();
     }
   }
 

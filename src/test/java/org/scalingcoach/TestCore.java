@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.scalingcoach.config.CoachConfig;
+import org.scalingcoach.store.Database;
 
 /**
  * One core over the shipped knowledge base, built once per test JVM on a temporary database, so
@@ -13,14 +14,23 @@ import org.scalingcoach.config.CoachConfig;
  */
 public final class TestCore {
   private static CoachCore shared;
+  private static Database database;
 
   private TestCore() {}
 
   public static synchronized CoachCore shared() {
     if (shared == null) {
-      shared = CoachWiring.core(config(tempDir("coach-test-")));
+      CoachConfig config = config(tempDir("coach-test-"));
+      database = CoachWiring.database(config);
+      shared = CoachWiring.core(config, database);
     }
     return shared;
+  }
+
+  /** The database the shared core keeps its embeddings in, for the stores beside it. */
+  public static synchronized Database database() {
+    shared();
+    return database;
   }
 
   /** A configuration using the shipped knowledge folder and a fresh data folder. */

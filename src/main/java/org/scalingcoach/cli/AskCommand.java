@@ -149,7 +149,8 @@ public final class AskCommand implements Callable<Integer> {
    */
   private Optional<CoachCore> core(PrintWriter err) {
     try {
-      return Optional.of(CoachWiring.core(CoachConfig.fromEnvironment(environment)));
+      CoachConfig config = CoachConfig.fromEnvironment(environment);
+      return Optional.of(CoachWiring.core(config, CoachWiring.database(config)));
     } catch (ConfigException | PromptException e) {
       err.println(e.getMessage());
       err.flush();

@@ -218,12 +218,11 @@ public final class ConversationService {
         case CONSOLE -> say(consoleLink(actor));
         case RELOAD -> {
           admin.check(actor, AdminActions.Action.RELOAD);
-          yield new Route.Later(
-              "Reloading the knowledge base…", () -> reloaded(admin.reload(actor)));
+          yield later("Reloading the knowledge base…", () -> reloaded(admin.reload(actor)));
         }
         case INSIGHTS -> {
           admin.check(actor, AdminActions.Action.INSIGHTS);
-          yield new Route.Later("One moment…", () -> insights(admin.insights(actor)));
+          yield later("One moment…", () -> insights(admin.insights(actor)));
         }
       };
     } catch (AdminException e) {
@@ -341,6 +340,19 @@ public final class ConversationService {
       oneLine = oneLine.substring(0, QUOTE_CHARS - 1) + "…";
     }
     return "_" + oneLine + "_\n";
+  }
+
+  /** Slow admin work whose refusal, found only once it runs, is said like any other. */
+  private static Route later(String acknowledgement, java.util.function.Supplier<Reply> work) {
+    return new Route.Later(
+        acknowledgement,
+        () -> {
+          try {
+            return work.get();
+          } catch (AdminException e) {
+            return Reply.text(e.getMessage());
+          }
+        });
   }
 
   private static Route say(String markdown) {

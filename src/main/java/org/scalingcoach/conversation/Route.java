@@ -10,7 +10,7 @@ public sealed interface Route {
 
   /**
    * Slow work (a reload, the insights): acknowledge with {@code acknowledgement}, then send what
-   * {@code reply} makes, off the request thread.
+   * {@code reply} makes, off the request thread; a refusal comes back as a reply too.
    */
   record Later(String acknowledgement, Supplier<Reply> reply) implements Route {}
 

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.scalingcoach.admin.AdminException;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Reply;
@@ -66,17 +65,9 @@ final class SlackAnswerer {
     } else if (route instanceof Route.Later later) {
       // On an inbox worker already: the slow work runs right here, as in Teams.
       tell(where, Reply.text(later.acknowledgement()));
-      tell(where, later(later));
+      tell(where, later.reply().get());
     } else if (route instanceof Route.Audit) {
       tell(where, conversation.auditUsage());
-    }
-  }
-
-  private static Reply later(Route.Later later) {
-    try {
-      return later.reply().get();
-    } catch (AdminException e) {
-      return Reply.text(e.getMessage());
     }
   }
 

@@ -20,6 +20,7 @@ import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.store.AssistantThreadStore;
+import org.scalingcoach.store.Database;
 import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SlackAnswerStore;
@@ -74,11 +75,11 @@ public final class SlackBot implements AutoCloseable {
    * bot); {@code sleeper} waits between rate-limited retries.
    */
   public static SlackBot create(
-      SlackSettings settings, CoachCore core, SlackWebApi.Sleeper sleeper) {
+      SlackSettings settings, CoachCore core, Database database, SlackWebApi.Sleeper sleeper) {
     DeliveryWorkers own =
         new DeliveryWorkers(
-            new SqliteInbox(core.database()), Clock.systemUTC(), 8, 2_000, Duration.ofDays(1));
-    SlackBot bot = create(settings, core, sleeper, null, null, own);
+            new SqliteInbox(database), Clock.systemUTC(), 8, 2_000, Duration.ofDays(1));
+    SlackBot bot = create(settings, core, database, sleeper, null, null, own);
     bot.ownedDeliveries = own;
     own.resume();
     return bot;
@@ -92,17 +93,19 @@ public final class SlackBot implements AutoCloseable {
   public static SlackBot create(
       SlackSettings settings,
       CoachCore core,
+      Database database,
       SlackWebApi.Sleeper sleeper,
       AuditServices audits,
       AdminActions admin,
       DeliveryWorkers deliveries) {
-    return create(settings, core, sleeper, audits, admin, deliveries, null);
+    return create(settings, core, database, sleeper, audits, admin, deliveries, null);
   }
 
   /** Builds the bot with "Ask an expert" too, when {@code experts} is given. */
   public static SlackBot create(
       SlackSettings settings,
       CoachCore core,
+      Database database,
       SlackWebApi.Sleeper sleeper,
       AuditServices audits,
       AdminActions admin,
@@ -129,12 +132,11 @@ public final class SlackBot implements AutoCloseable {
     SlackWebApi webApi = new SlackWebApi(slack, settings.botToken(), sleeper);
     // Most background time is spent waiting on Slack's Web API, not on the CPU: size for waiting.
     BackgroundWork work = new BackgroundWork(WORKER_THREADS, 1_000);
-    SlackAnswerStore answers = new SlackAnswerStore(core.database(), Clock.systemUTC());
+    SlackAnswerStore answers = new SlackAnswerStore(database, Clock.systemUTC());
     SlackMemory memory =
-        new SlackMemory(
-            answers, new SlackFeedbackStore(core.database()), new QuestionLog(core.database()));
+        new SlackMemory(answers, new SlackFeedbackStore(database), new QuestionLog(database));
     HandledEventStore handled =
-        new HandledEventStore(core.database(), Clock.systemUTC(), DEDUPE_RETENTION);
+        new HandledEventStore(database, Clock.systemUTC(), DEDUPE_RETENTION);
     HomeView home = HomeView.standard(core::knowledge);
     ConversationService service =
         new ConversationService(
@@ -173,7 +175,7 @@ public final class SlackBot implements AutoCloseable {
             answers,
             home,
             webApi,
-            new AssistantThreadStore(core.database(), Clock.systemUTC()));
+            new AssistantThreadStore(database, Clock.systemUTC()));
     events.register(app);
     SlackActions actions = new SlackActions(work, handled, answerer, answers, service, webApi);
     actions.register(app);

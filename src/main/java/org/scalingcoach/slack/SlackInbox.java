@@ -15,10 +15,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.scalingcoach.conversation.Delivery;
@@ -185,7 +182,7 @@ final class SlackInbox implements DeliveryWorkers.Handler {
         request.getHeaders().getFirstValue("x-slack-request-timestamp")
             + ":"
             + request.getRequestBodyAsString();
-    return "request:" + sha256(signed);
+    return NewDelivery.hashedKey("request:", signed);
   }
 
   private static String stored(Request<?> request) {
@@ -194,15 +191,5 @@ final class SlackInbox implements DeliveryWorkers.Handler {
     stored.put("contentType", type == null ? "application/json" : type);
     stored.put("body", request.getRequestBodyAsString());
     return stored.toString();
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 }

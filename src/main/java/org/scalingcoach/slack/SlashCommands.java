@@ -6,7 +6,6 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import java.io.IOException;
-import org.scalingcoach.admin.AdminException;
 import org.scalingcoach.conversation.Command;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Reply;
@@ -98,8 +97,6 @@ public final class SlashCommands {
     try {
       Reply reply = later.reply().get();
       response.text(SlackReplies.text(reply)).blocks(SlackReplies.blocks(reply));
-    } catch (AdminException e) {
-      response.text(Mrkdwn.escape(e.getMessage()));
     } catch (RuntimeException e) {
       log.error("/coach command failed for {} in {}", turn.user(), turn.workspace(), e);
       response.text(

@@ -237,10 +237,11 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * The same for the request threads, which store a delivery before they acknowledge it: short
-   * writes only. They run on connections kept for them, first in line for SQLite's write lock, and
-   * the writes that arrive together share one transaction; {@code work} must not depend on running
-   * alone. The connections open on first use.
+   * The same for the request threads, which store a delivery before they acknowledge it, and for
+   * the note of which message a delivery's reply became, taken the moment the platform accepted it:
+   * short writes only. They run on connections kept for them, first in line for SQLite's write
+   * lock, and the writes that arrive together share one transaction; {@code work} must not depend
+   * on running alone. The connections open on first use.
    */
   public <T> T atTheDoor(SqlWork<T> work) {
     return doorWrites.run(work);

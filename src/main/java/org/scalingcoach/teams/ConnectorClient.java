@@ -129,11 +129,12 @@ public final class ConnectorClient {
       }
       int status = response.statusCode();
       if (status >= 200 && status < 300) {
-        CoachMetrics.apiCall("teams", operation, "ok");
+        // Kept before anything else: until it is stored, a crash would send this reply again.
         String id = createdId(response.body());
         if (!id.isEmpty()) {
           DeliveryScope.sent(id);
         }
+        CoachMetrics.apiCall("teams", operation, "ok");
         return id;
       }
       if (status == 401 && tokens.isPresent() && !tokenRefreshed) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.scalingcoach.admin.AdminException;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Route;
@@ -65,19 +64,11 @@ public final class TeamsBot {
       reply(activity, TeamsReplies.card(say.reply()));
     } else if (route instanceof Route.Later later) {
       // A Teams reply is sent by the delivery's worker anyway: the slow work runs right here.
-      reply(activity, TeamsReplies.card(later(later)));
+      reply(activity, TeamsReplies.card(later.reply().get()));
     } else if (route instanceof Route.Audit audit && audits != null) {
       send(activity, audits.command(activity, audit.command()));
     } else if (route instanceof Route.Ask ask) {
       answer(activity, activity.typed(text), ask.question());
-    }
-  }
-
-  private static Reply later(Route.Later later) {
-    try {
-      return later.reply().get();
-    } catch (AdminException e) {
-      return Reply.text(e.getMessage());
     }
   }
 

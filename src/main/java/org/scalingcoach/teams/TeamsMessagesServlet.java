@@ -83,11 +83,16 @@ public final class TeamsMessagesServlet extends HttpServlet {
    * and {@code admin} may be null.
    */
   public static TeamsMessagesServlet create(
-      TeamsSettings settings, CoachCore core, AuditServices audits, AdminActions admin) {
+      TeamsSettings settings,
+      CoachCore core,
+      Database database,
+      AuditServices audits,
+      AdminActions admin) {
     DeliveryWorkers deliveries =
         new DeliveryWorkers(
-            new SqliteInbox(core.database()), Clock.systemUTC(), 16, 2_000, Duration.ofDays(1));
-    TeamsMessagesServlet servlet = create(settings, core, audits, admin, deliveries, true, null);
+            new SqliteInbox(database), Clock.systemUTC(), 16, 2_000, Duration.ofDays(1));
+    TeamsMessagesServlet servlet =
+        create(settings, core, database, audits, admin, deliveries, true, null);
     deliveries.resume();
     return servlet;
   }
@@ -96,32 +101,34 @@ public final class TeamsMessagesServlet extends HttpServlet {
   public static TeamsMessagesServlet create(
       TeamsSettings settings,
       CoachCore core,
+      Database database,
       AuditServices audits,
       AdminActions admin,
       DeliveryWorkers deliveries) {
-    return create(settings, core, audits, admin, deliveries, false, null);
+    return create(settings, core, database, audits, admin, deliveries, false, null);
   }
 
   /** The same, with "Ask an expert" too when {@code experts} is given. */
   public static TeamsMessagesServlet create(
       TeamsSettings settings,
       CoachCore core,
+      Database database,
       AuditServices audits,
       AdminActions admin,
       DeliveryWorkers deliveries,
       ExpertRelay experts) {
-    return create(settings, core, audits, admin, deliveries, false, experts);
+    return create(settings, core, database, audits, admin, deliveries, false, experts);
   }
 
   private static TeamsMessagesServlet create(
       TeamsSettings settings,
       CoachCore core,
+      Database database,
       AuditServices audits,
       AdminActions admin,
       DeliveryWorkers deliveries,
       boolean ownsDeliveries,
       ExpertRelay experts) {
-    Database database = core.database();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Clock clock = Clock.systemUTC();
     BotFrameworkKeys keys =
@@ -272,20 +279,9 @@ public final class TeamsMessagesServlet extends HttpServlet {
   /** The activity as stored: its id (else a hash of it) within its conversation is the dedupe. */
   private static NewDelivery delivery(TeamsActivity activity) {
     String raw = activity.json().toString();
-    String id = activity.id().isEmpty() ? "sha256:" + sha256(raw) : activity.id();
+    String id = activity.id().isEmpty() ? NewDelivery.hashedKey("sha256:", raw) : activity.id();
     return new NewDelivery(
         PLATFORM, activity.tenantId(), "activity:" + activity.conversationId() + ":" + id, raw);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 
   private void run(TeamsActivity activity, Work work) {

@@ -23,6 +23,7 @@ import org.scalingcoach.console.ConsoleSignIn;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.slack.SlackBot;
+import org.scalingcoach.store.Database;
 import org.scalingcoach.store.ReplicaNotices;
 import org.scalingcoach.teams.TeamsMessagesServlet;
 import org.scalingcoach.web.console.ConsoleServlet;
@@ -71,10 +72,11 @@ public final class CoachServer implements AutoCloseable {
   }
 
   /** Starts the server on {@code config.port()}, with Slack as configured. */
-  public static CoachServer start(CoachConfig config, CoachCore core) throws Exception {
+  public static CoachServer start(CoachConfig config, CoachCore core, Database database)
+      throws Exception {
     CoachServer server = listen(config.port());
     try {
-      server.serve(config, core);
+      server.serve(config, core, database);
     } catch (Exception e) {
       server.close();
       throw e;
@@ -109,20 +111,21 @@ public final class CoachServer implements AutoCloseable {
   }
 
   /** Builds Slack, Teams, the console and the inbox for {@code core} and starts answering. */
-  public void serve(CoachConfig config, CoachCore core) throws Exception {
-    AuditServices audits = CoachWiring.audits(config, core);
+  public void serve(CoachConfig config, CoachCore core, Database database) throws Exception {
+    AuditServices audits = CoachWiring.audits(config, core, database);
     // Without COACH_PUBLIC_URL, links point at this server's local address, known once it listens.
     AtomicReference<URI> base = new AtomicReference<>(config.admin().publicUrl().orElse(null));
-    ConsoleServices console = CoachWiring.console(config, core, audits, base::get);
-    AdminActions admin = CoachWiring.admin(core, audits, console.signIn());
-    ExpertRelay experts = CoachWiring.experts(config, core, audits);
-    DeliveryWorkers deliveries = CoachWiring.deliveries(config, core);
+    ConsoleServices console = CoachWiring.console(config, core, database, audits, base::get);
+    AdminActions admin = CoachWiring.admin(core, database, audits, console.signIn());
+    ExpertRelay experts = CoachWiring.experts(config, core, database, audits);
+    DeliveryWorkers deliveries = CoachWiring.deliveries(config, database);
     SlackBot slack = null;
     if (config.slack().mode() != SlackSettings.Mode.DISABLED) {
       slack =
           SlackBot.create(
               config.slack(),
               core,
+              database,
               duration -> Thread.sleep(duration.toMillis()),
               audits,
               admin,
@@ -134,16 +137,18 @@ public final class CoachServer implements AutoCloseable {
             .teamsSettings()
             .map(
                 settings ->
-                    TeamsMessagesServlet.create(settings, core, audits, admin, deliveries, experts))
+                    TeamsMessagesServlet.create(
+                        settings, core, database, audits, admin, deliveries, experts))
             .orElse(null);
     experts.start(audits.settings().reminderCheck());
     boolean https = base.get() != null && "https".equals(base.get().getScheme());
     base.compareAndSet(null, URI.create("http://localhost:" + port()));
     this.deliveries = deliveries;
     deliveries.resume();
-    this.reloads = CoachWiring.followReloads(core);
+    this.reloads = CoachWiring.followReloads(core, database);
     install(
         core,
+        database,
         slack,
         teams,
         new ConsoleServlet(console, https),
@@ -152,40 +157,50 @@ public final class CoachServer implements AutoCloseable {
   }
 
   /** Starts the server with an already built bot (or none), for tests and extensions. */
-  public static CoachServer start(int port, CoachCore core, SlackBot slack) throws Exception {
-    return start(port, core, slack, null);
+  public static CoachServer start(int port, CoachCore core, Database database, SlackBot slack)
+      throws Exception {
+    return start(port, core, database, slack, null);
   }
 
   /** Starts the server with already built Slack and Teams endpoints (either may be null). */
-  public static CoachServer start(int port, CoachCore core, SlackBot slack, HttpServlet teams)
+  public static CoachServer start(
+      int port, CoachCore core, Database database, SlackBot slack, HttpServlet teams)
       throws Exception {
-    return start(port, core, slack, teams, null);
+    return start(port, core, database, slack, teams, null);
   }
 
   /**
    * Starts the server with Slack, Teams and the admin console at {@code /admin} (any may be null).
    */
   public static CoachServer start(
-      int port, CoachCore core, SlackBot slack, HttpServlet teams, HttpServlet console)
+      int port,
+      CoachCore core,
+      Database database,
+      SlackBot slack,
+      HttpServlet teams,
+      HttpServlet console)
       throws Exception {
-    return start(port, core, slack, teams, console, MAX_PENDING_CHAT_REQUESTS, BODY_DEADLINE);
+    return start(
+        port, core, database, slack, teams, console, MAX_PENDING_CHAT_REQUESTS, BODY_DEADLINE);
   }
 
   /** As above with other limits on unauthenticated chat requests, for tests. */
   static CoachServer start(
       int port,
       CoachCore core,
+      Database database,
       SlackBot slack,
       HttpServlet teams,
       int maxPendingChatRequests,
       Duration bodyDeadline)
       throws Exception {
-    return start(port, core, slack, teams, null, maxPendingChatRequests, bodyDeadline);
+    return start(port, core, database, slack, teams, null, maxPendingChatRequests, bodyDeadline);
   }
 
   private static CoachServer start(
       int port,
       CoachCore core,
+      Database database,
       SlackBot slack,
       HttpServlet teams,
       HttpServlet console,
@@ -194,7 +209,7 @@ public final class CoachServer implements AutoCloseable {
       throws Exception {
     CoachServer server = listen(port);
     try {
-      server.install(core, slack, teams, console, maxPendingChatRequests, bodyDeadline);
+      server.install(core, database, slack, teams, console, maxPendingChatRequests, bodyDeadline);
     } catch (Exception e) {
       server.close();
       throw e;
@@ -204,6 +219,7 @@ public final class CoachServer implements AutoCloseable {
 
   private void install(
       CoachCore core,
+      Database database,
       SlackBot slack,
       HttpServlet teams,
       HttpServlet console,
@@ -215,10 +231,11 @@ public final class CoachServer implements AutoCloseable {
     SlackSettings.Mode mode = slack == null ? SlackSettings.Mode.DISABLED : slack.mode();
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(
-        new ServletHolder("healthz", new HealthServlet(core, mode, teams != null, false)),
+        new ServletHolder("healthz", new HealthServlet(core, database, mode, teams != null, false)),
         "/healthz");
     context.addServlet(
-        new ServletHolder("readyz", new HealthServlet(core, mode, teams != null, true)), "/readyz");
+        new ServletHolder("readyz", new HealthServlet(core, database, mode, teams != null, true)),
+        "/readyz");
     context.addServlet(new ServletHolder("metrics", new MetricsServlet()), "/metrics");
     if (mode == SlackSettings.Mode.HTTP) {
       context.addServlet(

@@ -9,6 +9,7 @@ import java.io.IOException;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachSnapshot;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.store.Database;
 
 /**
  * {@code GET /healthz}: whether the knowledge base is loaded and the database answers, which
@@ -20,12 +21,19 @@ import org.scalingcoach.config.SlackSettings;
 final class HealthServlet extends HttpServlet {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final transient CoachCore core;
+  private final transient Database database;
   private final SlackSettings.Mode slack;
   private final boolean teams;
   private final boolean readiness;
 
-  HealthServlet(CoachCore core, SlackSettings.Mode slack, boolean teams, boolean readiness) {
+  HealthServlet(
+      CoachCore core,
+      Database database,
+      SlackSettings.Mode slack,
+      boolean teams,
+      boolean readiness) {
     this.core = core;
+    this.database = database;
     this.slack = slack;
     this.teams = teams;
     this.readiness = readiness;
@@ -44,9 +52,9 @@ final class HealthServlet extends HttpServlet {
 
   private ObjectNode health() {
     CoachSnapshot snapshot = core.snapshot();
-    boolean database = core.database().reachable();
+    boolean reachable = database.reachable();
     int documents = snapshot.knowledge().documents().size();
-    boolean healthy = database && documents > 0;
+    boolean healthy = reachable && documents > 0;
     ObjectNode body = JSON.createObjectNode();
     body.put("status", healthy ? "ok" : "unhealthy");
     body.putObject("knowledge")
@@ -54,9 +62,9 @@ final class HealthServlet extends HttpServlet {
         .put("sections", snapshot.knowledge().sections().size())
         .put("audits", snapshot.catalog().definitions().size())
         .put("source", core.knowledgeSource());
-    body.put("database", database ? "reachable" : "unreachable");
-    body.put("database_kind", core.database().kind().label());
-    body.put("replica", core.database().replica().id());
+    body.put("database", reachable ? "reachable" : "unreachable");
+    body.put("database_kind", database.kind().label());
+    body.put("replica", database.replica().id());
     body.put(
         "slack",
         switch (slack) {

@@ -7,6 +7,7 @@ import org.scalingcoach.admin.FolderWatcher;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.ConfigException;
 import org.scalingcoach.config.SlackSettings;
+import org.scalingcoach.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -41,8 +42,9 @@ public final class ServeCommand implements Callable<Integer> {
         server.port());
     CoachCore core;
     try {
-      core = CoachWiring.core(config);
-      server.serve(config, core);
+      Database database = CoachWiring.database(config);
+      core = CoachWiring.core(config, database);
+      server.serve(config, core, database);
     } catch (Exception | Error e) {
       server.close();
       throw e;

@@ -47,7 +47,7 @@ public final class AnswerBenchmark {
                 work.resolve("shipped").toString(),
                 "COACH_KNOWLEDGE_DIR",
                 "knowledge"));
-    CoachCore core = CoachWiring.core(config);
+    CoachCore core = CoachWiring.core(config, CoachWiring.database(config));
     EvaluationSet set = EvaluationSet.load();
 
     QualityCheck.print(core.knowledge(), core.answers(), false);

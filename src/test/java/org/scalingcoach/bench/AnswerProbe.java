@@ -22,9 +22,9 @@ import org.scalingcoach.retrieval.Retrieval;
  */
 public final class AnswerProbe {
   public static void main(String[] args) throws Exception {
-    CoachCore core =
-        CoachWiring.core(
-            CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
+    CoachConfig config =
+        CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped"));
+    CoachCore core = CoachWiring.core(config, CoachWiring.database(config));
     ExtractiveAnswerEngine engine = new ExtractiveAnswerEngine(core.knowledge(), core.retriever());
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

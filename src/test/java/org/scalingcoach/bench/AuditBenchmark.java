@@ -15,11 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.slack.FakeSlack;
 import org.scalingcoach.slack.SlackRequests;
+import org.scalingcoach.store.Database;
 
 /**
  * 50 auditors at once (-Dauditors=N), each clicking through a whole audit in Slack: signed {@code
@@ -301,9 +302,12 @@ public final class AuditBenchmark {
   private static Path warmTemplate() throws Exception {
     Path warm = Path.of("target", "bench", "audit-embeddings.db");
     if (!Files.exists(warm)) {
-      CoachCore core = CoachWiring.core(TestCore.config(TestCore.tempDir("audit-bench-")));
+      CoachConfig config = TestCore.config(TestCore.tempDir("audit-bench-"));
+      Database database = CoachWiring.database(config);
+      // Building the core embeds the knowledge base into the database.
+      CoachWiring.core(config, database);
       Files.createDirectories(warm.getParent());
-      try (var connection = core.database().connection();
+      try (var connection = database.connection();
           var statement = connection.createStatement()) {
         statement.execute("VACUUM INTO '" + warm.toAbsolutePath() + "'");
       }

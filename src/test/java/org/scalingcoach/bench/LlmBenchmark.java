@@ -23,6 +23,7 @@ import org.scalingcoach.llm.FakeLlmServer;
 import org.scalingcoach.llm.FakeLlmServer.Recorded;
 import org.scalingcoach.llm.FakeLlmServer.Reply;
 import org.scalingcoach.llm.LlmFeatures;
+import org.scalingcoach.store.Database;
 import org.scalingcoach.store.SqliteTokenUsageLog;
 
 /**
@@ -42,10 +43,11 @@ public final class LlmBenchmark {
   public static void main(String[] args) throws Exception {
     Path work = Path.of("target", "bench", "llm");
     Files.createDirectories(work);
-    CoachCore core =
-        CoachWiring.core(
-            CoachConfig.fromEnvironment(
-                Map.of("COACH_DATA_DIR", work.toString(), "COACH_KNOWLEDGE_DIR", "knowledge")));
+    CoachConfig config =
+        CoachConfig.fromEnvironment(
+            Map.of("COACH_DATA_DIR", work.toString(), "COACH_KNOWLEDGE_DIR", "knowledge"));
+    Database database = CoachWiring.database(config);
+    CoachCore core = CoachWiring.core(config, database);
     List<String> questions =
         EvaluationSet.load().items().stream()
             .filter(i -> !i.expected().equals(EvaluationSet.OUT_OF_SCOPE))
@@ -72,7 +74,7 @@ public final class LlmBenchmark {
               6,
               Path.of("prompts"));
       AnswerEngine engine =
-          LlmFeatures.create(settings, new SqliteTokenUsageLog(core.database()))
+          LlmFeatures.create(settings, new SqliteTokenUsageLog(database))
               .answers(new ExtractiveAnswerEngine(core.knowledge(), core.retriever()));
 
       List<Double> firstWords = new ArrayList<>();

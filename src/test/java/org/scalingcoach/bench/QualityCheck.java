@@ -21,9 +21,9 @@ import org.scalingcoach.knowledge.KnowledgeBase;
  */
 public final class QualityCheck {
   public static void main(String[] args) {
-    CoachCore core =
-        CoachWiring.core(
-            CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
+    CoachConfig config =
+        CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped"));
+    CoachCore core = CoachWiring.core(config, CoachWiring.database(config));
     print(core.knowledge(), core.answers(), List.of(args).contains("misses"));
   }
 

@@ -18,9 +18,9 @@ import org.scalingcoach.retrieval.Retrieval;
  */
 public final class RetrievalDiagnostics {
   public static void main(String[] args) {
-    CoachCore core =
-        CoachWiring.core(
-            CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped")));
+    CoachConfig config =
+        CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped"));
+    CoachCore core = CoachWiring.core(config, CoachWiring.database(config));
     for (EvaluationSet.Item item : EvaluationSet.load().items()) {
       Retrieval r = core.retriever().retrieve(item.question(), 5);
       boolean inScope = !item.expected().equals(EvaluationSet.OUT_OF_SCOPE);

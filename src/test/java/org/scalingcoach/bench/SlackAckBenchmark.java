@@ -59,7 +59,7 @@ public final class SlackAckBenchmark {
   private void run() throws Exception {
     CoachCore core = TestCore.shared();
     try (FakeSlack fake = FakeSlack.start();
-        CoachServer coach = CoachServer.start(config(core, fake), core)) {
+        CoachServer coach = CoachServer.start(config(core, fake), core, TestCore.database())) {
       Server plain = plainJetty();
       try {
         URI coachUri = URI.create("http://127.0.0.1:" + coach.port() + "/slack/events");
@@ -90,7 +90,7 @@ public final class SlackAckBenchmark {
 
   private static CoachConfig config(CoachCore core, FakeSlack fake) {
     Map<String, String> env = new HashMap<>();
-    env.put("COACH_DATA_DIR", core.database().file().getParent().toString());
+    env.put("COACH_DATA_DIR", TestCore.database().file().getParent().toString());
     env.put("PORT", "0");
     env.put("SLACK_BOT_TOKEN", "xoxb-bench");
     env.put("SLACK_SIGNING_SECRET", SECRET);

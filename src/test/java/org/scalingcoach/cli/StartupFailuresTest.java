@@ -97,7 +97,10 @@ class StartupFailuresTest {
   void should_explain_a_port_in_use_in_one_line() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
       Throwable failure =
-          catchThrowable(() -> CoachServer.start(taken.getLocalPort(), TestCore.shared(), null));
+          catchThrowable(
+              () ->
+                  CoachServer.start(
+                      taken.getLocalPort(), TestCore.shared(), TestCore.database(), null));
 
       assertThat(StartupFailures.explain(failure))
           .hasValueSatisfying(
@@ -125,7 +128,8 @@ class StartupFailuresTest {
                   "SLACK_API_URL", fake.apiUrl()));
 
       Throwable failure =
-          catchThrowable(() -> CoachServer.start(config, TestCore.shared()).close());
+          catchThrowable(
+              () -> CoachServer.start(config, TestCore.shared(), TestCore.database()).close());
 
       assertThat(StartupFailures.explain(failure))
           .hasValueSatisfying(
@@ -182,7 +186,8 @@ class StartupFailuresTest {
                 "COACH_LLM_BASE_URL", "http://127.0.0.1:9/v1",
                 "COACH_PROMPTS_DIR", prompts.toString()));
 
-    Throwable failure = catchThrowable(() -> CoachWiring.core(config));
+    Throwable failure =
+        catchThrowable(() -> CoachWiring.core(config, CoachWiring.database(config)));
 
     assertThat(StartupFailures.explain(failure))
         .hasValueSatisfying(

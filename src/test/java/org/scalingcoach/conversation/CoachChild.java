@@ -4,6 +4,7 @@ import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachWiring;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.retrieval.HashingEmbedder;
+import org.scalingcoach.store.Database;
 import org.scalingcoach.web.CoachServer;
 
 /**
@@ -17,8 +18,9 @@ public final class CoachChild {
 
   public static void main(String[] args) throws Exception {
     CoachConfig config = CoachConfig.fromEnvironment(System.getenv());
-    CoachCore core = CoachWiring.core(config, new HashingEmbedder());
-    CoachServer server = CoachServer.start(config, core);
+    Database database = CoachWiring.database(config);
+    CoachCore core = CoachWiring.core(config, database, new HashingEmbedder());
+    CoachServer server = CoachServer.start(config, core, database);
     System.out.println(READY + server.port());
     System.out.flush();
     server.join();

@@ -3,6 +3,7 @@ package org.scalingcoach.conversation;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,8 +25,12 @@ public final class KillAndRedeliver {
     int send(int port, int index, boolean retry) throws Exception;
   }
 
-  /** What the run did, and the restarted coach, which the caller closes. */
-  public record Outcome(int ackedBeforeKill, int redelivered, ChildCoach restarted) {}
+  /**
+   * What the run did, and the restarted coach, which the caller closes; {@code killedAt} is when
+   * the SIGKILL was sent: whatever the platform took after it was on the wire when the coach died.
+   */
+  public record Outcome(
+      int ackedBeforeKill, int redelivered, Instant killedAt, ChildCoach restarted) {}
 
   private KillAndRedeliver() {}
 
@@ -55,6 +60,7 @@ public final class KillAndRedeliver {
           });
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> acks.get() >= count / 2);
+    Instant killedAt = Instant.now();
     first.kill();
     int ackedBeforeKill = acks.get();
     senders.shutdown();
@@ -74,6 +80,6 @@ public final class KillAndRedeliver {
           .pollInterval(Duration.ofMillis(50))
           .until(() -> sender.send(restarted.port(), index, true) / 100 == 2);
     }
-    return new Outcome(ackedBeforeKill, redelivered, restarted);
+    return new Outcome(ackedBeforeKill, redelivered, killedAt, restarted);
   }
 }

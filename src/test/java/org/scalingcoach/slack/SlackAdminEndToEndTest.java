@@ -31,7 +31,8 @@ class SlackAdminEndToEndTest {
 
   @BeforeEach
   void start() throws Exception {
-    app = SlackTestServer.start(core, Map.of("COACH_ADMINS", CONFIGURED_ADMIN));
+    app =
+        SlackTestServer.start(core, TestCore.database(), Map.of("COACH_ADMINS", CONFIGURED_ADMIN));
     fake = app.fake();
     slack = app.slack();
     team = SlackTestServer.uniqueTeam("TADM");
@@ -81,9 +82,9 @@ class SlackAdminEndToEndTest {
   @Test
   void should_show_insights_of_the_admins_own_workspace_only() {
     String admin = "UROLEADMIN";
-    new SqliteRoleStore(core.database(), java.util.Set.of())
+    new SqliteRoleStore(TestCore.database(), java.util.Set.of())
         .grant(new Actor(team, admin), SqliteRoleStore.Role.ADMIN, "test", Instant.now());
-    QuestionLog log = new QuestionLog(core.database());
+    QuestionLog log = new QuestionLog(TestCore.database());
     log.record(
         team, EMPLOYEE, "slack", ExtractiveAnswerEngine.outOfScope("Where is the VPN guide?"));
     log.record(team, "U2", "slack", ExtractiveAnswerEngine.outOfScope("where is the VPN guide?"));

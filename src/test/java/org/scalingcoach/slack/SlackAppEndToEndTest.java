@@ -63,7 +63,7 @@ class SlackAppEndToEndTest {
   }
 
   private List<Integer> questionLog(String question) {
-    return core.database()
+    return TestCore.database()
         .withConnection(
             connection -> {
               try (PreparedStatement statement =
@@ -337,7 +337,7 @@ class SlackAppEndToEndTest {
                 fake.responseUrl("fb1")));
 
     assertThat(ack.statusCode()).isEqualTo(200);
-    SlackFeedbackStore store = new SlackFeedbackStore(core.database());
+    SlackFeedbackStore store = new SlackFeedbackStore(TestCore.database());
     await().atMost(WAIT).until(() -> store.find(team, answerId, "U0BOB").isPresent());
     SlackFeedbackStore.Feedback feedback = store.find(team, answerId, "U0BOB").orElseThrow();
     assertThat(feedback.rating()).isEqualTo(-1);

@@ -35,7 +35,7 @@ class SlackAuditEndToEndTest {
 
   @BeforeEach
   void start() throws Exception {
-    app = SlackTestServer.start(core, Map.of("COACH_MANAGERS", "UBOSS"));
+    app = SlackTestServer.start(core, TestCore.database(), Map.of("COACH_MANAGERS", "UBOSS"));
     fake = app.fake();
     slack = app.slack();
     team = SlackTestServer.uniqueTeam("TA");

@@ -39,18 +39,17 @@ class SlackAuditSummaryTest {
   void start() throws Exception {
     model = new FakeLlmServer();
     CoachCore shared = TestCore.shared();
-    LlmFeatures llm = SlackTestServer.fakeModel(model, shared);
+    LlmFeatures llm = SlackTestServer.fakeModel(model);
     CoachCore core =
         new CoachCore(
             () ->
                 new CoachSnapshot(
                     shared.knowledge(), shared.retriever(), shared.answers(), shared.catalog()),
-            shared.database(),
             llm);
     app = SlackTestServer.start(core);
     fake = app.fake();
     slack = app.slack();
-    audits = CoachWiring.audits(app.config(), core);
+    audits = CoachWiring.audits(app.config(), core, TestCore.database());
   }
 
   @AfterEach

@@ -64,7 +64,7 @@ class SlackConversationEndToEndTest {
   }
 
   private int asked(String question) {
-    return core.database()
+    return TestCore.database()
         .withConnection(
             connection -> {
               try (PreparedStatement statement =
@@ -224,7 +224,7 @@ class SlackConversationEndToEndTest {
     slack.event(
         SlackRequests.envelope(
             team, "EvT8", SlackRequests.assistantThreadStarted("U0ADA", "D0ADA", thread)));
-    AssistantThreadStore threads = new AssistantThreadStore(core.database(), Clock.systemUTC());
+    AssistantThreadStore threads = new AssistantThreadStore(TestCore.database(), Clock.systemUTC());
     await()
         .atMost(WAIT)
         .until(() -> !fake.calls("assistant.threads.setSuggestedPrompts").isEmpty());

@@ -27,7 +27,9 @@ class SlackDoorTest {
 
   @BeforeEach
   void start() throws Exception {
-    app = SlackTestServer.start(TestCore.shared(), Map.of("COACH_MANAGERS", "UBOSS"));
+    app =
+        SlackTestServer.start(
+            TestCore.shared(), TestCore.database(), Map.of("COACH_MANAGERS", "UBOSS"));
     fake = app.fake();
     slack = app.slack();
     log = LogCapture.open();

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.retrieval.HashingEmbedder;
+import org.scalingcoach.store.Database;
 
 class SlackInboxBurstTest {
   private static final int MENTIONS = 3_000;
@@ -23,10 +25,12 @@ class SlackInboxBurstTest {
   @Test
   void a_burst_beyond_the_inbox_limit_is_refused_with_503_and_every_retry_answered_once()
       throws Exception {
-    CoachCore core =
-        CoachWiring.core(TestCore.config(TestCore.tempDir("burst-")), new HashingEmbedder());
+    CoachConfig config = TestCore.config(TestCore.tempDir("burst-"));
+    Database database = CoachWiring.database(config);
+    CoachCore core = CoachWiring.core(config, database, new HashingEmbedder());
     AtomicInteger busy = new AtomicInteger();
-    try (SlackTestServer app = SlackTestServer.start(core, Map.of("COACH_INBOX_LIMIT", "50"))) {
+    try (SlackTestServer app =
+        SlackTestServer.start(core, database, Map.of("COACH_INBOX_LIMIT", "50"))) {
       ExecutorService senders = Executors.newFixedThreadPool(CONCURRENCY);
       for (int i = 0; i < MENTIONS; i++) {
         String mention =

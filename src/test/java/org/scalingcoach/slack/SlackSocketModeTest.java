@@ -62,7 +62,7 @@ class SlackSocketModeTest {
   }
 
   private String deliveryState(String key) {
-    return core.database()
+    return TestCore.database()
         .withConnection(
             c -> {
               try (var select =
@@ -95,7 +95,7 @@ class SlackSocketModeTest {
                   "SLACK_BOT_TOKEN", "xoxb-1-test-token",
                   "SLACK_APP_TOKEN", "xapp-1-test-token",
                   "SLACK_API_URL", fake.apiUrl()));
-      try (CoachServer server = CoachServer.start(config, core)) {
+      try (CoachServer server = CoachServer.start(config, core, TestCore.database())) {
         assertThat(server.slackMode()).isEqualTo(SlackSettings.Mode.SOCKET);
         await().atMost(Duration.ofSeconds(20)).until(() -> !socket.clients.isEmpty());
         String team = "TSOCKET" + ProcessHandle.current().pid();

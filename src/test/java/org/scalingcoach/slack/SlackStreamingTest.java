@@ -39,7 +39,7 @@ class SlackStreamingTest {
   void start() throws Exception {
     model = new FakeLlmServer();
     CoachCore shared = TestCore.shared();
-    LlmFeatures llm = SlackTestServer.fakeModel(model, shared);
+    LlmFeatures llm = SlackTestServer.fakeModel(model);
     core =
         new CoachCore(
             () ->
@@ -48,7 +48,6 @@ class SlackStreamingTest {
                     shared.retriever(),
                     llm.answers(new ExtractiveAnswerEngine(shared.knowledge(), shared.retriever())),
                     shared.catalog()),
-            shared.database(),
             llm);
     app = SlackTestServer.start(core);
     fake = app.fake();
@@ -121,7 +120,7 @@ class SlackStreamingTest {
             down,
             fake.responseUrl("fb-native")));
     String answerId = down.substring(SlackButtons.DOWN_PREFIX.length());
-    SlackFeedbackStore store = new SlackFeedbackStore(core.database());
+    SlackFeedbackStore store = new SlackFeedbackStore(TestCore.database());
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> store.find(team, answerId, "U0BOB").isPresent());

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scalingcoach.CoachCore;
+import org.scalingcoach.TestCore;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.LlmSettings;
 import org.scalingcoach.config.LlmSettings.Provider;
 import org.scalingcoach.llm.FakeLlmServer;
 import org.scalingcoach.llm.LlmFeatures;
+import org.scalingcoach.store.Database;
 import org.scalingcoach.store.SqliteTokenUsageLog;
 import org.scalingcoach.web.CoachServer;
 
@@ -26,21 +28,28 @@ final class SlackTestServer implements AutoCloseable {
   private final FakeSlack fake;
   private final CoachConfig config;
   private final CoachCore core;
+  private final Database database;
   private CoachServer server;
   private SlackRequests slack;
 
-  private SlackTestServer(FakeSlack fake, CoachConfig config, CoachCore core) throws Exception {
+  private SlackTestServer(FakeSlack fake, CoachConfig config, CoachCore core, Database database)
+      throws Exception {
     this.fake = fake;
     this.config = config;
     this.core = core;
+    this.database = database;
     listen();
   }
 
-  /** Starts the server over {@code core}, with extra environment settings such as admins. */
-  static SlackTestServer start(CoachCore core, Map<String, String> extraEnv) throws Exception {
+  /**
+   * Starts the server over {@code core} and its {@code database}, with extra environment settings
+   * such as admins.
+   */
+  static SlackTestServer start(CoachCore core, Database database, Map<String, String> extraEnv)
+      throws Exception {
     FakeSlack fake = FakeSlack.start();
     Map<String, String> env = new HashMap<>();
-    env.put("COACH_DATA_DIR", core.database().file().getParent().toString());
+    env.put("COACH_DATA_DIR", database.file().getParent().toString());
     env.put("COACH_KNOWLEDGE_DIR", "knowledge");
     env.put("PORT", "0");
     env.put("SLACK_BOT_TOKEN", "xoxb-1-test-token");
@@ -48,19 +57,25 @@ final class SlackTestServer implements AutoCloseable {
     env.put("SLACK_API_URL", fake.apiUrl());
     env.putAll(extraEnv);
     try {
-      return new SlackTestServer(fake, CoachConfig.fromEnvironment(env), core);
+      return new SlackTestServer(fake, CoachConfig.fromEnvironment(env), core, database);
     } catch (Exception | Error e) {
       fake.close();
       throw e;
     }
   }
 
-  static SlackTestServer start(CoachCore core) throws Exception {
-    return start(core, Map.of());
+  /** The same over the shared core. */
+  static SlackTestServer start() throws Exception {
+    return start(TestCore.shared(), TestCore.database(), Map.of());
   }
 
-  /** LLM features talking to a local fake model, logging token usage in {@code core}'s database. */
-  static LlmFeatures fakeModel(FakeLlmServer model, CoachCore core) {
+  /** The same over {@code core}, which keeps its data in the shared test database. */
+  static SlackTestServer start(CoachCore core) throws Exception {
+    return start(core, TestCore.database(), Map.of());
+  }
+
+  /** LLM features talking to a local fake model, logging token usage in the shared database. */
+  static LlmFeatures fakeModel(FakeLlmServer model) {
     LlmSettings settings =
         new LlmSettings(
             Provider.OPENAI,
@@ -72,7 +87,7 @@ final class SlackTestServer implements AutoCloseable {
             100,
             6,
             Path.of("prompts"));
-    return LlmFeatures.create(settings, new SqliteTokenUsageLog(core.database()));
+    return LlmFeatures.create(settings, new SqliteTokenUsageLog(TestCore.database()));
   }
 
   /** A workspace id no other test in this JVM uses, so stored rows never mix. */
@@ -81,7 +96,7 @@ final class SlackTestServer implements AutoCloseable {
   }
 
   private void listen() throws Exception {
-    server = CoachServer.start(config, core);
+    server = CoachServer.start(config, core, database);
     slack = new SlackRequests(server.port());
   }
 

@@ -82,7 +82,6 @@ final class ExpertsFixture implements AutoCloseable {
               return new CoachSnapshot(
                   s.knowledge(), s.retriever(), s.answers(), s.catalog(), parsed);
             },
-            database,
             shared.llm());
     CoachConfig config =
         CoachConfig.fromEnvironment(
@@ -98,17 +97,24 @@ final class ExpertsFixture implements AutoCloseable {
                 Map.entry("TEAMS_APP_PASSWORD", "app-password"),
                 Map.entry("TEAMS_OPENID_METADATA_URL", keys.metadataUrl().toString()),
                 Map.entry("TEAMS_TOKEN_URL", connector.tokenUrl().toString())));
-    AuditServices audits = CoachWiring.audits(config, core, clock);
-    var admin = CoachWiring.admin(core, audits);
-    experts = CoachWiring.experts(config, core, audits, clock);
-    deliveries = CoachWiring.deliveries(config, core);
+    AuditServices audits = CoachWiring.audits(config, core, database, clock);
+    var admin = CoachWiring.admin(core, database, audits);
+    experts = CoachWiring.experts(config, core, database, audits, clock);
+    deliveries = CoachWiring.deliveries(config, database);
     SlackBot bot =
-        SlackBot.create(config.slack(), core, d -> {}, audits, admin, deliveries, experts);
+        SlackBot.create(
+            config.slack(), core, database, d -> {}, audits, admin, deliveries, experts);
     TeamsMessagesServlet teams =
         TeamsMessagesServlet.create(
-            config.teamsSettings().orElseThrow(), core, audits, admin, deliveries, experts);
+            config.teamsSettings().orElseThrow(),
+            core,
+            database,
+            audits,
+            admin,
+            deliveries,
+            experts);
     deliveries.resume();
-    server = CoachServer.start(0, core, bot, teams);
+    server = CoachServer.start(0, core, database, bot, teams);
     slack = new SlackRequests(server.port());
   }
 

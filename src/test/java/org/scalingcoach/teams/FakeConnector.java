@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,8 +27,9 @@ final class FakeConnector implements AutoCloseable {
   static final String TOKEN = "eyJ0eXAi.fake-bot-token";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One call the bot made to the Connector. */
-  record Call(String method, String path, String authorization, JsonNode body) {}
+  /** One call the bot made to the Connector, and when the Connector took it. */
+  record Call(
+      String method, String path, String authorization, JsonNode body, Instant receivedAt) {}
 
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -65,7 +67,8 @@ final class FakeConnector implements AutoCloseable {
                   exchange.getRequestMethod(),
                   exchange.getRequestURI().getPath(),
                   exchange.getRequestHeaders().getFirst("Authorization"),
-                  JSON.readTree(exchange.getRequestBody().readAllBytes())));
+                  JSON.readTree(exchange.getRequestBody().readAllBytes()),
+                  Instant.now()));
           send(exchange, 201, "{\"id\":\"a:created-personal-" + ids.incrementAndGet() + "\"}");
         });
     server.start();
@@ -128,7 +131,8 @@ final class FakeConnector implements AutoCloseable {
             exchange.getRequestMethod(),
             path,
             exchange.getRequestHeaders().getFirst("Authorization"),
-            JSON.readTree(body));
+            JSON.readTree(body),
+            Instant.now());
     calls.add(call);
     listeners.forEach(l -> l.accept(call));
     send(exchange, 200, "{\"id\":\"1:reply-" + ids.incrementAndGet() + "\"}");

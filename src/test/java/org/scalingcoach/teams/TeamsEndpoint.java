@@ -74,15 +74,19 @@ final class TeamsEndpoint implements AutoCloseable {
           config.llm().enabled()
               ? LlmFeatures.create(config.llm(), new SqliteTokenUsageLog(database))
               : shared.llm();
-      CoachCore core = new CoachCore(shared::snapshot, database, llm);
+      CoachCore core = new CoachCore(shared::snapshot, llm);
       if (clock == null) {
-        server = CoachServer.start(config, core);
+        server = CoachServer.start(config, core, database);
       } else {
-        wired = CoachWiring.audits(config, core, clock);
+        wired = CoachWiring.audits(config, core, database, clock);
         TeamsMessagesServlet teams =
             TeamsMessagesServlet.create(
-                config.teamsSettings().orElseThrow(), core, wired, CoachWiring.admin(core, wired));
-        server = CoachServer.start(0, core, null, teams);
+                config.teamsSettings().orElseThrow(),
+                core,
+                database,
+                wired,
+                CoachWiring.admin(core, database, wired));
+        server = CoachServer.start(0, core, database, null, teams);
       }
     } catch (Exception e) {
       close();

@@ -17,7 +17,7 @@ class CoachServerTeamsTest {
   @Test
   void should_explain_that_teams_is_not_configured_without_credentials() throws Exception {
     CoachConfig config = CoachConfig.fromEnvironment(Map.of("PORT", "0"));
-    try (CoachServer server = CoachServer.start(config, TestCore.shared())) {
+    try (CoachServer server = CoachServer.start(config, TestCore.shared(), TestCore.database())) {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(

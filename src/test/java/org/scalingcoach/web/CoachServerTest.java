@@ -22,7 +22,7 @@ class CoachServerTest {
   void should_serve_health_and_explain_slack_is_not_configured_without_credentials()
       throws Exception {
     CoachConfig config = CoachConfig.fromEnvironment(Map.of("PORT", "0"));
-    try (CoachServer server = CoachServer.start(config, core)) {
+    try (CoachServer server = CoachServer.start(config, core, TestCore.database())) {
       String base = "http://127.0.0.1:" + server.port();
 
       HttpResponse<String> health =

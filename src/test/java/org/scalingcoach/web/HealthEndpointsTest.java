@@ -30,7 +30,8 @@ class HealthEndpointsTest {
   @Test
   void should_say_which_knowledge_is_in_use_and_whether_teams_and_slack_are_on() throws Exception {
     try (CoachServer server =
-        CoachServer.start(CoachConfig.fromEnvironment(Map.of("PORT", "0")), core)) {
+        CoachServer.start(
+            CoachConfig.fromEnvironment(Map.of("PORT", "0")), core, TestCore.database())) {
       JsonNode health = get(server, "/healthz", 200);
 
       assertThat(health.path("knowledge").path("source").asText())
@@ -45,7 +46,8 @@ class HealthEndpointsTest {
   @Test
   void should_be_ready_once_every_section_is_indexed() throws Exception {
     try (CoachServer server =
-        CoachServer.start(CoachConfig.fromEnvironment(Map.of("PORT", "0")), core)) {
+        CoachServer.start(
+            CoachConfig.fromEnvironment(Map.of("PORT", "0")), core, TestCore.database())) {
       JsonNode ready = get(server, "/readyz", 200);
 
       assertThat(ready.path("status").asText()).isEqualTo("ok");
@@ -70,7 +72,7 @@ class HealthEndpointsTest {
       assertThat(slack.statusCode()).as("chat platforms retry a 503").isEqualTo(503);
       assertThat(slack.headers().firstValue("Retry-After")).isPresent();
 
-      server.serve(CoachConfig.fromEnvironment(Map.of("PORT", "0")), core);
+      server.serve(CoachConfig.fromEnvironment(Map.of("PORT", "0")), core, TestCore.database());
 
       assertThat(get(server, "/readyz", 200).path("status").asText()).isEqualTo("ok");
       assertThat(get(server, "/healthz", 200).path("status").asText()).isEqualTo("ok");

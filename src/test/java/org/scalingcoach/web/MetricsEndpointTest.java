@@ -18,7 +18,10 @@ class MetricsEndpointTest {
   void should_serve_prometheus_text_with_the_coach_and_jvm_metrics() throws Exception {
     CoachMetrics.reload(true, 0);
     try (CoachServer server =
-        CoachServer.start(CoachConfig.fromEnvironment(Map.of("PORT", "0")), TestCore.shared())) {
+        CoachServer.start(
+            CoachConfig.fromEnvironment(Map.of("PORT", "0")),
+            TestCore.shared(),
+            TestCore.database())) {
       HttpResponse<String> response =
           HttpClient.newHttpClient()
               .send(

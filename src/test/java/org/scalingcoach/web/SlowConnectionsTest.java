@@ -59,8 +59,8 @@ class SlowConnectionsTest {
                     "SLACK_API_URL",
                     fake.apiUrl()))
             .slack();
-    SlackBot bot = SlackBot.create(settings, core, duration -> {});
-    return CoachServer.start(0, core, bot, null, maxPending, bodyDeadline);
+    SlackBot bot = SlackBot.create(settings, core, TestCore.database(), duration -> {});
+    return CoachServer.start(0, core, TestCore.database(), bot, null, maxPending, bodyDeadline);
   }
 
   /** Opens a connection that announces 100 KB of body and sends one byte of it. */

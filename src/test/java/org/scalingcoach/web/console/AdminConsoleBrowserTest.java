@@ -82,7 +82,7 @@ class AdminConsoleBrowserTest {
             Map.of(
                 "COACH_DATA_DIR",
                 // The shared test database already holds every shipped section's embedding.
-                TestCore.shared().database().file().getParent().toString(),
+                TestCore.database().file().getParent().toString(),
                 "COACH_KNOWLEDGE_DIR",
                 knowledge.toString(),
                 "PORT",
@@ -95,8 +95,8 @@ class AdminConsoleBrowserTest {
                 SlackRequests.SIGNING_SECRET,
                 "SLACK_API_URL",
                 fake.apiUrl()));
-    core = CoachWiring.core(config);
-    server = CoachServer.start(config, core);
+    core = CoachWiring.core(config, TestCore.database());
+    server = CoachServer.start(config, core, TestCore.database());
     slack = new SlackRequests(server.port());
   }
 
@@ -227,7 +227,7 @@ class AdminConsoleBrowserTest {
   @Test
   @Order(5)
   void should_start_a_section_from_an_unanswered_question_in_the_insights() {
-    new QuestionLog(core.database())
+    new QuestionLog(TestCore.database())
         .record(
             team,
             EMPLOYEE,
@@ -249,7 +249,7 @@ class AdminConsoleBrowserTest {
   @Test
   @Order(6)
   void should_show_the_team_view_and_a_subjects_history_with_its_chart() {
-    AuditFixture audits = new AuditFixture(core.database(), AuditFixture.catalog());
+    AuditFixture audits = new AuditFixture(TestCore.database(), AuditFixture.catalog());
     Actor owner = new Actor(team, "UOWNER");
     audits.finishWith(owner, "plan-for-mlops", "Churn model", 0);
     audits.clock.advance(Duration.ofDays(30));
@@ -317,7 +317,7 @@ class AdminConsoleBrowserTest {
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.body()).contains("security token");
     assertThat(
-            new SqliteRoleStore(core.database(), java.util.Set.of())
+            new SqliteRoleStore(TestCore.database(), java.util.Set.of())
                 .has(new Actor(team, "UATTACKER"), SqliteRoleStore.Role.ADMIN))
         .isFalse();
   }
@@ -336,7 +336,7 @@ class AdminConsoleBrowserTest {
     assertThat(again.body()).contains("already used");
 
     String expired = "expired-token-for-the-browser-test";
-    new SqliteConsoleStore(core.database())
+    new SqliteConsoleStore(TestCore.database())
         .addLink(
             sha256(expired),
             new Actor(team, ADMIN),
@@ -354,7 +354,7 @@ class AdminConsoleBrowserTest {
     assertThat(driver.findElement(By.tagName("main")).getText()).contains("has expired");
     browser.screenshot("expired-link");
 
-    SqliteRoleStore roles = new SqliteRoleStore(core.database(), java.util.Set.of());
+    SqliteRoleStore roles = new SqliteRoleStore(TestCore.database(), java.util.Set.of());
     Actor former = new Actor(team, "UFORMERADMIN");
     roles.grant(former, SqliteRoleStore.Role.ADMIN, ADMIN, Instant.now());
     String link = linkFor(former.userId());
