@@ -114,8 +114,9 @@ public final class BoltJsSideBySide {
     Path work = Path.of("target", "bench", "side-by-side");
     Files.createDirectories(work);
     System.out.printf(
-        "Side-by-side: %d distinct signed @mentions, %d in flight, warm-up %d, %d rounds"
-            + " alternating; %d cores, load average %s%n",
+        "Side-by-side: %d distinct signed @mentions (no question text repeats within 5,000"
+            + " events), %d in flight, warm-up %d, %d rounds alternating; %d cores, load average"
+            + " %s%n",
         MENTIONS,
         CONCURRENCY,
         WARMUP,
@@ -382,9 +383,39 @@ public final class BoltJsSideBySide {
     return "1900000000." + String.format("%06d", sequence.incrementAndGet());
   }
 
+  /**
+   * The question of the current event: one of the labelled questions, worded a little differently
+   * each time (an opener and a closing remark), so that thousands of events in a run are distinct
+   * texts. Employees rarely send the exact same text twice, and the coach keeps the vectors of
+   * recent questions: a repeated text would measure that cache instead of the answer.
+   */
   private String question() {
-    return questions.get(sequence.get() % questions.size());
+    int n = sequence.get();
+    int variant = n / questions.size();
+    return OPENERS.get(variant % OPENERS.size())
+        + questions.get(n % questions.size())
+        + CLOSINGS.get((variant / OPENERS.size()) % CLOSINGS.size());
   }
+
+  private static final List<String> OPENERS =
+      List.of(
+          "",
+          "Quick question: ",
+          "Hi! ",
+          "Hey coach, ",
+          "Our team is wondering: ",
+          "Sorry to bother you, ",
+          "Question from finance: ",
+          "Honest question: ");
+
+  private static final List<String> CLOSINGS =
+      List.of(
+          "",
+          " Thanks!",
+          " Any advice?",
+          " We are a team of about forty.",
+          " (asking for my manager)",
+          " Keen to hear your view.");
 
   private String mention(String ts) {
     int n = sequence.get();
