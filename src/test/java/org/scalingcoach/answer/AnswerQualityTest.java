@@ -139,6 +139,31 @@ class AnswerQualityTest {
     assertThat(result.rate("standalone")).as("standalone:\n%s", misses).isGreaterThanOrEqualTo(0.9);
   }
 
+  /**
+   * The fourth batch, written blind before the coach was run: labels only, no answers, so this
+   * check says nothing about how the coach does on it. Every key point must be one an acceptable
+   * section makes, or the batch would count as misses answers that no section could give.
+   */
+  @Test
+  void should_label_the_fourth_batch_with_key_points_its_sections_make() {
+    SectionSet set = SectionSet.heldOut4(TestCore.shared().knowledge());
+
+    assertThat(set.items().stream().filter(SectionSet.Item::inScope).count())
+        .isGreaterThanOrEqualTo(45);
+    assertThat(set.items().stream().filter(i -> !i.inScope()).count()).isGreaterThanOrEqualTo(6);
+    for (SectionSet.Item item : set.items()) {
+      if (!item.inScope()) {
+        continue;
+      }
+      assertThat(item.keyPoints()).as(item.question()).hasSizeBetween(2, 4);
+      String cited =
+          item.acceptable().stream()
+              .map(s -> s.heading() + "\n" + s.text())
+              .collect(java.util.stream.Collectors.joining("\n"));
+      assertThat(SectionSet.coverage(item, cited)).as(item.question()).isEqualTo(1.0);
+    }
+  }
+
   @Test
   void should_resolve_every_label_of_the_tuning_part_to_one_section() {
     SectionSet set = SectionSet.tune(TestCore.shared().knowledge());

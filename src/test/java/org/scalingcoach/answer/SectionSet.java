@@ -43,6 +43,12 @@ public record SectionSet(String name, List<Item> items) {
    */
   public static final Path HELD_OUT_3 = Path.of("src/test/resources/eval/sections-held-out-3.tsv");
 
+  /**
+   * A fourth batch, held out and blind: written before the coach was run in that session, without
+   * reading the other sets' questions. Like {@link #HELD_OUT_3}, its misses are never printed.
+   */
+  public static final Path HELD_OUT_4 = Path.of("src/test/resources/eval/sections-held-out-4.tsv");
+
   private static final Map<String, String> DOCUMENTS =
       Map.ofEntries(
           Map.entry("dg", "data-governance-at-scale"),
@@ -86,6 +92,10 @@ public record SectionSet(String name, List<Item> items) {
 
   public static SectionSet heldOut3(KnowledgeBase knowledge) {
     return load("held-out-3", HELD_OUT_3, knowledge);
+  }
+
+  public static SectionSet heldOut4(KnowledgeBase knowledge) {
+    return load("held-out-4", HELD_OUT_4, knowledge);
   }
 
   public static SectionSet tune2(KnowledgeBase knowledge) {
