@@ -273,7 +273,7 @@ final class AnswerComposer {
           && !unit.endsWith(":")
           && !quoted.contains(unit)
           && words(unit) >= 8
-          && relevance[i] >= bestItem) {
+          && relevance[i] >= OTHER_PARAGRAPH * bestItem) {
         chosen.add(i);
       }
     }
