@@ -53,6 +53,37 @@ final class LexicalIndex {
     {"heading", "2.0"}, {"title", "1.2"}, {"tags", "1.2"}, {"body", "1.0"}
   };
 
+  /**
+   * The terms of function words (pronouns, auxiliaries, question words, prepositions: the Snowball
+   * project's English stop list) that the indexing chain keeps. They are indexed, so that term
+   * coverage and spelling see every word, but not searched: with them, the way a question is asked
+   * ("what do we", "how should we", "before") matched the sections written as questions ("Questions
+   * to ask before ...") rather than what it asks about. "own" stays a search term: here it is the
+   * verb of ownership, not the determiner.
+   */
+  private static final Set<String> FUNCTION_WORDS = functionWords();
+
+  private static Set<String> functionWords() {
+    try (java.io.Reader list =
+        org.apache.lucene.util.IOUtils.getDecodingReader(
+            org.apache.lucene.analysis.snowball.SnowballFilter.class,
+            "english_stop.txt",
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      Set<String> stems = new java.util.HashSet<>();
+      try (Analyzer chain = new EnglishTerms()) {
+        for (Object word : org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(list)) {
+          String text = new String((char[]) word);
+          if (!text.equals("own")) {
+            stems.addAll(termsOf(chain, text));
+          }
+        }
+      }
+      return Set.copyOf(stems);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the English stop word list is part of Lucene", e);
+    }
+  }
+
   /** A section position in the list the index was built from, with its BM25 score. */
   record Match(int section, double score) {}
 
@@ -225,6 +256,10 @@ final class LexicalIndex {
 
   /** The analysed (stemmed, stop-word-free) terms of {@code text}, without duplicates. */
   List<String> terms(String text) {
+    return termsOf(analyzer, text);
+  }
+
+  private static List<String> termsOf(Analyzer analyzer, String text) {
     Set<String> terms = new LinkedHashSet<>();
     try (TokenStream stream = analyzer.tokenStream("body", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -286,11 +321,12 @@ final class LexicalIndex {
   }
 
   List<Match> search(List<String> terms, int limit) {
-    if (terms.isEmpty()) {
+    List<String> searched = terms.stream().filter(t -> !FUNCTION_WORDS.contains(t)).toList();
+    if (searched.isEmpty()) {
       return List.of();
     }
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    for (String term : terms) {
+    for (String term : searched) {
       for (String[] field : FIELDS) {
         query.add(
             new BoostQuery(new TermQuery(new Term(field[0], term)), Float.parseFloat(field[1])),
