@@ -81,8 +81,24 @@ class AnswerQualityTest {
 
     SectionSet.Result result = set.run(TestCore.shared().answers());
 
-    assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(0.68);
-    assertFloors(result, 0.82, 0.68, 0.86);
+    assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(0.71);
+    assertFloors(result, 0.86, 0.71, 0.87);
+    assertThat(result.overall().refused).as("in-scope questions refused").isLessThanOrEqualTo(1);
+    assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(0.85);
+  }
+
+  /**
+   * The fourth batch, written blind before the coach was run in its session: floors a little below
+   * what the benchmark measured (see README). Like the third, its misses are never printed.
+   */
+  @Test
+  void should_answer_the_blind_fourth_batch_from_the_right_section_with_the_key_points() {
+    SectionSet set = SectionSet.heldOut4(TestCore.shared().knowledge());
+
+    SectionSet.Result result = set.run(TestCore.shared().answers());
+
+    assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(0.82);
+    assertFloors(result, 0.88, 0.80, 0.93);
     assertThat(result.overall().refused).as("in-scope questions refused").isLessThanOrEqualTo(1);
     assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(0.85);
   }
