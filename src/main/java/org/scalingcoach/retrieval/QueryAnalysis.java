@@ -26,6 +26,8 @@ import org.scalingcoach.knowledge.Synonyms;
  * like the indexed text ({@link EnglishTerms}), so "infra" finds "infrastructure".
  */
 final class QueryAnalysis {
+  private static final java.util.regex.Pattern IT = java.util.regex.Pattern.compile("\\bIT\\b");
+
   private final SynonymMap synonyms;
   private final Analyzer stemmed;
   private final Analyzer surface;
@@ -71,6 +73,9 @@ final class QueryAnalysis {
    * no synonym applies.
    */
   String expanded(String question) {
+    if (IT.matcher(question).find()) {
+      question = question + " (IT team)";
+    }
     if (synonyms == null) {
       return question;
     }
