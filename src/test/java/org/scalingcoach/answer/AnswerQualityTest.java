@@ -53,7 +53,7 @@ class AnswerQualityTest {
     String misses = String.join("\n", result.misses());
     assertThat(result.overall().goodRate())
         .as("good answers; misses:\n%s", misses)
-        .isGreaterThanOrEqualTo(0.62);
+        .isGreaterThanOrEqualTo(0.66);
     assertFloors(result, 0.71, 0.68, 0.90);
     assertThat(result.overall().refused).as("in-scope questions refused").isZero();
     assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(0.85);
@@ -82,7 +82,7 @@ class AnswerQualityTest {
     SectionSet.Result result = set.run(TestCore.shared().answers());
 
     assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(0.71);
-    assertFloors(result, 0.86, 0.71, 0.87);
+    assertFloors(result, 0.85, 0.71, 0.87);
     assertThat(result.overall().refused).as("in-scope questions refused").isLessThanOrEqualTo(1);
     assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(0.85);
   }
@@ -97,8 +97,8 @@ class AnswerQualityTest {
 
     SectionSet.Result result = set.run(TestCore.shared().answers());
 
-    assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(0.82);
-    assertFloors(result, 0.88, 0.80, 0.93);
+    assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(0.84);
+    assertFloors(result, 0.90, 0.82, 0.95);
     assertThat(result.overall().refused).as("in-scope questions refused").isLessThanOrEqualTo(1);
     assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(0.85);
   }
@@ -115,8 +115,8 @@ class AnswerQualityTest {
 
     SectionSet.Result result = set.run(TestCore.shared().answers());
 
-    assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(0.76);
-    assertFloors(result, 0.81, 0.75, 0.89);
+    assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(0.82);
+    assertFloors(result, 0.85, 0.80, 0.92);
     assertThat(result.overall().refused).as("in-scope questions refused").isLessThanOrEqualTo(1);
     assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(0.8);
   }
