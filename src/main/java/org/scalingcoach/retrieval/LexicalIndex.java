@@ -1,8 +1,11 @@
 package org.scalingcoach.retrieval;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +14,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -34,6 +39,7 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.scalingcoach.knowledge.Section;
 import org.scalingcoach.knowledge.Synonyms;
 
@@ -64,14 +70,12 @@ final class LexicalIndex {
   private static final Set<String> FUNCTION_WORDS = functionWords();
 
   private static Set<String> functionWords() {
-    try (java.io.Reader list =
-        org.apache.lucene.util.IOUtils.getDecodingReader(
-            org.apache.lucene.analysis.snowball.SnowballFilter.class,
-            "english_stop.txt",
-            java.nio.charset.StandardCharsets.UTF_8)) {
-      Set<String> stems = new java.util.HashSet<>();
+    try (Reader list =
+        IOUtils.getDecodingReader(
+            SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)) {
+      Set<String> stems = new HashSet<>();
       try (Analyzer chain = new EnglishTerms()) {
-        for (Object word : org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(list)) {
+        for (Object word : WordlistLoader.getSnowballWordSet(list)) {
           String text = new String((char[]) word);
           if (!text.equals("own")) {
             stems.addAll(termsOf(chain, text));
