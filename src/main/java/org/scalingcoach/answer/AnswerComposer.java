@@ -31,7 +31,7 @@ final class AnswerComposer {
   private static final int PASSAGE_CHARS = 600;
 
   /** A section of prose only, up to this long, is quoted whole: it is the answer as written. */
-  private static final int SHORT_SECTION_CHARS = 900;
+  private static final int SHORT_SECTION_CHARS = 1_300;
 
   /**
    * A why question is answered by the reasoning as written: a section of prose only, up to this
@@ -273,7 +273,7 @@ final class AnswerComposer {
           && !unit.endsWith(":")
           && !quoted.contains(unit)
           && words(unit) >= 8
-          && relevance[i] >= bestItem) {
+          && relevance[i] >= OTHER_PARAGRAPH * bestItem) {
         chosen.add(i);
       }
     }

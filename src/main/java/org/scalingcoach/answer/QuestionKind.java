@@ -26,7 +26,7 @@ public enum QuestionKind {
   WHY("^(\\w+[,!.]?\\s+)?why\\b"),
   /** "What is X?", "explain X": the definition. */
   DEFINITION(
-      "^(can (someone|you) )?(explain|define|what('s| is| are| does))\\b(?!.*\\b(we|i|our)\\b)"),
+      "^(can (someone|you) )?(explain|define|what('?s| is| are| does))\\b(?!.*\\b(we|i|our)\\b)"),
   /** "How do we fix / set up / cut ...?": the steps or actions, as a list. */
   HOW(
       "^(\\w+[,!.]?\\s+)?(how|what (do|should|can|could) (we|i)|can we|should we|where do we)\\b"

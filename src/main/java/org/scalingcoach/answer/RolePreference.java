@@ -16,9 +16,6 @@ import org.scalingcoach.retrieval.Retrieval;
  * definition. A symptom section that still leads hands over to the remedy it links to.
  */
 final class RolePreference {
-  /** How far below the leading symptom section a linked remedy may score and still lead. */
-  private static final double REMEDY_REACH = 0.25;
-
   /** How far below the symptom section a remedy it does not link to may score and still lead. */
   private static final double UNLINKED_REACH = 0.08;
 
@@ -78,8 +75,7 @@ final class RolePreference {
     for (int i = 1; i < hits.size(); i++) {
       Hit candidate = hits.get(i);
       if (candidate.section().topic() != symptoms.section().topic()
-          || candidate.section().role().describesProblem()
-          || candidate.score() < symptoms.score() - REMEDY_REACH) {
+          || candidate.section().role().describesProblem()) {
         continue;
       }
       boolean linksTo = links(symptoms.section(), candidate.section());

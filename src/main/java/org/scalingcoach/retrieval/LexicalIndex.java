@@ -1,8 +1,11 @@
 package org.scalingcoach.retrieval;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +14,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -34,6 +39,7 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.scalingcoach.knowledge.Section;
 import org.scalingcoach.knowledge.Synonyms;
 
@@ -52,6 +58,35 @@ final class LexicalIndex {
   private static final String[][] FIELDS = {
     {"heading", "2.0"}, {"title", "1.2"}, {"tags", "1.2"}, {"body", "1.0"}
   };
+
+  /**
+   * The terms of function words (pronouns, auxiliaries, question words, prepositions: the Snowball
+   * project's English stop list) that the indexing chain keeps. They are indexed, so that term
+   * coverage and spelling see every word, but not searched: with them, the way a question is asked
+   * ("what do we", "how should we", "before") matched the sections written as questions ("Questions
+   * to ask before ...") rather than what it asks about. "own" stays a search term: here it is the
+   * verb of ownership, not the determiner.
+   */
+  private static final Set<String> FUNCTION_WORDS = functionWords();
+
+  private static Set<String> functionWords() {
+    try (Reader list =
+        IOUtils.getDecodingReader(
+            SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)) {
+      Set<String> stems = new HashSet<>();
+      try (Analyzer chain = new EnglishTerms()) {
+        for (Object word : WordlistLoader.getSnowballWordSet(list)) {
+          String text = new String((char[]) word);
+          if (!text.equals("own")) {
+            stems.addAll(termsOf(chain, text));
+          }
+        }
+      }
+      return Set.copyOf(stems);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the English stop word list is part of Lucene", e);
+    }
+  }
 
   /** A section position in the list the index was built from, with its BM25 score. */
   record Match(int section, double score) {}
@@ -225,6 +260,10 @@ final class LexicalIndex {
 
   /** The analysed (stemmed, stop-word-free) terms of {@code text}, without duplicates. */
   List<String> terms(String text) {
+    return termsOf(analyzer, text);
+  }
+
+  private static List<String> termsOf(Analyzer analyzer, String text) {
     Set<String> terms = new LinkedHashSet<>();
     try (TokenStream stream = analyzer.tokenStream("body", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -286,11 +325,12 @@ final class LexicalIndex {
   }
 
   List<Match> search(List<String> terms, int limit) {
-    if (terms.isEmpty()) {
+    List<String> searched = terms.stream().filter(t -> !FUNCTION_WORDS.contains(t)).toList();
+    if (searched.isEmpty()) {
       return List.of();
     }
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    for (String term : terms) {
+    for (String term : searched) {
       for (String[] field : FIELDS) {
         query.add(
             new BoostQuery(new TermQuery(new Term(field[0], term)), Float.parseFloat(field[1])),

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -26,6 +27,9 @@ import org.scalingcoach.knowledge.Synonyms;
  * like the indexed text ({@link EnglishTerms}), so "infra" finds "infrastructure".
  */
 final class QueryAnalysis {
+  /** "IT" in capitals, the department: the uncased embedder would read it as the pronoun. */
+  private static final Pattern IT = Pattern.compile("\\bIT\\b");
+
   private final SynonymMap synonyms;
   private final Analyzer stemmed;
   private final Analyzer surface;
@@ -67,10 +71,13 @@ final class QueryAnalysis {
   }
 
   /**
-   * The question with its abbreviations spelled out, for the embedder, or the question itself when
-   * no synonym applies.
+   * The question with its abbreviations spelled out, for the embedder, and the department IT
+   * glossed "(IT team)"; or the question itself when neither applies.
    */
   String expanded(String question) {
+    if (IT.matcher(question).find()) {
+      question = question + " (IT team)";
+    }
     if (synonyms == null) {
       return question;
     }

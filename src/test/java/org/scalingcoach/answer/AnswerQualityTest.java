@@ -53,7 +53,7 @@ class AnswerQualityTest {
     String misses = String.join("\n", result.misses());
     assertThat(result.overall().goodRate())
         .as("good answers; misses:\n%s", misses)
-        .isGreaterThanOrEqualTo(0.62);
+        .isGreaterThanOrEqualTo(0.66);
     assertFloors(result, 0.71, 0.68, 0.90);
     assertThat(result.overall().refused).as("in-scope questions refused").isZero();
     assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(0.85);
@@ -75,16 +75,16 @@ class AnswerQualityTest {
    */
   @Test
   void should_answer_the_blind_third_batch_from_the_right_section_with_the_key_points() {
-    SectionSet set = SectionSet.heldOut3(TestCore.shared().knowledge());
-    assertThat(set.items().stream().filter(SectionSet.Item::inScope).count())
-        .isGreaterThanOrEqualTo(70);
+    assertBatch(SectionSet.heldOut3(TestCore.shared().knowledge()), 70, 0.71, 0.85, 0.71, 0.87);
+  }
 
-    SectionSet.Result result = set.run(TestCore.shared().answers());
-
-    assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(0.68);
-    assertFloors(result, 0.82, 0.68, 0.86);
-    assertThat(result.overall().refused).as("in-scope questions refused").isLessThanOrEqualTo(1);
-    assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(0.85);
+  /**
+   * The fourth batch, written blind before the coach was run in its session: floors a little below
+   * what the benchmark measured (see README). Like the third, its misses are never printed.
+   */
+  @Test
+  void should_answer_the_blind_fourth_batch_from_the_right_section_with_the_key_points() {
+    assertBatch(SectionSet.heldOut4(TestCore.shared().knowledge()), 45, 0.84, 0.90, 0.82, 0.95);
   }
 
   /**
@@ -93,14 +93,22 @@ class AnswerQualityTest {
    */
   @Test
   void should_keep_what_tuning_reached_on_the_second_tuning_part() {
-    SectionSet set = SectionSet.tune2(TestCore.shared().knowledge());
+    assertBatch(SectionSet.tune2(TestCore.shared().knowledge()), 60, 0.82, 0.85, 0.80, 0.92);
+  }
+
+  /**
+   * Runs a part whose misses are not printed and checks its floors: at most one in-scope question
+   * refused, and at least 80% of the out-of-scope ones.
+   */
+  private static void assertBatch(
+      SectionSet set, int inScope, double good, double top1, double keyPoints, double topic) {
     assertThat(set.items().stream().filter(SectionSet.Item::inScope).count())
-        .isGreaterThanOrEqualTo(60);
+        .isGreaterThanOrEqualTo(inScope);
 
     SectionSet.Result result = set.run(TestCore.shared().answers());
 
-    assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(0.76);
-    assertFloors(result, 0.81, 0.75, 0.89);
+    assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(good);
+    assertFloors(result, top1, keyPoints, topic);
     assertThat(result.overall().refused).as("in-scope questions refused").isLessThanOrEqualTo(1);
     assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(0.8);
   }
@@ -137,6 +145,31 @@ class AnswerQualityTest {
         .as("switches honoured:\n%s", misses)
         .isGreaterThanOrEqualTo(0.9);
     assertThat(result.rate("standalone")).as("standalone:\n%s", misses).isGreaterThanOrEqualTo(0.9);
+  }
+
+  /**
+   * The fourth batch, written blind before the coach was run: labels only, no answers, so this
+   * check says nothing about how the coach does on it. Every key point must be one an acceptable
+   * section makes, or the batch would count as misses answers that no section could give.
+   */
+  @Test
+  void should_label_the_fourth_batch_with_key_points_its_sections_make() {
+    SectionSet set = SectionSet.heldOut4(TestCore.shared().knowledge());
+
+    assertThat(set.items().stream().filter(SectionSet.Item::inScope).count())
+        .isGreaterThanOrEqualTo(45);
+    assertThat(set.items().stream().filter(i -> !i.inScope()).count()).isGreaterThanOrEqualTo(6);
+    for (SectionSet.Item item : set.items()) {
+      if (!item.inScope()) {
+        continue;
+      }
+      assertThat(item.keyPoints()).as(item.question()).hasSizeBetween(2, 4);
+      String cited =
+          item.acceptable().stream()
+              .map(s -> s.heading() + "\n" + s.text())
+              .collect(java.util.stream.Collectors.joining("\n"));
+      assertThat(SectionSet.coverage(item, cited)).as(item.question()).isEqualTo(1.0);
+    }
   }
 
   @Test

@@ -15,6 +15,9 @@ class QuestionKindTest {
     assertThat(QuestionKind.of("how do we measure adoption")).isEqualTo(QuestionKind.MEASURE);
     assertThat(QuestionKind.of("how often should we retrain")).isEqualTo(QuestionKind.WHEN);
     assertThat(QuestionKind.of("what is adkar")).isEqualTo(QuestionKind.DEFINITION);
+    assertThat(QuestionKind.of("whats finops"))
+        .as("typed without the apostrophe")
+        .isEqualTo(QuestionKind.DEFINITION);
     assertThat(QuestionKind.of("how do we fix duplicates in the crm")).isEqualTo(QuestionKind.HOW);
     assertThat(QuestionKind.of("users say the forecast is stale, is that drift?"))
         .isEqualTo(QuestionKind.DIAGNOSE);

@@ -29,6 +29,21 @@ class LexicalIndexTest {
   }
 
   @Test
+  void should_gloss_the_department_IT_for_the_embedder_which_reads_it_as_the_pronoun() {
+    assertThat(INDEX.expanded("IT wants to run the rollout alone")).contains("(IT team)");
+    assertThat(INDEX.expanded("is it drifting")).isEqualTo("is it drifting");
+  }
+
+  @Test
+  void should_search_what_a_question_is_about_not_how_it_is_asked() {
+    List<String> asked = INDEX.queryTerms("what should we do before then?");
+
+    assertThat(INDEX.search(asked, 5)).isEmpty();
+    assertThat(INDEX.coverage(asked)).as("function words still count as known").isEqualTo(1.0);
+    assertThat(INDEX.search(INDEX.queryTerms("who should own it?"), 5)).isNotEmpty();
+  }
+
+  @Test
   void should_correct_swapped_letters_to_words_the_knowledge_base_uses() {
     assertThat(INDEX.corrected("how do we detect modle drfit"))
         .isEqualTo("how do we detect model drift");
