@@ -75,9 +75,13 @@ final class CoachProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String baselineFlags = System.getProperty("bench.baseline.jvm");
+    String coachFlags = System.getProperty("bench.coach.jvm");
     if (baselineFlags != null && name.equals("baseline")) {
       // -Dbench.baseline.jvm="-Xmx512m" starts the baseline with other JVM flags: an A/B of flags.
       command.addAll(List.of(baselineFlags.trim().split("\\s+")));
+    } else if (coachFlags != null && name.equals("coach")) {
+      // -Dbench.coach.jvm="…" starts the coach itself with other flags, for runs of one app each.
+      command.addAll(List.of(coachFlags.trim().split("\\s+")));
     } else {
       command.addAll(SHIPPED_JVM_FLAGS);
     }
