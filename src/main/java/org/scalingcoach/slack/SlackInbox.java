@@ -3,7 +3,6 @@ package org.scalingcoach.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -25,8 +24,8 @@ import org.scalingcoach.conversation.NewDelivery;
 /**
  * Slack's side of the durable inbox. A verified request runs through Bolt with its background work
  * collected; when there is work, the request is stored before Slack gets its 2xx. After a restart a
- * stored request is run through Bolt again, re-signed locally since Slack's signature ages out
- * after five minutes.
+ * stored request is run through Bolt again: its signature was checked when it arrived, and Bolt
+ * does not check signatures (the servlet does, before anything reads a body).
  */
 final class SlackInbox implements DeliveryWorkers.Handler {
   static final String PLATFORM = "slack";
@@ -36,7 +35,7 @@ final class SlackInbox implements DeliveryWorkers.Handler {
   private final App app;
   private final DeliveryWorkers workers;
   private final SlackRequestReader parser;
-  private final SlackSignature.Generator signer;
+  private final boolean socketMode;
   private final SlackWebApi slack;
   private final Clock clock;
 
@@ -46,7 +45,7 @@ final class SlackInbox implements DeliveryWorkers.Handler {
     this.workers = workers;
     this.parser = new SlackRequestReader(app.config());
     // In Socket Mode there is no signing secret: stored requests are then replayed as socket ones.
-    this.signer = signingSecret == null ? null : new SlackSignature.Generator(signingSecret);
+    this.socketMode = signingSecret == null;
     this.slack = slack;
     this.clock = clock;
   }
@@ -71,13 +70,10 @@ final class SlackInbox implements DeliveryWorkers.Handler {
   public void replay(Delivery delivery) throws Exception {
     JsonNode stored = JSON.readTree(delivery.payload());
     String body = stored.path("body").asText();
-    String timestamp = String.valueOf(clock.instant().getEpochSecond());
     Map<String, List<String>> headers = new java.util.HashMap<>();
     headers.put("content-type", List.of(stored.path("contentType").asText()));
-    if (signer != null) {
-      headers.put("x-slack-request-timestamp", List.of(timestamp));
-      headers.put("x-slack-signature", List.of(signer.generate(timestamp, body)));
-    }
+    headers.put(
+        "x-slack-request-timestamp", List.of(String.valueOf(clock.instant().getEpochSecond())));
     Request<?> request =
         parser.read(
             SlackRequestParser.HttpRequest.builder()
@@ -86,7 +82,7 @@ final class SlackInbox implements DeliveryWorkers.Handler {
                 .requestBody(body)
                 .headers(new RequestHeaders(headers))
                 .remoteAddress("127.0.0.1")
-                .socketMode(signer == null)
+                .socketMode(socketMode)
                 .build());
     Response response = app.run(request);
     if (response.getStatusCode() / 100 != 2) {
