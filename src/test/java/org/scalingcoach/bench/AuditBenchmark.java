@@ -83,11 +83,16 @@ public final class AuditBenchmark {
         for (int round = 0; round < ROUNDS; round++) {
           for (App app : apps) {
             long cpuBefore = app.cpuNanos();
+            long harnessBefore = processCpuNanos();
             long start = System.nanoTime();
             List<Double> latencies =
                 run(app.slack(), fake, inbox, AUDITORS, "TB" + apps.indexOf(app) + "R" + round);
             double seconds = (System.nanoTime() - start) / 1e9;
-            app.record(latencies, seconds, (app.cpuNanos() - cpuBefore) / 1e6 / latencies.size());
+            app.record(
+                latencies,
+                seconds,
+                (app.cpuNanos() - cpuBefore) / 1e6 / latencies.size(),
+                (processCpuNanos() - harnessBefore) / 1e6 / latencies.size());
           }
         }
         for (App app : apps) {
@@ -119,11 +124,13 @@ public final class AuditBenchmark {
       List<Double> all,
       List<Double> rates,
       List<Double> p99s,
-      List<Double> cpus) {
+      List<Double> cpus,
+      List<Double> harness) {
     App(String name, CoachProcess process) {
       this(
           name,
           process,
+          new ArrayList<>(),
           new ArrayList<>(),
           new ArrayList<>(),
           new ArrayList<>(),
@@ -144,19 +151,22 @@ public final class AuditBenchmark {
           .toNanos();
     }
 
-    void record(List<Double> latencies, double seconds, double cpuPerClick) {
+    void record(
+        List<Double> latencies, double seconds, double cpuPerClick, double harnessPerClick) {
       all.addAll(latencies);
       rates.add(latencies.size() / seconds);
       p99s.add(Stats.percentile(latencies, 99));
       cpus.add(cpuPerClick);
+      harness.add(harnessPerClick);
       System.out.printf(
-          "  %s, round %d: %.0f answers/s, click -> next question %s, coach processor time per"
-              + " click %.2f ms (load average %s)%n",
+          "  %s, round %d: %.0f answers/s, click -> next question %s, processor time per click:"
+              + " coach %.2f ms, clicking client and fake Slack %.2f ms (load average %s)%n",
           name,
           rates.size(),
           latencies.size() / seconds,
           Stats.summary(latencies),
           cpuPerClick,
+          harnessPerClick,
           BoltJsSideBySide.loadAverage());
     }
 
@@ -167,13 +177,14 @@ public final class AuditBenchmark {
     void print() {
       System.out.printf(
           "%s, median of %d rounds: %.0f answers recorded per second, click -> next question p99"
-              + " %.1f ms, coach processor time per click %.2f ms; all rounds together: %s; RSS"
-              + " %d MB%n",
+              + " %.1f ms, processor time per click: coach %.2f ms, clicking client and fake Slack"
+              + " %.2f ms; all rounds together: %s; RSS %d MB%n",
           name,
           rates.size(),
           median(rates),
           median(p99s),
           median(cpus),
+          median(harness),
           Stats.summary(all),
           process.rssMegabytes());
     }
@@ -272,6 +283,7 @@ public final class AuditBenchmark {
     return call;
   }
 
+  /** This process's processor time: the clicking client and the fake Slack. */
   private static long processCpuNanos() {
     return ProcessHandle.current()
         .info()
