@@ -1,17 +1,15 @@
 package org.scalingcoach.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.conversation.CutOff;
 import org.scalingcoach.conversation.Delivery;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.conversation.NewDelivery;
@@ -24,13 +22,6 @@ import org.scalingcoach.store.SqliteInbox;
  * SQLite file: every message reaches the local fake Web API exactly once.
  */
 class SlackResumedDeliveryTest {
-
-  /** Stops a worker the way a kill would: no bookkeeping runs after it. */
-  static final class Died extends Error {
-    Died() {
-      super("the process died here", null, false, false);
-    }
-  }
 
   @Test
   void a_reply_cut_off_after_its_first_message_is_completed_without_sending_that_one_again()
@@ -65,28 +56,20 @@ class SlackResumedDeliveryTest {
                 ActionResponse.builder().responseType("ephemeral").text("finished").build());
           };
 
-      try (DeliveryWorkers first =
-          new DeliveryWorkers(inbox, Clock.systemUTC(), 1, 10, Duration.ofDays(1))) {
-        first.accept(
-            new NewDelivery("slack", "T0RES", "trigger:finish", "{}"),
-            () -> {
-              slack.call(
-                  "chat.postMessage",
-                  c -> c.chatPostMessage(r -> r.channel("U0RES").text("the report")));
-              throw new Died();
-            });
-        await().dontCatchUncaughtExceptions().until(() -> first.unfinished() == 0);
-      }
+      CutOff.acceptAndDie(
+          inbox,
+          new NewDelivery("slack", "T0RES", "trigger:finish", "{}"),
+          () -> {
+            slack.call(
+                "chat.postMessage",
+                c -> c.chatPostMessage(r -> r.channel("U0RES").text("the report")));
+            throw new CutOff.Died();
+          });
       assertThat(inbox.unfinished())
           .singleElement()
           .satisfies(left -> assertThat(left.sent()).containsExactly("D0RES/1800000000.000001"));
 
-      try (DeliveryWorkers restarted =
-          new DeliveryWorkers(inbox, Clock.systemUTC(), 1, 10, Duration.ofDays(1))) {
-        restarted.register("slack", reply);
-        restarted.resume();
-        await().until(() -> inbox.unfinished().isEmpty());
-      }
+      CutOff.resume(inbox, "slack", reply);
 
       assertThat(fake.calls("chat.postMessage"))
           .extracting(call -> call.param("text"))
@@ -107,12 +90,7 @@ class SlackResumedDeliveryTest {
                 return inbox.unfinished().get(0);
               });
       assertThat(finished.sent()).hasSize(4);
-      try (DeliveryWorkers again =
-          new DeliveryWorkers(inbox, Clock.systemUTC(), 1, 10, Duration.ofDays(1))) {
-        again.register("slack", reply);
-        again.resume();
-        await().until(() -> inbox.unfinished().isEmpty());
-      }
+      CutOff.resume(inbox, "slack", reply);
       assertThat(fake.calls("chat.postMessage")).hasSize(2);
       assertThat(fake.calls("files.completeUploadExternal")).hasSize(1);
       assertThat(fake.calls("response_url")).hasSize(1);

@@ -1,16 +1,15 @@
 package org.scalingcoach.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.conversation.CutOff;
 import org.scalingcoach.conversation.DeliveryWorkers;
 import org.scalingcoach.conversation.NewDelivery;
 import org.scalingcoach.store.Database;
@@ -23,13 +22,6 @@ import org.scalingcoach.store.SqliteInbox;
  */
 class TeamsResumedDeliveryTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Stops a worker the way a kill would: no bookkeeping runs after it. */
-  static final class Died extends Error {
-    Died() {
-      super("the process died here", null, false, false);
-    }
-  }
 
   private static ObjectNode message(String text) {
     return JSON.createObjectNode().put("type", "message").put("text", text);
@@ -52,26 +44,18 @@ class TeamsResumedDeliveryTest {
             client.update(service, "a:chat", answer, message("the answer, rated"));
           };
 
-      try (DeliveryWorkers first =
-          new DeliveryWorkers(inbox, Clock.systemUTC(), 1, 10, Duration.ofDays(1))) {
-        first.accept(
-            new NewDelivery("teams", "tenant", "activity:a:chat:act-1", "{}"),
-            () -> {
-              client.reply(service, "a:chat", "act-1", message("the answer"));
-              throw new Died();
-            });
-        await().dontCatchUncaughtExceptions().until(() -> first.unfinished() == 0);
-      }
+      CutOff.acceptAndDie(
+          inbox,
+          new NewDelivery("teams", "tenant", "activity:a:chat:act-1", "{}"),
+          () -> {
+            client.reply(service, "a:chat", "act-1", message("the answer"));
+            throw new CutOff.Died();
+          });
       assertThat(inbox.unfinished())
           .singleElement()
           .satisfies(left -> assertThat(left.sent()).containsExactly("1:reply-1"));
 
-      try (DeliveryWorkers restarted =
-          new DeliveryWorkers(inbox, Clock.systemUTC(), 1, 10, Duration.ofDays(1))) {
-        restarted.register("teams", reply);
-        restarted.resume();
-        await().until(() -> inbox.unfinished().isEmpty());
-      }
+      CutOff.resume(inbox, "teams", reply);
 
       assertThat(connector.delivered())
           .extracting(call -> call.method() + " " + call.body().path("text").asText())
