@@ -229,7 +229,7 @@ public final class AuditTurns {
     if (inPlace) {
       return List.of(shown.replacingEarlier());
     }
-    if (!finishedNow) {
+    if (!finishedNow && !DeliveryScope.redoing()) {
       return List.of(); // finished by an earlier click: its report is already on its way
     }
     return List.of(AuditReplies.settled(report.definition(), questionId, "🏁 finished"), shown);

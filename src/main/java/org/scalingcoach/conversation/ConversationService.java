@@ -1,5 +1,6 @@
 package org.scalingcoach.conversation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.scalingcoach.admin.AdminActions;
@@ -47,6 +48,13 @@ public final class ConversationService {
   private final Answering answering;
   private final PerUserRate rate = PerUserRate.standard();
   private volatile AuditTurns audits;
+  private volatile Clicks clicks;
+
+  /**
+   * How long a click on the same button in the same place by the same person counts as a double
+   * click: long enough for someone who clicks again because the answer is still being written.
+   */
+  public static final Duration DOUBLE_CLICK_WINDOW = Duration.ofMinutes(1);
 
   /**
    * What answering needs: the engine, the memory of each conversation and the feedback log.
@@ -88,6 +96,36 @@ public final class ConversationService {
   public ConversationService withAudits(AuditTurns audits) {
     this.audits = audits;
     return this;
+  }
+
+  /**
+   * Tells double clicks apart through {@code clicks}: a question button clicked twice is answered
+   * once. (Audit buttons carry the audit's revision and are decided by {@link AuditTurns}.)
+   */
+  public ConversationService withClicks(Clicks clicks) {
+    this.clicks = clicks;
+    return this;
+  }
+
+  /**
+   * True unless {@code click} repeats one the same person made on the same button, in the same
+   * conversation and thread, within {@link #DOUBLE_CLICK_WINDOW}: the decision both platforms
+   * share. Always true without {@link #withClicks}.
+   */
+  public boolean firstClick(Turn click) {
+    if (clicks == null || click.action() == null) {
+      return true;
+    }
+    String key =
+        String.join(
+            ":",
+            "click",
+            click.user(),
+            String.valueOf(click.conversation()),
+            String.valueOf(click.thread()),
+            click.action().name(),
+            new java.util.TreeMap<>(click.action().token()).toString());
+    return clicks.claim(platform, click.workspace(), List.of(key), DOUBLE_CLICK_WINDOW);
   }
 
   /** The audit conversation, for turns {@link #route} allowed; null without audits. */
@@ -146,7 +184,10 @@ public final class ConversationService {
     }
     if (turn.action().name().equals("ask")) {
       String question = turn.action().value("question").strip();
-      return question.isEmpty() ? say(BUTTON_GONE) : new Route.Ask(question);
+      if (question.isEmpty()) {
+        return say(BUTTON_GONE);
+      }
+      return firstClick(turn) ? new Route.Ask(question) : new Route.Repeated();
     }
     return new Route.Click(turn.action());
   }

@@ -1,8 +1,11 @@
 package org.scalingcoach.conversation;
 
+import java.util.List;
+
 /**
  * One verified delivery from a chat platform as the inbox holds it: what arrived ({@code payload},
- * in the platform's own format), how far its handling got, and the reply sent for it, if any.
+ * in the platform's own format), how far its handling got, and the messages its reply sent so far
+ * ({@code sent}: the platform's id of each, in the order sent).
  */
 public record Delivery(
     long id,
@@ -12,7 +15,11 @@ public record Delivery(
     String payload,
     State state,
     int attempts,
-    String replyRef) {
+    List<String> sent) {
+
+  public Delivery {
+    sent = List.copyOf(sent);
+  }
 
   /** Where a delivery is in its handling. */
   public enum State {
@@ -32,8 +39,12 @@ public record Delivery(
     }
   }
 
-  /** True when a crash may have come after (part of) the reply went out. */
-  public boolean mayHaveReplied() {
-    return state == State.SENDING || replyRef != null;
+  /**
+   * True when a crash may have come after a message went out that is not in {@code sent}: the reply
+   * had started and none of its messages is recorded. (A later message can only be lost in the
+   * moment between the platform's answer and its record, taken first in line.)
+   */
+  public boolean mayHaveSentUnrecorded() {
+    return state == State.SENDING && sent.isEmpty();
   }
 }

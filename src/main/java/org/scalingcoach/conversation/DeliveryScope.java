@@ -1,29 +1,40 @@
 package org.scalingcoach.conversation;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The delivery the current thread is working on, so that senders deep in an adapter can note in the
- * inbox that a reply is going out and which message it became, without every call passing the
- * delivery along. Outside a worker there is no current delivery and senders note nothing.
+ * inbox that a reply is going out and which messages it became (and, when the delivery is redone
+ * after a crash, to skip the ones that already went out), without every call passing the delivery
+ * along. Outside a worker there is no current delivery and senders note nothing.
  */
 public final class DeliveryScope implements AutoCloseable {
   private static final ThreadLocal<DeliveryScope> CURRENT = new ThreadLocal<>();
+
+  /** What is recorded for a message the platform gave no id to. */
+  public static final String NO_ID = "-";
 
   private final Inbox inbox;
   private final Delivery delivery;
   private final Clock clock;
   private final DeliveryScope outer;
   private boolean sending;
-  private String replyRef;
+
+  /** The platform's id of each message sent for the delivery, this try's and the earlier ones'. */
+  private final List<String> sent;
+
+  /** How many of this try's messages went out (or were found sent by an earlier try). */
+  private int next;
 
   private DeliveryScope(Inbox inbox, Delivery delivery, Clock clock, DeliveryScope outer) {
     this.inbox = inbox;
     this.delivery = delivery;
     this.clock = clock;
     this.outer = outer;
-    this.replyRef = delivery.replyRef();
+    this.sent = new ArrayList<>(delivery.sent());
   }
 
   static DeliveryScope enter(Inbox inbox, Delivery delivery, Clock clock) {
@@ -48,12 +59,35 @@ public final class DeliveryScope implements AutoCloseable {
     }
   }
 
-  /** Keeps the id the platform gave the first reply sent for the current delivery. */
-  public static void sent(String replyRef) {
+  /**
+   * Asks before a call that sends a new message whether an earlier try of the current delivery
+   * already sent it: the platform's id of that message when it did, so the caller skips the call
+   * and goes on as if it had just made it. A delivery's messages are counted in the order they are
+   * sent; one redone from its payload sends them in the same order, so the first ones a crash let
+   * out are skipped and the rest are sent. Empty outside a worker and for every message not yet
+   * sent, which the caller sends and then passes to {@link #sent}.
+   */
+  public static Optional<String> alreadySent() {
     DeliveryScope scope = CURRENT.get();
-    if (scope != null && scope.replyRef == null && replyRef != null) {
-      scope.replyRef = replyRef;
-      scope.inbox.replied(scope.delivery.id(), replyRef, scope.clock.instant());
+    if (scope == null || scope.next >= scope.sent.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(scope.sent.get(scope.next++));
+  }
+
+  /**
+   * Records that the current delivery's next message went out, with the id the platform gave it
+   * ({@code null} or empty when it gave none).
+   */
+  public static void sent(String messageRef) {
+    DeliveryScope scope = CURRENT.get();
+    if (scope != null) {
+      String ref = messageRef == null || messageRef.isBlank() ? NO_ID : messageRef.strip();
+      scope.sent.add(scope.next++, ref);
+      scope.inbox.replied(
+          scope.delivery.id(),
+          List.copyOf(scope.sent.subList(0, scope.next)),
+          scope.clock.instant());
     }
   }
 

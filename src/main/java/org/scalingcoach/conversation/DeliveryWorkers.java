@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes verified deliveries into the {@link Inbox} on the request thread and works them off on a
  * pool: each is claimed, handled, and marked done only after its reply was sent. At start-up the
- * deliveries a crash interrupted are resumed, without sending a reply that already went out. When
- * more than {@code limit} deliveries are unfinished, new ones are refused so the platform retries
- * later, instead of being acknowledged and dropped.
+ * deliveries a crash interrupted are resumed from the first message not yet recorded as sent, so a
+ * reply of several messages is completed without sending one of them twice. When more than {@code
+ * limit} deliveries are unfinished, new ones are refused so the platform retries later, instead of
+ * being acknowledged and dropped.
  */
 public final class DeliveryWorkers implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorkers.class);
@@ -44,11 +45,13 @@ public final class DeliveryWorkers implements AutoCloseable {
     void replay(Delivery delivery) throws Exception;
 
     /**
-     * Whether the reply of a delivery interrupted while sending reached the chat, so it is not sent
-     * twice. By default the stored reply id tells; a platform may also look at the conversation.
+     * Whether the reply of a delivery interrupted while sending, with none of its messages
+     * recorded, reached the chat all the same (the crash came between the platform's answer and the
+     * record), so it is not sent twice. By default nobody can tell; a platform may look at the
+     * conversation.
      */
     default boolean replied(Delivery delivery) {
-      return delivery.replyRef() != null;
+      return false;
     }
   }
 
@@ -226,8 +229,9 @@ public final class DeliveryWorkers implements AutoCloseable {
       }
       Delivery delivery = claimed.get();
       Handler handler = handlers.get(delivery.platform());
+      // A redone delivery skips the messages recorded as sent and sends the rest (DeliveryScope).
       if (work == null
-          && delivery.mayHaveReplied()
+          && delivery.mayHaveSentUnrecorded()
           && handler != null
           && handler.replied(delivery)) {
         log.info("{} delivery {} was answered before the restart", delivery.platform(), id);

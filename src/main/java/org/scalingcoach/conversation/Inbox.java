@@ -39,8 +39,11 @@ public interface Inbox {
    */
   void sending(long id, Instant now);
 
-  /** Keeps the platform's id of the reply sent for {@code id} (the first one only). */
-  void replied(long id, String replyRef, Instant now);
+  /**
+   * Keeps the platform's ids of the messages the reply of {@code id} has sent so far, in the order
+   * sent: {@code sent} is the whole list, the last one just sent.
+   */
+  void replied(long id, List<String> sent, Instant now);
 
   /** Marks {@code id} done or failed. */
   void finish(long id, Delivery.State state, Instant now);

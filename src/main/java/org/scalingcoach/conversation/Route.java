@@ -35,4 +35,7 @@ public sealed interface Route {
 
   /** Any other click, already allowed here by the policy: an audit step, an expert's button. */
   record Click(Turn.Action action) implements Route {}
+
+  /** The same click again (a double click): nothing is done and nothing is said. */
+  record Repeated() implements Route {}
 }

@@ -3,30 +3,21 @@ package org.scalingcoach.slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.App;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Route;
 import org.scalingcoach.conversation.Turn;
-import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.StoredAnswer;
 
 /** Button clicks on answers and the App Home: feedback, follow-ups, sharing, example questions. */
 final class SlackActions {
 
-  /**
-   * How long a click on the same button of the same message by the same person counts as a double
-   * click: long enough for someone who clicks again because the answer is still being written.
-   */
-  static final Duration DOUBLE_CLICK_WINDOW = Duration.ofMinutes(1);
-
   private final BackgroundWork work;
-  private final HandledEventStore handled;
   private final SlackAnswerer answerer;
   private final SlackAnswerStore answers;
   private final ConversationService conversation;
@@ -34,13 +25,11 @@ final class SlackActions {
 
   SlackActions(
       BackgroundWork work,
-      HandledEventStore handled,
       SlackAnswerer answerer,
       SlackAnswerStore answers,
       ConversationService conversation,
       SlackWebApi slack) {
     this.work = work;
-    this.handled = handled;
     this.answerer = answerer;
     this.answers = answers;
     this.conversation = conversation;
@@ -68,49 +57,23 @@ final class SlackActions {
         Pattern.compile(Pattern.quote(SlackButtons.FOLLOW_UP_PREFIX) + "\\d+"),
         (request, context) -> {
           BlockActionPayload payload = request.getPayload();
-          work.submit("answer a follow-up click", () -> once(payload, this::followUp));
+          work.submit("answer a follow-up click", () -> followUp(payload));
           return context.ack();
         });
     app.blockAction(
         AnswerBlocks.SHARE,
         (request, context) -> {
           BlockActionPayload payload = request.getPayload();
-          work.submit("share an answer", () -> once(payload, this::share));
+          work.submit("share an answer", () -> share(payload));
           return context.ack();
         });
     app.blockAction(
         Pattern.compile(Pattern.quote(HomeView.ASK_EXAMPLE_PREFIX) + "\\d+"),
         (request, context) -> {
           BlockActionPayload payload = request.getPayload();
-          work.submit("answer an example question", () -> once(payload, this::askExample));
+          work.submit("answer an example question", () -> askExample(payload));
           return context.ack();
         });
-  }
-
-  /**
-   * Runs {@code action} for the first delivery of a click only. Two clicks are two payloads with
-   * their own {@code action_ts} and {@code trigger_id}, so besides the delivery itself the key is
-   * the person, the message (or view) and the button's value, for {@link #DOUBLE_CLICK_WINDOW}.
-   */
-  private void once(BlockActionPayload payload, Consumer<BlockActionPayload> action) {
-    BlockActionPayload.Action clicked = payload.getActions().get(0);
-    String delivery =
-        clicked.getActionTs() != null ? clicked.getActionTs() : payload.getTriggerId();
-    String button = clicked.getActionId() + ":" + clicked.getValue();
-    BlockActionPayload.Container container = payload.getContainer();
-    String where =
-        container == null
-            ? "-"
-            : container.getViewId() != null
-                ? container.getViewId()
-                : container.getChannelId() + ":" + container.getMessageTs();
-    List<String> keys =
-        List.of(
-            "action:" + delivery + ":" + button,
-            "click:" + payload.getUser().getId() + ":" + where + ":" + button);
-    if (handled.claim(payload.getTeam().getId(), keys, DOUBLE_CLICK_WINDOW)) {
-      action.accept(payload);
-    }
   }
 
   private void recordFeedback(BlockActionPayload payload, Turn.Action action) {
@@ -175,6 +138,16 @@ final class SlackActions {
   private void share(BlockActionPayload payload) {
     String team = payload.getTeam().getId();
     String answerId = payload.getActions().get(0).getValue();
+    String channel = payload.getContainer() == null ? null : payload.getContainer().getChannelId();
+    Turn click =
+        SlackTurns.clicked(
+            team,
+            payload.getUser().getId(),
+            new Destination.ResponseUrl(payload.getResponseUrl(), channel),
+            new Turn.Action(AnswerBlocks.SHARE, Map.of("answer", answerId)));
+    if (!conversation.firstClick(click)) {
+      return; // a double click shares once
+    }
     Optional<StoredAnswer> stored = answers.find(team, answerId);
     if (stored.isEmpty()) {
       slack.respond(payload.getResponseUrl(), ephemeral(ConversationService.ANSWER_GONE));

@@ -140,12 +140,13 @@ public final class SlackBot implements AutoCloseable {
     HomeView home = HomeView.standard(core::knowledge);
     ConversationService service =
         new ConversationService(
-            SlackTurns.PLATFORM,
-            SlashCommands.PREFIX,
-            admin,
-            experts,
-            audits != null,
-            new ConversationService.Answering(core.answers(), memory, memory));
+                SlackTurns.PLATFORM,
+                SlashCommands.PREFIX,
+                admin,
+                experts,
+                audits != null,
+                new ConversationService.Answering(core.answers(), memory, memory))
+            .withClicks(handled);
     SlackAnswerer answerer = new SlackAnswerer(service, webApi, answers);
     SlashCommands commands =
         new SlashCommands(
@@ -177,7 +178,7 @@ public final class SlackBot implements AutoCloseable {
             webApi,
             new AssistantThreadStore(database, Clock.systemUTC()));
     events.register(app);
-    SlackActions actions = new SlackActions(work, handled, answerer, answers, service, webApi);
+    SlackActions actions = new SlackActions(work, answerer, answers, service, webApi);
     actions.register(app);
     if (experts != null) {
       SlackExperts slackExperts = new SlackExperts(experts, service, answers, work, webApi);

@@ -91,15 +91,13 @@ final class SlackInbox implements DeliveryWorkers.Handler {
   }
 
   /**
-   * Besides the stored message ts, the conversation tells: for an event, a reply by the coach in
-   * the message's thread posted after it; for a click on a message, a message by the coach posted
-   * after the clicked one in that conversation (the next audit question, a follow-up answer).
+   * When no message of the reply is recorded, the conversation tells: for an event, a reply by the
+   * coach in the message's thread posted after it; for a click on a message, a message by the coach
+   * posted after the clicked one in that conversation (the next audit question, a follow-up
+   * answer).
    */
   @Override
   public boolean replied(Delivery delivery) {
-    if (delivery.replyRef() != null) {
-      return true;
-    }
     try {
       String body = JSON.readTree(delivery.payload()).path("body").asText();
       if (body.startsWith("payload=")) {

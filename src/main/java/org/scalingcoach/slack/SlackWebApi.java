@@ -6,10 +6,13 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatStartStreamResponse;
+import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.scalingcoach.conversation.DeliveryScope;
 import org.scalingcoach.metrics.CoachMetrics;
@@ -43,6 +46,14 @@ public final class SlackWebApi {
   private static final Set<String> READ_ONLY =
       Set.of("auth.test", "conversations.replies", "conversations.history");
 
+  /**
+   * Calls that each put a new message (or file) in the chat: counted as the delivery's messages,
+   * and skipped when a delivery redone after a crash had already sent them. The others only change
+   * what is there and are simply made again.
+   */
+  private static final Set<String> NEW_MESSAGE =
+      Set.of("chat.postMessage", "chat.startStream", "files.completeUploadExternal");
+
   private final SharedGsonMethodsClient client;
   private final SlackHttpClient http;
   private final Sleeper sleeper;
@@ -74,6 +85,15 @@ public final class SlackWebApi {
       throw new IllegalArgumentException(
           "Slack method " + method + " is not listed in SlackScopes with the scope it needs");
     }
+    boolean newMessage = NEW_MESSAGE.contains(method);
+    if (newMessage) {
+      Optional<String> sent = DeliveryScope.alreadySent();
+      if (sent.isPresent()) {
+        @SuppressWarnings("unchecked") // the method names the response type
+        T skipped = (T) sentBefore(method, sent.get());
+        return skipped;
+      }
+    }
     if (!READ_ONLY.contains(method)) {
       DeliveryScope.beforeSending();
     }
@@ -84,8 +104,8 @@ public final class SlackWebApi {
         if (!response.isOk()) {
           throw new SlackCallFailed(method, response.getError(), null);
         }
-        if (response instanceof ChatPostMessageResponse posted) {
-          DeliveryScope.sent(posted.getTs());
+        if (newMessage) {
+          DeliveryScope.sent(messageRef(response));
         }
         if (response.getWarning() != null) {
           log.debug("Slack {} warned: {}", method, response.getWarning());
@@ -115,10 +135,51 @@ public final class SlackWebApi {
     }
   }
 
+  /** What a delivery records for a new message: {@code channel/ts} when Slack gave them. */
+  private static String messageRef(SlackApiTextResponse response) {
+    if (response instanceof ChatPostMessageResponse posted && posted.getTs() != null) {
+      return posted.getChannel() + "/" + posted.getTs();
+    }
+    if (response instanceof ChatStartStreamResponse started && started.getTs() != null) {
+      return started.getChannel() + "/" + started.getTs();
+    }
+    return null;
+  }
+
+  /** The answer a call would have had, for a message an earlier try already sent. */
+  private static SlackApiTextResponse sentBefore(String method, String ref) {
+    int slash = ref.lastIndexOf('/');
+    String channel = slash > 0 ? ref.substring(0, slash) : null;
+    String ts = slash >= 0 ? ref.substring(slash + 1) : ref;
+    SlackApiTextResponse response =
+        switch (method) {
+          case "chat.postMessage" -> {
+            ChatPostMessageResponse posted = new ChatPostMessageResponse();
+            posted.setChannel(channel);
+            posted.setTs(ts);
+            yield posted;
+          }
+          case "chat.startStream" -> {
+            ChatStartStreamResponse started = new ChatStartStreamResponse();
+            started.setChannel(channel);
+            started.setTs(ts);
+            yield started;
+          }
+          default -> new FilesCompleteUploadExternalResponse();
+        };
+    response.setOk(true);
+    log.info("Slack {} skipped: an earlier try of this delivery sent it ({})", method, ref);
+    return response;
+  }
+
   /** Posts to an interaction's or slash command's {@code response_url}. */
   public void respond(String responseUrl, ActionResponse response) {
     if (responseUrl == null) {
       log.info("nothing to answer through: the request had no response_url");
+      return;
+    }
+    if (DeliveryScope.alreadySent().isPresent()) {
+      log.info("response_url post skipped: an earlier try of this delivery sent it");
       return;
     }
     DeliveryScope.beforeSending();
@@ -137,7 +198,7 @@ public final class SlackWebApi {
       if (status / 100 != 2) {
         throw new SlackCallFailed("response_url", "HTTP " + status + " " + result.getBody(), null);
       }
-      DeliveryScope.sent("response_url");
+      DeliveryScope.sent(null);
       return;
     }
   }

@@ -21,7 +21,7 @@ import org.scalingcoach.conversation.NewDelivery;
  */
 public final class SqliteInbox implements Inbox {
   private static final String COLUMNS =
-      "id, platform, workspace, delivery_key, payload, state, attempts, reply_ref";
+      "id, platform, workspace, delivery_key, payload, state, attempts, sent_refs";
   private static final String UNFINISHED = "state IN ('PENDING', 'WORKING', 'SENDING')";
 
   /** Rows this replica may work on: its own, never held, or held under a lease that ran out. */
@@ -62,7 +62,7 @@ public final class SqliteInbox implements Inbox {
                     delivery.payload(),
                     Delivery.State.PENDING,
                     0,
-                    null));
+                    List.of()));
   }
 
   /** Inserts {@code delivery} held by this replica; its id, or empty when its key is known. */
@@ -128,26 +128,33 @@ public final class SqliteInbox implements Inbox {
 
   @Override
   public void sending(long id, Instant now) {
-    if (update(false, "UPDATE delivery SET state = 'SENDING', updated_at = ?", now, id, null)
-        == 0) {
+    if (update("UPDATE delivery SET state = 'SENDING', updated_at = ?", now, id, null) == 0) {
       throw new LeaseLostException(id);
     }
   }
 
   /**
    * Written at the door, first in line for the write lock beside the inserts there: until this
-   * commits, a crash makes a reply that went out look unsent, and the Bot Connector cannot be asked
-   * what a bot posted, so the delivery would be answered twice. Queued behind the workers' own
+   * commits, a crash makes a message that went out look unsent, and the Bot Connector cannot be
+   * asked what a bot posted, so the message would be sent twice. Queued behind the workers' own
    * writes, that wait was up to a quarter of a second under load.
    */
   @Override
-  public void replied(long id, String replyRef, Instant now) {
-    update(
-        true,
-        "UPDATE delivery SET reply_ref = COALESCE(reply_ref, ?), updated_at = ?",
-        now,
-        id,
-        replyRef);
+  public void replied(long id, List<String> sent, Instant now) {
+    database.atTheDoor(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE delivery SET reply_ref = COALESCE(reply_ref, ?), sent_refs = ?,"
+                      + " updated_at = ? WHERE id = ? AND (claimed_by = ? OR claimed_by IS NULL)")) {
+            update.setString(1, sent.get(0));
+            update.setString(2, String.join("\n", sent));
+            update.setLong(3, now.toEpochMilli());
+            update.setLong(4, id);
+            update.setString(5, replica);
+            return update.executeUpdate();
+          }
+        });
   }
 
   @Override
@@ -155,14 +162,11 @@ public final class SqliteInbox implements Inbox {
     if (!state.finished()) {
       throw new IllegalArgumentException(state + " is not a finished state");
     }
-    update(false, "UPDATE delivery SET state = ?, updated_at = ?", now, id, state.name());
+    update("UPDATE delivery SET state = ?, updated_at = ?", now, id, state.name());
   }
 
-  /**
-   * Runs {@code set} on {@code id} if this replica still holds it, at the door when {@code door};
-   * returns the rows changed.
-   */
-  private int update(boolean door, String set, Instant now, long id, String first) {
+  /** Runs {@code set} on {@code id} if this replica still holds it; returns the rows changed. */
+  private int update(String set, Instant now, long id, String first) {
     Database.SqlWork<Integer> work =
         connection -> {
           try (PreparedStatement update =
@@ -178,7 +182,7 @@ public final class SqliteInbox implements Inbox {
             return update.executeUpdate();
           }
         };
-    return door ? database.atTheDoor(work) : database.inTransaction(work);
+    return database.inTransaction(work);
   }
 
   @Override
@@ -287,6 +291,10 @@ public final class SqliteInbox implements Inbox {
         row.getString("payload"),
         Delivery.State.valueOf(row.getString("state")),
         row.getInt("attempts"),
-        row.getString("reply_ref"));
+        sent(row.getString("sent_refs")));
+  }
+
+  private static List<String> sent(String refs) {
+    return refs == null || refs.isEmpty() ? List.of() : List.of(refs.split("\n"));
   }
 }

@@ -97,7 +97,20 @@ public final class ConnectorClient {
     return URI.create(base + path);
   }
 
+  /**
+   * Sends {@code activity}. A POST puts a new message (or conversation) in the chat: it counts as
+   * one of the delivery's messages and is skipped, returning the id recorded then, when a delivery
+   * redone after a crash had already sent it. A PUT only replaces a card and is made again.
+   */
   private String send(String method, URI uri, ObjectNode activity) throws ConnectorException {
+    boolean newMessage = method.equals("POST");
+    if (newMessage) {
+      Optional<String> sent = DeliveryScope.alreadySent();
+      if (sent.isPresent()) {
+        log.info("{} {} skipped: an earlier try of this delivery sent it", method, uri.getPath());
+        return sent.get().equals(DeliveryScope.NO_ID) ? "" : sent.get();
+      }
+    }
     DeliveryScope.beforeSending();
     String body = activity.toString();
     String operation =
@@ -129,9 +142,9 @@ public final class ConnectorClient {
       }
       int status = response.statusCode();
       if (status >= 200 && status < 300) {
-        // Kept before anything else: until it is stored, a crash would send this reply again.
+        // Kept before anything else: until it is stored, a crash would send this message again.
         String id = createdId(response.body());
-        if (!id.isEmpty()) {
+        if (newMessage) {
           DeliveryScope.sent(id);
         }
         CoachMetrics.apiCall("teams", operation, "ok");

@@ -140,6 +140,9 @@ public final class TeamsBot {
     String action = data.path(TeamsCards.ACTION).asText();
     Turn click = activity.clicked(action, data);
     Route route = conversation.route(click);
+    if (route instanceof Route.Repeated) {
+      return; // a double click: the first one is being answered
+    }
     if (route instanceof Route.Say say) {
       reply(activity, TeamsReplies.card(say.reply()));
       return;

@@ -27,6 +27,7 @@ import org.scalingcoach.conversation.NewDelivery;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.guard.Untrusted;
 import org.scalingcoach.store.Database;
+import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.QuestionLog;
 import org.scalingcoach.store.SqliteInbox;
 import org.scalingcoach.store.StoreException;
@@ -170,7 +171,9 @@ public final class TeamsMessagesServlet extends HttpServlet {
                     experts,
                     audits != null,
                     new ConversationService.Answering(core.answers(), memory, memory))
-                .withAudits(auditTurns));
+                .withAudits(auditTurns)
+                .withClicks(
+                    new HandledEventStore(database, Clock.systemUTC(), Duration.ofDays(1))));
     if (experts != null) {
       bot.withExperts(new TeamsExperts(experts));
       experts.add(new TeamsExpertMessenger(connector, conversations));

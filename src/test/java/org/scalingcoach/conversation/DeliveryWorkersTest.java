@@ -102,23 +102,40 @@ class DeliveryWorkersTest {
   }
 
   @Test
-  void at_start_up_unfinished_deliveries_are_replayed_unless_their_reply_went_out()
+  void at_start_up_unfinished_deliveries_are_replayed_skipping_the_messages_that_went_out()
       throws Exception {
     Instant now = Instant.now();
     long pending = inbox.add(new NewDelivery("chat", "W", "p", "pending"), now).orElseThrow();
     long replied = inbox.add(new NewDelivery("chat", "W", "r", "replied"), now).orElseThrow();
     inbox.claim(replied, now);
     inbox.sending(replied, now);
-    inbox.replied(replied, "msg-1", now);
+    inbox.replied(replied, List.of("msg-1"), now);
     long done = inbox.add(new NewDelivery("chat", "W", "d", "done"), now).orElseThrow();
     inbox.finish(done, Delivery.State.DONE, now);
+    List<String> messages = new CopyOnWriteArrayList<>();
 
-    try (DeliveryWorkers workers = workers(10)) {
+    try (DeliveryWorkers workers =
+        new DeliveryWorkers(inbox, Clock.systemUTC(), 1, 10, Duration.ofDays(1))) {
+      workers.register(
+          "chat",
+          delivery -> {
+            for (int i = 1; i <= 2; i++) {
+              String kept = DeliveryScope.alreadySent().orElse(null);
+              if (kept == null) {
+                DeliveryScope.beforeSending();
+                DeliveryScope.sent(delivery.payload() + "-" + i);
+              }
+              messages.add(
+                  delivery.payload() + " " + i + (kept == null ? " sent" : " was " + kept));
+            }
+          });
       workers.resume();
       await().until(() -> inbox.unfinished().isEmpty());
     }
 
-    assertThat(replayed).containsExactly("pending");
+    assertThat(messages)
+        .containsExactly(
+            "pending 1 sent", "pending 2 sent", "replied 1 was msg-1", "replied 2 sent");
     assertThat(pending).isPositive();
   }
 

@@ -171,6 +171,24 @@ class TeamsEndpointTest {
   }
 
   @Test
+  void should_answer_a_double_clicked_follow_up_question_once() {
+    // Two clicks are two activities with their own ids: the same button on the same card.
+    HttpResponse<String> first = endpoint.post(endpoint.activity("ask-submit"));
+    HttpResponse<String> second = endpoint.post(endpoint.activity("ask-submit"));
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(second.statusCode()).isEqualTo(202);
+    assertThat(cardText(card(awaitDelivered(1).get(0)))).contains("**Sources**");
+    // Whatever the second click does is done by the time a later message is answered.
+    endpoint.post(endpoint.activity("bot-added-to-team"));
+    awaitDelivered(2);
+    await()
+        .during(Duration.ofMillis(800))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> endpoint.connector.delivered().size() == 2 && questionLog().size() == 1);
+  }
+
+  @Test
   void should_answer_a_repeated_delivery_once() {
     String activity = endpoint.activity("personal-message");
 
