@@ -87,7 +87,7 @@ final class SharedGsonMethodsClient extends MethodsClientImpl {
    * The request's fields as Slack's JSON body: snake-case names, no token (it goes in the header),
    * and the {@code *_as_string} fields (JSON the caller wrote) in place of their structured twins.
    */
-  JsonObject jsonBody(Object request) {
+  private JsonObject jsonBody(Object request) {
     JsonObject body = gson.toJsonTree(request).getAsJsonObject();
     body.remove("token");
     for (String field : List.copyOf(body.keySet())) {

@@ -143,12 +143,7 @@ public final class AuditBenchmark {
 
     /** The coach process's own processor time: the clients and the fake Slack are not in it. */
     long cpuNanos() {
-      return process
-          .handle()
-          .info()
-          .totalCpuDuration()
-          .orElseThrow(() -> new IllegalStateException("this system does not report CPU time"))
-          .toNanos();
+      return BoltJsSideBySide.cpu(process.handle()).toNanos();
     }
 
     void record(
@@ -285,11 +280,7 @@ public final class AuditBenchmark {
 
   /** This process's processor time: the clicking client and the fake Slack. */
   private static long processCpuNanos() {
-    return ProcessHandle.current()
-        .info()
-        .totalCpuDuration()
-        .orElseThrow(() -> new IllegalStateException("this system does not report processor time"))
-        .toNanos();
+    return BoltJsSideBySide.cpu(ProcessHandle.current()).toNanos();
   }
 
   /** The action id and value of the answer button to click, or null on the finish step. */

@@ -366,7 +366,8 @@ public final class BoltJsSideBySide {
    * The processor time {@code app} has used so far: what an event costs it, whatever else the
    * machine runs at the same time.
    */
-  private static Duration cpu(ProcessHandle app) {
+  /** The processor time {@code app} has used so far (zero where the system does not say). */
+  static Duration cpu(ProcessHandle app) {
     return app.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
