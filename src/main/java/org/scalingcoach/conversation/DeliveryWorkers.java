@@ -175,7 +175,8 @@ public final class DeliveryWorkers implements AutoCloseable {
     }
     Delivery stored = claimed.get();
     waiting.put(stored.id(), clock.instant());
-    workers.execute(() -> process(stored.id(), () -> claimed, work));
+    long storedAt = System.nanoTime();
+    workers.execute(() -> process(stored.id(), () -> claimed, work, storedAt));
     return Admission.ACCEPTED;
   }
 
@@ -218,16 +219,21 @@ public final class DeliveryWorkers implements AutoCloseable {
   }
 
   private void schedule(long id, Work work) {
-    workers.execute(() -> process(id, () -> inbox.claim(id, clock.instant()), work));
+    long scheduledAt = System.nanoTime();
+    workers.execute(() -> process(id, () -> inbox.claim(id, clock.instant()), work, scheduledAt));
   }
 
-  private void process(long id, java.util.function.Supplier<Optional<Delivery>> claim, Work work) {
+  private void process(
+      long id, java.util.function.Supplier<Optional<Delivery>> claim, Work work, long queuedAt) {
+    long taken = System.nanoTime();
+    String platform = null;
     try {
       Optional<Delivery> claimed = claim.get();
       if (claimed.isEmpty()) {
         return;
       }
       Delivery delivery = claimed.get();
+      platform = delivery.platform();
       Handler handler = handlers.get(delivery.platform());
       // A redone delivery skips the messages recorded as sent and sends the rest (DeliveryScope).
       if (work == null
@@ -245,6 +251,9 @@ public final class DeliveryWorkers implements AutoCloseable {
     } finally {
       waiting.remove(id);
       unfinished.decrementAndGet();
+      if (platform != null) {
+        CoachMetrics.delivery(platform, taken - queuedAt, System.nanoTime() - taken);
+      }
     }
   }
 

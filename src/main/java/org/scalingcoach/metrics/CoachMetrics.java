@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -87,6 +88,20 @@ public final class CoachMetrics {
         .increment();
   }
 
+  /** How long a call that the platform answered took, retries not included. */
+  public static void apiLatency(String platform, String method, long nanos) {
+    Timer.builder("coach.api.latency")
+        .description("Slack Web API and Bot Connector calls answered, by method")
+        .tag("platform", platform)
+        .tag("method", method)
+        .publishPercentiles(0.5, 0.99)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(100_000))
+        .maximumExpectedValue(Duration.ofSeconds(30))
+        .register(REGISTRY)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
   /** A call that was throttled or failed and is tried again. */
   public static void apiRetry(String platform, String method) {
     Counter.builder("coach.api.retries")
@@ -135,6 +150,60 @@ public final class CoachMetrics {
         .tag("audit", auditType)
         .register(REGISTRY)
         .increment();
+  }
+
+  private static final Timer[] WRITE_WAIT = {
+    writeTimer("wait", "worker"), writeTimer("wait", "door")
+  };
+  private static final Timer[] WRITE_HELD = {
+    writeTimer("held", "worker"), writeTimer("held", "door")
+  };
+
+  private static Timer writeTimer(String phase, String writer) {
+    return Timer.builder("coach.db.write." + phase)
+        .description(
+            phase.equals("wait")
+                ? "Time a SQLite transaction waited for this process's turn to write"
+                : "Time a SQLite transaction held the write turn, from its start to its commit")
+        .tag("writer", writer)
+        .publishPercentiles(0.5, 0.99)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(10_000))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(REGISTRY);
+  }
+
+  /**
+   * One SQLite write transaction: how long it waited for the write turn and how long it held it;
+   * {@code door} for the request threads' inbox inserts. The held time summed over a run, against
+   * the run's length, is how busy the single writer is.
+   */
+  public static void writeTurn(boolean door, long waitNanos, long heldNanos) {
+    WRITE_WAIT[door ? 1 : 0].record(waitNanos, TimeUnit.NANOSECONDS);
+    WRITE_HELD[door ? 1 : 0].record(heldNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * A delivery taken in at the door and worked off: how long it waited for a worker, then how long
+   * the work took until its reply was sent.
+   */
+  public static void delivery(String platform, long queuedNanos, long workNanos) {
+    deliveryTimer(
+            "coach.delivery.queued", "From storing a delivery to a worker taking it", platform)
+        .record(queuedNanos, TimeUnit.NANOSECONDS);
+    deliveryTimer("coach.delivery.work", "From a worker taking a delivery to its end", platform)
+        .record(workNanos, TimeUnit.NANOSECONDS);
+  }
+
+  private static Timer deliveryTimer(String name, String description, String platform) {
+    return Timer.builder(name)
+        .description(description)
+        .tag("platform", platform)
+        .publishPercentiles(0.5, 0.99)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(10_000))
+        .maximumExpectedValue(Duration.ofSeconds(60))
+        .register(REGISTRY);
   }
 
   /** A reload of the knowledge base, audits and prompts, with or without problems. */

@@ -99,7 +99,9 @@ public final class SlackWebApi {
     }
     for (int attempt = 1; ; attempt++) {
       try {
+        long asked = System.nanoTime();
         T response = call.run(client);
+        CoachMetrics.apiLatency("slack", method, System.nanoTime() - asked);
         CoachMetrics.apiCall("slack", method, response.isOk() ? "ok" : response.getError());
         if (!response.isOk()) {
           throw new SlackCallFailed(method, response.getError(), null);

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.scalingcoach.config.JdbcAddresses;
 import org.scalingcoach.config.SetupException;
+import org.scalingcoach.metrics.CoachMetrics;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -30,6 +31,13 @@ public final class Database implements AutoCloseable {
    * queue, which hands connections over in arrival order.
    */
   static final int POOL_SIZE = 4;
+
+  /**
+   * SQLite connections for transactions, apart from the reads' pool: a transaction takes one only
+   * once it holds the write gate, so the one holder (two with a nested transaction) never waits,
+   * and writers queued for the gate hold no connection a read could use.
+   */
+  static final int SQLITE_WRITER_SIZE = 2;
 
   /**
    * A PostgreSQL server runs transactions side by side; each replica's 32 delivery workers hold a
@@ -55,6 +63,7 @@ public final class Database implements AutoCloseable {
   private final DatabaseKind kind;
   private final String description;
   private final HikariDataSource dataSource;
+  private final HikariDataSource writers;
   private final Supplier<HikariDataSource> openDoor;
   private final Replica replica;
   private final WriteGate gate;
@@ -66,11 +75,13 @@ public final class Database implements AutoCloseable {
       DatabaseKind kind,
       String description,
       HikariDataSource dataSource,
+      HikariDataSource writers,
       Supplier<HikariDataSource> openDoor,
       Replica replica) {
     this.kind = kind;
     this.description = description;
     this.dataSource = dataSource;
+    this.writers = writers;
     this.openDoor = openDoor;
     this.replica = replica;
     // PostgreSQL runs transactions side by side; only SQLite's single writer needs the queue.
@@ -105,6 +116,7 @@ public final class Database implements AutoCloseable {
         DatabaseKind.SQLITE,
         file.toString(),
         sqlitePool(file, "sqlite-" + file.getFileName(), POOL_SIZE),
+        () -> sqlitePool(file, "sqlite-writer-" + file.getFileName(), SQLITE_WRITER_SIZE),
         () -> sqlitePool(file, "sqlite-door-" + file.getFileName(), SQLITE_DOOR_SIZE),
         replica);
   }
@@ -140,6 +152,7 @@ public final class Database implements AutoCloseable {
         DatabaseKind.POSTGRESQL,
         shown,
         dataSource,
+        () -> dataSource,
         () -> postgresPool(url, user, password, shown, "postgresql-door", POSTGRES_DOOR_SIZE),
         replica);
   }
@@ -178,6 +191,7 @@ public final class Database implements AutoCloseable {
       DatabaseKind kind,
       String description,
       HikariDataSource source,
+      Supplier<HikariDataSource> openWriters,
       Supplier<HikariDataSource> openDoor,
       Replica replica) {
     try {
@@ -186,7 +200,7 @@ public final class Database implements AutoCloseable {
       source.close();
       throw e;
     }
-    return new Database(kind, description, source, openDoor, replica);
+    return new Database(kind, description, source, openWriters.get(), openDoor, replica);
   }
 
   private static void migrate(DatabaseKind kind, DataSource dataSource) {
@@ -233,7 +247,21 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction, committing on success and rolling back on failure. */
   public <T> T inTransaction(SqlWork<T> work) {
-    return inTransaction(dataSource, false, work);
+    if (gate == null) {
+      return inTransaction(dataSource, false, work);
+    }
+    // The turn first, then a connection: waiting writers keep none from the reads.
+    long asked = System.nanoTime();
+    gate.enter(false);
+    long entered = System.nanoTime();
+    try (Connection connection = writers.getConnection()) {
+      return inTransaction(connection, work);
+    } catch (SQLException e) {
+      throw new StoreException("database operation failed on " + description, e);
+    } finally {
+      gate.leave();
+      CoachMetrics.writeTurn(false, entered - asked, System.nanoTime() - entered);
+    }
   }
 
   /**
@@ -259,11 +287,14 @@ public final class Database implements AutoCloseable {
       if (gate == null) {
         return inTransaction(connection, work);
       }
+      long asked = System.nanoTime();
       gate.enter(door);
+      long entered = System.nanoTime();
       try {
         return inTransaction(connection, work);
       } finally {
         gate.leave();
+        CoachMetrics.writeTurn(door, entered - asked, System.nanoTime() - entered);
       }
     } catch (SQLException e) {
       throw new StoreException("database operation failed on " + description, e);
@@ -316,6 +347,9 @@ public final class Database implements AutoCloseable {
       if (door != null) {
         door.close();
       }
+    }
+    if (writers != dataSource) {
+      writers.close();
     }
     dataSource.close();
   }

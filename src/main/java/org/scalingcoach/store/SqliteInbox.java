@@ -182,7 +182,9 @@ public final class SqliteInbox implements Inbox {
             return update.executeUpdate();
           }
         };
-    return database.inTransaction(work);
+    // One short row update: it shares a transaction with the others arriving at the same time
+    // (inserts, reply notes, other workers' marks) rather than taking the write turn for itself.
+    return database.atTheDoor(work);
   }
 
   @Override

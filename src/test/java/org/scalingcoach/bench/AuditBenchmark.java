@@ -80,6 +80,9 @@ public final class AuditBenchmark {
             run(app.slack(), fake, inbox, AUDITORS, "TW" + apps.indexOf(app) + "R" + round);
           }
         }
+        for (App app : apps) {
+          app.stages().add(CoachStages.read(app.process().port()));
+        }
         for (int round = 0; round < ROUNDS; round++) {
           for (App app : apps) {
             long cpuBefore = app.cpuNanos();
@@ -96,6 +99,7 @@ public final class AuditBenchmark {
           }
         }
         for (App app : apps) {
+          app.stages().add(CoachStages.read(app.process().port()));
           app.print();
         }
         if (apps.size() == 2) {
@@ -125,11 +129,13 @@ public final class AuditBenchmark {
       List<Double> rates,
       List<Double> p99s,
       List<Double> cpus,
-      List<Double> harness) {
+      List<Double> harness,
+      List<CoachStages> stages) {
     App(String name, CoachProcess process) {
       this(
           name,
           process,
+          new ArrayList<>(),
           new ArrayList<>(),
           new ArrayList<>(),
           new ArrayList<>(),
@@ -182,6 +188,11 @@ public final class AuditBenchmark {
           median(harness),
           Stats.summary(all),
           process.rssMegabytes());
+      System.out.println(
+          "  inside "
+              + name
+              + ", over the measured rounds: "
+              + stages.get(1).since(stages.get(0), all.size()));
     }
   }
 
