@@ -182,9 +182,9 @@ public final class SqliteInbox implements Inbox {
             return update.executeUpdate();
           }
         };
-    // One short row update: it shares a transaction with the others arriving at the same time
-    // (inserts, reply notes, other workers' marks) rather than taking the write turn for itself.
-    return database.atTheDoor(work);
+    // One short row update: it shares a transaction with the other workers' marks arriving at the
+    // same time rather than taking the write turn for itself.
+    return database.shared(work);
   }
 
   @Override
