@@ -94,7 +94,6 @@ public final class CoachMetrics {
         .description("Slack Web API and Bot Connector calls answered, by method")
         .tag("platform", platform)
         .tag("method", method)
-        .publishPercentiles(0.5, 0.99)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(100_000))
         .maximumExpectedValue(Duration.ofSeconds(30))
@@ -166,7 +165,6 @@ public final class CoachMetrics {
                 ? "Time a SQLite transaction waited for this process's turn to write"
                 : "Time a SQLite transaction held the write turn, from its start to its commit")
         .tag("writer", writer)
-        .publishPercentiles(0.5, 0.99)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(10_000))
         .maximumExpectedValue(Duration.ofSeconds(10))
@@ -199,7 +197,6 @@ public final class CoachMetrics {
     return Timer.builder(name)
         .description(description)
         .tag("platform", platform)
-        .publishPercentiles(0.5, 0.99)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(10_000))
         .maximumExpectedValue(Duration.ofSeconds(60))

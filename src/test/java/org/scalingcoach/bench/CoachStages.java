@@ -12,9 +12,8 @@ import java.util.Map;
 /**
  * Where a click's time goes inside the coach, read from its {@code /metrics}: the SQLite write turn
  * (waits and holds, for the door's inbox inserts and the workers' transactions) and the inbox's
- * stages (waiting for a worker, then the work). Two readings, before and after the measured rounds,
- * give the totals of those rounds; the percentiles are Micrometer's recent-window estimates at the
- * second reading.
+ * stages (waiting for a worker, then the work) and the Web API calls. Two readings, before and
+ * after the measured rounds, give the counts, sums and histogram buckets of those rounds.
  */
 record CoachStages(long nanos, Map<String, Double> values) {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
