@@ -1,7 +1,6 @@
 package org.scalingcoach.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,6 +124,7 @@ public final class AuditBenchmark {
   private record App(
       String name,
       CoachProcess process,
+      SignedPoster slack,
       List<Double> all,
       List<Double> rates,
       List<Double> p99s,
@@ -135,16 +135,13 @@ public final class AuditBenchmark {
       this(
           name,
           process,
+          new SignedPoster(process.port(), AUDITORS),
           new ArrayList<>(),
           new ArrayList<>(),
           new ArrayList<>(),
           new ArrayList<>(),
           new ArrayList<>(),
           new ArrayList<>());
-    }
-
-    SlackRequests slack() {
-      return new SlackRequests(process.port());
     }
 
     /** The coach process's own processor time: the clients and the fake Slack are not in it. */
@@ -197,7 +194,7 @@ public final class AuditBenchmark {
   }
 
   private static List<Double> run(
-      SlackRequests slack,
+      SignedPoster slack,
       FakeSlack fake,
       Map<String, BlockingQueue<FakeSlack.Call>> inbox,
       int auditors,
@@ -232,14 +229,14 @@ public final class AuditBenchmark {
   }
 
   private static List<Double> audit(
-      SlackRequests slack,
+      SignedPoster slack,
       FakeSlack fake,
       BlockingQueue<FakeSlack.Call> inbox,
       String team,
       String user,
       int choice)
       throws Exception {
-    HttpResponse<String> started =
+    int started =
         slack.form(
             SlackRequests.slashCommand(
                 team,
@@ -247,9 +244,8 @@ public final class AuditBenchmark {
                 user,
                 "audit start " + TYPE + " Benchmark subject",
                 fake.responseUrl("cmd")));
-    if (started.statusCode() != 200) {
-      throw new IllegalStateException(
-          "start failed: " + started.statusCode() + " " + started.body());
+    if (started != 200) {
+      throw new IllegalStateException("start failed: " + started);
     }
     FakeSlack.Call message = next(inbox);
     List<Double> latencies = new ArrayList<>();
@@ -260,7 +256,7 @@ public final class AuditBenchmark {
         return latencies;
       }
       long clicked = System.nanoTime();
-      HttpResponse<String> ack =
+      int ack =
           slack.form(
               SlackRequests.blockAction(
                   team,
@@ -272,8 +268,8 @@ public final class AuditBenchmark {
                   value.split("\t")[0],
                   value.split("\t")[1],
                   fake.responseUrl("click")));
-      if (ack.statusCode() != 200) {
-        throw new IllegalStateException("click failed: " + ack.statusCode());
+      if (ack != 200) {
+        throw new IllegalStateException("click failed: " + ack);
       }
       message = next(inbox);
       latencies.add((message.receivedNanos() - clicked) / 1e6);
