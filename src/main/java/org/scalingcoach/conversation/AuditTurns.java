@@ -16,6 +16,7 @@ import org.scalingcoach.audit.AuditStatus;
 import org.scalingcoach.audit.Progress;
 import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.Reminders;
+import org.scalingcoach.delivery.DeliveryScope;
 import org.scalingcoach.llm.AuditSummary;
 
 /**

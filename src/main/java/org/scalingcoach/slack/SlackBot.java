@@ -17,7 +17,7 @@ import org.scalingcoach.config.SetupException;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.conversation.ConversationService;
-import org.scalingcoach.conversation.DeliveryWorkers;
+import org.scalingcoach.delivery.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.store.AssistantThreadStore;
 import org.scalingcoach.store.Database;

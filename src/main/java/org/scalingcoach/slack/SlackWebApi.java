@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import org.scalingcoach.conversation.DeliveryScope;
+import org.scalingcoach.delivery.DeliveryScope;
 import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

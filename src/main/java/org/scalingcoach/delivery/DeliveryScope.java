@@ -1,4 +1,4 @@
-package org.scalingcoach.conversation;
+package org.scalingcoach.delivery;
 
 import java.time.Clock;
 import java.util.ArrayList;
