@@ -10,6 +10,7 @@ import org.scalingcoach.conversation.AuditReportReplies;
 import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.conversation.AuditView;
 import org.scalingcoach.conversation.Reply;
+import org.scalingcoach.delivery.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

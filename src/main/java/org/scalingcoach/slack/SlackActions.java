@@ -11,6 +11,7 @@ import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Route;
 import org.scalingcoach.conversation.Turn;
+import org.scalingcoach.delivery.BackgroundWork;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.StoredAnswer;
 

@@ -11,6 +11,7 @@ import org.scalingcoach.conversation.AuditReplies;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Route;
 import org.scalingcoach.conversation.Turn;
+import org.scalingcoach.delivery.BackgroundWork;
 
 /**
  * Audit clicks in Slack, parsed into {@link Turn}s: each goes through the conversation service's

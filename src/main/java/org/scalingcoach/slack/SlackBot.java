@@ -17,7 +17,9 @@ import org.scalingcoach.config.SetupException;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.conversation.ConversationService;
+import org.scalingcoach.delivery.BackgroundWork;
 import org.scalingcoach.delivery.DeliveryWorkers;
+import org.scalingcoach.delivery.Retry;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.store.AssistantThreadStore;
 import org.scalingcoach.store.Database;
@@ -75,7 +77,7 @@ public final class SlackBot implements AutoCloseable {
    * bot); {@code sleeper} waits between rate-limited retries.
    */
   public static SlackBot create(
-      SlackSettings settings, CoachCore core, Database database, SlackWebApi.Sleeper sleeper) {
+      SlackSettings settings, CoachCore core, Database database, Retry.Sleeper sleeper) {
     DeliveryWorkers own =
         new DeliveryWorkers(
             new SqliteInbox(database), Clock.systemUTC(), 8, 2_000, Duration.ofDays(1));
@@ -94,7 +96,7 @@ public final class SlackBot implements AutoCloseable {
       SlackSettings settings,
       CoachCore core,
       Database database,
-      SlackWebApi.Sleeper sleeper,
+      Retry.Sleeper sleeper,
       AuditServices audits,
       AdminActions admin,
       DeliveryWorkers deliveries) {
@@ -106,7 +108,7 @@ public final class SlackBot implements AutoCloseable {
       SlackSettings settings,
       CoachCore core,
       Database database,
-      SlackWebApi.Sleeper sleeper,
+      Retry.Sleeper sleeper,
       AuditServices audits,
       AdminActions admin,
       DeliveryWorkers deliveries,
@@ -131,7 +133,7 @@ public final class SlackBot implements AutoCloseable {
                 .build());
     SlackWebApi webApi = new SlackWebApi(slack, settings.botToken(), sleeper);
     // Most background time is spent waiting on Slack's Web API, not on the CPU: size for waiting.
-    BackgroundWork work = new BackgroundWork(WORKER_THREADS, 1_000);
+    BackgroundWork work = new BackgroundWork(SlackTurns.PLATFORM, WORKER_THREADS, 1_000);
     SlackAnswerStore answers = new SlackAnswerStore(database, Clock.systemUTC());
     SlackMemory memory =
         new SlackMemory(answers, new SlackFeedbackStore(database), new QuestionLog(database));

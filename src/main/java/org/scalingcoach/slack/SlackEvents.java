@@ -11,6 +11,7 @@ import com.slack.api.model.event.MessageEvent;
 import java.util.List;
 import java.util.Set;
 import org.scalingcoach.conversation.Welcome;
+import org.scalingcoach.delivery.BackgroundWork;
 import org.scalingcoach.store.AssistantThreadStore;
 import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.SlackAnswerStore;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.ExpertReplies;
 import org.scalingcoach.conversation.Reply;
+import org.scalingcoach.delivery.BackgroundWork;
 import org.scalingcoach.expert.ExpertChannel;
 import org.scalingcoach.expert.ExpertDesk.Expert;
 import org.scalingcoach.expert.ExpertDesk.Outcome;

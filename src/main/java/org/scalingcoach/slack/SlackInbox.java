@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.scalingcoach.delivery.BackgroundWork;
 import org.scalingcoach.delivery.Delivery;
 import org.scalingcoach.delivery.DeliveryWorkers;
 import org.scalingcoach.delivery.NewDelivery;
