@@ -27,7 +27,7 @@ import org.scalingcoach.metrics.CoachMetrics;
  * whoever answers them.
  */
 public final class ConversationService {
-  static final String BUTTON_GONE =
+  public static final String BUTTON_GONE =
       "That button no longer works. Ask me a question to start again.";
   public static final String THANKS_UP = "Thanks! Glad that helped.";
   public static final String THANKS_DOWN =
@@ -45,6 +45,7 @@ public final class ConversationService {
   private final ConversationPolicy policy;
   private final AdminActions admin;
   private final ExpertRelay experts;
+  private final ExpertTurns expertTurns;
   private final Answering answering;
   private final PerUserRate rate = PerUserRate.standard();
   private volatile AuditTurns audits;
@@ -88,6 +89,7 @@ public final class ConversationService {
     this.prefix = prefix;
     this.admin = admin;
     this.experts = experts;
+    this.expertTurns = experts == null ? null : new ExpertTurns(experts, platform);
     this.features = new Features(audits, admin != null, experts != null);
     this.policy = new ConversationPolicy(prefix);
   }
@@ -126,6 +128,11 @@ public final class ConversationService {
             click.action().name(),
             new java.util.TreeMap<>(click.action().token()).toString());
     return clicks.claim(platform, click.workspace(), List.of(key), DOUBLE_CLICK_WINDOW);
+  }
+
+  /** "Ask an expert", for clicks {@link #route} allowed; null without experts. */
+  public ExpertTurns experts() {
+    return expertTurns;
   }
 
   /** The audit conversation, for turns {@link #route} allowed; null without audits. */

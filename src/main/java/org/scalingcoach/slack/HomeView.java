@@ -18,8 +18,6 @@ import org.scalingcoach.knowledge.KnowledgeBase;
  * the other between dividers.
  */
 public final class HomeView {
-  static final String ASK_EXAMPLE_PREFIX = "coach_ask_example_";
-
   private final List<Section> sections = new CopyOnWriteArrayList<>();
 
   /** A part of the home tab, built for one user each time the tab is opened (null for none). */

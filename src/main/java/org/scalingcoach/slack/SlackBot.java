@@ -183,8 +183,9 @@ public final class SlackBot implements AutoCloseable {
     SlackActions actions = new SlackActions(work, answerer, answers, service, webApi);
     actions.register(app);
     if (experts != null) {
-      SlackExperts slackExperts = new SlackExperts(experts, service, answers, work, webApi);
+      SlackExperts slackExperts = new SlackExperts(service, answers, work, webApi);
       slackExperts.register(app, home);
+      actions.withExperts(slackExperts);
       events.divertThreadReplies(slackExperts::onThreadReply);
       experts.add(new SlackExpertMessenger(webApi, answers));
     }
@@ -202,7 +203,9 @@ public final class SlackBot implements AutoCloseable {
                   AuditTurns.Steps.NEW_MESSAGES));
       service.withAudits(conversation.turns());
       commands.onAudit(new SlackAuditCommand(conversation, work)::handle);
-      new SlackAudits(service, conversation, work, webApi).register(app);
+      SlackAudits slackAudits = new SlackAudits(service, conversation, work, webApi);
+      slackAudits.register(app);
+      actions.withAudits(slackAudits);
       home.add((team, user) -> conversation.turns().home(team, user));
       audits.deliverRemindersThrough(new SlackAuditReminders(conversation));
       reminders = audits.reminders();
