@@ -29,6 +29,11 @@ public final class AuditTurns {
   /** How many finished audits a home shows. */
   private static final int HOME_FINISHED = 5;
 
+  /** What a person is told when an audit step failed on our side. */
+  public static final String SORRY =
+      "Something went wrong on my side. Your answers so far are saved; please try again in a"
+          + " moment.";
+
   static final String UNKNOWN_BUTTON = "That button is not one I recognise. Try %saudit.";
 
   /** Buttons that show something new below their message rather than moving the audit on. */

@@ -29,6 +29,12 @@ import org.scalingcoach.metrics.CoachMetrics;
 public final class ConversationService {
   public static final String BUTTON_GONE =
       "That button no longer works. Ask me a question to start again.";
+
+  /** What a person is told when answering them failed, on any platform. */
+  public static final String SORRY =
+      "Sorry, something went wrong on my side and I couldn't answer. Please try again in a"
+          + " minute; if it keeps happening, let your admin know.";
+
   public static final String THANKS_UP = "Thanks! Glad that helped.";
   public static final String THANKS_DOWN =
       "Thanks for telling me. An admin will review this answer to improve the knowledge base.";

@@ -19,9 +19,6 @@ import org.slf4j.LoggerFactory;
  * replaced where the reply says so, charts and exports as files, and plain notes ephemerally.
  */
 final class AuditConversation {
-  static final String SORRY =
-      "Something went wrong on my side. Your answers so far are saved; please try again in a"
-          + " moment.";
   private static final Logger log = LoggerFactory.getLogger(AuditConversation.class);
 
   private final SlackWebApi slack;
@@ -120,7 +117,7 @@ final class AuditConversation {
       tell(origin.responseUrl(), origin.user(), Mrkdwn.escape(e.getMessage()));
     } catch (RuntimeException e) {
       log.error("audit action failed for {}", origin.user(), e);
-      tell(origin.responseUrl(), origin.user(), SORRY);
+      tell(origin.responseUrl(), origin.user(), AuditTurns.SORRY);
     }
   }
 

@@ -24,9 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackAnswerer {
   private static final Logger log = LoggerFactory.getLogger(SlackAnswerer.class);
-  static final String ERROR_TEXT =
-      ":warning: Sorry, something went wrong while I was answering. Please try again in a minute;"
-          + " if it keeps happening, let your Slack admin know.";
   static final String THINKING = "is thinking…";
 
   private final ConversationService conversation;
@@ -103,7 +100,7 @@ final class SlackAnswerer {
   /** Tells the asker something went wrong; used when the failure happened elsewhere too. */
   void apologise(Destination destination) {
     try {
-      tell(destination, ERROR_TEXT, null);
+      tell(destination, Mrkdwn.fromMarkdown(ConversationService.SORRY), null);
     } catch (RuntimeException e) {
       log.error("could not tell the asker about the failure either ({})", destination, e);
     }

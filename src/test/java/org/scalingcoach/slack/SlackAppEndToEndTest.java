@@ -473,7 +473,7 @@ class SlackAppEndToEndTest {
     mention("Ev17", "1800001200.000100", null, "<@UCOACHBOT> How do we detect model drift?");
 
     FakeSlack.Call apology = awaitPosts(2).get(1);
-    assertThat(apology.param("text")).isEqualTo(SlackAnswerer.ERROR_TEXT);
+    assertThat(apology.param("text")).isEqualTo(Mrkdwn.fromMarkdown(ConversationService.SORRY));
     assertThat(apology.param("thread_ts")).isEqualTo("1800001200.000100");
   }
 
