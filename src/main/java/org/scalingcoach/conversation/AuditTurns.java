@@ -105,7 +105,22 @@ public final class AuditTurns {
    * mentioned in it, other than the coach.
    */
   public Outcome command(Turn turn, Command.Audit command, List<String> mentioned) {
-    return commands.command(turn, command, mentioned);
+    Outcome outcome = commands.command(turn, command, mentioned);
+    Supplier<List<Reply>> later = outcome.later();
+    if (later == null) {
+      return outcome;
+    }
+    // Slow work finds some refusals only once it runs: they are said like any other, everywhere.
+    return new Outcome(
+        outcome.now(),
+        outcome.acknowledgement(),
+        () -> {
+          try {
+            return later.get();
+          } catch (AuditException e) {
+            return List.of(Reply.text(e.getMessage()));
+          }
+        });
   }
 
   /** The audits part of a person's home: what they can start, resume and read, and the team. */

@@ -1,6 +1,7 @@
 package org.scalingcoach.conversation;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.scalingcoach.admin.AdminActions;
@@ -18,6 +19,7 @@ import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.expert.QuestionLines;
 import org.scalingcoach.guard.PerUserRate;
 import org.scalingcoach.guard.StoredText;
+import org.scalingcoach.knowledge.KnowledgeBase;
 import org.scalingcoach.metrics.CoachMetrics;
 
 /**
@@ -148,6 +150,24 @@ public final class ConversationService {
 
   public Features features() {
     return features;
+  }
+
+  /**
+   * What a person's home shows, part by part: who the coach is, what it knows (as loaded now),
+   * example questions, and their questions to the experts and their audits where those run.
+   */
+  public List<Reply> home(String workspace, String user, KnowledgeBase knowledge) {
+    List<Reply> parts = new ArrayList<>();
+    parts.add(Welcome.home(new Reply.Person(user, user, false)));
+    parts.add(Welcome.knowledge(knowledge));
+    parts.add(Welcome.tryAQuestion());
+    if (expertTurns != null && expertTurns.asked(workspace, user)) {
+      parts.add(Reply.text(myQuestions(workspace, user)));
+    }
+    if (audits != null) {
+      parts.add(audits.home(workspace, user));
+    }
+    return parts;
   }
 
   /** The help text in Markdown. */

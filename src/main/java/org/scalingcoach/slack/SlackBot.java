@@ -46,7 +46,6 @@ public final class SlackBot implements AutoCloseable {
   private final Slack slack;
   private final App app;
   private final BackgroundWork work;
-  private final HomeView home;
   private final SlashCommands commands;
   private final Reminders reminders;
   private final SlackInbox inbox;
@@ -58,7 +57,6 @@ public final class SlackBot implements AutoCloseable {
       Slack slack,
       App app,
       BackgroundWork work,
-      HomeView home,
       SlashCommands commands,
       Reminders reminders,
       SlackInbox inbox) {
@@ -68,7 +66,6 @@ public final class SlackBot implements AutoCloseable {
     this.slack = slack;
     this.app = app;
     this.work = work;
-    this.home = home;
     this.commands = commands;
   }
 
@@ -81,29 +78,17 @@ public final class SlackBot implements AutoCloseable {
     DeliveryWorkers own =
         new DeliveryWorkers(
             new SqliteInbox(database), Clock.systemUTC(), 8, 2_000, Duration.ofDays(1));
-    SlackBot bot = create(settings, core, database, sleeper, null, null, own);
+    SlackBot bot = create(settings, core, database, sleeper, null, null, own, null);
     bot.ownedDeliveries = own;
     own.resume();
     return bot;
   }
 
   /**
-   * Builds the bot with audits (when {@code audits} is given) and {@code /coach admin} (when {@code
-   * admin} is given); requests taken over HTTP go through {@code deliveries}' inbox, and {@code
-   * sleeper} waits between rate-limited retries.
+   * Builds the bot with audits (when {@code audits} is given), {@code /coach admin} (when {@code
+   * admin} is given) and "Ask an expert" (when {@code experts} is given); requests taken over HTTP
+   * go through {@code deliveries}' inbox, and {@code sleeper} waits between rate-limited retries.
    */
-  public static SlackBot create(
-      SlackSettings settings,
-      CoachCore core,
-      Database database,
-      Retry.Sleeper sleeper,
-      AuditServices audits,
-      AdminActions admin,
-      DeliveryWorkers deliveries) {
-    return create(settings, core, database, sleeper, audits, admin, deliveries, null);
-  }
-
-  /** Builds the bot with "Ask an expert" too, when {@code experts} is given. */
   public static SlackBot create(
       SlackSettings settings,
       CoachCore core,
@@ -139,7 +124,6 @@ public final class SlackBot implements AutoCloseable {
         new SlackMemory(answers, new SlackFeedbackStore(database), new QuestionLog(database));
     HandledEventStore handled =
         new HandledEventStore(database, Clock.systemUTC(), DEDUPE_RETENTION);
-    HomeView home = HomeView.standard(core::knowledge);
     ConversationService service =
         new ConversationService(
                 SlackTurns.PLATFORM,
@@ -176,7 +160,7 @@ public final class SlackBot implements AutoCloseable {
             answerer,
             handled,
             answers,
-            home,
+            (team, user) -> service.home(team, user, core.knowledge()),
             webApi,
             new AssistantThreadStore(database, Clock.systemUTC()));
     events.register(app);
@@ -184,7 +168,7 @@ public final class SlackBot implements AutoCloseable {
     actions.register(app);
     if (experts != null) {
       SlackExperts slackExperts = new SlackExperts(service, answers, work, webApi);
-      slackExperts.register(app, home);
+      slackExperts.register(app);
       actions.withExperts(slackExperts);
       events.divertThreadReplies(slackExperts::onThreadReply);
       experts.add(new SlackExpertMessenger(webApi, answers));
@@ -206,14 +190,13 @@ public final class SlackBot implements AutoCloseable {
       SlackAudits slackAudits = new SlackAudits(service, conversation, work, webApi);
       slackAudits.register(app);
       actions.withAudits(slackAudits);
-      home.add((team, user) -> conversation.turns().home(team, user));
       audits.deliverRemindersThrough(new SlackAuditReminders(conversation));
       reminders = audits.reminders();
     }
     SlackInbox inbox =
         new SlackInbox(app, deliveries, settings.signingSecret(), webApi, Clock.systemUTC());
     deliveries.register(SlackInbox.PLATFORM, inbox);
-    return new SlackBot(settings, slack, app, work, home, commands, reminders, inbox);
+    return new SlackBot(settings, slack, app, work, commands, reminders, inbox);
   }
 
   /**
@@ -241,11 +224,6 @@ public final class SlackBot implements AutoCloseable {
 
   public SlackSettings.Mode mode() {
     return settings.mode();
-  }
-
-  /** The App Home, for features that add their own section. */
-  public HomeView home() {
-    return home;
   }
 
   /** The {@code /coach} subcommands, for features that add their own. */

@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.ExpertReplies;
 import org.scalingcoach.conversation.ExpertTurns;
-import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Turn;
 import org.scalingcoach.delivery.BackgroundWork;
 import org.scalingcoach.expert.ExpertDesk.Outcome;
@@ -50,7 +49,7 @@ final class SlackExperts {
     this.slack = slack;
   }
 
-  void register(App app, HomeView home) {
+  void register(App app) {
     app.viewSubmission(
         ASK_VIEW,
         (request, context) -> {
@@ -79,7 +78,6 @@ final class SlackExperts {
                 context);
           });
     }
-    home.add(this::homeSection);
   }
 
   /** A click on an expert button or on the offer to ask them, read by {@link SlackActions}. */
@@ -201,10 +199,6 @@ final class SlackExperts {
               r.responseAction("errors").errors(Map.of(SlackModals.TEXT_BLOCK, outcome.message())));
     }
     return context.ack();
-  }
-
-  private Reply homeSection(String team, String user) {
-    return experts.asked(team, user) ? Reply.text(service.myQuestions(team, user)) : null;
   }
 
   private void tell(BlockActionPayload p, Outcome outcome) {

@@ -96,18 +96,10 @@ public final class TeamsMessagesServlet extends HttpServlet {
     return servlet;
   }
 
-  /** The same endpoint putting its deliveries in {@code deliveries}' inbox, shared with Slack. */
-  public static TeamsMessagesServlet create(
-      TeamsSettings settings,
-      CoachCore core,
-      Database database,
-      AuditServices audits,
-      AdminActions admin,
-      DeliveryWorkers deliveries) {
-    return create(settings, core, database, audits, admin, deliveries, false, null);
-  }
-
-  /** The same, with "Ask an expert" too when {@code experts} is given. */
+  /**
+   * The same endpoint putting its deliveries in {@code deliveries}' inbox, shared with Slack, with
+   * "Ask an expert" too when {@code experts} is given.
+   */
   public static TeamsMessagesServlet create(
       TeamsSettings settings,
       CoachCore core,
