@@ -182,10 +182,8 @@ public record ButtonCode(String id, String value) {
         }
         case Audits.START_SUBJECT -> {
           name = AuditReplies.START;
-          String[] parts = raw.split("\n", 2);
-          token.put("type", parts[0]);
           // A malformed button starts nothing: the engine refuses a blank subject.
-          token.put("subject", parts.length > 1 ? parts[1] : " ");
+          typeAndSubject(raw, token, " ");
         }
         case Audits.REPORT, Audits.EXPORT, Audits.SHARE -> {
           name = "audit-" + id.substring("audit_".length());
@@ -193,9 +191,7 @@ public record ButtonCode(String id, String value) {
         }
         case Audits.HISTORY -> {
           name = AuditReplies.HISTORY;
-          String[] parts = raw.split("\n", 2);
-          token.put("type", parts[0]);
-          token.put("subject", parts.length > 1 ? parts[1] : "");
+          typeAndSubject(raw, token, "");
         }
         default -> {
           return null;
@@ -203,6 +199,13 @@ public record ButtonCode(String id, String value) {
       }
     }
     return new Turn.Action(name, token);
+  }
+
+  /** {@code type\nsubject}, as the start and history buttons carry them. */
+  private static void typeAndSubject(String raw, Map<String, String> token, String noSubject) {
+    String[] parts = raw.split("\n", 2);
+    token.put("type", parts[0]);
+    token.put("subject", parts.length > 1 ? parts[1] : noSubject);
   }
 
   private static void step(String value, Map<String, String> token) {

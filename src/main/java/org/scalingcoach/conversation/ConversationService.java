@@ -210,6 +210,34 @@ public final class ConversationService {
     return new Route.Ask(((Command.Question) command).text());
   }
 
+  /**
+   * Handles {@code turn} from start to end where it is typed text or a clicked question, on an
+   * inbox worker: help, refusals and admin commands (slow ones run right here) are sent to {@code
+   * out}, and a question is answered into it. Returns the route, so the adapter handles what is
+   * left: an audit command or another click; a double click is dropped.
+   */
+  public Route converse(Turn turn, Outbox out) {
+    Route route = route(turn);
+    if (route instanceof Route.Say say) {
+      out.send(say.reply());
+    } else if (route instanceof Route.Later later) {
+      out.send(later.reply().get());
+    } else if (route instanceof Route.Ask ask) {
+      answer(turn, ask.question(), out);
+    }
+    return route;
+  }
+
+  /** Answers {@code question}, asked in {@code turn}, into {@code out}, with its preview. */
+  public void answer(Turn turn, String question, Outbox out) {
+    Route route = ask(turn, question, out.preview());
+    if (route instanceof Route.Answered answered) {
+      out.answered(question, answered);
+    } else if (route instanceof Route.Say say) {
+      out.send(say.reply());
+    }
+  }
+
   private Route click(Turn turn) {
     var refused = policy.refusal(turn);
     if (refused.isPresent()) {

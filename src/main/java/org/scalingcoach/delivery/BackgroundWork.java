@@ -112,14 +112,6 @@ public final class BackgroundWork implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    DeliveryWorkers.stop(executor);
   }
 }

@@ -11,7 +11,6 @@ import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.ExpertTurns;
 import org.scalingcoach.conversation.Reply;
-import org.scalingcoach.conversation.Route;
 import org.scalingcoach.conversation.Turn;
 import org.scalingcoach.conversation.Welcome;
 import org.scalingcoach.delivery.BackgroundWork;
@@ -149,14 +148,7 @@ final class SlackActions {
     }
     Turn click = SlackTurns.clicked(payload.getTeam().getId(), user, where, action);
     boolean ephemeral = where instanceof Destination.ResponseUrl;
-    Route route = conversation.route(click);
-    if (route instanceof Route.Ask ask) {
-      answerer.answer(
-          new SlackAnswerer.Ask(
-              click, ask.question(), where, new AnswerBlocks.Options(user, ephemeral)));
-    } else if (route instanceof Route.Say say) {
-      answerer.tell(where, say.reply());
-    }
+    answerer.converse(click, where, new AnswerBlocks.Options(user, ephemeral));
   }
 
   private void share(BlockActionPayload payload) {

@@ -146,9 +146,7 @@ public final class SlackBot implements AutoCloseable {
               work.submit(
                   "answer /coach from " + payload.getUserId(),
                   () ->
-                      answerer.answer(
-                          new SlackAnswerer.Ask(
-                              turn, question, where, new AnswerBlocks.Options(null, true))));
+                      answerer.answer(turn, question, where, new AnswerBlocks.Options(null, true)));
               return context.ack();
             },
             work,

@@ -168,7 +168,8 @@ final class SlackEvents {
   }
 
   private void ask(String team, String user, String question, Destination.Conversation where) {
-    answerer.converse(SlackTurns.typed(team, user, where, question), where);
+    answerer.converse(
+        SlackTurns.typed(team, user, where, question), where, AnswerBlocks.Options.PLAIN);
   }
 
   /**
