@@ -20,6 +20,7 @@ import java.util.List;
 import org.scalingcoach.conversation.Block;
 import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.conversation.Reply;
+import org.scalingcoach.delivery.TextPieces;
 
 /**
  * The one Block Kit renderer: lays out any of the core's {@link Reply}s, block by block, within
@@ -253,25 +254,9 @@ final class SlackReplies {
 
   /** Splits text into pieces a section block accepts, preferring paragraph and line breaks. */
   static List<String> chunks(String text) {
-    List<String> chunks = new ArrayList<>();
-    String rest = text;
-    while (rest.length() > SECTION_CHARS) {
-      int cut = rest.lastIndexOf("\n\n", SECTION_CHARS);
-      if (cut <= 0) {
-        cut = rest.lastIndexOf('\n', SECTION_CHARS);
-      }
-      if (cut <= 0) {
-        cut = rest.lastIndexOf(' ', SECTION_CHARS);
-      }
-      if (cut <= 0) {
-        cut = SECTION_CHARS;
-      }
-      chunks.add(rest.substring(0, cut).strip());
-      rest = rest.substring(cut).strip();
-    }
-    if (!rest.isEmpty()) {
-      chunks.add(rest);
-    }
-    return chunks;
+    return TextPieces.split(text, SECTION_CHARS).stream()
+        .map(String::strip)
+        .filter(piece -> !piece.isEmpty())
+        .toList();
   }
 }
