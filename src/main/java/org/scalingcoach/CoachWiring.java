@@ -27,7 +27,7 @@ import org.scalingcoach.console.InsightsView;
 import org.scalingcoach.console.KnowledgeEditor;
 import org.scalingcoach.console.RetrievalEvidence;
 import org.scalingcoach.console.RolesAndUsage;
-import org.scalingcoach.conversation.DeliveryWorkers;
+import org.scalingcoach.delivery.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertDesk;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.expert.KnowledgeDrafts;

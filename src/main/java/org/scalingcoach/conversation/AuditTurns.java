@@ -16,6 +16,7 @@ import org.scalingcoach.audit.AuditStatus;
 import org.scalingcoach.audit.Progress;
 import org.scalingcoach.audit.ReminderSchedule;
 import org.scalingcoach.audit.Reminders;
+import org.scalingcoach.delivery.DeliveryScope;
 import org.scalingcoach.llm.AuditSummary;
 
 /**
@@ -27,6 +28,11 @@ import org.scalingcoach.llm.AuditSummary;
 public final class AuditTurns {
   /** How many finished audits a home shows. */
   private static final int HOME_FINISHED = 5;
+
+  /** What a person is told when an audit step failed on our side. */
+  public static final String SORRY =
+      "Something went wrong on my side. Your answers so far are saved; please try again in a"
+          + " moment.";
 
   static final String UNKNOWN_BUTTON = "That button is not one I recognise. Try %saudit.";
 
@@ -99,7 +105,22 @@ public final class AuditTurns {
    * mentioned in it, other than the coach.
    */
   public Outcome command(Turn turn, Command.Audit command, List<String> mentioned) {
-    return commands.command(turn, command, mentioned);
+    Outcome outcome = commands.command(turn, command, mentioned);
+    Supplier<List<Reply>> later = outcome.later();
+    if (later == null) {
+      return outcome;
+    }
+    // Slow work finds some refusals only once it runs: they are said like any other, everywhere.
+    return new Outcome(
+        outcome.now(),
+        outcome.acknowledgement(),
+        () -> {
+          try {
+            return later.get();
+          } catch (AuditException e) {
+            return List.of(Reply.text(e.getMessage()));
+          }
+        });
   }
 
   /** The audits part of a person's home: what they can start, resume and read, and the team. */

@@ -1,6 +1,7 @@
 package org.scalingcoach.conversation;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.scalingcoach.admin.AdminActions;
@@ -18,6 +19,7 @@ import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.expert.QuestionLines;
 import org.scalingcoach.guard.PerUserRate;
 import org.scalingcoach.guard.StoredText;
+import org.scalingcoach.knowledge.KnowledgeBase;
 import org.scalingcoach.metrics.CoachMetrics;
 
 /**
@@ -27,8 +29,14 @@ import org.scalingcoach.metrics.CoachMetrics;
  * whoever answers them.
  */
 public final class ConversationService {
-  static final String BUTTON_GONE =
+  public static final String BUTTON_GONE =
       "That button no longer works. Ask me a question to start again.";
+
+  /** What a person is told when answering them failed, on any platform. */
+  public static final String SORRY =
+      "Sorry, something went wrong on my side and I couldn't answer. Please try again in a"
+          + " minute; if it keeps happening, let your admin know.";
+
   public static final String THANKS_UP = "Thanks! Glad that helped.";
   public static final String THANKS_DOWN =
       "Thanks for telling me. An admin will review this answer to improve the knowledge base.";
@@ -45,6 +53,7 @@ public final class ConversationService {
   private final ConversationPolicy policy;
   private final AdminActions admin;
   private final ExpertRelay experts;
+  private final ExpertTurns expertTurns;
   private final Answering answering;
   private final PerUserRate rate = PerUserRate.standard();
   private volatile AuditTurns audits;
@@ -88,6 +97,7 @@ public final class ConversationService {
     this.prefix = prefix;
     this.admin = admin;
     this.experts = experts;
+    this.expertTurns = experts == null ? null : new ExpertTurns(experts, platform);
     this.features = new Features(audits, admin != null, experts != null);
     this.policy = new ConversationPolicy(prefix);
   }
@@ -128,6 +138,11 @@ public final class ConversationService {
     return clicks.claim(platform, click.workspace(), List.of(key), DOUBLE_CLICK_WINDOW);
   }
 
+  /** "Ask an expert", for clicks {@link #route} allowed; null without experts. */
+  public ExpertTurns experts() {
+    return expertTurns;
+  }
+
   /** The audit conversation, for turns {@link #route} allowed; null without audits. */
   public AuditTurns audits() {
     return audits;
@@ -135,6 +150,24 @@ public final class ConversationService {
 
   public Features features() {
     return features;
+  }
+
+  /**
+   * What a person's home shows, part by part: who the coach is, what it knows (as loaded now),
+   * example questions, and their questions to the experts and their audits where those run.
+   */
+  public List<Reply> home(String workspace, String user, KnowledgeBase knowledge) {
+    List<Reply> parts = new ArrayList<>();
+    parts.add(Welcome.home(new Reply.Person(user, user, false)));
+    parts.add(Welcome.knowledge(knowledge));
+    parts.add(Welcome.tryAQuestion());
+    if (expertTurns != null && expertTurns.asked(workspace, user)) {
+      parts.add(Reply.text(myQuestions(workspace, user)));
+    }
+    if (audits != null) {
+      parts.add(audits.home(workspace, user));
+    }
+    return parts;
   }
 
   /** The help text in Markdown. */
@@ -175,6 +208,34 @@ public final class ConversationService {
           : new Route.Audit(a);
     }
     return new Route.Ask(((Command.Question) command).text());
+  }
+
+  /**
+   * Handles {@code turn} from start to end where it is typed text or a clicked question, on an
+   * inbox worker: help, refusals and admin commands (slow ones run right here) are sent to {@code
+   * out}, and a question is answered into it. Returns the route, so the adapter handles what is
+   * left: an audit command or another click; a double click is dropped.
+   */
+  public Route converse(Turn turn, Outbox out) {
+    Route route = route(turn);
+    if (route instanceof Route.Say say) {
+      out.send(say.reply());
+    } else if (route instanceof Route.Later later) {
+      out.send(later.reply().get());
+    } else if (route instanceof Route.Ask ask) {
+      answer(turn, ask.question(), out);
+    }
+    return route;
+  }
+
+  /** Answers {@code question}, asked in {@code turn}, into {@code out}, with its preview. */
+  public void answer(Turn turn, String question, Outbox out) {
+    Route route = ask(turn, question, out.preview());
+    if (route instanceof Route.Answered answered) {
+      out.answered(question, answered);
+    } else if (route instanceof Route.Say say) {
+      out.send(say.reply());
+    }
   }
 
   private Route click(Turn turn) {

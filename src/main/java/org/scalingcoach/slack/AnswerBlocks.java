@@ -14,6 +14,7 @@ import java.util.List;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.conversation.AnswerReplies;
 import org.scalingcoach.conversation.Block;
+import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.conversation.Reply;
 
 /**
@@ -84,7 +85,7 @@ public final class AnswerBlocks {
               .elements(
                   List.of(
                       FeedbackButtonsElement.builder()
-                          .actionId(SlackButtons.FEEDBACK_BUTTONS)
+                          .actionId(ButtonCode.FEEDBACK_BUTTONS)
                           .positiveButton(feedback(votes.get(0)))
                           .negativeButton(feedback(votes.get(1)))
                           .build()))
@@ -124,7 +125,7 @@ public final class AnswerBlocks {
     String label = vote.label();
     return FeedbackButtonObject.builder()
         .text(plainText(label, true))
-        .value(SlackButtons.nativeVote(vote))
+        .value(ButtonCode.nativeVote(vote))
         .accessibilityLabel(label.substring(label.indexOf(' ') + 1))
         .build();
   }

@@ -10,6 +10,7 @@ import org.scalingcoach.conversation.AuditReportReplies;
 import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.conversation.AuditView;
 import org.scalingcoach.conversation.Reply;
+import org.scalingcoach.delivery.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,6 @@ import org.slf4j.LoggerFactory;
  * replaced where the reply says so, charts and exports as files, and plain notes ephemerally.
  */
 final class AuditConversation {
-  static final String SORRY =
-      "Something went wrong on my side. Your answers so far are saved; please try again in a"
-          + " moment.";
   private static final Logger log = LoggerFactory.getLogger(AuditConversation.class);
 
   private final SlackWebApi slack;
@@ -119,7 +117,7 @@ final class AuditConversation {
       tell(origin.responseUrl(), origin.user(), Mrkdwn.escape(e.getMessage()));
     } catch (RuntimeException e) {
       log.error("audit action failed for {}", origin.user(), e);
-      tell(origin.responseUrl(), origin.user(), SORRY);
+      tell(origin.responseUrl(), origin.user(), AuditTurns.SORRY);
     }
   }
 

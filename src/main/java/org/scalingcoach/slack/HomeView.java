@@ -6,46 +6,22 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Reply;
-import org.scalingcoach.conversation.Welcome;
-import org.scalingcoach.knowledge.KnowledgeBase;
 
 /**
- * The App Home tab: the core's replies for one person (the welcome, what the coach knows, example
- * questions, and what features such as audits add with {@link #add(Section)}), rendered one after
- * the other between dividers.
+ * The App Home tab: the parts of a person's home the conversation service chooses ({@link
+ * ConversationService#home}), rendered one after the other between dividers.
  */
-public final class HomeView {
-  static final String ASK_EXAMPLE_PREFIX = "coach_ask_example_";
+final class HomeView {
+  /** A home tab holds 100 blocks, more than a message: each part was already cut to 50. */
+  private static final int MAX_BLOCKS = 100;
 
-  private final List<Section> sections = new CopyOnWriteArrayList<>();
+  private HomeView() {}
 
-  /** A part of the home tab, built for one user each time the tab is opened (null for none). */
-  @FunctionalInterface
-  public interface Section {
-    Reply reply(String teamId, String userId);
-  }
-
-  /** The standard home; what the coach knows follows reloads. */
-  static HomeView standard(Supplier<KnowledgeBase> knowledge) {
-    HomeView view = new HomeView();
-    view.add((team, user) -> Welcome.home(new Reply.Person(user, user, false)));
-    view.add((team, user) -> Welcome.knowledge(knowledge.get()));
-    view.add((team, user) -> Welcome.tryAQuestion());
-    return view;
-  }
-
-  public HomeView add(Section section) {
-    sections.add(section);
-    return this;
-  }
-
-  View build(String teamId, String userId) {
+  static View of(List<Reply> parts) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    for (Section section : sections) {
-      Reply part = section.reply(teamId, userId);
+    for (Reply part : parts) {
       if (part == null || part.content().isEmpty()) {
         continue;
       }
@@ -54,10 +30,9 @@ public final class HomeView {
       }
       blocks.addAll(SlackReplies.blocks(part));
     }
-    // A home tab holds 100 blocks, more than a message: each part was already cut to 50.
     return View.builder()
         .type("home")
-        .blocks(blocks.subList(0, Math.min(100, blocks.size())))
+        .blocks(blocks.subList(0, Math.min(MAX_BLOCKS, blocks.size())))
         .build();
   }
 }

@@ -30,10 +30,11 @@ final class LiveAnswers {
     Instant since = refused.get(teamId);
     boolean recentlyRefused = since != null && clock.instant().isBefore(since.plus(RETRY_REFUSED));
     // Native streams are replies in a thread; a top-level message in a DM has none.
-    if (where.threadTs() == null || recentlyRefused) {
-      return new StreamingMessage(slack, where, interval);
-    }
-    return new NativeStream(
-        slack, where, teamId, userId, interval, reason -> refused.put(teamId, clock.instant()));
+    LiveAnswer.Screen screen =
+        where.threadTs() == null || recentlyRefused
+            ? new StreamingMessage(slack, where)
+            : new NativeStream(
+                slack, where, teamId, userId, reason -> refused.put(teamId, clock.instant()));
+    return new LiveAnswer(screen, interval, where.channel());
   }
 }

@@ -2,20 +2,18 @@ package org.scalingcoach.slack;
 
 import com.slack.api.methods.response.chat.ChatStartStreamResponse;
 import com.slack.api.model.block.LayoutBlock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Shows an answer with Slack's native streaming: {@code chat.startStream} with the first words,
- * {@code chat.appendStream} with each new piece (at most once per interval), and {@code
+ * {@code chat.appendStream} with each new piece (at the pace {@code LivePreview} keeps), and {@code
  * chat.stopStream} with the rest and the sources and feedback buttons at the end. When the
  * workspace refuses {@code chat.startStream}, the answer is shown with {@code chat.update} edits
  * instead ({@code fallback}), and {@code refused} is told so the next answers go there directly.
  */
-final class NativeStream implements LiveAnswer {
+final class NativeStream implements LiveAnswer.Screen {
   private static final Logger log = LoggerFactory.getLogger(NativeStream.class);
 
   /** Told when a workspace refuses native streaming for good (not for a passing failure). */
@@ -27,68 +25,30 @@ final class NativeStream implements LiveAnswer {
   private final Destination.Conversation where;
   private final String teamId;
   private final String userId;
-  private final long intervalNanos;
-  private final StreamingMessage fallback;
   private final Refusals refusals;
-  private Posted posted;
-  private String sent = "";
-  private long lastSent;
-  private boolean stopped;
-  private boolean fallingBack;
+  private LiveAnswer.Posted posted;
+  private StreamingMessage fallback;
 
   NativeStream(
       SlackWebApi slack,
       Destination.Conversation where,
       String teamId,
       String userId,
-      Duration interval,
       Refusals refusals) {
     this.slack = slack;
     this.where = where;
     this.teamId = teamId;
     this.userId = userId;
-    this.intervalNanos = interval.toNanos();
-    this.fallback = new StreamingMessage(slack, where, interval);
     this.refusals = refusals;
   }
 
   @Override
-  public synchronized void accept(String markdown) {
-    if (fallingBack) {
-      fallback.accept(markdown);
-      return;
-    }
-    if (stopped || posted != null && System.nanoTime() - lastSent < intervalNanos) {
-      return;
-    }
-    if (posted == null) {
-      start(markdown);
-      return;
-    }
-    if (!markdown.startsWith(sent)) {
-      // Streamed text can only grow; a preview that rewrites it waits for the final answer.
-      stopped = true;
-      return;
-    }
-    String more = markdown.substring(sent.length());
-    if (more.isEmpty()) {
-      return;
-    }
-    try {
-      slack.call(
-          "chat.appendStream",
-          client ->
-              client.chatAppendStream(
-                  r -> r.channel(posted.channel()).ts(posted.ts()).markdownText(more)));
-      sent = markdown;
-      lastSent = System.nanoTime();
-    } catch (RuntimeException e) {
-      stopped = true;
-      log.warn("stopped streaming a partial answer in {}: {}", where.channel(), e.getMessage());
-    }
+  public boolean appendOnly() {
+    return fallback == null;
   }
 
-  private void start(String markdown) {
+  @Override
+  public void open(String markdown) {
     try {
       ChatStartStreamResponse response =
           slack.call(
@@ -102,9 +62,7 @@ final class NativeStream implements LiveAnswer {
                               .recipientTeamId(teamId)
                               .recipientUserId(userId)));
       String channel = response.getChannel() != null ? response.getChannel() : where.channel();
-      posted = new Posted(channel, response.getTs());
-      sent = markdown;
-      lastSent = System.nanoTime();
+      posted = new LiveAnswer.Posted(channel, response.getTs());
     } catch (SlackCallFailed e) {
       if (permanent(e)) {
         refusals.refused(e.error());
@@ -113,26 +71,34 @@ final class NativeStream implements LiveAnswer {
           "native streaming refused in {} ({}); showing the answer with edits",
           where.channel(),
           e.error());
-      fallingBack = true;
-      fallback.accept(markdown);
+      fallback = new StreamingMessage(slack, where);
+      fallback.open(markdown);
     }
   }
 
   @Override
-  public synchronized Optional<Posted> complete(AnswerBlocks.Shown answer) {
-    stopped = true;
-    if (fallingBack) {
-      return fallback.complete(answer);
+  public void grow(String shown, String markdown) {
+    if (fallback != null) {
+      fallback.grow(shown, markdown);
+      return;
     }
-    if (posted == null) {
-      return Optional.empty();
+    String more = markdown.substring(shown.length());
+    LiveAnswer.Posted at = posted;
+    slack.call(
+        "chat.appendStream",
+        client ->
+            client.chatAppendStream(r -> r.channel(at.channel()).ts(at.ts()).markdownText(more)));
+  }
+
+  @Override
+  public LiveAnswer.Posted complete(AnswerBlocks.Shown answer, String shown) {
+    if (fallback != null) {
+      return fallback.complete(answer, shown);
     }
-    Posted at = posted;
-    String text = AnswerBlocks.fallbackText(answer);
-    List<LayoutBlock> blocks = AnswerBlocks.answer(answer);
+    LiveAnswer.Posted at = posted;
     String markdown = answer.reply().markdown();
-    if (markdown.startsWith(sent)) {
-      String rest = markdown.substring(sent.length());
+    if (markdown.startsWith(shown)) {
+      String rest = markdown.substring(shown.length());
       List<LayoutBlock> tail = AnswerBlocks.afterStream(answer);
       slack.call(
           "chat.stopStream",
@@ -142,7 +108,7 @@ final class NativeStream implements LiveAnswer {
                     r.channel(at.channel()).ts(at.ts()).blocks(tail);
                     return rest.isEmpty() ? r : r.markdownText(rest);
                   }));
-      return Optional.of(at);
+      return at;
     }
     // The final answer is not what was streamed (a fallback, say): end the stream, then
     // replace the message as a whole.
@@ -153,11 +119,13 @@ final class NativeStream implements LiveAnswer {
     } catch (SlackCallFailed e) {
       log.warn("could not stop the stream in {}: {}", at.channel(), e.getMessage());
     }
+    String text = AnswerBlocks.fallbackText(answer);
+    List<LayoutBlock> blocks = AnswerBlocks.answer(answer);
     slack.call(
         "chat.update",
         client ->
             client.chatUpdate(r -> r.channel(at.channel()).ts(at.ts()).text(text).blocks(blocks)));
-    return Optional.of(at);
+    return at;
   }
 
   /** Whether the error means this workspace does not offer native streaming (not a hiccup). */

@@ -3,18 +3,25 @@ package org.scalingcoach.slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.App;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.scalingcoach.conversation.AnswerReplies;
+import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.conversation.ConversationService;
+import org.scalingcoach.conversation.ExpertTurns;
 import org.scalingcoach.conversation.Reply;
-import org.scalingcoach.conversation.Route;
 import org.scalingcoach.conversation.Turn;
+import org.scalingcoach.conversation.Welcome;
+import org.scalingcoach.delivery.BackgroundWork;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.StoredAnswer;
 
-/** Button clicks on answers and the App Home: feedback, follow-ups, sharing, example questions. */
+/**
+ * Every click in Slack, buttons and pickers alike, in one handler: read with the one {@link
+ * ButtonCode} into the core's action, then handled here (votes, follow-ups, examples, sharing) or
+ * by the audits and the experts; a button no release of the coach knows gets a clear answer.
+ */
 final class SlackActions {
 
   private final BackgroundWork work;
@@ -22,6 +29,8 @@ final class SlackActions {
   private final SlackAnswerStore answers;
   private final ConversationService conversation;
   private final SlackWebApi slack;
+  private volatile SlackAudits audits;
+  private volatile SlackExperts experts;
 
   SlackActions(
       BackgroundWork work,
@@ -36,44 +45,60 @@ final class SlackActions {
     this.slack = slack;
   }
 
+  void withAudits(SlackAudits audits) {
+    this.audits = audits;
+  }
+
+  void withExperts(SlackExperts experts) {
+    this.experts = experts;
+  }
+
   void register(App app) {
-    // The classic 👍/👎 buttons, and Slack's own feedback_buttons under a streamed answer.
-    for (String vote :
-        List.of(
-            SlackButtons.FEEDBACK_UP, SlackButtons.FEEDBACK_DOWN, SlackButtons.FEEDBACK_BUTTONS)) {
-      app.blockAction(
-          vote,
-          (request, context) -> {
-            BlockActionPayload payload = request.getPayload();
-            var clicked = payload.getActions().get(0);
-            Turn.Action action = SlackButtons.vote(clicked.getActionId(), clicked.getValue());
-            if (action != null) {
-              work.submit("record feedback", () -> recordFeedback(payload, action));
-            }
-            return context.ack();
-          });
+    app.blockAction(
+        Pattern.compile(".*"),
+        (request, context) -> {
+          click(request.getPayload());
+          return context.ack();
+        });
+  }
+
+  /** Runs at the door: what needs Slack's Web API is left to the background work. */
+  private void click(BlockActionPayload payload) {
+    BlockActionPayload.Action clicked = payload.getActions().get(0);
+    String id = clicked.getActionId();
+    if (id.equals(AnswerBlocks.SHARE)) {
+      work.submit("share an answer", () -> share(payload));
+      return;
     }
-    app.blockAction(
-        Pattern.compile(Pattern.quote(SlackButtons.FOLLOW_UP_PREFIX) + "\\d+"),
-        (request, context) -> {
-          BlockActionPayload payload = request.getPayload();
-          work.submit("answer a follow-up click", () -> followUp(payload));
-          return context.ack();
-        });
-    app.blockAction(
-        AnswerBlocks.SHARE,
-        (request, context) -> {
-          BlockActionPayload payload = request.getPayload();
-          work.submit("share an answer", () -> share(payload));
-          return context.ack();
-        });
-    app.blockAction(
-        Pattern.compile(Pattern.quote(HomeView.ASK_EXAMPLE_PREFIX) + "\\d+"),
-        (request, context) -> {
-          BlockActionPayload payload = request.getPayload();
-          work.submit("answer an example question", () -> askExample(payload));
-          return context.ack();
-        });
+    SlackAudits audits = this.audits;
+    if (id.equals(ButtonCode.Audits.SHARE) && audits != null) {
+      audits.sharePicked(payload);
+      return;
+    }
+    Optional<Turn.Action> action = ButtonCode.action(id, clicked.getValue());
+    String name = action.map(Turn.Action::name).orElse("");
+    SlackExperts experts = this.experts;
+    if (name.equals(AnswerReplies.FEEDBACK)) {
+      work.submit("record feedback", () -> recordFeedback(payload, action.get()));
+    } else if (name.equals(AnswerReplies.ASK)) {
+      work.submit("answer a clicked question", () -> askClicked(payload, action.get()));
+    } else if (name.startsWith("audit-") && audits != null) {
+      audits.click(payload, action.get());
+    } else if (ExpertTurns.handles(name) && experts != null) {
+      experts.click(payload, action.get());
+    } else {
+      work.submit("answer an unknown button", () -> gone(payload));
+    }
+  }
+
+  /** A button of a format no release reads (or of a feature that is off): said plainly. */
+  private void gone(BlockActionPayload payload) {
+    String channel = payload.getContainer() == null ? null : payload.getContainer().getChannelId();
+    Destination where =
+        payload.getResponseUrl() != null
+            ? new Destination.ResponseUrl(payload.getResponseUrl(), channel)
+            : new Destination.Conversation(payload.getUser().getId(), null, false);
+    answerer.tell(where, Reply.text(ConversationService.BUTTON_GONE));
   }
 
   private void recordFeedback(BlockActionPayload payload, Turn.Action action) {
@@ -100,39 +125,30 @@ final class SlackActions {
             .build());
   }
 
-  /** A click that asks a question: a suggested follow-up under an answer, or an example. */
-  private void askClicked(BlockActionPayload payload, Destination where, String askedBy) {
-    String team = payload.getTeam().getId();
+  /**
+   * A click that asks a question: a suggested follow-up under an answer (answered where it was
+   * clicked), or an example (answered in the person's DM, whichever view it is clicked in).
+   */
+  private void askClicked(BlockActionPayload payload, Turn.Action action) {
     String user = payload.getUser().getId();
-    String question = payload.getActions().get(0).getValue();
-    Turn click = SlackTurns.clicked(team, user, where, SlackButtons.ask(question));
-    boolean ephemeral = where instanceof Destination.ResponseUrl;
-    Route route = conversation.route(click);
-    if (route instanceof Route.Ask ask) {
-      answerer.answer(
-          new SlackAnswerer.Ask(
-              click, ask.question(), where, new AnswerBlocks.Options(askedBy, ephemeral)));
-    } else if (route instanceof Route.Say say) {
-      answerer.tell(where, say.reply());
-    }
-  }
-
-  private void followUp(BlockActionPayload payload) {
+    Destination where;
     BlockActionPayload.Container container = payload.getContainer();
-    String channel = container.getChannelId();
-    if (channel == null) {
+    if (!action.value(Welcome.EXAMPLE).isEmpty()) {
+      where = new Destination.Conversation(user, null, false);
+    } else if (container == null || container.getChannelId() == null) {
       return; // a follow-up button is only ever in a message, which has a channel
-    }
-    Destination destination;
-    if (container.isEphemeral()) {
-      destination = new Destination.ResponseUrl(payload.getResponseUrl(), channel);
+    } else if (container.isEphemeral()) {
+      where = new Destination.ResponseUrl(payload.getResponseUrl(), container.getChannelId());
     } else {
+      String channel = container.getChannelId();
       String threadTs =
           container.getThreadTs() != null ? container.getThreadTs() : container.getMessageTs();
       boolean assistant = channel.startsWith("D") && container.getThreadTs() != null;
-      destination = new Destination.Conversation(channel, threadTs, assistant);
+      where = new Destination.Conversation(channel, threadTs, assistant);
     }
-    askClicked(payload, destination, payload.getUser().getId());
+    Turn click = SlackTurns.clicked(payload.getTeam().getId(), user, where, action);
+    boolean ephemeral = where instanceof Destination.ResponseUrl;
+    answerer.converse(click, where, new AnswerBlocks.Options(user, ephemeral));
   }
 
   private void share(BlockActionPayload payload) {
@@ -165,11 +181,6 @@ final class SlackActions {
                     answer, answerId, new AnswerBlocks.Options(payload.getUser().getId(), false)))
             .build());
     slack.respond(payload.getResponseUrl(), ActionResponse.builder().deleteOriginal(true).build());
-  }
-
-  private void askExample(BlockActionPayload payload) {
-    String user = payload.getUser().getId();
-    askClicked(payload, new Destination.Conversation(user, null, false), user);
   }
 
   private static ActionResponse ephemeral(String text) {

@@ -7,8 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.scalingcoach.answer.Answer;
+import java.util.function.Consumer;
 import org.scalingcoach.conversation.ConversationService;
+import org.scalingcoach.conversation.Outbox;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Route;
 import org.scalingcoach.conversation.Turn;
@@ -24,9 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackAnswerer {
   private static final Logger log = LoggerFactory.getLogger(SlackAnswerer.class);
-  static final String ERROR_TEXT =
-      ":warning: Sorry, something went wrong while I was answering. Please try again in a minute;"
-          + " if it keeps happening, let your Slack admin know.";
   static final String THINKING = "is thinking…";
 
   private final ConversationService conversation;
@@ -49,61 +47,85 @@ final class SlackAnswerer {
     this.answers = answers;
   }
 
-  /** A question to answer: the turn that asked it, where the answer goes, and how to show it. */
-  record Ask(Turn turn, String question, Destination destination, AnswerBlocks.Options options) {}
-
   /**
-   * Typed text (a mention, a direct message, a reply in a thread): the service reads it as a
-   * command or a question, and what it says is sent to {@code where}.
+   * Typed text (a mention, a direct message, a reply in a thread) or a clicked question: the
+   * service reads it as a command or a question and says what it says into {@code where}, an answer
+   * shown as {@code options} say. A typed audit command is answered with how audits are typed in
+   * Slack: they run through the slash command, in the person's DM.
    */
-  void converse(Turn turn, Destination where) {
-    Route route = conversation.route(turn);
-    if (route instanceof Route.Ask ask) {
-      answer(new Ask(turn, ask.question(), where, AnswerBlocks.Options.PLAIN));
-    } else if (route instanceof Route.Say say) {
-      tell(where, say.reply());
-    } else if (route instanceof Route.Later later) {
-      // On an inbox worker already: the slow work runs right here, as in Teams.
-      tell(where, Reply.text(later.acknowledgement()));
-      tell(where, later.reply().get());
-    } else if (route instanceof Route.Audit) {
-      tell(where, conversation.auditUsage());
+  void converse(Turn turn, Destination where, AnswerBlocks.Options options) {
+    try {
+      Route route = conversation.converse(turn, new Answers(turn, where, options));
+      if (route instanceof Route.Audit) {
+        tell(where, conversation.auditUsage());
+      }
+    } catch (RuntimeException e) {
+      fail(turn, where, e);
     }
   }
 
-  void answer(Ask ask) {
+  /** Answers {@code question}, already read as one (the text of {@code /coach <question>}). */
+  void answer(Turn turn, String question, Destination where, AnswerBlocks.Options options) {
     try {
-      LiveAnswer streaming = null;
-      if (ask.destination() instanceof Destination.Conversation c) {
+      conversation.answer(turn, question, new Answers(turn, where, options));
+    } catch (RuntimeException e) {
+      fail(turn, where, e);
+    }
+  }
+
+  private void fail(Turn turn, Destination where, RuntimeException e) {
+    log.error(
+        "could not answer a Slack question (team {}, user {}, {})",
+        turn.workspace(),
+        turn.user(),
+        where,
+        e);
+    apologise(where);
+  }
+
+  /**
+   * The replies to one turn: an answer is shown live while it is written (a sending concern), then
+   * posted as Block Kit, and where it landed is recorded.
+   */
+  private final class Answers implements Outbox {
+    private final Turn turn;
+    private final Destination where;
+    private final AnswerBlocks.Options options;
+    private LiveAnswer streaming;
+
+    Answers(Turn turn, Destination where, AnswerBlocks.Options options) {
+      this.turn = turn;
+      this.where = where;
+      this.options = options;
+    }
+
+    @Override
+    public void send(Reply reply) {
+      tell(where, reply);
+    }
+
+    @Override
+    public Consumer<String> preview() {
+      if (where instanceof Destination.Conversation c) {
         if (c.assistant()) {
           setStatus(c, THINKING);
         }
-        streaming = live.open(ask.turn().workspace(), ask.turn().user(), c);
+        streaming = live.open(turn.workspace(), turn.user(), c);
       } // an ephemeral reply cannot be edited as it grows: no preview
-      Route route = conversation.ask(ask.turn(), ask.question(), streaming);
-      if (route instanceof Route.Answered answered) {
-        var shown =
-            new AnswerBlocks.Shown(
-                answered.reply(), ask.question(), answered.answerId(), ask.options());
-        post(ask, answered.answer(), shown, streaming);
-      } else if (route instanceof Route.Say say) {
-        tell(ask.destination(), say.reply());
-      }
-    } catch (RuntimeException e) {
-      log.error(
-          "could not answer a Slack question (team {}, user {}, {})",
-          ask.turn().workspace(),
-          ask.turn().user(),
-          ask.destination(),
-          e);
-      apologise(ask.destination());
+      return streaming;
+    }
+
+    @Override
+    public void answered(String question, Route.Answered answered) {
+      var shown = new AnswerBlocks.Shown(answered.reply(), question, answered.answerId(), options);
+      post(where, shown, streaming);
     }
   }
 
   /** Tells the asker something went wrong; used when the failure happened elsewhere too. */
   void apologise(Destination destination) {
     try {
-      tell(destination, ERROR_TEXT, null);
+      tell(destination, Mrkdwn.fromMarkdown(ConversationService.SORRY), null);
     } catch (RuntimeException e) {
       log.error("could not tell the asker about the failure either ({})", destination, e);
     }
@@ -132,11 +154,11 @@ final class SlackAnswerer {
     }
   }
 
-  private void post(Ask ask, Answer answer, AnswerBlocks.Shown shown, LiveAnswer streaming) {
+  private void post(Destination destination, AnswerBlocks.Shown shown, LiveAnswer streaming) {
     String id = shown.answerId();
     List<LayoutBlock> blocks = AnswerBlocks.answer(shown);
     String text = AnswerBlocks.fallbackText(shown);
-    if (ask.destination() instanceof Destination.Conversation c) {
+    if (destination instanceof Destination.Conversation c) {
       if (streaming != null) {
         Optional<LiveAnswer.Posted> landed;
         try {
@@ -171,7 +193,7 @@ final class SlackAnswerer {
       String channel = posted.getChannel() != null ? posted.getChannel() : c.channel();
       answers.posted(id, channel, posted.getTs());
     } else {
-      tell(ask.destination(), text, blocks);
+      tell(destination, text, blocks);
     }
   }
 

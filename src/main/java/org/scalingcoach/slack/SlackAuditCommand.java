@@ -8,6 +8,7 @@ import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.conversation.Command;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Turn;
+import org.scalingcoach.delivery.BackgroundWork;
 
 /**
  * {@code /coach audit …}, already allowed by the conversation service: the core's answer is the

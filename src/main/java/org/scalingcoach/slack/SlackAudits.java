@@ -4,13 +4,13 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.View;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.scalingcoach.audit.AuditDefinition;
 import org.scalingcoach.audit.AuditException;
 import org.scalingcoach.conversation.AuditReplies;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Route;
 import org.scalingcoach.conversation.Turn;
+import org.scalingcoach.delivery.BackgroundWork;
 
 /**
  * Audit clicks in Slack, parsed into {@link Turn}s: each goes through the conversation service's
@@ -20,10 +20,6 @@ import org.scalingcoach.conversation.Turn;
  */
 final class SlackAudits {
   static final String SUBJECT_VIEW = "audit_subject";
-  static final String START_SUBJECT = SlackAuditTokens.START_SUBJECT;
-  private static final Pattern CLICKS =
-      Pattern.compile(
-          "audit_(answer_\\d+|back|skip|pause|finish|resume|start|start_subject|report|export|history)");
 
   private final ConversationService conversation;
   private final AuditConversation sender;
@@ -41,33 +37,8 @@ final class SlackAudits {
     this.slack = slack;
   }
 
+  /** The subject dialog; the clicks come through {@link SlackActions}. */
   void register(App app) {
-    app.blockAction(
-        CLICKS,
-        (request, context) -> {
-          BlockActionPayload p = request.getPayload();
-          BlockActionPayload.Action clicked = p.getActions().get(0);
-          Turn.Action action = SlackAuditTokens.action(clicked.getActionId(), clicked.getValue());
-          click(p, action);
-          return context.ack();
-        });
-    app.blockAction(
-        SlackAuditTokens.SHARE,
-        (request, context) -> {
-          BlockActionPayload p = request.getPayload();
-          BlockActionPayload.Action action = p.getActions().get(0);
-          String blockId = action.getBlockId() == null ? "" : action.getBlockId();
-          String channel = action.getSelectedConversation();
-          if (channel != null) { // else no channel was picked
-            click(
-                p,
-                new Turn.Action(
-                    AuditReplies.REPORT,
-                    Map.of("audit", blockId.substring(blockId.indexOf(':') + 1))),
-                channel);
-          }
-          return context.ack();
-        });
     app.viewSubmission(
         SUBJECT_VIEW,
         (request, context) -> {
@@ -95,8 +66,23 @@ final class SlackAudits {
         });
   }
 
-  private void click(BlockActionPayload p, Turn.Action action) {
+  /** A click on an audit button, read by {@link SlackActions}. */
+  void click(BlockActionPayload p, Turn.Action action) {
     click(p, action, null);
+  }
+
+  /** A channel picked to share a report in; the report's id travels in the picker's block. */
+  void sharePicked(BlockActionPayload p) {
+    BlockActionPayload.Action action = p.getActions().get(0);
+    String blockId = action.getBlockId() == null ? "" : action.getBlockId();
+    String channel = action.getSelectedConversation();
+    if (channel != null) { // else no channel was picked
+      click(
+          p,
+          new Turn.Action(
+              AuditReplies.REPORT, Map.of("audit", blockId.substring(blockId.indexOf(':') + 1))),
+          channel);
+    }
   }
 
   /** A click, sent where it came from; a shared report goes to {@code shareIn} instead. */

@@ -17,7 +17,9 @@ import org.scalingcoach.config.SetupException;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.conversation.ConversationService;
-import org.scalingcoach.conversation.DeliveryWorkers;
+import org.scalingcoach.delivery.BackgroundWork;
+import org.scalingcoach.delivery.DeliveryWorkers;
+import org.scalingcoach.delivery.Retry;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.store.AssistantThreadStore;
 import org.scalingcoach.store.Database;
@@ -44,7 +46,6 @@ public final class SlackBot implements AutoCloseable {
   private final Slack slack;
   private final App app;
   private final BackgroundWork work;
-  private final HomeView home;
   private final SlashCommands commands;
   private final Reminders reminders;
   private final SlackInbox inbox;
@@ -56,7 +57,6 @@ public final class SlackBot implements AutoCloseable {
       Slack slack,
       App app,
       BackgroundWork work,
-      HomeView home,
       SlashCommands commands,
       Reminders reminders,
       SlackInbox inbox) {
@@ -66,7 +66,6 @@ public final class SlackBot implements AutoCloseable {
     this.slack = slack;
     this.app = app;
     this.work = work;
-    this.home = home;
     this.commands = commands;
   }
 
@@ -75,38 +74,26 @@ public final class SlackBot implements AutoCloseable {
    * bot); {@code sleeper} waits between rate-limited retries.
    */
   public static SlackBot create(
-      SlackSettings settings, CoachCore core, Database database, SlackWebApi.Sleeper sleeper) {
+      SlackSettings settings, CoachCore core, Database database, Retry.Sleeper sleeper) {
     DeliveryWorkers own =
         new DeliveryWorkers(
             new SqliteInbox(database), Clock.systemUTC(), 8, 2_000, Duration.ofDays(1));
-    SlackBot bot = create(settings, core, database, sleeper, null, null, own);
+    SlackBot bot = create(settings, core, database, sleeper, null, null, own, null);
     bot.ownedDeliveries = own;
     own.resume();
     return bot;
   }
 
   /**
-   * Builds the bot with audits (when {@code audits} is given) and {@code /coach admin} (when {@code
-   * admin} is given); requests taken over HTTP go through {@code deliveries}' inbox, and {@code
-   * sleeper} waits between rate-limited retries.
+   * Builds the bot with audits (when {@code audits} is given), {@code /coach admin} (when {@code
+   * admin} is given) and "Ask an expert" (when {@code experts} is given); requests taken over HTTP
+   * go through {@code deliveries}' inbox, and {@code sleeper} waits between rate-limited retries.
    */
   public static SlackBot create(
       SlackSettings settings,
       CoachCore core,
       Database database,
-      SlackWebApi.Sleeper sleeper,
-      AuditServices audits,
-      AdminActions admin,
-      DeliveryWorkers deliveries) {
-    return create(settings, core, database, sleeper, audits, admin, deliveries, null);
-  }
-
-  /** Builds the bot with "Ask an expert" too, when {@code experts} is given. */
-  public static SlackBot create(
-      SlackSettings settings,
-      CoachCore core,
-      Database database,
-      SlackWebApi.Sleeper sleeper,
+      Retry.Sleeper sleeper,
       AuditServices audits,
       AdminActions admin,
       DeliveryWorkers deliveries,
@@ -131,13 +118,12 @@ public final class SlackBot implements AutoCloseable {
                 .build());
     SlackWebApi webApi = new SlackWebApi(slack, settings.botToken(), sleeper);
     // Most background time is spent waiting on Slack's Web API, not on the CPU: size for waiting.
-    BackgroundWork work = new BackgroundWork(WORKER_THREADS, 1_000);
+    BackgroundWork work = new BackgroundWork(SlackTurns.PLATFORM, WORKER_THREADS, 1_000);
     SlackAnswerStore answers = new SlackAnswerStore(database, Clock.systemUTC());
     SlackMemory memory =
         new SlackMemory(answers, new SlackFeedbackStore(database), new QuestionLog(database));
     HandledEventStore handled =
         new HandledEventStore(database, Clock.systemUTC(), DEDUPE_RETENTION);
-    HomeView home = HomeView.standard(core::knowledge);
     ConversationService service =
         new ConversationService(
                 SlackTurns.PLATFORM,
@@ -160,9 +146,7 @@ public final class SlackBot implements AutoCloseable {
               work.submit(
                   "answer /coach from " + payload.getUserId(),
                   () ->
-                      answerer.answer(
-                          new SlackAnswerer.Ask(
-                              turn, question, where, new AnswerBlocks.Options(null, true))));
+                      answerer.answer(turn, question, where, new AnswerBlocks.Options(null, true)));
               return context.ack();
             },
             work,
@@ -174,15 +158,16 @@ public final class SlackBot implements AutoCloseable {
             answerer,
             handled,
             answers,
-            home,
+            (team, user) -> service.home(team, user, core.knowledge()),
             webApi,
             new AssistantThreadStore(database, Clock.systemUTC()));
     events.register(app);
     SlackActions actions = new SlackActions(work, answerer, answers, service, webApi);
     actions.register(app);
     if (experts != null) {
-      SlackExperts slackExperts = new SlackExperts(experts, service, answers, work, webApi);
-      slackExperts.register(app, home);
+      SlackExperts slackExperts = new SlackExperts(service, answers, work, webApi);
+      slackExperts.register(app);
+      actions.withExperts(slackExperts);
       events.divertThreadReplies(slackExperts::onThreadReply);
       experts.add(new SlackExpertMessenger(webApi, answers));
     }
@@ -200,15 +185,16 @@ public final class SlackBot implements AutoCloseable {
                   AuditTurns.Steps.NEW_MESSAGES));
       service.withAudits(conversation.turns());
       commands.onAudit(new SlackAuditCommand(conversation, work)::handle);
-      new SlackAudits(service, conversation, work, webApi).register(app);
-      home.add((team, user) -> conversation.turns().home(team, user));
+      SlackAudits slackAudits = new SlackAudits(service, conversation, work, webApi);
+      slackAudits.register(app);
+      actions.withAudits(slackAudits);
       audits.deliverRemindersThrough(new SlackAuditReminders(conversation));
       reminders = audits.reminders();
     }
     SlackInbox inbox =
         new SlackInbox(app, deliveries, settings.signingSecret(), webApi, Clock.systemUTC());
     deliveries.register(SlackInbox.PLATFORM, inbox);
-    return new SlackBot(settings, slack, app, work, home, commands, reminders, inbox);
+    return new SlackBot(settings, slack, app, work, commands, reminders, inbox);
   }
 
   /**
@@ -236,11 +222,6 @@ public final class SlackBot implements AutoCloseable {
 
   public SlackSettings.Mode mode() {
     return settings.mode();
-  }
-
-  /** The App Home, for features that add their own section. */
-  public HomeView home() {
-    return home;
   }
 
   /** The {@code /coach} subcommands, for features that add their own. */

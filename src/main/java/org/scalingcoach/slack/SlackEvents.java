@@ -10,7 +10,9 @@ import com.slack.api.model.event.AssistantThreadStartedEvent;
 import com.slack.api.model.event.MessageEvent;
 import java.util.List;
 import java.util.Set;
+import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Welcome;
+import org.scalingcoach.delivery.BackgroundWork;
 import org.scalingcoach.store.AssistantThreadStore;
 import org.scalingcoach.store.HandledEventStore;
 import org.scalingcoach.store.SlackAnswerStore;
@@ -26,9 +28,14 @@ final class SlackEvents {
   private final SlackAnswerer answerer;
   private final HandledEventStore handled;
   private final SlackAnswerStore answers;
-  private final HomeView home;
+  private final Home home;
   private final SlackWebApi slack;
   private final AssistantThreadStore assistantThreads;
+
+  /** The parts of a person's App Home. */
+  interface Home {
+    List<Reply> parts(String team, String user);
+  }
 
   /** Takes replies in experts' threads before they could be read as questions. */
   interface ThreadReplies {
@@ -42,7 +49,7 @@ final class SlackEvents {
       SlackAnswerer answerer,
       HandledEventStore handled,
       SlackAnswerStore answers,
-      HomeView home,
+      Home home,
       SlackWebApi slack,
       AssistantThreadStore assistantThreads) {
     this.assistantThreads = assistantThreads;
@@ -161,7 +168,8 @@ final class SlackEvents {
   }
 
   private void ask(String team, String user, String question, Destination.Conversation where) {
-    answerer.converse(SlackTurns.typed(team, user, where, question), where);
+    answerer.converse(
+        SlackTurns.typed(team, user, where, question), where, AnswerBlocks.Options.PLAIN);
   }
 
   /**
@@ -173,7 +181,7 @@ final class SlackEvents {
   }
 
   private void publishHome(String team, AppHomeOpenedEvent event) {
-    var view = home.build(team, event.getUser());
+    var view = HomeView.of(home.parts(team, event.getUser()));
     slack.call(
         "views.publish", client -> client.viewsPublish(r -> r.userId(event.getUser()).view(view)));
   }

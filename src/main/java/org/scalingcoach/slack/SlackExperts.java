@@ -11,59 +11,45 @@ import java.util.Map;
 import java.util.Optional;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.ExpertReplies;
-import org.scalingcoach.conversation.Reply;
-import org.scalingcoach.expert.ExpertChannel;
-import org.scalingcoach.expert.ExpertDesk.Expert;
+import org.scalingcoach.conversation.ExpertTurns;
+import org.scalingcoach.conversation.Turn;
+import org.scalingcoach.delivery.BackgroundWork;
 import org.scalingcoach.expert.ExpertDesk.Outcome;
 import org.scalingcoach.expert.ExpertQuestion;
 import org.scalingcoach.expert.ExpertQuestion.Asker;
-import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.store.SlackAnswerStore;
 import org.scalingcoach.store.SlackAnswerStore.StoredAnswer;
 
 /**
- * "Ask an expert" in Slack: translates the buttons, modals, thread replies and {@code /coach my
- * questions} into steps of the {@link ExpertRelay}; every decision is the desk's.
+ * "Ask an expert" in Slack: the clicks {@link SlackActions} reads, the dialogs Slack needs for the
+ * words (a message holds no form) and replies in the experts' threads, translated into the core's
+ * {@link ExpertTurns}, which decide; this class opens the dialogs and shows the outcome.
  */
 final class SlackExperts {
-  static final String SENT = "Sent to the experts. You will get their answer here.";
-  static final String ASK = "coach_" + ExpertReplies.ASK;
-  static final String ANSWER = "coach_" + ExpertReplies.ANSWER;
-  static final String NOT_FOR_US = "coach_" + ExpertReplies.NOT_FOR_US;
-  static final String CLAIM = "coach_" + ExpertReplies.CLAIM;
-  static final String DRAFT = "coach_" + ExpertReplies.DRAFT;
   static final String ASK_VIEW = "coach_expert_ask_view";
   static final String ANSWER_VIEW = "coach_expert_answer_view";
   static final String NOT_FOR_US_VIEW = "coach_expert_not_for_us_view";
   private static final String EPHEMERAL_THREAD = "ephemeral";
 
-  private final ExpertRelay experts;
+  private final ExpertTurns experts;
   private final SlackAnswerStore answers;
   private final BackgroundWork work;
   private final SlackWebApi slack;
   private final ConversationService service;
 
   SlackExperts(
-      ExpertRelay experts,
       ConversationService service,
       SlackAnswerStore answers,
       BackgroundWork work,
       SlackWebApi slack) {
     this.service = service;
-    this.experts = experts;
+    this.experts = service.experts();
     this.answers = answers;
     this.work = work;
     this.slack = slack;
   }
 
-  void register(App app, HomeView home) {
-    app.blockAction(
-        ASK,
-        (request, context) -> {
-          BlockActionPayload p = request.getPayload();
-          work.submit("open the ask-an-expert dialog", () -> openAsk(p));
-          return context.ack();
-        });
+  void register(App app) {
     app.viewSubmission(
         ASK_VIEW,
         (request, context) -> {
@@ -75,57 +61,36 @@ final class SlackExperts {
           work.submit("ask the experts", () -> ask(team, user, answerId, text));
           return context.ack();
         });
-    app.blockAction(
-        CLAIM,
-        (request, context) -> {
-          BlockActionPayload p = request.getPayload();
+    for (String view : new String[] {ANSWER_VIEW, NOT_FOR_US_VIEW}) {
+      app.viewSubmission(
+          view,
+          (request, context) -> {
+            var payload = request.getPayload();
+            String action =
+                view.equals(ANSWER_VIEW) ? ExpertReplies.ANSWER : ExpertReplies.NOT_FOR_US;
+            return step(
+                payload.getTeam().getId(),
+                payload.getView().getPrivateMetadata(),
+                payload.getUser().getId(),
+                new Turn.Action(
+                    action,
+                    Map.of(ExpertReplies.inputKey(action), typed(payload.getView().getState()))),
+                context);
+          });
+    }
+  }
+
+  /** A click on an expert button or on the offer to ask them, read by {@link SlackActions}. */
+  void click(BlockActionPayload p, Turn.Action action) {
+    Turn turn = turn(p.getTeam().getId(), p.getUser().getId(), action);
+    switch (action.name()) {
+      case ExpertReplies.ASK -> work.submit("open the ask-an-expert dialog", () -> openAsk(p));
+      case ExpertReplies.ANSWER, ExpertReplies.NOT_FOR_US ->
+          work.submit("open the " + action.name() + " dialog", () -> openStep(p, turn));
+      default ->
           work.submit(
-              "claim an expert question",
-              () -> tellClicker(p, experts.claim(id(p), expert(p, channel(p)))));
-          return context.ack();
-        });
-    app.blockAction(
-        ANSWER,
-        (request, context) -> {
-          BlockActionPayload p = request.getPayload();
-          work.submit("open the answer dialog", () -> openStep(p, true));
-          return context.ack();
-        });
-    app.blockAction(
-        NOT_FOR_US,
-        (request, context) -> {
-          BlockActionPayload p = request.getPayload();
-          work.submit("open the not-for-us dialog", () -> openStep(p, false));
-          return context.ack();
-        });
-    app.viewSubmission(
-        ANSWER_VIEW,
-        (request, context) ->
-            step(
-                request.getPayload().getView().getPrivateMetadata(),
-                request.getPayload().getUser().getId(),
-                typed(request.getPayload().getView().getState()),
-                true,
-                context));
-    app.viewSubmission(
-        NOT_FOR_US_VIEW,
-        (request, context) ->
-            step(
-                request.getPayload().getView().getPrivateMetadata(),
-                request.getPayload().getUser().getId(),
-                typed(request.getPayload().getView().getState()),
-                false,
-                context));
-    app.blockAction(
-        DRAFT,
-        (request, context) -> {
-          BlockActionPayload p = request.getPayload();
-          work.submit(
-              "draft knowledge from an expert answer",
-              () -> tellClicker(p, experts.draft(id(p), p.getTeam().getId(), p.getUser().getId())));
-          return context.ack();
-        });
-    home.add(this::homeSection);
+              action.name() + " by " + turn.user(), () -> tell(p, experts.click(turn, channel(p))));
+    }
   }
 
   /**
@@ -136,24 +101,12 @@ final class SlackExperts {
     if (event.getThreadTs() == null || event.getText() == null) {
       return false;
     }
-    Optional<ExpertQuestion> question =
-        experts
-            .desk()
-            .byMessage(SlackExpertMessenger.reference(event.getChannel(), event.getThreadTs()));
-    if (question.isEmpty()) {
-      return false;
-    }
-    Expert expert = new Expert(new ExpertChannel("slack", event.getChannel()), event.getUser());
-    String text =
-        event.getText().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip();
-    if (!question.get().state().settled()) {
-      experts.answer(question.get().id(), expert, text);
-    }
-    return true;
-  }
-
-  boolean available() {
-    return experts.available();
+    String text = event.getText().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    return experts.threadReply(
+        SlackExpertMessenger.reference(event.getChannel(), event.getThreadTs()),
+        event.getUser(),
+        event.getChannel(),
+        text);
   }
 
   private void openAsk(BlockActionPayload p) {
@@ -186,20 +139,12 @@ final class SlackExperts {
     boolean ephemeral = EPHEMERAL_THREAD.equals(place.threadTs());
     Asker asker =
         new Asker(
-            "slack",
+            SlackTurns.PLATFORM,
             team,
             user,
             ephemeral ? user : place.channel(),
             ephemeral || place.threadTs() == null ? "" : place.threadTs());
-    var answer = stored.get().answer();
-    Outcome outcome =
-        experts.ask(
-            asker,
-            answer.question(),
-            context,
-            answer.answered() ? answer.markdown() : "",
-            answer.citations().stream().map(c -> c.title() + " › " + c.section()).toList(),
-            Optional.ofNullable(answer.topic()));
+    Outcome outcome = experts.ask(asker, stored.get().answer(), context);
     slack.call(
         "chat.postMessage",
         client ->
@@ -210,16 +155,15 @@ final class SlackExperts {
                         .text("<@" + user + "> " + Mrkdwn.escape(outcome.message()))));
   }
 
-  /** Opens the answer or not-for-us modal, unless the question is already settled. */
-  private void openStep(BlockActionPayload p, boolean answering) {
-    long id = id(p);
-    Optional<ExpertQuestion> question = experts.desk().find(id);
-    if (question.isEmpty() || question.get().state().settled()) {
-      // The desk words why; a claim attempt on a settled question changes nothing and says so.
-      tellClicker(p, experts.desk().claim(id, expert(p, channel(p))));
+  /** Opens the answer or not-for-us dialog, unless the question is already settled. */
+  private void openStep(BlockActionPayload p, Turn click) {
+    Optional<ExpertQuestion> question = experts.open(click);
+    if (question.isEmpty()) {
+      tell(p, experts.refusal(click, channel(p)));
       return;
     }
-    String metadata = id + "\n" + channel(p);
+    boolean answering = click.action().name().equals(ExpertReplies.ANSWER);
+    String metadata = question.get().id() + "\n" + channel(p);
     String asked = "*" + Mrkdwn.escape(question.get().question()) + "*";
     var view =
         answering
@@ -241,16 +185,14 @@ final class SlackExperts {
         "views.open", client -> client.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(view)));
   }
 
-  /**
-   * An answer or a not-for-us reason submitted: refused steps show the desk's words in the modal.
-   */
+  /** An answer or a reason submitted: refused steps show the desk's words in the dialog. */
   private Response step(
-      String metadata, String user, String text, boolean answering, ViewSubmissionContext context) {
+      String team, String metadata, String user, Turn.Action typed, ViewSubmissionContext context) {
     String[] parts = metadata.split("\n", 2);
-    long id = Long.parseLong(parts[0]);
-    Expert expert = new Expert(new ExpertChannel("slack", parts.length > 1 ? parts[1] : ""), user);
-    Outcome outcome =
-        answering ? experts.answer(id, expert, text) : experts.notForUs(id, expert, text);
+    Map<String, String> token = new java.util.HashMap<>(typed.token());
+    token.put("id", parts[0]);
+    Turn turn = turn(team, user, new Turn.Action(typed.name(), token));
+    Outcome outcome = experts.click(turn, parts.length > 1 ? parts[1] : "");
     if (!outcome.changed()) {
       return context.ack(
           r ->
@@ -259,14 +201,7 @@ final class SlackExperts {
     return context.ack();
   }
 
-  private Reply homeSection(String team, String user) {
-    if (!experts.available() || experts.desk().askedBy("slack", team, user).isEmpty()) {
-      return null;
-    }
-    return Reply.text(service.myQuestions(team, user));
-  }
-
-  private void tellClicker(BlockActionPayload p, Outcome outcome) {
+  private void tell(BlockActionPayload p, Outcome outcome) {
     respond(p, outcome.message());
   }
 
@@ -290,8 +225,9 @@ final class SlackExperts {
         client -> client.chatPostMessage(r -> r.channel(user).text(Mrkdwn.escape(text))));
   }
 
-  private static Expert expert(BlockActionPayload p, String channel) {
-    return new Expert(new ExpertChannel("slack", channel), p.getUser().getId());
+  /** An expert's click, seen by them alone (a reply in a dialog or ephemerally). */
+  private static Turn turn(String team, String user, Turn.Action action) {
+    return Turn.clicked(SlackTurns.PLATFORM, team, user, null, Turn.Kind.PERSONAL, null, action);
   }
 
   private static String channel(BlockActionPayload p) {
@@ -303,14 +239,6 @@ final class SlackExperts {
 
   private static String value(BlockActionPayload p) {
     return p.getActions().get(0).getValue();
-  }
-
-  private static long id(BlockActionPayload p) {
-    try {
-      return Long.parseLong(value(p));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 
   private static String typed(ViewState state) {

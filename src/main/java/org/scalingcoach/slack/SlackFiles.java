@@ -56,7 +56,7 @@ final class SlackFiles {
       } catch (SlackCallFailed e) {
         boolean transientFailure =
             e.getCause() instanceof IOException || e.error().startsWith("HTTP 5");
-        if (!transientFailure || attempt == SlackWebApi.maxAttempts()) {
+        if (!transientFailure || !slack.retry().another(attempt)) {
           throw e;
         }
         slack.backOff("file upload", e.error(), attempt);

@@ -17,9 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.scalingcoach.conversation.Delivery;
-import org.scalingcoach.conversation.DeliveryWorkers;
-import org.scalingcoach.conversation.NewDelivery;
+import org.scalingcoach.delivery.BackgroundWork;
+import org.scalingcoach.delivery.Delivery;
+import org.scalingcoach.delivery.DeliveryWorkers;
+import org.scalingcoach.delivery.NewDelivery;
 
 /**
  * Slack's side of the durable inbox. A verified request runs through Bolt with its background work

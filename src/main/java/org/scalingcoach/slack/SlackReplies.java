@@ -18,14 +18,16 @@ import com.slack.api.model.block.element.ConversationsSelectElement;
 import java.util.ArrayList;
 import java.util.List;
 import org.scalingcoach.conversation.Block;
+import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.conversation.Reply;
+import org.scalingcoach.delivery.TextPieces;
 
 /**
  * The one Block Kit renderer: lays out any of the core's {@link Reply}s, block by block, within
  * Slack's limits (50 blocks a message, 3,000 characters a section, 10 fields a section, 75 a
  * button's text, 25 elements an action row). Images are not blocks in Slack, which wants a public
  * URL: the sender uploads the reply's file beside the message. Buttons carry their tokens in the
- * ids and values {@link SlackButtons} writes.
+ * ids and values {@link ButtonCode} writes.
  */
 final class SlackReplies {
   /** A section's text may hold 3,000 characters. */
@@ -157,8 +159,8 @@ final class SlackReplies {
       elements.add(element(b, i));
       if (b.prompt() != null && b.prompt().kind() == Reply.Prompt.Kind.CONVERSATION) {
         // Slack tells which picker was used only by its block: the token travels there.
-        SlackAuditTokens.Slack token = SlackButtons.of(b, i);
-        blockId = token.actionId() + ":" + token.value();
+        ButtonCode token = ButtonCode.of(b, i);
+        blockId = token.id() + ":" + token.value();
       }
     }
     elements.addAll(more);
@@ -176,10 +178,10 @@ final class SlackReplies {
 
   /** One of the core's buttons; a button that asks for a conversation is Slack's picker. */
   static BlockElement element(Reply.Button button, int index) {
-    SlackAuditTokens.Slack token = SlackButtons.of(button, index);
+    ButtonCode token = ButtonCode.of(button, index);
     if (button.prompt() != null && button.prompt().kind() == Reply.Prompt.Kind.CONVERSATION) {
       return ConversationsSelectElement.builder()
-          .actionId(token.actionId())
+          .actionId(token.id())
           .placeholder(plainText(label(button.label())))
           .filter(
               ConversationsFilter.builder()
@@ -188,7 +190,7 @@ final class SlackReplies {
                   .build())
           .build();
     }
-    ButtonElement element = button(token.actionId(), label(button.label()), token.value());
+    ButtonElement element = button(token.id(), label(button.label()), token.value());
     if (button.style() == Reply.Style.PRIMARY) {
       element.setStyle("primary");
     }
@@ -252,25 +254,9 @@ final class SlackReplies {
 
   /** Splits text into pieces a section block accepts, preferring paragraph and line breaks. */
   static List<String> chunks(String text) {
-    List<String> chunks = new ArrayList<>();
-    String rest = text;
-    while (rest.length() > SECTION_CHARS) {
-      int cut = rest.lastIndexOf("\n\n", SECTION_CHARS);
-      if (cut <= 0) {
-        cut = rest.lastIndexOf('\n', SECTION_CHARS);
-      }
-      if (cut <= 0) {
-        cut = rest.lastIndexOf(' ', SECTION_CHARS);
-      }
-      if (cut <= 0) {
-        cut = SECTION_CHARS;
-      }
-      chunks.add(rest.substring(0, cut).strip());
-      rest = rest.substring(cut).strip();
-    }
-    if (!rest.isEmpty()) {
-      chunks.add(rest);
-    }
-    return chunks;
+    return TextPieces.split(text, SECTION_CHARS).stream()
+        .map(String::strip)
+        .filter(piece -> !piece.isEmpty())
+        .toList();
   }
 }

@@ -12,9 +12,9 @@ import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
-import org.scalingcoach.conversation.DeliveryScope;
+import org.scalingcoach.delivery.DeliveryScope;
+import org.scalingcoach.delivery.Retry;
 import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackWebApi {
   private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
-  private static final int MAX_ATTEMPTS = 4;
-  private static final Duration MAX_WAIT = Duration.ofSeconds(30);
-  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+  private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
   /** Calls that change nothing when repeated, so a dropped connection can be retried safely. */
   private static final java.util.Set<String> REPEATABLE =
@@ -56,13 +54,7 @@ public final class SlackWebApi {
 
   private final SharedGsonMethodsClient client;
   private final SlackHttpClient http;
-  private final Sleeper sleeper;
-
-  /** Waits between attempts; tests may shorten it. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
+  private final Retry retry;
 
   /** One Web API call on the bot's client. */
   @FunctionalInterface
@@ -70,10 +62,11 @@ public final class SlackWebApi {
     T run(MethodsClient client) throws IOException, SlackApiException;
   }
 
-  public SlackWebApi(Slack slack, String botToken, Sleeper sleeper) {
+  /** {@code sleeper} waits between attempts: four in all, 0.5 s, 1 s, 2 s apart after a 5xx. */
+  public SlackWebApi(Slack slack, String botToken, Retry.Sleeper sleeper) {
     this.client = new SharedGsonMethodsClient(slack, botToken);
     this.http = slack.getHttpClient();
-    this.sleeper = sleeper;
+    this.retry = new Retry(4, Duration.ofMillis(500), sleeper);
   }
 
   /**
@@ -85,18 +78,22 @@ public final class SlackWebApi {
       throw new IllegalArgumentException(
           "Slack method " + method + " is not listed in SlackScopes with the scope it needs");
     }
-    boolean newMessage = NEW_MESSAGE.contains(method);
-    if (newMessage) {
-      Optional<String> sent = DeliveryScope.alreadySent();
-      if (sent.isPresent()) {
-        @SuppressWarnings("unchecked") // the method names the response type
-        T skipped = (T) sentBefore(method, sent.get());
-        return skipped;
-      }
+    if (NEW_MESSAGE.contains(method)) {
+      @SuppressWarnings("unchecked") // the method names the response type
+      T sent =
+          DeliveryScope.newMessage(
+              () -> attempt(method, call),
+              SlackWebApi::messageRef,
+              ref -> (T) sentBefore(method, ref));
+      return sent;
     }
     if (!READ_ONLY.contains(method)) {
       DeliveryScope.beforeSending();
     }
+    return attempt(method, call);
+  }
+
+  private <T extends SlackApiTextResponse> T attempt(String method, Call<T> call) {
     for (int attempt = 1; ; attempt++) {
       try {
         long asked = System.nanoTime();
@@ -106,19 +103,16 @@ public final class SlackWebApi {
         if (!response.isOk()) {
           throw new SlackCallFailed(method, response.getError(), null);
         }
-        if (newMessage) {
-          DeliveryScope.sent(messageRef(response));
-        }
         if (response.getWarning() != null) {
           log.debug("Slack {} warned: {}", method, response.getWarning());
         }
         return response;
       } catch (SlackApiException e) {
         int status = e.getResponse().code();
-        if (status == 429 && attempt < MAX_ATTEMPTS) {
+        if (status == 429 && retry.another(attempt)) {
           CoachMetrics.apiRetry("slack", method);
           waitBeforeRetry(method, e.getResponse().header("Retry-After"), attempt);
-        } else if (status >= 500 && attempt < MAX_ATTEMPTS) {
+        } else if (status >= 500 && retry.another(attempt)) {
           CoachMetrics.apiRetry("slack", method);
           backOff(method, "HTTP " + status, attempt);
         } else {
@@ -127,7 +121,7 @@ public final class SlackWebApi {
         }
       } catch (IOException e) {
         boolean safe = REPEATABLE.contains(method) || e instanceof java.net.ConnectException;
-        if (!safe || attempt == MAX_ATTEMPTS) {
+        if (!safe || !retry.another(attempt)) {
           CoachMetrics.apiCall("slack", method, "io_error");
           throw new SlackCallFailed(method, e.getMessage(), e);
         }
@@ -180,11 +174,19 @@ public final class SlackWebApi {
       log.info("nothing to answer through: the request had no response_url");
       return;
     }
-    if (DeliveryScope.alreadySent().isPresent()) {
-      log.info("response_url post skipped: an earlier try of this delivery sent it");
-      return;
-    }
-    DeliveryScope.beforeSending();
+    DeliveryScope.newMessage(
+        () -> {
+          post(responseUrl, response);
+          return null;
+        },
+        posted -> null,
+        ref -> {
+          log.info("response_url post skipped: an earlier try of this delivery sent it");
+          return null;
+        });
+  }
+
+  private void post(String responseUrl, ActionResponse response) {
     for (int attempt = 1; ; attempt++) {
       WebhookResponse result;
       try {
@@ -193,14 +195,13 @@ public final class SlackWebApi {
         throw new SlackCallFailed("response_url", e.getMessage(), e);
       }
       int status = result.getCode();
-      if (status == 429 && attempt < MAX_ATTEMPTS) {
+      if (status == 429 && retry.another(attempt)) {
         waitBeforeRetry("response_url", retryAfter(result), attempt);
         continue;
       }
       if (status / 100 != 2) {
         throw new SlackCallFailed("response_url", "HTTP " + status + " " + result.getBody(), null);
       }
-      DeliveryScope.sent(null);
       return;
     }
   }
@@ -235,39 +236,27 @@ public final class SlackWebApi {
 
   /** Waits 0.5 s, 1 s, 2 s … before another attempt after a transient failure. */
   void backOff(String what, String failure, int attempt) {
-    Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 6));
+    Duration wait = retry.backoff(attempt);
     log.warn("Slack {} failed ({}); retry {} in {} ms", what, failure, attempt, wait.toMillis());
-    try {
-      sleeper.sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SlackCallFailed(what, "interrupted while waiting to retry", e);
-    }
+    pause(what, wait);
   }
 
-  /** How many times a call is tried in all. */
-  static int maxAttempts() {
-    return MAX_ATTEMPTS;
+  /** How calls are retried, for uploads made beside the Web API. */
+  Retry retry() {
+    return retry;
   }
 
   private void waitBeforeRetry(String method, String retryAfter, int attempt) {
-    Duration wait = Duration.ofSeconds(1);
-    if (retryAfter != null) {
-      try {
-        wait = Duration.ofSeconds(Math.max(1, Long.parseLong(retryAfter.strip())));
-      } catch (NumberFormatException e) {
-        log.debug("unreadable Retry-After '{}' from Slack {}", retryAfter, method);
-      }
-    }
-    if (wait.compareTo(MAX_WAIT) > 0) {
-      wait = MAX_WAIT;
-    }
+    Duration wait = Retry.retryAfter(retryAfter).filter(w -> w.toSeconds() >= 1).orElse(ONE_SECOND);
     log.warn("Slack {} is rate limited; retry {} in {} s", method, attempt, wait.toSeconds());
+    pause(method, wait);
+  }
+
+  private void pause(String what, Duration wait) {
     try {
-      sleeper.sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SlackCallFailed(method, "interrupted while waiting to retry", e);
+      retry.pause(wait);
+    } catch (Retry.Interrupted e) {
+      throw new SlackCallFailed(what, e.getMessage(), e);
     }
   }
 }

@@ -11,6 +11,7 @@ import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Route;
 import org.scalingcoach.conversation.Turn;
+import org.scalingcoach.delivery.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.scalingcoach.conversation.Clicks;
-import org.scalingcoach.conversation.DeliveryScope;
+import org.scalingcoach.delivery.DeliveryScope;
 
 /**
  * Remembers which deliveries were handled, so a retried or duplicated Slack event never gets a

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.scalingcoach.conversation.Delivery;
-import org.scalingcoach.conversation.Inbox;
-import org.scalingcoach.conversation.LeaseLostException;
-import org.scalingcoach.conversation.NewDelivery;
+import org.scalingcoach.delivery.Delivery;
+import org.scalingcoach.delivery.Inbox;
+import org.scalingcoach.delivery.LeaseLostException;
+import org.scalingcoach.delivery.NewDelivery;
 
 /**
  * The inbox in the {@code delivery} table (on SQLite or PostgreSQL); each method is one short

@@ -12,7 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import org.scalingcoach.conversation.DeliveryScope;
+import org.scalingcoach.delivery.DeliveryScope;
+import org.scalingcoach.delivery.Retry;
 import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class ConnectorClient {
   private static final Logger log = LoggerFactory.getLogger(ConnectorClient.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
   private final HttpClient http;
   private final Optional<BotTokenProvider> tokens;
-  private final int attempts;
-  private final Duration firstBackoff;
+  private final Retry retry;
 
   /**
    * @param tokens the bot's credentials; empty only for the Emulator, which accepts unsigned calls
@@ -41,8 +40,7 @@ public final class ConnectorClient {
       HttpClient http, Optional<BotTokenProvider> tokens, int attempts, Duration firstBackoff) {
     this.http = http;
     this.tokens = tokens;
-    this.attempts = attempts;
-    this.firstBackoff = firstBackoff;
+    this.retry = new Retry(attempts, firstBackoff, wait -> Thread.sleep(wait.toMillis()));
   }
 
   /**
@@ -103,15 +101,21 @@ public final class ConnectorClient {
    * redone after a crash had already sent it. A PUT only replaces a card and is made again.
    */
   private String send(String method, URI uri, ObjectNode activity) throws ConnectorException {
-    boolean newMessage = method.equals("POST");
-    if (newMessage) {
-      Optional<String> sent = DeliveryScope.alreadySent();
-      if (sent.isPresent()) {
-        log.info("{} {} skipped: an earlier try of this delivery sent it", method, uri.getPath());
-        return sent.get().equals(DeliveryScope.NO_ID) ? "" : sent.get();
-      }
+    if (method.equals("POST")) {
+      return DeliveryScope.newMessage(
+          () -> attempt(method, uri, activity),
+          id -> id,
+          id -> {
+            log.info(
+                "{} {} skipped: an earlier try of this delivery sent it", method, uri.getPath());
+            return id.equals(DeliveryScope.NO_ID) ? "" : id;
+          });
     }
     DeliveryScope.beforeSending();
+    return attempt(method, uri, activity);
+  }
+
+  private String attempt(String method, URI uri, ObjectNode activity) throws ConnectorException {
     String body = activity.toString();
     String operation =
         method + (uri.getPath().endsWith("/conversations") ? "_conversation" : "_activity");
@@ -129,12 +133,12 @@ public final class ConnectorClient {
       try {
         response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
-        if (attempt >= attempts) {
+        if (!retry.another(attempt)) {
           CoachMetrics.apiCall("teams", operation, "io_error");
           throw new ConnectorException(method + " " + uri + " failed: " + e.getMessage(), e);
         }
         CoachMetrics.apiRetry("teams", operation);
-        pause(backoff(attempt), uri);
+        pause(retry.backoff(attempt), uri);
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -142,11 +146,8 @@ public final class ConnectorClient {
       }
       int status = response.statusCode();
       if (status >= 200 && status < 300) {
-        // Kept before anything else: until it is stored, a crash would send this message again.
+        // Recorded first (DeliveryScope.newMessage): until then a crash would send it again.
         String id = createdId(response.body());
-        if (newMessage) {
-          DeliveryScope.sent(id);
-        }
         CoachMetrics.apiCall("teams", operation, "ok");
         return id;
       }
@@ -157,7 +158,7 @@ public final class ConnectorClient {
         continue;
       }
       boolean retriable = status == 429 || status >= 500;
-      if (!retriable || attempt >= attempts) {
+      if (!retriable || !retry.another(attempt)) {
         CoachMetrics.apiCall("teams", operation, "http_" + status);
         throw new ConnectorException(
             method + " " + uri + " answered HTTP " + status + ": " + abbreviate(response.body()));
@@ -166,8 +167,8 @@ public final class ConnectorClient {
           response
               .headers()
               .firstValue("Retry-After")
-              .flatMap(ConnectorClient::seconds)
-              .orElse(backoff(attempt));
+              .flatMap(Retry::retryAfter)
+              .orElse(retry.backoff(attempt));
       log.warn(
           "Bot Connector answered HTTP {} to {} {}; retrying in {}", status, method, uri, wait);
       CoachMetrics.apiRetry("teams", operation);
@@ -175,24 +176,10 @@ public final class ConnectorClient {
     }
   }
 
-  private Duration backoff(int attempt) {
-    return firstBackoff.multipliedBy(1L << Math.min(attempt - 1, 10));
-  }
-
-  private static Optional<Duration> seconds(String retryAfter) {
+  private void pause(Duration wait, URI uri) throws ConnectorException {
     try {
-      Duration wait = Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
-      return Optional.of(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static void pause(Duration wait, URI uri) throws ConnectorException {
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      retry.pause(wait);
+    } catch (Retry.Interrupted e) {
       throw new ConnectorException("interrupted while waiting to retry " + uri, e);
     }
   }

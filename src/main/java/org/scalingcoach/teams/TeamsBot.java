@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.scalingcoach.conversation.ConversationService;
+import org.scalingcoach.conversation.Outbox;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Route;
 import org.scalingcoach.conversation.Turn;
@@ -59,17 +60,21 @@ public final class TeamsBot {
       reply(activity, TeamsCards.welcome());
       return;
     }
-    Route route = conversation.route(activity.typed(text));
-    if (route instanceof Route.Say say) {
-      reply(activity, TeamsReplies.card(say.reply()));
-    } else if (route instanceof Route.Later later) {
-      // A Teams reply is sent by the delivery's worker anyway: the slow work runs right here.
-      reply(activity, TeamsReplies.card(later.reply().get()));
-    } else if (route instanceof Route.Audit audit && audits != null) {
+    Route route = conversation.converse(activity.typed(text), replies(activity));
+    if (route instanceof Route.Audit audit && audits != null) {
       send(activity, audits.command(activity, audit.command()));
-    } else if (route instanceof Route.Ask ask) {
-      answer(activity, activity.typed(text), ask.question());
     }
+  }
+
+  /** The replies to one activity, each a card in reply to it. */
+  private Outbox replies(TeamsActivity activity) {
+    return reply -> {
+      try {
+        reply(activity, TeamsReplies.card(reply));
+      } catch (ConnectorException e) {
+        throw new IllegalStateException("Teams Connector call failed: " + e.getMessage(), e);
+      }
+    };
   }
 
   /**
@@ -139,17 +144,8 @@ public final class TeamsBot {
   private void onCardAction(TeamsActivity activity, JsonNode data) throws ConnectorException {
     String action = data.path(TeamsCards.ACTION).asText();
     Turn click = activity.clicked(action, data);
-    Route route = conversation.route(click);
-    if (route instanceof Route.Repeated) {
-      return; // a double click: the first one is being answered
-    }
-    if (route instanceof Route.Say say) {
-      reply(activity, TeamsReplies.card(say.reply()));
-      return;
-    }
-    if (route instanceof Route.Ask ask) {
-      answer(activity, click, ask.question());
-      return;
+    if (!(conversation.converse(click, replies(activity)) instanceof Route.Click)) {
+      return; // said, answered, or a double click whose first click is being answered
     }
     if (audits != null && TeamsAudits.handles(action)) {
       for (Reply reply : audits.click(click)) {
@@ -169,20 +165,6 @@ public final class TeamsBot {
           reply(
               activity,
               TeamsCards.notice("That button no longer works. Ask me a question to start again."));
-    }
-  }
-
-  private void answer(TeamsActivity activity, Turn turn, String question)
-      throws ConnectorException {
-    if (question.isEmpty()) {
-      reply(activity, TeamsCards.welcome());
-      return;
-    }
-    Route route = conversation.ask(turn, question);
-    if (route instanceof Route.Answered answered) {
-      reply(activity, TeamsReplies.card(answered.reply()));
-    } else if (route instanceof Route.Say say) {
-      reply(activity, TeamsReplies.card(say.reply()));
     }
   }
 

@@ -63,6 +63,22 @@ public final class TeamsCards {
     return out.toString().strip();
   }
 
+  /**
+   * A message from the bot ({@code botId}) carrying {@code card} into {@code conversation}, with
+   * the summary Teams shows in notifications: what every message the coach sends looks like.
+   */
+  public static ObjectNode message(String botId, String conversation, ObjectNode card) {
+    ObjectNode message = NODES.objectNode();
+    message.put("type", "message");
+    message.putObject("from").put("id", botId);
+    message.putObject("conversation").put("id", conversation);
+    message.put("summary", CardSummary.of(card));
+    ObjectNode attachment = message.putArray("attachments").addObject();
+    attachment.put("contentType", CONTENT_TYPE);
+    attachment.set("content", card);
+    return message;
+  }
+
   /** A button whose data comes back as a message's {@code value}. */
   public static ObjectNode submit(String title, ObjectNode data) {
     ObjectNode action = NODES.objectNode();

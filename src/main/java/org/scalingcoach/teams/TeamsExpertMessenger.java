@@ -1,6 +1,5 @@
 package org.scalingcoach.teams;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scalingcoach.conversation.ExpertReplies;
 import org.scalingcoach.expert.ExpertMessenger;
@@ -103,14 +102,7 @@ final class TeamsExpertMessenger implements ExpertMessenger {
   }
 
   private static ObjectNode message(ConversationRef via, String conversation, ObjectNode card) {
-    ObjectNode message = JsonNodeFactory.instance.objectNode();
-    message.put("type", "message");
-    message.putObject("from").put("id", via.botId());
-    message.putObject("conversation").put("id", conversation);
-    ObjectNode attachment = message.putArray("attachments").addObject();
-    attachment.put("contentType", TeamsCards.CONTENT_TYPE);
-    attachment.set("content", card);
-    return message;
+    return TeamsCards.message(via.botId(), conversation, card);
   }
 
   private interface ConnectorCall<T> {

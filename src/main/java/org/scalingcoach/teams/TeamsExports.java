@@ -7,6 +7,7 @@ import java.util.List;
 import org.scalingcoach.audit.AuditReport;
 import org.scalingcoach.audit.CsvExport;
 import org.scalingcoach.audit.MarkdownExport;
+import org.scalingcoach.delivery.TextPieces;
 
 /**
  * A finished audit's exports as Teams messages. Bots cannot attach files in Teams without the
@@ -43,23 +44,7 @@ final class TeamsExports {
 
   /** Splits text at line breaks into pieces of at most {@link #MAX_CHARS}. */
   static List<String> parts(String text) {
-    List<String> parts = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    for (String line : text.split("(?<=\n)")) {
-      if (current.length() + line.length() > MAX_CHARS && current.length() > 0) {
-        parts.add(current.toString());
-        current.setLength(0);
-      }
-      while (line.length() > MAX_CHARS) {
-        parts.add(line.substring(0, MAX_CHARS));
-        line = line.substring(MAX_CHARS);
-      }
-      current.append(line);
-    }
-    if (current.length() > 0) {
-      parts.add(current.toString());
-    }
-    return parts;
+    return TextPieces.split(text, MAX_CHARS);
   }
 
   private static ObjectNode message(String format, String text) {

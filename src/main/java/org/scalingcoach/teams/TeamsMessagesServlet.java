@@ -21,9 +21,9 @@ import org.scalingcoach.audit.Reminders;
 import org.scalingcoach.config.TeamsSettings;
 import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.conversation.ConversationService;
-import org.scalingcoach.conversation.Delivery;
-import org.scalingcoach.conversation.DeliveryWorkers;
-import org.scalingcoach.conversation.NewDelivery;
+import org.scalingcoach.delivery.Delivery;
+import org.scalingcoach.delivery.DeliveryWorkers;
+import org.scalingcoach.delivery.NewDelivery;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.guard.Untrusted;
 import org.scalingcoach.store.Database;
@@ -47,8 +47,6 @@ public final class TeamsMessagesServlet extends HttpServlet {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY_BYTES = 1 << 20;
   static final String PLATFORM = "teams";
-  static final String SORRY =
-      "Sorry, something went wrong on my side and I couldn't answer. Please try again in a minute.";
 
   private final transient BotFrameworkAuthenticator authenticator;
   private final transient TeamsBot bot;
@@ -98,18 +96,10 @@ public final class TeamsMessagesServlet extends HttpServlet {
     return servlet;
   }
 
-  /** The same endpoint putting its deliveries in {@code deliveries}' inbox, shared with Slack. */
-  public static TeamsMessagesServlet create(
-      TeamsSettings settings,
-      CoachCore core,
-      Database database,
-      AuditServices audits,
-      AdminActions admin,
-      DeliveryWorkers deliveries) {
-    return create(settings, core, database, audits, admin, deliveries, false, null);
-  }
-
-  /** The same, with "Ask an expert" too when {@code experts} is given. */
+  /**
+   * The same endpoint putting its deliveries in {@code deliveries}' inbox, shared with Slack, with
+   * "Ask an expert" too when {@code experts} is given.
+   */
   public static TeamsMessagesServlet create(
       TeamsSettings settings,
       CoachCore core,
@@ -159,23 +149,24 @@ public final class TeamsMessagesServlet extends HttpServlet {
               + " Never use it in production.");
     }
     TeamsMemory memory = new TeamsMemory(store, new QuestionLog(database));
+    ConversationService conversation =
+        new ConversationService(
+                TeamsBot.PLATFORM,
+                "",
+                admin,
+                experts,
+                audits != null,
+                new ConversationService.Answering(core.answers(), memory, memory))
+            .withAudits(auditTurns)
+            .withClicks(new HandledEventStore(database, Clock.systemUTC(), Duration.ofDays(1)));
     TeamsBot bot =
         new TeamsBot(
             connector,
             conversations,
             auditTurns == null ? null : new TeamsAudits(auditTurns),
-            new ConversationService(
-                    TeamsBot.PLATFORM,
-                    "",
-                    admin,
-                    experts,
-                    audits != null,
-                    new ConversationService.Answering(core.answers(), memory, memory))
-                .withAudits(auditTurns)
-                .withClicks(
-                    new HandledEventStore(database, Clock.systemUTC(), Duration.ofDays(1))));
+            conversation);
     if (experts != null) {
-      bot.withExperts(new TeamsExperts(experts));
+      bot.withExperts(new TeamsExperts(conversation.experts()));
       experts.add(new TeamsExpertMessenger(connector, conversations));
     }
     return new TeamsMessagesServlet(
@@ -304,7 +295,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
 
   private void tellUserSomethingWentWrong(TeamsActivity activity) {
     try {
-      bot.reply(activity, TeamsCards.notice(SORRY));
+      bot.reply(activity, TeamsCards.notice(ConversationService.SORRY));
     } catch (ConnectorException | RuntimeException e) {
       log.warn("could not tell the user about the failure either: {}", e.getMessage());
     }

@@ -1,6 +1,5 @@
 package org.scalingcoach.teams;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.scalingcoach.audit.AuditRecord;
@@ -86,19 +85,12 @@ final class TeamsReminders implements ReminderDelivery {
   }
 
   private static ObjectNode message(ConversationRef ref, String conversation, ObjectNode card) {
-    ObjectNode message = JsonNodeFactory.instance.objectNode();
-    message.put("type", "message");
-    message.putObject("from").put("id", ref.botId());
+    ObjectNode message = TeamsCards.message(ref.botId(), conversation, card);
     message.putObject("recipient").put("id", ref.botFrameworkId()).put("name", ref.userName());
     message
-        .putObject("conversation")
-        .put("id", conversation)
+        .withObject("conversation")
         .put("conversationType", "personal")
         .put("tenantId", ref.tenantId());
-    message.put("summary", CardSummary.of(card));
-    ObjectNode attachment = message.putArray("attachments").addObject();
-    attachment.put("contentType", TeamsCards.CONTENT_TYPE);
-    attachment.set("content", card);
     return message;
   }
 }

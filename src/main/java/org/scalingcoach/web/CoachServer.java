@@ -20,7 +20,7 @@ import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.SlackSettings;
 import org.scalingcoach.console.ConsoleServices;
 import org.scalingcoach.console.ConsoleSignIn;
-import org.scalingcoach.conversation.DeliveryWorkers;
+import org.scalingcoach.delivery.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.slack.SlackBot;
 import org.scalingcoach.store.Database;

@@ -200,4 +200,37 @@ class ConversationServiceTest {
                     new Turn.Action("ask", Map.of())))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void converse_sends_help_and_slow_admin_work_to_the_outbox_and_leaves_audits_to_the_adapter() {
+    java.util.List<String> sent = new java.util.ArrayList<>();
+    Outbox out = reply -> sent.add(reply.markdown());
+
+    Route help = teams.converse(typed(EMPLOYEE, Turn.Kind.PERSONAL, "help"), out);
+    Route reload =
+        teams.converse(
+            Turn.typed("teams", TEAM, ADMIN, "conv-1", Turn.Kind.PERSONAL, null, "admin reload"),
+            out);
+    Route audit = teams.converse(typed(EMPLOYEE, Turn.Kind.PERSONAL, "audit team"), out);
+
+    assertThat(help).isInstanceOf(Route.Say.class);
+    assertThat(reload).isInstanceOf(Route.Later.class);
+    assertThat(reloads).hasValue(1);
+    assertThat(audit).isInstanceOf(Route.Audit.class);
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0)).isEqualTo(teams.help());
+    assertThat(sent.get(1)).doesNotContain("Reloading");
+  }
+
+  @Test
+  void a_home_shows_the_welcome_what_the_coach_knows_and_examples_and_no_audits_without_them() {
+    var knowledge = TestCore.shared().knowledge();
+
+    java.util.List<Reply> home = slack.home(TEAM, EMPLOYEE, knowledge);
+
+    assertThat(home).hasSize(3);
+    assertThat(home.get(0)).isEqualTo(Welcome.home(new Reply.Person(EMPLOYEE, EMPLOYEE, false)));
+    assertThat(home.get(1)).isEqualTo(Welcome.knowledge(knowledge));
+    assertThat(home.get(2).allButtons()).isNotEmpty();
+  }
 }

@@ -20,6 +20,7 @@ import org.scalingcoach.audit.Trend;
 import org.scalingcoach.conversation.AuditReplies;
 import org.scalingcoach.conversation.AuditReportReplies;
 import org.scalingcoach.conversation.Block;
+import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.ExpertReplies;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.expert.ExpertQuestion;
@@ -199,6 +200,9 @@ class BlockKitLimitsTest {
   @Test
   void the_app_home_stays_within_block_kit_limits() {
     BlockKit.view(
-        HomeView.standard(() -> TestCore.shared().knowledge()).build("T1", "UANNA"), "App Home");
+        HomeView.of(
+            new ConversationService("slack", SlashCommands.PREFIX, null, null, false)
+                .home("T1", "UANNA", TestCore.shared().knowledge())),
+        "App Home");
   }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.store.SlackFeedbackStore;
 
@@ -94,7 +95,7 @@ class SlackAppEndToEndTest {
     assertThat(post.param("text")).isNotBlank();
     JsonNode blocks = post.json("blocks");
     assertThat(text(blocks)).contains("*Sources*", "›", "[1]");
-    assertThat(SlackRequests.buttonValue(blocks, SlackButtons.FEEDBACK_UP)).isNotBlank();
+    assertThat(SlackRequests.buttonValue(blocks, ButtonCode.FEEDBACK_UP)).isNotBlank();
     assertThat(text(blocks)).doesNotContain("**");
     assertThat(questionLog("How do we detect model drift?")).containsExactly(1);
   }
@@ -300,7 +301,7 @@ class SlackAppEndToEndTest {
     assertThat(view.path("type").asText()).isEqualTo("home");
     assertThat(view.toString())
         .contains(
-            "What I know about", HomeView.ASK_EXAMPLE_PREFIX + "0", "Data governance at scale");
+            "What I know about", ButtonCode.ASK_EXAMPLE_PREFIX + "0", "Data governance at scale");
   }
 
   @Test
@@ -309,7 +310,7 @@ class SlackAppEndToEndTest {
         SlackRequests.homeAction(
             team,
             "U0ADA",
-            HomeView.ASK_EXAMPLE_PREFIX + "0",
+            ButtonCode.ASK_EXAMPLE_PREFIX + "0",
             org.scalingcoach.conversation.Welcome.EXAMPLES.get(0)));
 
     FakeSlack.Call post = awaitPosts(1).get(0);
@@ -321,7 +322,7 @@ class SlackAppEndToEndTest {
   void should_store_feedback_with_question_sources_user_and_workspace() {
     mention("Ev11", "1800000700.000100", null, "<@UCOACHBOT> How do we detect model drift?");
     FakeSlack.Call post = awaitPosts(1).get(0);
-    String answerId = SlackRequests.buttonValue(post.json("blocks"), SlackButtons.FEEDBACK_DOWN);
+    String answerId = SlackRequests.buttonValue(post.json("blocks"), ButtonCode.FEEDBACK_DOWN);
 
     HttpResponse<String> ack =
         slack.form(
@@ -332,7 +333,7 @@ class SlackAppEndToEndTest {
                 "1800000001.000001",
                 "1800000700.000100",
                 false,
-                SlackButtons.FEEDBACK_DOWN,
+                ButtonCode.FEEDBACK_DOWN,
                 answerId,
                 fake.responseUrl("fb1")));
 
@@ -353,7 +354,7 @@ class SlackAppEndToEndTest {
     mention("Ev12", "1800000800.000100", null, "<@UCOACHBOT> How do we detect model drift?");
     FakeSlack.Call post = awaitPosts(1).get(0);
     String followUp =
-        SlackRequests.buttonValue(post.json("blocks"), SlackButtons.FOLLOW_UP_PREFIX + "0");
+        SlackRequests.buttonValue(post.json("blocks"), ButtonCode.FOLLOW_UP_PREFIX + "0");
 
     slack.form(
         SlackRequests.blockAction(
@@ -363,7 +364,7 @@ class SlackAppEndToEndTest {
             "1800000001.000001",
             "1800000800.000100",
             false,
-            SlackButtons.FOLLOW_UP_PREFIX + "0",
+            ButtonCode.FOLLOW_UP_PREFIX + "0",
             followUp,
             fake.responseUrl("fu1")));
 
@@ -371,6 +372,27 @@ class SlackAppEndToEndTest {
     assertThat(answer.param("thread_ts")).isEqualTo("1800000800.000100");
     assertThat(text(answer.json("blocks"))).contains("asked: _" + Mrkdwn.escape(followUp));
     assertThat(questionLog(followUp)).hasSize(1);
+  }
+
+  @Test
+  void should_say_a_button_no_longer_works_when_no_release_knows_its_format() {
+    HttpResponse<String> ack =
+        slack.form(
+            SlackRequests.blockAction(
+                team,
+                "U0ADA",
+                "C0GUILD",
+                "1800000001.000001",
+                "1800000850.000100",
+                false,
+                "coach_rate_answer_3",
+                "a-1:5",
+                fake.responseUrl("old1")));
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    await().atMost(WAIT).until(() -> !fake.calls("response_url").isEmpty());
+    assertThat(fake.calls("response_url").get(0).param("text"))
+        .isEqualTo(ConversationService.BUTTON_GONE);
   }
 
   @Test
@@ -451,7 +473,7 @@ class SlackAppEndToEndTest {
     mention("Ev17", "1800001200.000100", null, "<@UCOACHBOT> How do we detect model drift?");
 
     FakeSlack.Call apology = awaitPosts(2).get(1);
-    assertThat(apology.param("text")).isEqualTo(SlackAnswerer.ERROR_TEXT);
+    assertThat(apology.param("text")).isEqualTo(Mrkdwn.fromMarkdown(ConversationService.SORRY));
     assertThat(apology.param("thread_ts")).isEqualTo("1800001200.000100");
   }
 

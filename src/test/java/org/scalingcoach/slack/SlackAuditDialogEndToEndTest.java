@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.conversation.ButtonCode;
 
 /**
  * Starting an audit from the list: the Start button opens a modal asking for the subject, and its
@@ -44,7 +45,7 @@ class SlackAuditDialogEndToEndTest {
 
   private static String startButtonValue(JsonNode blocks, String type) {
     for (JsonNode button : blocks.findParents("action_id")) {
-      if (SlackAuditTokens.START.equals(button.path("action_id").asText())
+      if (ButtonCode.Audits.START.equals(button.path("action_id").asText())
           && type.equals(button.path("value").asText())) {
         return button.path("value").asText();
       }
@@ -77,7 +78,7 @@ class SlackAuditDialogEndToEndTest {
             "1800003000.000100",
             null,
             true,
-            SlackAuditTokens.START,
+            ButtonCode.Audits.START,
             type,
             fake.responseUrl("start"));
     String trigger =
@@ -112,7 +113,7 @@ class SlackAuditDialogEndToEndTest {
     assertThat(question.param("channel")).isEqualTo("U0ADA");
     assertThat(question.param("blocks"))
         .contains("Question 1 of")
-        .contains(SlackAuditTokens.ANSWER_PREFIX + "0");
+        .contains(ButtonCode.Audits.ANSWER_PREFIX + "0");
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.scalingcoach.audit.Actor;
 import org.scalingcoach.audit.AuditQuestion;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.Progress;
+import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.llm.FakeLlmServer;
 import org.scalingcoach.llm.FakeLlmServer.Reply;
 import org.scalingcoach.llm.LlmFeatures;
@@ -89,7 +90,7 @@ class SlackAuditSummaryTest {
             "1800004000.000100",
             null,
             false,
-            SlackAuditTokens.REPORT,
+            ButtonCode.Audits.REPORT,
             String.valueOf(audit.id()),
             fake.responseUrl("report")));
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.store.AssistantThreadStore;
 
 /**
@@ -149,7 +150,7 @@ class SlackConversationEndToEndTest {
                 team, "C0GUILD", "U0ADA", THREAD, null, "<@UCOACHBOT> How do we detect drift?")));
     String followUp =
         SlackRequests.buttonValue(
-            awaitPosts(1).get(0).json("blocks"), SlackButtons.FOLLOW_UP_PREFIX + "0");
+            awaitPosts(1).get(0).json("blocks"), ButtonCode.FOLLOW_UP_PREFIX + "0");
     String click =
         SlackRequests.blockAction(
             team,
@@ -158,7 +159,7 @@ class SlackConversationEndToEndTest {
             "1800000000.000001",
             THREAD,
             false,
-            SlackButtons.FOLLOW_UP_PREFIX + "0",
+            ButtonCode.FOLLOW_UP_PREFIX + "0",
             followUp,
             fake.responseUrl("fu"));
 
@@ -180,7 +181,7 @@ class SlackConversationEndToEndTest {
         SlackRequests.homeAction(
             team,
             "U0ADA",
-            HomeView.ASK_EXAMPLE_PREFIX + "0",
+            ButtonCode.ASK_EXAMPLE_PREFIX + "0",
             org.scalingcoach.conversation.Welcome.EXAMPLES.get(0));
     slack.form(example);
     slack.form(SlackRequests.clickedAgain(example, "1800000001.000301", "trigger-3"));

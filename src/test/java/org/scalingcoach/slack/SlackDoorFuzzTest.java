@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.web.LogCapture;
 import org.scalingcoach.web.PayloadMutator;
 
@@ -283,23 +284,23 @@ class SlackDoorFuzzTest {
 
   private static final List<String> ACTIONS =
       List.of(
-          SlackAuditTokens.START,
-          SlackAuditTokens.RESUME,
-          SlackAuditTokens.ANSWER_PREFIX + "0",
-          SlackAuditTokens.ANSWER_PREFIX + "3",
-          SlackAuditTokens.BACK,
-          SlackAuditTokens.SKIP,
-          SlackAuditTokens.PAUSE,
-          SlackAuditTokens.FINISH,
-          SlackAuditTokens.REPORT,
-          SlackAuditTokens.SHARE,
-          SlackAuditTokens.EXPORT,
-          SlackButtons.FEEDBACK_UP,
-          SlackButtons.FEEDBACK_DOWN,
-          SlackButtons.FOLLOW_UP_PREFIX + "0",
+          ButtonCode.Audits.START,
+          ButtonCode.Audits.RESUME,
+          ButtonCode.Audits.ANSWER_PREFIX + "0",
+          ButtonCode.Audits.ANSWER_PREFIX + "3",
+          ButtonCode.Audits.BACK,
+          ButtonCode.Audits.SKIP,
+          ButtonCode.Audits.PAUSE,
+          ButtonCode.Audits.FINISH,
+          ButtonCode.Audits.REPORT,
+          ButtonCode.Audits.SHARE,
+          ButtonCode.Audits.EXPORT,
+          ButtonCode.FEEDBACK_UP,
+          ButtonCode.FEEDBACK_DOWN,
+          ButtonCode.FOLLOW_UP_PREFIX + "0",
           AnswerBlocks.SHARE,
-          HomeView.ASK_EXAMPLE_PREFIX + "1",
-          SlackAudits.START_SUBJECT,
+          ButtonCode.ASK_EXAMPLE_PREFIX + "1",
+          ButtonCode.Audits.START_SUBJECT,
           "unknown_action");
 
   private static final List<String> VALUES =

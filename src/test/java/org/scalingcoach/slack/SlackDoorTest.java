@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.TestCore;
+import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.web.LogCapture;
 import org.scalingcoach.web.PayloadMutator;
 
@@ -173,7 +174,7 @@ class SlackDoorTest {
                 "1800000001.000100",
                 null,
                 false,
-                SlackAuditTokens.REPORT,
+                ButtonCode.Audits.REPORT,
                 "abc",
                 fake.responseUrl("click")));
 

@@ -9,10 +9,10 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.TestCore;
-import org.scalingcoach.conversation.CutOff;
-import org.scalingcoach.conversation.Delivery;
-import org.scalingcoach.conversation.DeliveryWorkers;
-import org.scalingcoach.conversation.NewDelivery;
+import org.scalingcoach.delivery.CutOff;
+import org.scalingcoach.delivery.Delivery;
+import org.scalingcoach.delivery.DeliveryWorkers;
+import org.scalingcoach.delivery.NewDelivery;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.SqliteInbox;
 

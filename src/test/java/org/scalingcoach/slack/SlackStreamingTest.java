@@ -14,6 +14,7 @@ import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachSnapshot;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.answer.ExtractiveAnswerEngine;
+import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.llm.FakeLlmServer;
 import org.scalingcoach.llm.FakeLlmServer.Reply;
 import org.scalingcoach.llm.LlmFeatures;
@@ -116,10 +117,10 @@ class SlackStreamingTest {
             ts,
             "1800000950.000100",
             false,
-            SlackButtons.FEEDBACK_BUTTONS,
+            ButtonCode.FEEDBACK_BUTTONS,
             down,
             fake.responseUrl("fb-native")));
-    String answerId = down.substring(SlackButtons.DOWN_PREFIX.length());
+    String answerId = down.substring(ButtonCode.DOWN_PREFIX.length());
     SlackFeedbackStore store = new SlackFeedbackStore(TestCore.database());
     await()
         .atMost(Duration.ofSeconds(20))

@@ -13,7 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.answer.PastTurn;
-import org.scalingcoach.conversation.NewDelivery;
+import org.scalingcoach.delivery.NewDelivery;
 import org.sqlite.SQLiteDataSource;
 
 class OneTablePerConceptMigrationTest {

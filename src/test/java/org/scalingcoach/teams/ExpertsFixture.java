@@ -17,7 +17,7 @@ import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.audit.MutableClock;
 import org.scalingcoach.config.CoachConfig;
-import org.scalingcoach.conversation.DeliveryWorkers;
+import org.scalingcoach.delivery.DeliveryWorkers;
 import org.scalingcoach.expert.ExpertDirectoryParser;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.slack.FakeSlack;

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.TestCore;
-import org.scalingcoach.conversation.CutOff;
-import org.scalingcoach.conversation.DeliveryWorkers;
-import org.scalingcoach.conversation.NewDelivery;
+import org.scalingcoach.delivery.CutOff;
+import org.scalingcoach.delivery.DeliveryWorkers;
+import org.scalingcoach.delivery.NewDelivery;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.SqliteInbox;
 

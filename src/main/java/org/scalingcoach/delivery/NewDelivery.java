@@ -1,4 +1,4 @@
-package org.scalingcoach.conversation;
+package org.scalingcoach.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

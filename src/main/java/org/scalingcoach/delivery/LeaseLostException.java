@@ -1,4 +1,4 @@
-package org.scalingcoach.conversation;
+package org.scalingcoach.delivery;
 
 /**
  * The delivery being worked on was taken over by another replica (this one stopped renewing its

@@ -1,4 +1,4 @@
-package org.scalingcoach.conversation;
+package org.scalingcoach.delivery;
 
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package org.scalingcoach.slack;
+package org.scalingcoach.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,24 +8,29 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.scalingcoach.conversation.DeliveryScope;
 import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where Bolt handlers put what they do after Slack's 3-second acknowledgement. While a request is
- * taken at the door the work is only collected, so it can be stored in the inbox with the delivery;
- * on an inbox worker it runs at once, so the delivery is done when its work is. Work from elsewhere
- * (Socket Mode, reminders) runs on a bounded pool; a full queue is logged rather than blocking the
- * caller.
+ * Where an adapter's handlers put what they do after the platform's acknowledgement (Slack wants
+ * one within 3 seconds). While a request is taken at the door the work is only collected, so it can
+ * be stored in the inbox with the delivery; on an inbox worker it runs at once, so the delivery is
+ * done when its work is. Work from elsewhere (a socket, reminders) runs on a bounded pool; a full
+ * queue is logged rather than blocking the caller.
  */
 public final class BackgroundWork implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
   private static final ThreadLocal<List<Runnable>> COLLECTING = new ThreadLocal<>();
   private final ThreadPoolExecutor executor;
+  private final String platform;
 
-  public BackgroundWork(int threads, int queueSize) {
+  /**
+   * @param platform names the threads ({@code slack-work-1}) and the queue metric ({@code
+   *     slack_work})
+   */
+  public BackgroundWork(String platform, int threads, int queueSize) {
+    this.platform = platform;
     AtomicInteger count = new AtomicInteger();
     this.executor =
         new ThreadPoolExecutor(
@@ -35,11 +40,12 @@ public final class BackgroundWork implements AutoCloseable {
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(queueSize),
             task -> {
-              Thread thread = new Thread(task, "slack-work-" + count.incrementAndGet());
+              Thread thread = new Thread(task, platform + "-work-" + count.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
-    CoachMetrics.queue("slack_work", () -> executor.getQueue().size(), this::oldestWaitSeconds);
+    CoachMetrics.queue(
+        platform + "_work", () -> executor.getQueue().size(), this::oldestWaitSeconds);
   }
 
   /** A task with the time it was queued, so the age of the oldest waiting one can be read. */
@@ -77,16 +83,16 @@ public final class BackgroundWork implements AutoCloseable {
                 try {
                   task.run();
                 } catch (RuntimeException e) {
-                  log.error("background Slack work failed: {}", what, e);
+                  log.error("background {} work failed: {}", platform, what, e);
                 }
               }));
     } catch (RejectedExecutionException e) {
-      log.error("too much Slack work queued; dropped: {}", what);
+      log.error("too much {} work queued; dropped: {}", platform, what);
     }
   }
 
   /** Runs {@code request} and returns its result with the work it submitted, which is not run. */
-  static <T> Collected<T> collect(Callable<T> request) throws Exception {
+  public static <T> Collected<T> collect(Callable<T> request) throws Exception {
     List<Runnable> tasks = new ArrayList<>();
     List<Runnable> outer = COLLECTING.get();
     COLLECTING.set(tasks);
@@ -102,18 +108,10 @@ public final class BackgroundWork implements AutoCloseable {
   }
 
   /** A result with the background work that producing it submitted. */
-  record Collected<T>(T result, List<Runnable> work) {}
+  public record Collected<T>(T result, List<Runnable> work) {}
 
   @Override
   public void close() {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    DeliveryWorkers.stop(executor);
   }
 }

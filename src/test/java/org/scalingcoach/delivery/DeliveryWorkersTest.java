@@ -1,4 +1,4 @@
-package org.scalingcoach.conversation;
+package org.scalingcoach.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -120,13 +120,9 @@ class DeliveryWorkersTest {
           "chat",
           delivery -> {
             for (int i = 1; i <= 2; i++) {
-              String kept = DeliveryScope.alreadySent().orElse(null);
-              if (kept == null) {
-                DeliveryScope.beforeSending();
-                DeliveryScope.sent(delivery.payload() + "-" + i);
-              }
+              String id = delivery.payload() + "-" + i;
               messages.add(
-                  delivery.payload() + " " + i + (kept == null ? " sent" : " was " + kept));
+                  DeliveryScope.newMessage(() -> id + " sent", sent -> id, kept -> "was " + kept));
             }
           });
       workers.resume();
@@ -134,8 +130,7 @@ class DeliveryWorkersTest {
     }
 
     assertThat(messages)
-        .containsExactly(
-            "pending 1 sent", "pending 2 sent", "replied 1 was msg-1", "replied 2 sent");
+        .containsExactly("pending-1 sent", "pending-2 sent", "was msg-1", "replied-2 sent");
     assertThat(pending).isPositive();
   }
 

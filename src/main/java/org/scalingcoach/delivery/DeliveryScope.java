@@ -1,9 +1,10 @@
-package org.scalingcoach.conversation;
+package org.scalingcoach.delivery;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The delivery the current thread is working on, so that senders deep in an adapter can note in the
@@ -89,6 +90,31 @@ public final class DeliveryScope implements AutoCloseable {
           List.copyOf(scope.sent.subList(0, scope.next)),
           scope.clock.instant());
     }
+  }
+
+  /** One call that puts a new message in the chat and returns what the platform answered. */
+  @FunctionalInterface
+  public interface Send<T, E extends Exception> {
+    T send() throws E;
+  }
+
+  /**
+   * Sends one new message of the current delivery, unless an earlier try of it already did: then
+   * nothing is sent and {@code recorded} turns the id kept then into what {@code send} would have
+   * returned. A message that does go out is recorded with the id {@code ref} reads from the answer
+   * (null when the platform gave none). The adapters' senders all go through here, so a delivery
+   * redone after a crash skips what went out and sends the rest, whatever the platform.
+   */
+  public static <T, E extends Exception> T newMessage(
+      Send<T, E> send, Function<T, String> ref, Function<String, T> recorded) throws E {
+    Optional<String> earlier = alreadySent();
+    if (earlier.isPresent()) {
+      return recorded.apply(earlier.get());
+    }
+    beforeSending();
+    T answer = send.send();
+    sent(ref.apply(answer));
+    return answer;
   }
 
   /**

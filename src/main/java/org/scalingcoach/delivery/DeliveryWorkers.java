@@ -1,4 +1,4 @@
-package org.scalingcoach.conversation;
+package org.scalingcoach.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -291,13 +292,18 @@ public final class DeliveryWorkers implements AutoCloseable {
   @Override
   public void close() {
     housekeeping.shutdownNow();
-    workers.shutdown();
+    stop(workers);
+  }
+
+  /** Lets {@code pool} finish what it holds for up to ten seconds, then stops it. */
+  static void stop(ExecutorService pool) {
+    pool.shutdown();
     try {
-      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-        workers.shutdownNow();
+      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
       }
     } catch (InterruptedException e) {
-      workers.shutdownNow();
+      pool.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }
