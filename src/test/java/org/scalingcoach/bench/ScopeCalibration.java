@@ -23,8 +23,8 @@ import org.scalingcoach.retrieval.ScopePolicy;
  * <p>For every {@link OnnxModel} it prints the mean best similarity of the in-scope and of the
  * out-of-scope questions, raw, and the line ({@code offset + scale × similarity}) that puts both
  * means where all-MiniLM-L6-v2 has them; then, for the model {@code COACH_EMBEDDING_MODEL} names,
- * with its calibration, the in-scope questions each pair of thresholds refuses and the out-of-scope
- * ones it lets through.
+ * with its calibration, the in-scope questions each combination of thresholds and coverage refuses
+ * and the out-of-scope ones it lets through.
  *
  * <p>Run: {@code COACH_EMBEDDING_MODEL=… mvn -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.scalingcoach.bench.ScopeCalibration}
