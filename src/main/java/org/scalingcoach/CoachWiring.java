@@ -33,7 +33,7 @@ import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.expert.KnowledgeDrafts;
 import org.scalingcoach.llm.LlmFeatures;
 import org.scalingcoach.retrieval.Embedder;
-import org.scalingcoach.retrieval.MiniLmEmbedder;
+import org.scalingcoach.retrieval.OnnxEmbedder;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.Insights;
 import org.scalingcoach.store.ReplicaNotices;
@@ -81,7 +81,7 @@ public final class CoachWiring {
    */
   public static CoachCore core(CoachConfig config, Database database) {
     CacheFolder.requireDjlWritable(System.getenv());
-    MiniLmEmbedder embedder = new MiniLmEmbedder(); // loads beside the knowledge
+    OnnxEmbedder embedder = new OnnxEmbedder(config.embeddingModel()); // loads beside the knowledge
     CoachCore core = core(config, database, embedder);
     embedder.awaitLoaded();
     return core;

@@ -21,7 +21,7 @@ import org.scalingcoach.admin.ReloadReport;
 import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.config.CoachConfig;
-import org.scalingcoach.retrieval.MiniLmEmbedder;
+import org.scalingcoach.retrieval.OnnxEmbedder;
 
 /**
  * Reloading a core built over a temporary copy of the knowledge folder. The embedding cache is the
@@ -42,7 +42,7 @@ class CoachCoreReloadTest {
   @BeforeAll
   static void loadModel() {
     TestCore.shared();
-    embedder = new CountingEmbedder(new MiniLmEmbedder());
+    embedder = new CountingEmbedder(new OnnxEmbedder());
   }
 
   @BeforeEach

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.scalingcoach.audit.AuditSettings;
+import org.scalingcoach.retrieval.OnnxEmbedder;
+import org.scalingcoach.retrieval.OnnxModel;
 
 /**
  * Everything the coach is configured with, read once from the environment and validated with every
@@ -28,6 +30,7 @@ import org.scalingcoach.audit.AuditSettings;
  *     Slack and the Bot Framework retry ({@code COACH_INBOX_LIMIT}, default 2000)
  * @param database the SQLite file in {@code dataDir}, or a shared PostgreSQL database ({@code
  *     COACH_DATABASE_*})
+ * @param embeddingModel the in-process embedding model ({@code COACH_EMBEDDING_MODEL})
  */
 public record CoachConfig(
     Path dataDir,
@@ -39,7 +42,8 @@ public record CoachConfig(
     LlmSettings llm,
     AdminSettings admin,
     int inboxLimit,
-    DatabaseSettings database) {
+    DatabaseSettings database,
+    OnnxModel embeddingModel) {
   private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@-]+");
 
   public java.util.Optional<TeamsSettings> teamsSettings() {
@@ -83,11 +87,44 @@ public record CoachConfig(
     logging(env, problems);
     int inboxLimit = integer(env, "COACH_INBOX_LIMIT", 2_000, 1, 1_000_000, problems);
     DatabaseSettings database = DatabaseSettings.fromEnvironment(env, problems);
+    OnnxModel embeddingModel = embeddingModel(env, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new CoachConfig(
-        dataDir, knowledge, port, slack, audits, teams, llm, admin, inboxLimit, database);
+        dataDir,
+        knowledge,
+        port,
+        slack,
+        audits,
+        teams,
+        llm,
+        admin,
+        inboxLimit,
+        database,
+        embeddingModel);
+  }
+
+  /** {@code COACH_EMBEDDING_MODEL}: one of {@link OnnxModel}'s ids; the default when unset. */
+  private static OnnxModel embeddingModel(Map<String, String> env, List<String> problems) {
+    String raw = env.getOrDefault("COACH_EMBEDDING_MODEL", "").strip();
+    if (raw.isEmpty()) {
+      return OnnxEmbedder.DEFAULT_MODEL;
+    }
+    try {
+      OnnxModel model = OnnxModel.named(raw);
+      if (!model.available()) {
+        problems.add(
+            "COACH_EMBEDDING_MODEL: "
+                + model.id()
+                + " is not in this build (build the jar with mvn -Pbge package)");
+        return OnnxEmbedder.DEFAULT_MODEL;
+      }
+      return model;
+    } catch (IllegalArgumentException e) {
+      problems.add("COACH_EMBEDDING_MODEL: " + e.getMessage());
+      return OnnxEmbedder.DEFAULT_MODEL;
+    }
   }
 
   /**

@@ -151,7 +151,7 @@ public final class HybridRetriever {
     double[] similarity = new double[sections.size()];
     Integer[] order = new Integer[sections.size()];
     for (int i = 0; i < sections.size(); i++) {
-      similarity[i] = dot(queryVector, vectors[i]);
+      similarity[i] = embedder.calibrated(dot(queryVector, vectors[i]));
       order[i] = i;
     }
     Set<Integer> shortlist = new HashSet<>(bm25.keySet());
@@ -252,7 +252,7 @@ public final class HybridRetriever {
     float[][] units = unitVectors[section];
     double[] out = new double[units.length];
     for (int u = 0; u < units.length; u++) {
-      out[u] = dot(query, units[u]);
+      out[u] = embedder.calibrated(dot(query, units[u]));
     }
     return out;
   }

@@ -21,9 +21,20 @@ import org.scalingcoach.knowledge.KnowledgeBase;
  */
 public final class QualityCheck {
   public static void main(String[] args) {
-    CoachConfig config =
-        CoachConfig.fromEnvironment(Map.of("COACH_DATA_DIR", "target/bench/shipped"));
-    CoachCore core = CoachWiring.core(config, CoachWiring.database(config));
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("COACH_DATA_DIR", "target/bench/shipped");
+    String model = System.getenv("COACH_EMBEDDING_MODEL");
+    if (model != null) {
+      env.put("COACH_EMBEDDING_MODEL", model);
+    }
+    CoachConfig config = CoachConfig.fromEnvironment(env);
+    boolean prefixes =
+        !Boolean.getBoolean("bench.unprefixed"); // the query prefix, measured both ways
+    CoachCore core =
+        CoachWiring.core(
+            config,
+            CoachWiring.database(config),
+            new org.scalingcoach.retrieval.OnnxEmbedder(config.embeddingModel(), prefixes));
     print(core.knowledge(), core.answers(), List.of(args).contains("misses"));
   }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.scalingcoach.retrieval.OnnxEmbedder;
+import org.scalingcoach.retrieval.OnnxModel;
 
 class CoachConfigTest {
 
@@ -23,5 +25,19 @@ class CoachConfigTest {
     assertThatThrownBy(() -> CoachConfig.fromEnvironment(Map.of("PORT", "eighty")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("PORT must be a whole number, not 'eighty'");
+  }
+
+  @Test
+  void should_choose_the_embedding_model_by_its_id_and_name_the_known_ones_when_it_is_unknown() {
+    assertThat(CoachConfig.defaults().embeddingModel()).isEqualTo(OnnxEmbedder.DEFAULT_MODEL);
+    assertThat(
+            CoachConfig.fromEnvironment(Map.of("COACH_EMBEDDING_MODEL", "all-minilm-l6-v2-q"))
+                .embeddingModel())
+        .isEqualTo(OnnxModel.ALL_MINILM_L6_V2_Q);
+    assertThatThrownBy(
+            () -> CoachConfig.fromEnvironment(Map.of("COACH_EMBEDDING_MODEL", "gpt-embed")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("COACH_EMBEDDING_MODEL")
+        .hasMessageContaining("bge-small-en-v1.5-q");
   }
 }

@@ -25,7 +25,7 @@ public final class HashingEmbedder implements Embedder {
         vector[Math.floorMod(word.hashCode(), vector.length)] += 1;
       }
     }
-    return MiniLmEmbedder.normalise(vector);
+    return OnnxEmbedder.normalise(vector);
   }
 
   @Override

@@ -8,8 +8,6 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,18 +20,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The quantised all-MiniLM-L6-v2 model, run in-process with ONNX: no network, no GPU.
+ * A small sentence-embedding model ({@link OnnxModel}), run in-process with ONNX: no network, no
+ * GPU. Questions get the prefix the model was trained with.
  *
  * <p>Each inference runs on one thread (ONNX's default spreads one small inference over every
  * core), so concurrent questions run side by side instead of contending for the same cores, and the
  * most recent questions' vectors are kept, because suggested prompts and follow-up buttons ask the
  * same text again.
  */
-public final class MiniLmEmbedder implements Embedder {
-  private static final String MODEL_FILE = "all-minilm-l6-v2-q.onnx";
-  private static final String TOKENIZER_FILE = "all-minilm-l6-v2-q-tokenizer.json";
+public final class OnnxEmbedder implements Embedder {
+  /** The model the coach runs unless {@code COACH_EMBEDDING_MODEL} names another. */
+  public static final OnnxModel DEFAULT_MODEL = OnnxModel.ALL_MINILM_L6_V2_Q;
+
   private static final int RECENT_QUESTIONS = 512;
 
+  private final OnnxModel choice;
+  private final String queryPrefix;
   private final CompletableFuture<EmbeddingModel> model;
   private final Map<String, float[]> recent =
       new LinkedHashMap<>(RECENT_QUESTIONS, 0.75f, true) {
@@ -43,16 +45,31 @@ public final class MiniLmEmbedder implements Embedder {
         }
       };
 
+  /** The default model. */
+  public OnnxEmbedder() {
+    this(DEFAULT_MODEL);
+  }
+
+  /** {@code choice}, questions with the prefix it was trained with. */
+  public OnnxEmbedder(OnnxModel choice) {
+    this(choice, true);
+  }
+
   /**
-   * Starts loading the model on a thread of its own and returns at once. Loading (23 MB read out of
-   * the jar, an ONNX session, the tokenizer) is the longest step of a start; it runs beside opening
-   * the database and loading the knowledge base, which wait for it only to embed sections missing
-   * from the embedding cache.
+   * Starts loading the model on a thread of its own and returns at once. Loading (the ONNX file
+   * read out of the jar, 23 MB for MiniLM and 34 MB for bge, an ONNX session, the tokenizer) is the
+   * longest step of a start; it runs beside opening the database and loading the knowledge base,
+   * which wait for it only to embed sections missing from the embedding cache.
+   *
+   * <p>{@code choice}, with or without its query prefix (to measure what it brings; passages are
+   * embedded as written either way, so both share the cached passage vectors).
    */
-  public MiniLmEmbedder() {
+  public OnnxEmbedder(OnnxModel choice, boolean prefixes) {
+    this.choice = choice;
+    this.queryPrefix = prefixes ? choice.queryPrefix() : "";
     this.model =
         CompletableFuture.supplyAsync(
-            () -> new SingleThreadedModel(load()),
+            () -> new SingleThreadedModel(load(choice)),
             runnable -> {
               Thread thread = new Thread(runnable, "embedding-model-load");
               thread.setDaemon(true);
@@ -78,7 +95,12 @@ public final class MiniLmEmbedder implements Embedder {
 
   @Override
   public String model() {
-    return "all-minilm-l6-v2-q";
+    return choice.id();
+  }
+
+  @Override
+  public double calibrated(double similarity) {
+    return choice.calibrated(similarity);
   }
 
   @Override
@@ -89,7 +111,7 @@ public final class MiniLmEmbedder implements Embedder {
         return known;
       }
     }
-    float[] vector = normalise(loaded().embed(text).content().vector());
+    float[] vector = normalise(loaded().embed(queryPrefix + text).content().vector());
     synchronized (recent) {
       recent.put(text, vector);
     }
@@ -101,7 +123,7 @@ public final class MiniLmEmbedder implements Embedder {
     List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
     return loaded().embedAll(segments).content().stream()
         .map(Embedding::vector)
-        .map(MiniLmEmbedder::normalise)
+        .map(OnnxEmbedder::normalise)
         .toList();
   }
 
@@ -124,14 +146,14 @@ public final class MiniLmEmbedder implements Embedder {
   /**
    * The model file shipped in langchain4j's jar, in a session that uses one thread an inference.
    */
-  private static OnnxBertBiEncoder load() {
+  private static OnnxBertBiEncoder load(OnnxModel choice) {
     optOutOfTracking();
-    ClassLoader jar = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
-    try (InputStream modelBytes = jar.getResourceAsStream(MODEL_FILE);
-        InputStream tokenizer = jar.getResourceAsStream(TOKENIZER_FILE)) {
+    ClassLoader jar = OnnxEmbedder.class.getClassLoader();
+    try (InputStream modelBytes = jar.getResourceAsStream(choice.modelFile());
+        InputStream tokenizer = jar.getResourceAsStream(choice.tokenizerFile())) {
       if (modelBytes == null || tokenizer == null) {
         throw new IllegalStateException(
-            "the embedding model is missing from the classpath (" + MODEL_FILE + ")");
+            "the embedding model is missing from the classpath (" + choice.modelFile() + ")");
       }
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -145,7 +167,7 @@ public final class MiniLmEmbedder implements Embedder {
       options.setMemoryPatternOptimization(false);
       options.setCPUArenaAllocator(false);
       OrtSession session = environment.createSession(modelBytes.readAllBytes(), options);
-      return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+      return new OnnxBertBiEncoder(environment, session, tokenizer, choice.pooling());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (OrtException e) {
