@@ -49,6 +49,12 @@ final class CoachProcess implements AutoCloseable {
    * top, and waits until it is healthy.
    */
   static CoachProcess start(Path work, Path data, Map<String, String> env) throws Exception {
+    String classes = System.getProperty("bench.coach.classes");
+    if (classes != null) {
+      // -Dbench.coach.classes=DIR runs the coach itself from another build's classes: runs of one
+      // coach each, for builds, as -Dbench.coach.jvm is for flags.
+      return start(work, data, env, swapped(Path.of(classes)), "coach");
+    }
     return start(work, data, env, classpath(), "coach");
   }
 
@@ -59,13 +65,18 @@ final class CoachProcess implements AutoCloseable {
    */
   static CoachProcess start(Path work, Path data, Map<String, String> env, Path classes)
       throws Exception {
+    return start(work, data, env, swapped(classes), "baseline");
+  }
+
+  /** This build's class path with {@code classes} in place of its {@code target/classes}. */
+  private static String swapped(Path classes) {
     String ours = Path.of("target", "classes").toAbsolutePath().toString();
     List<String> entries = new ArrayList<>();
     for (String entry : classpath().split(java.io.File.pathSeparator)) {
       entries.add(
           Path.of(entry).toAbsolutePath().toString().equals(ours) ? classes.toString() : entry);
     }
-    return start(work, data, env, String.join(java.io.File.pathSeparator, entries), "baseline");
+    return String.join(java.io.File.pathSeparator, entries);
   }
 
   private static CoachProcess start(

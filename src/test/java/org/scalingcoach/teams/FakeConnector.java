@@ -41,6 +41,12 @@ final class FakeConnector implements AutoCloseable {
   volatile String retryAfter;
 
   private FakeConnector() throws IOException {
+    // Without it the JDK server leaves Nagle's algorithm on: a reply written in two parts waits
+    // ~40 ms for the client's delayed ACK, which Slack's and Microsoft's servers do not make anyone
+    // do.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/botframework.com/oauth2/v2.0/token",

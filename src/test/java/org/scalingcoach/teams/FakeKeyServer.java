@@ -41,6 +41,12 @@ final class FakeKeyServer implements AutoCloseable {
   private FakeKeyServer() throws IOException {
     signingKey = newKey("bf-key-1");
     publish(signingKey, List.of("msteams", "webchat", "emulator"));
+    // Without it the JDK server leaves Nagle's algorithm on: a reply written in two parts waits
+    // ~40 ms for the client's delayed ACK, which Slack's and Microsoft's servers do not make anyone
+    // do.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/v1/.well-known/openidconfiguration",
