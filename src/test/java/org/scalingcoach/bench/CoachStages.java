@@ -62,34 +62,29 @@ record CoachStages(long nanos, Map<String, Double> values) {
               heldSum * 100 / seconds));
     }
     for (String method : new String[] {"chat.postMessage", "chat.update"}) {
-      String name = "coach_api_latency_seconds";
       String tag = "{method=\"" + method + "\",platform=\"slack\"";
-      double count = delta(before, name + "_count" + tag + "}");
-      double sum = delta(before, name + "_sum" + tag + "}");
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "%s %.1f per click, %.2f ms each (p99 %.1f); ",
-              method,
-              count / clicks,
-              count == 0 ? 0 : sum * 1000 / count,
-              quantile(before, name, tag, 0.99)));
+      text.append(method)
+          .append(timer(before, "coach_api_latency_seconds", tag, clicks))
+          .append("; ");
     }
     String platform = "{platform=\"slack\"";
-    for (String stage : new String[] {"queued", "work"}) {
-      String name = "coach_delivery_" + stage + "_seconds";
-      double count = delta(before, name + "_count" + platform + "}");
-      double sum = delta(before, name + "_sum" + platform + "}");
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "delivery %s %.2f ms each (p99 %.1f)%s",
-              stage,
-              count == 0 ? 0 : sum * 1000 / count,
-              quantile(before, name, platform, 0.99),
-              stage.equals("queued") ? "; " : ""));
-    }
+    text.append("delivery queued")
+        .append(timer(before, "coach_delivery_queued_seconds", platform, clicks))
+        .append("; delivery work")
+        .append(timer(before, "coach_delivery_work_seconds", platform, clicks));
     return text.toString();
+  }
+
+  /** A timer's count per click, mean and p99 in ms, between {@code before} and this reading. */
+  private String timer(CoachStages before, String name, String tag, int clicks) {
+    double count = delta(before, name + "_count" + tag + "}");
+    double sum = delta(before, name + "_sum" + tag + "}");
+    return String.format(
+        Locale.ROOT,
+        " %.1f per click, %.2f ms each (p99 %.1f)",
+        count / clicks,
+        count == 0 ? 0 : sum * 1000 / count,
+        quantile(before, name, tag, 0.99));
   }
 
   private double delta(CoachStages before, String key) {
