@@ -64,13 +64,13 @@ public final class CoachMetrics {
         .tag("topic", answered && topic != null ? topic : "none")
         .register(REGISTRY)
         .increment();
-    Timer.builder("coach.answer.latency")
-        .description("From the question's arrival to the finished answer")
-        .tag("platform", platform)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(60))
-        .register(REGISTRY)
+    histogram(
+            "coach.answer.latency",
+            "From the question's arrival to the finished answer",
+            Duration.ofMillis(1),
+            Duration.ofSeconds(60),
+            "platform",
+            platform)
         .record(Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
@@ -90,14 +90,15 @@ public final class CoachMetrics {
 
   /** How long a call that the platform answered took, retries not included. */
   public static void apiLatency(String platform, String method, long nanos) {
-    Timer.builder("coach.api.latency")
-        .description("Slack Web API and Bot Connector calls answered, by method")
-        .tag("platform", platform)
-        .tag("method", method)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofNanos(100_000))
-        .maximumExpectedValue(Duration.ofSeconds(30))
-        .register(REGISTRY)
+    histogram(
+            "coach.api.latency",
+            "Slack Web API and Bot Connector calls answered, by method",
+            Duration.ofNanos(100_000),
+            Duration.ofSeconds(30),
+            "platform",
+            platform,
+            "method",
+            method)
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
@@ -113,14 +114,15 @@ public final class CoachMetrics {
 
   /** One language-model request: its outcome and how long it took. */
   public static void modelCall(String provider, String result, long nanos) {
-    Timer.builder("coach.model.latency")
-        .description("Language-model requests, by provider and result")
-        .tag("provider", provider)
-        .tag("result", result)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(10))
-        .maximumExpectedValue(Duration.ofSeconds(300))
-        .register(REGISTRY)
+    histogram(
+            "coach.model.latency",
+            "Language-model requests, by provider and result",
+            Duration.ofMillis(10),
+            Duration.ofSeconds(300),
+            "provider",
+            provider,
+            "result",
+            result)
         .record(Duration.ofNanos(nanos));
   }
 
@@ -159,16 +161,15 @@ public final class CoachMetrics {
   };
 
   private static Timer writeTimer(String phase, String writer) {
-    return Timer.builder("coach.db.write." + phase)
-        .description(
-            phase.equals("wait")
-                ? "Time a SQLite transaction waited for this process's turn to write"
-                : "Time a SQLite transaction held the write turn, from its start to its commit")
-        .tag("writer", writer)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofNanos(10_000))
-        .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(REGISTRY);
+    return histogram(
+        "coach.db.write." + phase,
+        phase.equals("wait")
+            ? "Time a SQLite transaction waited for this process's turn to write"
+            : "Time a SQLite transaction held the write turn, from its start to its commit",
+        Duration.ofNanos(10_000),
+        Duration.ofSeconds(10),
+        "writer",
+        writer);
   }
 
   /**
@@ -194,12 +195,19 @@ public final class CoachMetrics {
   }
 
   private static Timer deliveryTimer(String name, String description, String platform) {
+    return histogram(
+        name, description, Duration.ofNanos(10_000), Duration.ofSeconds(60), "platform", platform);
+  }
+
+  /** A timer published as a Prometheus histogram between {@code min} and {@code max}. */
+  private static Timer histogram(
+      String name, String description, Duration min, Duration max, String... tags) {
     return Timer.builder(name)
         .description(description)
-        .tag("platform", platform)
+        .tags(tags)
         .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofNanos(10_000))
-        .maximumExpectedValue(Duration.ofSeconds(60))
+        .minimumExpectedValue(min)
+        .maximumExpectedValue(max)
         .register(REGISTRY);
   }
 

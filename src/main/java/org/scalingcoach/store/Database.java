@@ -260,21 +260,7 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction, committing on success and rolling back on failure. */
   public <T> T inTransaction(SqlWork<T> work) {
-    if (gate == null) {
-      return inTransaction(dataSource, false, work);
-    }
-    // The turn first, then a connection: waiting writers keep none from the reads.
-    long asked = System.nanoTime();
-    gate.enter(false);
-    long entered = System.nanoTime();
-    try (Connection connection = writers.getConnection()) {
-      return inTransaction(connection, work);
-    } catch (SQLException e) {
-      throw new StoreException("database operation failed on " + description, e);
-    } finally {
-      gate.leave();
-      CoachMetrics.writeTurn(false, entered - asked, System.nanoTime() - entered);
-    }
+    return inTransaction(writers, false, work);
   }
 
   /**
@@ -304,22 +290,25 @@ public final class Database implements AutoCloseable {
     return door;
   }
 
+  /**
+   * On SQLite the write turn first, then a connection from {@code source}: writers waiting for
+   * their turn keep no connection from the reads. PostgreSQL has no turn to wait for.
+   */
   private <T> T inTransaction(DataSource source, boolean door, SqlWork<T> work) {
-    try (Connection connection = source.getConnection()) {
-      if (gate == null) {
-        return inTransaction(connection, work);
-      }
-      long asked = System.nanoTime();
+    long asked = System.nanoTime();
+    if (gate != null) {
       gate.enter(door);
-      long entered = System.nanoTime();
-      try {
-        return inTransaction(connection, work);
-      } finally {
+    }
+    long entered = System.nanoTime();
+    try (Connection connection = source.getConnection()) {
+      return inTransaction(connection, work);
+    } catch (SQLException e) {
+      throw new StoreException("database operation failed on " + description, e);
+    } finally {
+      if (gate != null) {
         gate.leave();
         CoachMetrics.writeTurn(door, entered - asked, System.nanoTime() - entered);
       }
-    } catch (SQLException e) {
-      throw new StoreException("database operation failed on " + description, e);
     }
   }
 
