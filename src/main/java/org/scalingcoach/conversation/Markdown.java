@@ -1,8 +1,12 @@
 package org.scalingcoach.conversation;
 
+import java.util.regex.Pattern;
+
 /** Markdown helpers for the words the core writes around what people typed. */
 public final class Markdown {
   private Markdown() {}
+
+  private static final Pattern SPECIAL = Pattern.compile("([\\\\`*_\\[\\]#|~])");
 
   /**
    * {@code text} (an audit subject, a question) as literal Markdown: its emphasis, code, link and
@@ -12,7 +16,7 @@ public final class Markdown {
     if (text == null) {
       return "";
     }
-    return text.replaceAll("([\\\\`*_\\[\\]#|~])", "\\\\$1");
+    return SPECIAL.matcher(text).replaceAll("\\\\$1");
   }
 
   /** The scheme of a mention link: {@code [label](coach-mention:userId)}. */

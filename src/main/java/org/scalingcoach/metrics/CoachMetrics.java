@@ -246,11 +246,14 @@ public final class CoachMetrics {
         .register(REGISTRY);
   }
 
+  private static final java.util.regex.Pattern NOT_A_TAG =
+      java.util.regex.Pattern.compile("[^a-z0-9_]+");
+
   private static String tagValue(String value) {
     if (value == null || value.isBlank()) {
       return "unknown";
     }
-    String clean = value.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+    String clean = NOT_A_TAG.matcher(value.strip().toLowerCase(Locale.ROOT)).replaceAll("_");
     return clean.length() > 40 ? clean.substring(0, 40) : clean;
   }
 }

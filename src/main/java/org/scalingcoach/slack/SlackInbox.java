@@ -1,8 +1,8 @@
 package org.scalingcoach.slack;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -12,6 +12,9 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -180,11 +183,19 @@ final class SlackInbox implements DeliveryWorkers.Handler {
     return NewDelivery.hashedKey("request:", signed);
   }
 
+  /** The request as stored: its content type and body, written straight out (no tree). */
   private static String stored(Request<?> request) {
-    ObjectNode stored = JSON.createObjectNode();
     String type = request.getHeaders().getFirstValue("content-type");
-    stored.put("contentType", type == null ? "application/json" : type);
-    stored.put("body", request.getRequestBodyAsString());
-    return stored.toString();
+    String body = request.getRequestBodyAsString();
+    StringWriter out = new StringWriter(body.length() + 64);
+    try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("contentType", type == null ? "application/json" : type);
+      json.writeStringField("body", body);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
   }
 }

@@ -26,6 +26,8 @@ import java.util.Map;
 public final class SlackRequestReader {
   private static final String PAYLOAD = "payload=";
   private static final Gson GSON = GsonFactory.createSnakeCase();
+  private static final java.util.Set<String> MESSAGE_CONTENT =
+      java.util.Set.of("blocks", "attachments", "files", "metadata");
 
   private final AppConfig config;
   private final SlackRequestParser bolt;
@@ -40,20 +42,57 @@ public final class SlackRequestReader {
    */
   public Request<?> read(SlackRequestParser.HttpRequest raw) {
     String body = raw.getRequestBody();
-    if (raw.isSocketMode() || body == null || !body.startsWith(PAYLOAD) || body.indexOf('&') >= 0) {
+    if (!isPayloadForm(raw, body)) {
       return bolt.parse(raw);
     }
     String json = URLDecoder.decode(body.substring(PAYLOAD.length()), StandardCharsets.UTF_8);
     JsonElement tree = GSON.fromJson(json, JsonElement.class);
-    if (tree == null
-        || !tree.isJsonObject()
-        || !isType(tree.getAsJsonObject(), BlockActionPayload.TYPE)) {
+    return read(raw, tree != null && tree.isJsonObject() ? tree.getAsJsonObject() : null);
+  }
+
+  /**
+   * As {@link #read(SlackRequestParser.HttpRequest)}, given the interaction payload {@link
+   * SlackPayloadCheck} already parsed from this very body (or null), so it is not read again.
+   */
+  public Request<?> read(SlackRequestParser.HttpRequest raw, JsonObject interaction) {
+    if (interaction == null
+        || !isPayloadForm(raw, raw.getRequestBody())
+        || !isType(interaction, BlockActionPayload.TYPE)) {
       return bolt.parse(raw);
     }
     Request<?> request =
-        new ClickRequest(body, GSON.fromJson(tree, BlockActionPayload.class), raw.getHeaders());
+        new ClickRequest(
+            raw.getRequestBody(),
+            GSON.fromJson(withoutMessageContent(interaction), BlockActionPayload.class),
+            raw.getHeaders());
     finish(request, raw);
     return request;
+  }
+
+  private static boolean isPayloadForm(SlackRequestParser.HttpRequest raw, String body) {
+    return !raw.isSocketMode() && body != null && body.startsWith(PAYLOAD) && body.indexOf('&') < 0;
+  }
+
+  /**
+   * The payload without the clicked message's blocks and attachments, which a click carries whole
+   * and no handler reads (they use the container's ids): mapping them into block objects was the
+   * largest part of reading a click. The stored request keeps the full body.
+   */
+  private static JsonObject withoutMessageContent(JsonObject payload) {
+    JsonElement message = payload.get("message");
+    if (message == null || !message.isJsonObject()) {
+      return payload;
+    }
+    JsonObject light = new JsonObject();
+    payload.entrySet().forEach(e -> light.add(e.getKey(), e.getValue()));
+    JsonObject lightMessage = new JsonObject();
+    for (var field : message.getAsJsonObject().entrySet()) {
+      if (!MESSAGE_CONTENT.contains(field.getKey())) {
+        lightMessage.add(field.getKey(), field.getValue());
+      }
+    }
+    light.add("message", lightMessage);
+    return light;
   }
 
   private static boolean isType(JsonObject payload, String type) {

@@ -80,16 +80,17 @@ final class SlackEventsServlet extends HttpServlet {
       return;
     }
     String text = new String(body, StandardCharsets.UTF_8);
-    Optional<String> problem = SlackPayloadCheck.problem(text);
-    if (problem.isPresent()) {
-      log.info("refused a signed Slack request Slack would never send: {}", problem.get());
+    SlackPayloadCheck.Checked checked = SlackPayloadCheck.check(text);
+    if (checked.problem().isPresent()) {
+      log.info(
+          "refused a signed Slack request Slack would never send: {}", checked.problem().get());
       reject(response, 400, "malformed request");
       return;
     }
     Response answer;
     try {
       // Verified and checked: into the durable inbox before Slack gets its 2xx.
-      answer = bot.receive(reader.read(boltRequest(request, text)));
+      answer = bot.receive(reader.read(boltRequest(request, text), checked.interaction()));
     } catch (StoreException e) {
       log.error("cannot store a Slack request in the inbox; Slack will retry", e);
       reject(response, 503, "cannot store the request; retry later");
