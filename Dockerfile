@@ -28,6 +28,16 @@ COPY --from=build /src/target/scaling-coach.jar /app/scaling-coach.jar
 COPY knowledge /app/knowledge
 COPY prompts /app/prompts
 
+# Start once at build time (serve --ready-check: the real server, the shipped knowledge, one
+# answer) and record the classes it loaded as a class-data-sharing archive: every later start
+# maps them instead of loading and verifying them again, about a third less start-up time. The
+# archive belongs to this jar and this JRE; both are fixed in the image.
+RUN COACH_DATA_DIR=/tmp/cds COACH_KNOWLEDGE_DIR=/app/knowledge COACH_PROMPTS_DIR=/app/prompts \
+    DJL_CACHE_DIR=/tmp/cds/djl PORT=0 COACH_RELOAD_WATCH=false COACH_LOG_LEVEL=WARN \
+    java -XX:ArchiveClassesAtExit=/app/scaling-coach.jsa -XX:+UseSerialGC -Xmx256m \
+      -XX:TieredStopAtLevel=1 -jar /app/scaling-coach.jar serve --ready-check \
+ && rm -rf /tmp/cds
+
 # The live heap after heavy chat load is a few tens of MB; a G1 heap sized from the container's
 # memory only turns into resident memory (see "Where the time goes" in the README).
 ENV COACH_DATA_DIR=/data \
@@ -35,7 +45,7 @@ ENV COACH_DATA_DIR=/data \
     COACH_PROMPTS_DIR=/app/prompts \
     DJL_CACHE_DIR=/data/djl \
     PORT=8080 \
-    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1"
+    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=/app/scaling-coach.jsa"
 VOLUME ["/data"]
 EXPOSE 8080
 USER coach

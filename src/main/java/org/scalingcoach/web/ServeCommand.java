@@ -1,9 +1,15 @@
 package org.scalingcoach.web;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.concurrent.Callable;
 import org.scalingcoach.CoachCore;
 import org.scalingcoach.CoachWiring;
 import org.scalingcoach.admin.FolderWatcher;
+import org.scalingcoach.answer.Answer;
+import org.scalingcoach.answer.Question;
 import org.scalingcoach.config.CoachConfig;
 import org.scalingcoach.config.ConfigException;
 import org.scalingcoach.config.SlackSettings;
@@ -11,6 +17,7 @@ import org.scalingcoach.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code serve} (the default): runs the web server and the Slack app until stopped. */
 @Command(
@@ -23,8 +30,21 @@ import picocli.CommandLine.Command;
 public final class ServeCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
+  /** The question a ready check answers: one that every shipped knowledge base can answer. */
+  static final String READY_CHECK_QUESTION = "How do we detect model drift?";
+
+  @Option(
+      names = "--ready-check",
+      description = {
+        "Start as usual, answer one question through the running server's engine, print how long"
+            + " start-up took, then stop: exit 0 when ready, 1 otherwise.",
+        "For deploy pipelines, and for recording a class-data-sharing archive (see the README)."
+      })
+  boolean readyCheck;
+
   @Override
   public Integer call() throws Exception {
+    long started = System.nanoTime();
     CoachConfig config;
     try {
       config = CoachConfig.fromEnvironment(System.getenv());
@@ -97,7 +117,40 @@ public final class ServeCommand implements Callable<Integer> {
     } else {
       log.info("Teams is not connected; set TEAMS_APP_ID and TEAMS_APP_PASSWORD to connect it");
     }
+    if (readyCheck) {
+      return readyCheck(server, core, started);
+    }
     server.join();
     return 0;
+  }
+
+  /**
+   * Asks the running server whether it is ready (over HTTP, as a load balancer would), answers one
+   * question, and stops. Ready means {@code /readyz} answers 200 and the answer has sources.
+   */
+  private static int readyCheck(CoachServer server, CoachCore core, long started) throws Exception {
+    try (server) {
+      HttpClient client = HttpClient.newHttpClient();
+      int status =
+          client
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + server.port() + "/readyz"))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode();
+      long ready = System.nanoTime();
+      Answer answer = core.answers().answer(Question.of(READY_CHECK_QUESTION));
+      long answered = System.nanoTime();
+      boolean ok = status == 200 && !answer.citations().isEmpty();
+      System.out.printf(
+          "ready check: %s; /readyz %d after %d ms, first answer (%d citations) after %d ms%n",
+          ok ? "ready" : "NOT ready",
+          status,
+          (ready - started) / 1_000_000,
+          answer.citations().size(),
+          (answered - started) / 1_000_000);
+      return ok ? 0 : 1;
+    }
   }
 }

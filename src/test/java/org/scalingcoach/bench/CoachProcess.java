@@ -49,13 +49,40 @@ final class CoachProcess implements AutoCloseable {
    * top, and waits until it is healthy.
    */
   static CoachProcess start(Path work, Path data, Map<String, String> env) throws Exception {
+    String jar = System.getProperty("bench.coach.jar");
+    if (jar != null) {
+      // -Dbench.coach.jar=target/scaling-coach.jar runs the packaged jar as the README and the
+      // Docker image do, with the class-data-sharing archive the build records beside it.
+      return start(work, data, env, shipped(Path.of(jar)), "coach");
+    }
     String classes = System.getProperty("bench.coach.classes");
     if (classes != null) {
       // -Dbench.coach.classes=DIR runs the coach itself from another build's classes: runs of one
       // coach each, for builds, as -Dbench.coach.jvm is for flags.
-      return start(work, data, env, swapped(Path.of(classes)), "coach");
+      return start(work, data, env, fromClasses(swapped(Path.of(classes))), "coach");
     }
-    return start(work, data, env, classpath(), "coach");
+    return start(work, data, env, fromClasses(classpath()), "coach");
+  }
+
+  /** How the JVM is told what to run: a class path and the main class. */
+  private static List<String> fromClasses(String classpath) {
+    return List.of("-cp", classpath, "org.scalingcoach.Main");
+  }
+
+  /** The packaged jar, with its {@code .jsa} archive when the build recorded one. */
+  private static List<String> shipped(Path jar) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is not built: run mvn -DskipTests package first");
+    }
+    Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
+    List<String> launch = new ArrayList<>();
+    if (Files.isRegularFile(archive)) {
+      launch.add("-XX:SharedArchiveFile=" + archive);
+    } else {
+      System.out.println("no class-data-sharing archive at " + archive + ": starting without one");
+    }
+    launch.addAll(List.of("-jar", jar.toString()));
+    return launch;
   }
 
   /**
@@ -65,7 +92,7 @@ final class CoachProcess implements AutoCloseable {
    */
   static CoachProcess start(Path work, Path data, Map<String, String> env, Path classes)
       throws Exception {
-    return start(work, data, env, swapped(classes), "baseline");
+    return start(work, data, env, fromClasses(swapped(classes)), "baseline");
   }
 
   /** This build's class path with {@code classes} in place of its {@code target/classes}. */
@@ -80,7 +107,7 @@ final class CoachProcess implements AutoCloseable {
   }
 
   private static CoachProcess start(
-      Path work, Path data, Map<String, String> env, String classpath, String name)
+      Path work, Path data, Map<String, String> env, List<String> launch, String name)
       throws Exception {
     int port = BoltJsSideBySide.freePort();
     List<String> command = new ArrayList<>();
@@ -103,7 +130,8 @@ final class CoachProcess implements AutoCloseable {
       String settings = System.getProperty("bench.jfr.settings", "profile");
       command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=" + settings);
     }
-    command.addAll(List.of("-cp", classpath, "org.scalingcoach.Main", "serve"));
+    command.addAll(launch);
+    command.add("serve");
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectOutput(work.resolve(name + ".log").toFile())
