@@ -17,6 +17,7 @@ import org.scalingcoach.answer.Answer;
 import org.scalingcoach.answer.AnswerEngine;
 import org.scalingcoach.answer.Question;
 import org.scalingcoach.audit.AuditCatalog;
+import org.scalingcoach.delivery.ProcessorSlots;
 import org.scalingcoach.knowledge.KnowledgeBase;
 import org.scalingcoach.knowledge.Problem;
 import org.scalingcoach.llm.LlmFeatures;
@@ -147,10 +148,18 @@ public final class CoachCore {
   private final class CurrentAnswers implements AnswerEngine {
     @Override
     public Answer answer(Question question) {
-      if (llm.enabled() || Thread.currentThread().getName().startsWith(ANSWERING_THREAD)) {
+      if (Thread.currentThread().getName().startsWith(ANSWERING_THREAD)) {
         return current.get().answers().answer(question);
       }
+      if (llm.enabled()) {
+        // Mostly waiting on the model: a delivery thread gives back its processor slot meanwhile.
+        return ProcessorSlots.whileWaiting(() -> current.get().answers().answer(question));
+      }
       Future<Answer> answer = answering.submit(() -> current.get().answers().answer(question));
+      return ProcessorSlots.whileWaiting(() -> awaited(answer));
+    }
+
+    private static Answer awaited(Future<Answer> answer) {
       try {
         return answer.get();
       } catch (InterruptedException e) {
@@ -168,7 +177,8 @@ public final class CoachCore {
     @Override
     public Answer answerStreaming(Question question, Consumer<String> partialMarkdown) {
       if (llm.enabled()) {
-        return current.get().answers().answerStreaming(question, partialMarkdown);
+        return ProcessorSlots.whileWaiting(
+            () -> current.get().answers().answerStreaming(question, partialMarkdown));
       }
       // Without a model nothing streams: the answer is CPU work like any other, on the pool.
       return answer(question);

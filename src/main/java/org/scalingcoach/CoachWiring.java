@@ -28,6 +28,7 @@ import org.scalingcoach.console.KnowledgeEditor;
 import org.scalingcoach.console.RetrievalEvidence;
 import org.scalingcoach.console.RolesAndUsage;
 import org.scalingcoach.delivery.DeliveryWorkers;
+import org.scalingcoach.delivery.ProcessorSlots;
 import org.scalingcoach.expert.ExpertDesk;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.expert.KnowledgeDrafts;
@@ -169,11 +170,12 @@ public final class CoachWiring {
    */
   public static DeliveryWorkers deliveries(CoachConfig config, Database database) {
     return new DeliveryWorkers(
-        new SqliteInbox(database),
-        Clock.systemUTC(),
-        DELIVERY_THREADS,
-        config.inboxLimit(),
-        DEDUPE_WINDOW);
+            new SqliteInbox(database),
+            Clock.systemUTC(),
+            DELIVERY_THREADS,
+            config.inboxLimit(),
+            DEDUPE_WINDOW)
+        .computingAtOnce(new ProcessorSlots(config.deliverySlots()));
   }
 
   /** Reloading and insights for admins, checking the roles of {@code audits}. */

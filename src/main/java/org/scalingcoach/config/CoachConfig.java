@@ -28,6 +28,9 @@ import org.scalingcoach.retrieval.OnnxModel;
  * @param admin admins and automatic reloads ({@code COACH_ADMINS}, {@code COACH_RELOAD_WATCH})
  * @param inboxLimit how many unanswered deliveries the inbox holds before new ones get a 503 that
  *     Slack and the Bot Framework retry ({@code COACH_INBOX_LIMIT}, default 2000)
+ * @param deliverySlots how many delivery threads compute at once; they give their slot back while
+ *     they wait on a platform or a model ({@code COACH_DELIVERY_SLOTS}, default twice the
+ *     processors; 0 for no limit)
  * @param database the SQLite file in {@code dataDir}, or a shared PostgreSQL database ({@code
  *     COACH_DATABASE_*})
  * @param embeddingModel the in-process embedding model ({@code COACH_EMBEDDING_MODEL})
@@ -42,6 +45,7 @@ public record CoachConfig(
     LlmSettings llm,
     AdminSettings admin,
     int inboxLimit,
+    int deliverySlots,
     DatabaseSettings database,
     OnnxModel embeddingModel) {
   private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@-]+");
@@ -86,6 +90,14 @@ public record CoachConfig(
             publicUrl(env, problems));
     logging(env, problems);
     int inboxLimit = integer(env, "COACH_INBOX_LIMIT", 2_000, 1, 1_000_000, problems);
+    int deliverySlots =
+        integer(
+            env,
+            "COACH_DELIVERY_SLOTS",
+            2 * Runtime.getRuntime().availableProcessors(),
+            0,
+            1_000,
+            problems);
     DatabaseSettings database = DatabaseSettings.fromEnvironment(env, problems);
     OnnxModel embeddingModel = embeddingModel(env, problems);
     if (!problems.isEmpty()) {
@@ -101,6 +113,7 @@ public record CoachConfig(
         llm,
         admin,
         inboxLimit,
+        deliverySlots,
         database,
         embeddingModel);
   }

@@ -74,6 +74,7 @@ public final class DeliveryWorkers implements AutoCloseable {
 
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService housekeeping;
+  private volatile ProcessorSlots slots = new ProcessorSlots(0);
 
   /**
    * @param threads how many deliveries are worked on at once (mostly waiting on the chat's API)
@@ -93,6 +94,12 @@ public final class DeliveryWorkers implements AutoCloseable {
             threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("delivery-"));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("inbox-prune-"));
     CoachMetrics.queue("inbox", this::unfinished, this::oldestSeconds);
+  }
+
+  /** Limits how many delivery threads compute at once (see {@link ProcessorSlots}). */
+  public DeliveryWorkers computingAtOnce(ProcessorSlots slots) {
+    this.slots = slots;
+    return this;
   }
 
   /** Lets {@code platform}'s deliveries be replayed; register before {@link #resume()}. */
@@ -177,7 +184,7 @@ public final class DeliveryWorkers implements AutoCloseable {
     Delivery stored = claimed.get();
     waiting.put(stored.id(), clock.instant());
     long storedAt = System.nanoTime();
-    workers.execute(() -> process(stored.id(), () -> claimed, work, storedAt));
+    workers.execute(() -> slots.run(() -> process(stored.id(), () -> claimed, work, storedAt)));
     return Admission.ACCEPTED;
   }
 
@@ -221,7 +228,10 @@ public final class DeliveryWorkers implements AutoCloseable {
 
   private void schedule(long id, Work work) {
     long scheduledAt = System.nanoTime();
-    workers.execute(() -> process(id, () -> inbox.claim(id, clock.instant()), work, scheduledAt));
+    workers.execute(
+        () ->
+            slots.run(
+                () -> process(id, () -> inbox.claim(id, clock.instant()), work, scheduledAt)));
   }
 
   private void process(

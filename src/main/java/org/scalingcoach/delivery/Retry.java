@@ -79,7 +79,11 @@ public final class Retry {
   /** Waits {@code wait} before the next attempt. */
   public void pause(Duration wait) throws Interrupted {
     try {
-      sleeper.sleep(wait);
+      ProcessorSlots.whileWaiting(
+          () -> {
+            sleeper.sleep(wait);
+            return null;
+          });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Interrupted(e);

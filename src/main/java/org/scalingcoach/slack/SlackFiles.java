@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.scalingcoach.delivery.ProcessorSlots;
 
 /**
  * Uploads files to a conversation the way Slack asks for now: {@code files.getUploadURLExternal}
@@ -67,13 +68,15 @@ final class SlackFiles {
   private static void post(String url, Upload file) {
     try {
       HttpResponse<Void> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(url))
-                  .timeout(Duration.ofSeconds(30))
-                  .header("Content-Type", "application/octet-stream")
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(file.bytes()))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
+          ProcessorSlots.<HttpResponse<Void>, IOException, InterruptedException>whileWaiting(
+              () ->
+                  HTTP.send(
+                      HttpRequest.newBuilder(URI.create(url))
+                          .timeout(Duration.ofSeconds(30))
+                          .header("Content-Type", "application/octet-stream")
+                          .POST(HttpRequest.BodyPublishers.ofByteArray(file.bytes()))
+                          .build(),
+                      HttpResponse.BodyHandlers.discarding()));
       if (response.statusCode() / 100 != 2) {
         throw new SlackCallFailed("file upload", "HTTP " + response.statusCode(), null);
       }

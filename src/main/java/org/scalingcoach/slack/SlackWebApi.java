@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import org.scalingcoach.delivery.DeliveryScope;
+import org.scalingcoach.delivery.ProcessorSlots;
 import org.scalingcoach.delivery.Retry;
 import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
@@ -96,9 +97,14 @@ public final class SlackWebApi {
   private <T extends SlackApiTextResponse> T attempt(String method, Call<T> call) {
     for (int attempt = 1; ; attempt++) {
       try {
-        long asked = System.nanoTime();
-        T response = call.run(client);
-        CoachMetrics.apiLatency("slack", method, System.nanoTime() - asked);
+        T response =
+            ProcessorSlots.<T, IOException, SlackApiException>whileWaiting(
+                () -> {
+                  long asked = System.nanoTime();
+                  T answered = call.run(client);
+                  CoachMetrics.apiLatency("slack", method, System.nanoTime() - asked);
+                  return answered;
+                });
         CoachMetrics.apiCall("slack", method, response.isOk() ? "ok" : response.getError());
         if (!response.isOk()) {
           throw new SlackCallFailed(method, response.getError(), null);

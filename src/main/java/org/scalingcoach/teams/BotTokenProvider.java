@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.scalingcoach.delivery.ProcessorSlots;
 
 /**
  * The bot's own access token for the Bot Connector, obtained with the client-credentials grant and
@@ -58,7 +59,9 @@ public final class BotTokenProvider {
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          ProcessorSlots.<HttpResponse<String>, IOException, InterruptedException>whileWaiting(
+              () -> http.send(request, HttpResponse.BodyHandlers.ofString()));
       if (response.statusCode() != 200) {
         throw new ConnectorException(
             "the token endpoint "

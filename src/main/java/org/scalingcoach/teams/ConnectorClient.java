@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.scalingcoach.delivery.DeliveryScope;
+import org.scalingcoach.delivery.ProcessorSlots;
 import org.scalingcoach.delivery.Retry;
 import org.scalingcoach.metrics.CoachMetrics;
 import org.slf4j.Logger;
@@ -131,7 +132,9 @@ public final class ConnectorClient {
       }
       HttpResponse<String> response;
       try {
-        response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        response =
+            ProcessorSlots.<HttpResponse<String>, IOException, InterruptedException>whileWaiting(
+                () -> http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
       } catch (IOException e) {
         if (!retry.another(attempt)) {
           CoachMetrics.apiCall("teams", operation, "io_error");
