@@ -143,6 +143,16 @@ final class CoachProcess implements AutoCloseable {
     builder.environment().put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
     builder.environment().put("COACH_LOG_LEVEL", "WARN");
     builder.environment().putAll(env);
+    String extra = System.getProperty("bench.coach.env");
+    if (extra != null && name.equals("coach")) {
+      // -Dbench.coach.env=COACH_DELIVERY_SLOTS=0,… sets the coach's settings for a run.
+      for (String pair : extra.split(",")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          builder.environment().put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+      }
+    }
     long started = System.nanoTime();
     Process process = builder.start();
     HttpClient http = HttpClient.newHttpClient();
