@@ -83,17 +83,38 @@ public final class CoachWiring {
   public static CoachCore core(CoachConfig config, Database database) {
     CacheFolder.requireDjlWritable(System.getenv());
     OnnxEmbedder embedder = new OnnxEmbedder(config.embeddingModel()); // loads beside the knowledge
-    CoachCore core = core(config, database, embedder);
+    OnnxEmbedder scopeEmbedder =
+        config.scopeModel() == config.embeddingModel()
+            ? embedder
+            : new OnnxEmbedder(config.scopeModel());
+    CoachCore core = core(config, database, embedder, scopeEmbedder);
     embedder.awaitLoaded();
+    scopeEmbedder.awaitLoaded();
     return core;
   }
 
   /** The same core with a given embedder, for tests and benchmarks that need a fast one. */
   public static CoachCore core(CoachConfig config, Database database, Embedder embedder) {
+    return core(config, database, embedder, embedder);
+  }
+
+  /**
+   * The same core with given embedders: {@code embedder} ranks sections, {@code scopeEmbedder}
+   * decides what is in scope (the same object for one model).
+   */
+  public static CoachCore core(
+      CoachConfig config, Database database, Embedder embedder, Embedder scopeEmbedder) {
     LlmFeatures llm = LlmFeatures.create(config.llm(), new SqliteTokenUsageLog(database));
     log.info("language model: {}", llm.active());
+    if (scopeEmbedder != embedder) {
+      log.info(
+          "embedding models: {} ranks sections, {} decides the scope",
+          embedder.model(),
+          scopeEmbedder.model());
+    }
     FolderLoader loader =
-        new FolderLoader(config.knowledge(), embedder, new SqliteEmbeddingCache(database), llm);
+        new FolderLoader(
+            config.knowledge(), embedder, scopeEmbedder, new SqliteEmbeddingCache(database), llm);
     return new CoachCore(loader, llm, config.knowledge().describe());
   }
 

@@ -27,13 +27,20 @@ final class FolderLoader implements Supplier<CoachSnapshot> {
   private final Path knowledgeDir;
   private final String source;
   private final Embedder embedder;
+  private final Embedder scopeEmbedder;
   private final EmbeddingCache cache;
   private final LlmFeatures llm;
 
-  FolderLoader(ContentFolder knowledge, Embedder embedder, EmbeddingCache cache, LlmFeatures llm) {
+  FolderLoader(
+      ContentFolder knowledge,
+      Embedder embedder,
+      Embedder scopeEmbedder,
+      EmbeddingCache cache,
+      LlmFeatures llm) {
     this.knowledgeDir = knowledge.path();
     this.source = knowledge.describe();
     this.embedder = embedder;
+    this.scopeEmbedder = scopeEmbedder;
     this.cache = cache;
     this.llm = llm;
   }
@@ -46,7 +53,12 @@ final class FolderLoader implements Supplier<CoachSnapshot> {
     }
     HybridRetriever retriever =
         HybridRetriever.build(
-            knowledge.sections(), embedder, cache, ScopePolicy.DEFAULT, knowledge.synonyms());
+            knowledge.sections(),
+            embedder,
+            scopeEmbedder,
+            cache,
+            ScopePolicy.DEFAULT,
+            knowledge.synonyms());
     log.info(
         "knowledge loaded: {} documents, {} sections ({} texts embedded) from {}",
         knowledge.documents().size(),

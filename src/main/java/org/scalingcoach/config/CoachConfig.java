@@ -33,7 +33,10 @@ import org.scalingcoach.retrieval.OnnxModel;
  *     processors; 0 for no limit)
  * @param database the SQLite file in {@code dataDir}, or a shared PostgreSQL database ({@code
  *     COACH_DATABASE_*})
- * @param embeddingModel the in-process embedding model ({@code COACH_EMBEDDING_MODEL})
+ * @param embeddingModel the in-process embedding model that ranks sections ({@code
+ *     COACH_EMBEDDING_MODEL})
+ * @param scopeModel the model whose similarity decides whether a question is answered at all
+ *     ({@code COACH_SCOPE_EMBEDDING_MODEL}, default the same as {@code embeddingModel})
  */
 public record CoachConfig(
     Path dataDir,
@@ -47,7 +50,8 @@ public record CoachConfig(
     int inboxLimit,
     int deliverySlots,
     DatabaseSettings database,
-    OnnxModel embeddingModel) {
+    OnnxModel embeddingModel,
+    OnnxModel scopeModel) {
   private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@-]+");
 
   public java.util.Optional<TeamsSettings> teamsSettings() {
@@ -99,7 +103,10 @@ public record CoachConfig(
             1_000,
             problems);
     DatabaseSettings database = DatabaseSettings.fromEnvironment(env, problems);
-    OnnxModel embeddingModel = embeddingModel(env, problems);
+    OnnxModel embeddingModel =
+        embeddingModel(env, "COACH_EMBEDDING_MODEL", OnnxEmbedder.DEFAULT_MODEL, problems);
+    OnnxModel scopeModel =
+        embeddingModel(env, "COACH_SCOPE_EMBEDDING_MODEL", embeddingModel, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -115,28 +122,31 @@ public record CoachConfig(
         inboxLimit,
         deliverySlots,
         database,
-        embeddingModel);
+        embeddingModel,
+        scopeModel);
   }
 
-  /** {@code COACH_EMBEDDING_MODEL}: one of {@link OnnxModel}'s ids; the default when unset. */
-  private static OnnxModel embeddingModel(Map<String, String> env, List<String> problems) {
-    String raw = env.getOrDefault("COACH_EMBEDDING_MODEL", "").strip();
+  /** {@code variable}: one of {@link OnnxModel}'s ids; {@code otherwise} when unset. */
+  private static OnnxModel embeddingModel(
+      Map<String, String> env, String variable, OnnxModel otherwise, List<String> problems) {
+    String raw = env.getOrDefault(variable, "").strip();
     if (raw.isEmpty()) {
-      return OnnxEmbedder.DEFAULT_MODEL;
+      return otherwise;
     }
     try {
       OnnxModel model = OnnxModel.named(raw);
       if (!model.available()) {
         problems.add(
-            "COACH_EMBEDDING_MODEL: "
+            variable
+                + ": "
                 + model.id()
                 + " is not in this build (build the jar with mvn -Pbge package)");
-        return OnnxEmbedder.DEFAULT_MODEL;
+        return otherwise;
       }
       return model;
     } catch (IllegalArgumentException e) {
-      problems.add("COACH_EMBEDDING_MODEL: " + e.getMessage());
-      return OnnxEmbedder.DEFAULT_MODEL;
+      problems.add(variable + ": " + e.getMessage());
+      return otherwise;
     }
   }
 

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,27 +46,24 @@ public final class HybridRetriever {
   private static final int SHORTLIST = 150;
 
   private final List<Section> sections;
-  private final Embedder embedder;
+  private final PassageVectors ranking;
+
+  /** The vectors the scope verdict is taken from: {@link #ranking}'s unless another model's. */
+  private final PassageVectors scoping;
+
   private final LexicalIndex lexical;
-  private final float[][] vectors;
-  private final float[][][] unitVectors;
   private final ScopePolicy scope;
-  private final int embedded;
 
   private HybridRetriever(
       List<Section> sections,
-      Embedder embedder,
-      float[][] vectors,
-      float[][][] unitVectors,
+      PassageVectors ranking,
+      PassageVectors scoping,
       ScopePolicy scope,
-      int embedded,
       Synonyms synonyms) {
-    this.embedded = embedded;
-    this.unitVectors = unitVectors;
     this.sections = List.copyOf(sections);
-    this.embedder = embedder;
+    this.ranking = ranking;
+    this.scoping = scoping;
     this.lexical = new LexicalIndex(this.sections, synonyms);
-    this.vectors = vectors;
     this.scope = scope;
   }
 
@@ -84,43 +80,26 @@ public final class HybridRetriever {
       EmbeddingCache cache,
       ScopePolicy scope,
       Synonyms synonyms) {
-    List<String> texts = new ArrayList<>();
-    for (Section section : sections) {
-      texts.add(section.indexedText());
-      for (String unit : section.units()) {
-        texts.add(unitText(section, unit));
-      }
-    }
-    List<String> hashes = texts.stream().map(HybridRetriever::hash).toList();
-    Map<String, float[]> known = new HashMap<>(cache.find(embedder.model(), hashes));
-    Map<String, String> missing = new LinkedHashMap<>();
-    for (int i = 0; i < texts.size(); i++) {
-      if (!known.containsKey(hashes.get(i))) {
-        missing.put(hashes.get(i), texts.get(i));
-      }
-    }
-    if (!missing.isEmpty()) {
-      List<String> keys = new ArrayList<>(missing.keySet());
-      List<float[]> fresh = embedder.embedAll(new ArrayList<>(missing.values()));
-      Map<String, float[]> computed = new HashMap<>();
-      for (int i = 0; i < keys.size(); i++) {
-        computed.put(keys.get(i), fresh.get(i));
-      }
-      cache.store(embedder.model(), computed);
-      known.putAll(computed);
-    }
-    float[][] vectors = new float[sections.size()][];
-    float[][][] unitVectors = new float[sections.size()][][];
-    int next = 0;
-    for (int i = 0; i < sections.size(); i++) {
-      vectors[i] = known.get(hashes.get(next++));
-      unitVectors[i] = new float[sections.get(i).units().size()][];
-      for (int u = 0; u < unitVectors[i].length; u++) {
-        unitVectors[i][u] = known.get(hashes.get(next++));
-      }
-    }
-    return new HybridRetriever(
-        sections, embedder, vectors, unitVectors, scope, missing.size(), synonyms);
+    return build(sections, embedder, embedder, cache, scope, synonyms);
+  }
+
+  /**
+   * Indexes {@code sections} under two models: {@code embedder} ranks the sections, {@code
+   * scopeEmbedder} gives the similarity the scope verdict is taken from (the same object for one
+   * model), so a model that ranks better can be used without moving the boundary of what is
+   * answered.
+   */
+  public static HybridRetriever build(
+      List<Section> sections,
+      Embedder embedder,
+      Embedder scopeEmbedder,
+      EmbeddingCache cache,
+      ScopePolicy scope,
+      Synonyms synonyms) {
+    PassageVectors ranking = PassageVectors.build(sections, embedder, cache);
+    PassageVectors scoping =
+        scopeEmbedder == embedder ? ranking : PassageVectors.build(sections, scopeEmbedder, cache);
+    return new HybridRetriever(sections, ranking, scoping, scope, synonyms);
   }
 
   public int size() {
@@ -129,7 +108,7 @@ public final class HybridRetriever {
 
   /** How many texts building this index had to embed because the cache did not know them. */
   public int embedded() {
-    return embedded;
+    return ranking.embedded() + (scoping == ranking ? 0 : scoping.embedded());
   }
 
   /**
@@ -140,7 +119,8 @@ public final class HybridRetriever {
     String query = lexical.corrected(question);
     List<String> terms = lexical.queryTerms(query);
     double coverage = lexical.coverage(terms);
-    float[] queryVector = embedder.embed(lexical.expanded(query));
+    String expanded = lexical.expanded(query);
+    float[] queryVector = ranking.embed(expanded);
     Map<Integer, Double> bm25 = new HashMap<>();
     double topBm25 = 0;
     for (LexicalIndex.Match match : lexical.search(terms, CANDIDATES)) {
@@ -151,7 +131,7 @@ public final class HybridRetriever {
     double[] similarity = new double[sections.size()];
     Integer[] order = new Integer[sections.size()];
     for (int i = 0; i < sections.size(); i++) {
-      similarity[i] = embedder.calibrated(dot(queryVector, vectors[i]));
+      similarity[i] = ranking.section(queryVector, i);
       order[i] = i;
     }
     Set<Integer> shortlist = new HashSet<>(bm25.keySet());
@@ -164,7 +144,7 @@ public final class HybridRetriever {
     double top = -1;
     List<Hit> all = new ArrayList<>(shortlist.size());
     for (int i : shortlist) {
-      double[] units = unitSimilarities(queryVector, i);
+      double[] units = ranking.units(queryVector, i);
       double best = similarity[i];
       for (double unit : units) {
         best = Math.max(best, unit);
@@ -176,6 +156,13 @@ public final class HybridRetriever {
       double meaning = SECTION_WEIGHT * similarity[i] + (1 - SECTION_WEIGHT) * best;
       double fused = meaning + (topBm25 == 0 ? 0 : LEXICAL_WEIGHT * lexicalScore / topBm25);
       all.add(new Hit(sections.get(i), fused, best, lexicalScore, units));
+    }
+    if (scoping != ranking) {
+      float[] scopeVector = scoping.embed(expanded);
+      top = -1;
+      for (int i : shortlist) {
+        top = Math.max(top, scoping.best(scopeVector, i));
+      }
     }
     all.sort(Comparator.comparingDouble(Hit::score).reversed());
     leadWithConsensusTopic(all);
@@ -248,35 +235,8 @@ public final class HybridRetriever {
     return total == 0 ? 0 : found / total;
   }
 
-  private double[] unitSimilarities(float[] query, int section) {
-    float[][] units = unitVectors[section];
-    double[] out = new double[units.length];
-    for (int u = 0; u < units.length; u++) {
-      out[u] = embedder.calibrated(dot(query, units[u]));
-    }
-    return out;
-  }
-
   static String unitText(Section section, String unit) {
     return section.heading() + ": " + unit.replace("**", "");
-  }
-
-  private static double dot(float[] a, float[] b) {
-    float s0 = 0;
-    float s1 = 0;
-    float s2 = 0;
-    float s3 = 0;
-    int i = 0;
-    for (; i + 3 < a.length; i += 4) {
-      s0 += a[i] * b[i];
-      s1 += a[i + 1] * b[i + 1];
-      s2 += a[i + 2] * b[i + 2];
-      s3 += a[i + 3] * b[i + 3];
-    }
-    for (; i < a.length; i++) {
-      s0 += a[i] * b[i];
-    }
-    return s0 + s1 + s2 + s3;
   }
 
   static String hash(String text) {
@@ -293,7 +253,8 @@ public final class HybridRetriever {
    * {@code cache} does not know: how a draft is previewed before it is saved.
    */
   public HybridRetriever reindex(List<Section> otherSections, EmbeddingCache cache) {
-    return build(otherSections, embedder, cache, scope);
+    return build(
+        otherSections, ranking.embedder(), scoping.embedder(), cache, scope, Synonyms.NONE);
   }
 
   /** How this retriever decides whether a question is in scope. */

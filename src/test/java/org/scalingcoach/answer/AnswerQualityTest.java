@@ -84,7 +84,17 @@ class AnswerQualityTest {
    */
   @Test
   void should_answer_the_blind_fourth_batch_from_the_right_section_with_the_key_points() {
-    assertBatch(SectionSet.heldOut4(TestCore.shared().knowledge()), 45, 0.84, 0.90, 0.82, 0.95);
+    assertBatch(SectionSet.heldOut4(TestCore.shared().knowledge()), 45, 0.86, 0.92, 0.85, 0.97);
+  }
+
+  /**
+   * The fifth batch, written blind before the coach was run on it and weighted toward change
+   * management: floors a little below what the benchmark measured (see README). Its misses are
+   * never printed either.
+   */
+  @Test
+  void should_answer_the_blind_fifth_batch_from_the_right_section_with_the_key_points() {
+    assertBatch(SectionSet.heldOut5(TestCore.shared().knowledge()), 60, 0.78, 0.85, 0.78, 0.94);
   }
 
   /**
@@ -93,7 +103,7 @@ class AnswerQualityTest {
    */
   @Test
   void should_keep_what_tuning_reached_on_the_second_tuning_part() {
-    assertBatch(SectionSet.tune2(TestCore.shared().knowledge()), 60, 0.82, 0.85, 0.80, 0.92);
+    assertBatch(SectionSet.tune2(TestCore.shared().knowledge()), 60, 0.87, 0.89, 0.85, 0.95);
   }
 
   /**
@@ -122,8 +132,8 @@ class AnswerQualityTest {
     String misses = String.join("\n", result.misses());
     assertThat(result.overall().goodRate())
         .as("good answers; misses:\n%s", misses)
-        .isGreaterThanOrEqualTo(0.85);
-    assertThat(result.overall().top1Rate()).as("top-1 acceptable").isGreaterThanOrEqualTo(0.92);
+        .isGreaterThanOrEqualTo(0.94);
+    assertThat(result.overall().top1Rate()).as("top-1 acceptable").isGreaterThanOrEqualTo(0.95);
     assertThat(result.refusalRate()).as("out-of-scope refused").isEqualTo(1.0);
   }
 
@@ -148,17 +158,23 @@ class AnswerQualityTest {
   }
 
   /**
-   * The fourth batch, written blind before the coach was run: labels only, no answers, so this
-   * check says nothing about how the coach does on it. Every key point must be one an acceptable
-   * section makes, or the batch would count as misses answers that no section could give.
+   * The fourth and fifth batches, written blind before the coach was run: labels only, no answers,
+   * so this check says nothing about how the coach does on them. Every key point must be one an
+   * acceptable section makes, or a batch would count as misses answers that no section could give.
    */
   @Test
-  void should_label_the_fourth_batch_with_key_points_its_sections_make() {
-    SectionSet set = SectionSet.heldOut4(TestCore.shared().knowledge());
+  void should_label_the_blind_batches_with_key_points_their_sections_make() {
+    assertLabels(SectionSet.heldOut4(TestCore.shared().knowledge()), 45);
+    assertLabels(SectionSet.heldOut5(TestCore.shared().knowledge()), 50);
+  }
 
+  private static void assertLabels(SectionSet set, int inScope) {
     assertThat(set.items().stream().filter(SectionSet.Item::inScope).count())
-        .isGreaterThanOrEqualTo(45);
-    assertThat(set.items().stream().filter(i -> !i.inScope()).count()).isGreaterThanOrEqualTo(6);
+        .as(set.name())
+        .isGreaterThanOrEqualTo(inScope);
+    assertThat(set.items().stream().filter(i -> !i.inScope()).count())
+        .as(set.name())
+        .isGreaterThanOrEqualTo(6);
     for (SectionSet.Item item : set.items()) {
       if (!item.inScope()) {
         continue;

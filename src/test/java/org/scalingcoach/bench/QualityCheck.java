@@ -27,26 +27,36 @@ public final class QualityCheck {
     if (model != null) {
       env.put("COACH_EMBEDDING_MODEL", model);
     }
+    String scopeModel = System.getenv("COACH_SCOPE_EMBEDDING_MODEL");
+    if (scopeModel != null) {
+      env.put("COACH_SCOPE_EMBEDDING_MODEL", scopeModel);
+    }
     CoachConfig config = CoachConfig.fromEnvironment(env);
     boolean prefixes =
         !Boolean.getBoolean("bench.unprefixed"); // the query prefix, measured both ways
+    var embedder = new org.scalingcoach.retrieval.OnnxEmbedder(config.embeddingModel(), prefixes);
     CoachCore core =
         CoachWiring.core(
             config,
             CoachWiring.database(config),
-            new org.scalingcoach.retrieval.OnnxEmbedder(config.embeddingModel(), prefixes));
+            embedder,
+            config.scopeModel() == config.embeddingModel()
+                ? embedder
+                : new org.scalingcoach.retrieval.OnnxEmbedder(config.scopeModel(), prefixes));
     print(core.knowledge(), core.answers(), List.of(args).contains("misses"));
   }
 
   /** Prints every figure the labelled sets give for {@code engine}. */
-  static void print(KnowledgeBase knowledge, AnswerEngine engine, boolean misses) {
+  static void print(KnowledgeBase knowledge, AnswerEngine measured, boolean misses) {
+    Timed engine = new Timed(measured);
     for (SectionSet set :
         List.of(
             SectionSet.tune(knowledge),
             SectionSet.heldOut(knowledge),
             SectionSet.tune2(knowledge),
             SectionSet.heldOut3(knowledge),
-            SectionSet.heldOut4(knowledge))) {
+            SectionSet.heldOut4(knowledge),
+            SectionSet.heldOut5(knowledge))) {
       SectionSet.Result r = set.run(engine);
       System.out.printf("section set, %s part:%n", set.name());
       System.out.printf("  overall            %s%n", r.overall().line());
@@ -75,6 +85,47 @@ public final class QualityCheck {
       if (misses && set.getKey().equals("topic set")) {
         r.misses().forEach(m -> System.out.println("    miss: " + m));
       }
+    }
+    System.out.println(engine.line());
+  }
+
+  /**
+   * Times each answer, one question at a time: processor time of the whole process (the embedding
+   * model runs on a thread of its own) and wall time. Most questions of the sets are asked once, so
+   * the embedder's cache of recent questions rarely answers: this is the cost of a new question.
+   */
+  private static final class Timed implements AnswerEngine {
+    private final AnswerEngine engine;
+    private final com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private final List<Long> wall = new java.util.ArrayList<>();
+    private long cpu;
+
+    Timed(AnswerEngine engine) {
+      this.engine = engine;
+    }
+
+    @Override
+    public org.scalingcoach.answer.Answer answer(org.scalingcoach.answer.Question question) {
+      long cpuStart = os.getProcessCpuTime();
+      long start = System.nanoTime();
+      try {
+        return engine.answer(question);
+      } finally {
+        wall.add(System.nanoTime() - start);
+        cpu += os.getProcessCpuTime() - cpuStart;
+      }
+    }
+
+    String line() {
+      List<Long> sorted = wall.stream().sorted().toList();
+      return String.format(
+          "cost: %d answers, processor time %.2f ms per answer, wall p50 %.2f ms, p95 %.2f ms",
+          sorted.size(),
+          cpu / 1e6 / Math.max(1, sorted.size()),
+          sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2) / 1e6,
+          sorted.isEmpty() ? 0 : sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1) / 1e6);
     }
   }
 }

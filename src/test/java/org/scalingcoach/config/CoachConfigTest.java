@@ -40,4 +40,26 @@ class CoachConfigTest {
         .hasMessageContaining("COACH_EMBEDDING_MODEL")
         .hasMessageContaining("bge-small-en-v1.5-q");
   }
+
+  @Test
+  void should_take_the_scope_model_from_the_embedding_model_unless_it_is_named() {
+    assertThat(CoachConfig.defaults().scopeModel()).isEqualTo(OnnxEmbedder.DEFAULT_MODEL);
+    assertThat(
+            CoachConfig.fromEnvironment(Map.of("COACH_EMBEDDING_MODEL", "bge-small-en-v1.5-q"))
+                .scopeModel())
+        .isEqualTo(OnnxModel.BGE_SMALL_EN_V15_Q);
+    CoachConfig mixed =
+        CoachConfig.fromEnvironment(
+            Map.of(
+                "COACH_EMBEDDING_MODEL",
+                "bge-small-en-v1.5-q",
+                "COACH_SCOPE_EMBEDDING_MODEL",
+                "all-minilm-l6-v2-q"));
+    assertThat(mixed.embeddingModel()).isEqualTo(OnnxModel.BGE_SMALL_EN_V15_Q);
+    assertThat(mixed.scopeModel()).isEqualTo(OnnxModel.ALL_MINILM_L6_V2_Q);
+    assertThatThrownBy(
+            () -> CoachConfig.fromEnvironment(Map.of("COACH_SCOPE_EMBEDDING_MODEL", "minilm")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("COACH_SCOPE_EMBEDDING_MODEL");
+  }
 }

@@ -109,4 +109,36 @@ class BrokenFileReportTest {
         .satisfies(p -> assertThat(p.message()).contains("#no-such-heading"));
     assertThat(auditIds(audits)).contains("plan-for-mlops");
   }
+
+  @Test
+  void should_resolve_an_audit_link_to_a_renamed_section_through_its_old_anchor()
+      throws IOException {
+    edit(
+        "model-drift-and-retraining.md",
+        "## Metrics for model health and retraining\n",
+        "## Measuring model health\n\n<!-- aliases: metrics-for-model-health-and-retraining -->\n");
+
+    KnowledgeBase knowledge = KnowledgeBase.load(copy);
+    AuditCatalog audits = AuditCatalog.load(copy, knowledge);
+
+    assertThat(knowledge.problems()).isEmpty();
+    assertThat(audits.problems()).isEmpty();
+    assertThat(
+            knowledge.section("model-drift-and-retraining#metrics-for-model-health-and-retraining"))
+        .hasValueSatisfying(s -> assertThat(s.heading()).isEqualTo("Measuring model health"));
+  }
+
+  @Test
+  void should_report_an_audit_link_to_a_document_without_a_section() throws IOException {
+    edit(
+        "audits/plan-for-mlops.yaml",
+        "model-drift-and-retraining#metrics-for-model-health-and-retraining",
+        "model-drift-and-retraining");
+
+    AuditCatalog audits = AuditCatalog.load(copy, KnowledgeBase.load(copy));
+
+    assertThat(audits.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("'model-drift-and-retraining'"));
+  }
 }

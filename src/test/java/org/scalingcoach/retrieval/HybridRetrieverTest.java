@@ -90,4 +90,49 @@ class HybridRetrieverTest {
 
     assertThat(retriever.termWeight("drift")).isGreaterThan(retriever.termWeight("ai"));
   }
+
+  /** Gives every text the same vector, so every question is as close as can be to everything. */
+  private static final class SameVector implements Embedder {
+    @Override
+    public String model() {
+      return "same-vector-test";
+    }
+
+    @Override
+    public float[] embed(String text) {
+      float[] vector = new float[8];
+      vector[0] = 1;
+      return vector;
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> texts) {
+      return texts.stream().map(this::embed).toList();
+    }
+  }
+
+  @Test
+  void should_rank_with_one_model_and_take_the_scope_verdict_from_the_other() {
+    List<Section> sections = KnowledgeBase.load(Path.of("knowledge")).sections();
+    SqliteEmbeddingCache cache = new SqliteEmbeddingCache(Database.open(dir.resolve("coach.db")));
+    HybridRetriever alone =
+        HybridRetriever.build(sections, new HashingEmbedder(), cache, ScopePolicy.DEFAULT);
+    HybridRetriever twoModels =
+        HybridRetriever.build(
+            sections,
+            new HashingEmbedder(),
+            new SameVector(),
+            cache,
+            ScopePolicy.DEFAULT,
+            org.scalingcoach.knowledge.Synonyms.NONE);
+
+    Retrieval one = alone.retrieve("what is the capital of Peru", 5);
+    Retrieval two = twoModels.retrieve("what is the capital of Peru", 5);
+
+    assertThat(two.hits().stream().map(h -> h.section().key()).toList())
+        .isEqualTo(one.hits().stream().map(h -> h.section().key()).toList());
+    assertThat(one.topSimilarity()).isLessThan(0.99);
+    assertThat(two.topSimilarity()).isGreaterThan(0.99);
+    assertThat(two.inScope()).isTrue();
+  }
 }
