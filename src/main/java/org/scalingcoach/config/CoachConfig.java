@@ -29,8 +29,8 @@ import org.scalingcoach.retrieval.OnnxModel;
  * @param inboxLimit how many unanswered deliveries the inbox holds before new ones get a 503 that
  *     Slack and the Bot Framework retry ({@code COACH_INBOX_LIMIT}, default 2000)
  * @param deliverySlots how many delivery threads compute at once; they give their slot back while
- *     they wait on a platform or a model ({@code COACH_DELIVERY_SLOTS}, default twice the
- *     processors; 0 for no limit)
+ *     they wait on a platform or a model ({@code COACH_DELIVERY_SLOTS}, default four per processor;
+ *     0 for no limit)
  * @param database the SQLite file in {@code dataDir}, or a shared PostgreSQL database ({@code
  *     COACH_DATABASE_*})
  * @param embeddingModel the in-process embedding model that ranks sections ({@code
@@ -98,7 +98,7 @@ public record CoachConfig(
         integer(
             env,
             "COACH_DELIVERY_SLOTS",
-            2 * Runtime.getRuntime().availableProcessors(),
+            4 * Runtime.getRuntime().availableProcessors(),
             0,
             1_000,
             problems);
