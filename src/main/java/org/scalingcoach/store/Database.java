@@ -267,20 +267,25 @@ public final class Database implements AutoCloseable {
    * The same for the request threads, which store a delivery before they acknowledge it, and for
    * the note of which message a delivery's reply became, taken the moment the platform accepted it:
    * short writes only. They run on connections kept for them, first in line for SQLite's write
-   * lock, and the writes that arrive together share one transaction; {@code work} must not depend
-   * on running alone. The connections open on first use.
+   * lock, and on SQLite the writes that arrive together share one transaction; {@code work} must
+   * not depend on running alone. The connections open on first use.
    */
   public <T> T atTheDoor(SqlWork<T> work) {
-    return doorWrites.run(work);
+    // PostgreSQL has no write lock to take once for many: there a batch only adds deadlocks (two
+    // replicas' batches storing the same redelivered event beside other rows, in other orders).
+    return gate == null ? inTransaction(door(), true, work) : doorWrites.run(work);
   }
 
   /**
    * Runs a short write that does not depend on running alone in a transaction shared with the
    * others arriving at the same time, in the workers' turn (not first in line like {@link
-   * #atTheDoor}): one commit for many workers' bookkeeping instead of one each.
+   * #atTheDoor}): one commit for many workers' bookkeeping instead of one each. On PostgreSQL,
+   * which has no write turn to share, each runs in a transaction of its own: a batch of row updates
+   * in the order the workers happened to arrive, beside the door's batch updating rows in another
+   * order, deadlocked, and the victim's marks failed with it.
    */
   public <T> T shared(SqlWork<T> work) {
-    return sharedWrites.run(work);
+    return gate == null ? inTransaction(work) : sharedWrites.run(work);
   }
 
   private synchronized HikariDataSource door() {
