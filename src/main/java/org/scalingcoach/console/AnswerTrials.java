@@ -53,7 +53,8 @@ public final class AnswerTrials {
     CoachSnapshot now = current.get();
     KnowledgeBase knowledge =
         KnowledgeBase.load(editor.folder(), Map.of(editor.resolve(name), draft));
-    HybridRetriever retriever = now.retriever().reindex(knowledge.sections(), cache);
+    HybridRetriever retriever =
+        now.retriever().reindex(knowledge.sections(), knowledge.synonyms(), cache);
     CoachSnapshot preview =
         new CoachSnapshot(
             knowledge,

@@ -249,12 +249,13 @@ public final class HybridRetriever {
   }
 
   /**
-   * A retriever over other sections with the same embedder and scope policy, embedding only what
-   * {@code cache} does not know: how a draft is previewed before it is saved.
+   * A retriever over other sections and their synonym list with the same models and scope policy,
+   * embedding only what {@code cache} does not know: how a draft is previewed before it is saved,
+   * searched as the live knowledge base would be once it is.
    */
-  public HybridRetriever reindex(List<Section> otherSections, EmbeddingCache cache) {
-    return build(
-        otherSections, ranking.embedder(), scoping.embedder(), cache, scope, Synonyms.NONE);
+  public HybridRetriever reindex(
+      List<Section> otherSections, Synonyms synonyms, EmbeddingCache cache) {
+    return build(otherSections, ranking.embedder(), scoping.embedder(), cache, scope, synonyms);
   }
 
   /** How this retriever decides whether a question is in scope. */

@@ -135,4 +135,27 @@ class HybridRetrieverTest {
     assertThat(two.topSimilarity()).isGreaterThan(0.99);
     assertThat(two.inScope()).isTrue();
   }
+
+  @Test
+  void a_draft_preview_is_searched_with_the_draft_knowledge_bases_synonyms() {
+    List<Section> sections = KnowledgeBase.load(Path.of("knowledge")).sections();
+    SqliteEmbeddingCache cache = new SqliteEmbeddingCache(Database.open(dir.resolve("coach.db")));
+    HybridRetriever live =
+        HybridRetriever.build(sections, new HashingEmbedder(), cache, ScopePolicy.DEFAULT);
+
+    Retrieval without =
+        live.reindex(sections, org.scalingcoach.knowledge.Synonyms.NONE, cache)
+            .retrieve("zorblax zorblax", 5);
+    Retrieval with =
+        live.reindex(
+                sections,
+                new org.scalingcoach.knowledge.Synonyms(List.of("zorblax => drift")),
+                cache)
+            .retrieve("zorblax zorblax", 5);
+
+    assertThat(without.hits()).allMatch(hit -> hit.bm25() == 0);
+    assertThat(with.hits()).isNotEmpty();
+    assertThat(with.hits().get(0).bm25()).isPositive();
+    assertThat(with.hits().get(0).section().heading().toLowerCase()).contains("drift");
+  }
 }
