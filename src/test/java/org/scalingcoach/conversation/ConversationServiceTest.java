@@ -82,6 +82,53 @@ class ConversationServiceTest {
     }
   }
 
+  /** Records what the service placed where, as "place: markdown". */
+  private static final class Notes implements Outbox {
+    final java.util.List<String> log = new java.util.ArrayList<>();
+
+    @Override
+    public void send(Reply reply) {
+      log.add("send: " + reply.markdown());
+    }
+
+    @Override
+    public void note(Reply reply) {
+      log.add("note: " + reply.markdown());
+    }
+  }
+
+  @Test
+  void converse_tells_the_clicker_alone_about_a_refused_or_unknown_click() {
+    Notes out = new Notes();
+
+    Route refused =
+        teams.converse(
+            click(Turn.Kind.CHANNEL, "audit-start", Map.of("type", "plan-for-mlops")), out);
+    Route unknown = teams.converse(click(Turn.Kind.CHANNEL, ButtonCode.UNKNOWN.name(), null), out);
+    // Audits are on in this service but none are wired: their buttons no longer work either.
+    Route offline = teams.converse(click(Turn.Kind.PERSONAL, "audit-answer", Map.of()), out);
+
+    assertThat(refused).isInstanceOf(Route.Say.class);
+    assertThat(unknown).isInstanceOf(Route.Handled.class);
+    assertThat(offline).isInstanceOf(Route.Handled.class);
+    assertThat(out.log)
+        .containsExactly(
+            "note: " + said(refused).strip(),
+            "note: " + ConversationService.BUTTON_GONE,
+            "note: " + ConversationService.BUTTON_GONE);
+  }
+
+  @Test
+  void converse_leaves_an_expert_click_to_the_adapter_only_where_experts_run() {
+    Notes out = new Notes();
+
+    Route route = teams.converse(click(Turn.Kind.CHANNEL, ExpertReplies.CLAIM, Map.of()), out);
+
+    // Without experts the button is one no part of this coach reads.
+    assertThat(route).isInstanceOf(Route.Handled.class);
+    assertThat(out.log).containsExactly("note: " + ConversationService.BUTTON_GONE);
+  }
+
   @Test
   void should_pass_an_audit_click_in_a_personal_chat_on_to_the_audits() {
     Route route = teams.route(click(Turn.Kind.PERSONAL, "audit-answer", Map.of("audit", "7")));
