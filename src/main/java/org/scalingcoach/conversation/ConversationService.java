@@ -188,6 +188,10 @@ public final class ConversationService {
     if (turn.action() != null) {
       return click(turn);
     }
+    if (turn.text() == null || turn.text().isBlank()) {
+      // An empty message (a bare mention, "/coach" alone) is someone finding out what this is.
+      return new Route.Say(Welcome.greeting(prefix));
+    }
     Command command = features.resolve(Command.parse(turn.text()), turn.text());
     var refused = policy.refusal(turn, command);
     if (refused.isPresent()) {

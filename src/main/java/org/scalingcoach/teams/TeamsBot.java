@@ -56,10 +56,6 @@ public final class TeamsBot {
       return;
     }
     String text = activity.plainText();
-    if (text.isEmpty()) {
-      reply(activity, TeamsCards.welcome());
-      return;
-    }
     Outbox out = replies(activity);
     Route route = conversation.converse(activity.typed(text), out);
     if (route instanceof Route.Audit audit && audits != null) {

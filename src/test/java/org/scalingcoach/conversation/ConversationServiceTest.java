@@ -151,12 +151,24 @@ class ConversationServiceTest {
   @Test
   void should_answer_help_with_the_same_commands_on_both_platforms_but_their_own_prefix() {
     String inTeams = said(teams.route(typed(EMPLOYEE, Turn.Kind.PERSONAL, "help")));
-    String inSlack = said(slack.route(typed(EMPLOYEE, Turn.Kind.PERSONAL, "")));
+    String inSlack = said(slack.route(typed(EMPLOYEE, Turn.Kind.PERSONAL, "HELP")));
 
     assertThat(inTeams).contains("**audit export**", "**admin insights**", "**help**");
     assertThat(inSlack).contains("**/coach audit export**", "**/coach admin insights**");
     assertThat(inSlack.replace(" (**/coach <your question>**)", "").replace("/coach ", ""))
         .isEqualTo(inTeams);
+  }
+
+  @Test
+  void should_greet_an_empty_message_the_same_way_on_both_platforms_with_their_own_prefix() {
+    for (String empty : new String[] {"", "   ", "\n\t"}) {
+      Route inTeams = teams.route(typed(EMPLOYEE, Turn.Kind.CHANNEL, empty));
+      Route inSlack = slack.route(typed(EMPLOYEE, Turn.Kind.PERSONAL, empty));
+
+      assertThat(inTeams).isEqualTo(new Route.Say(Welcome.greeting("")));
+      assertThat(inSlack).isEqualTo(new Route.Say(Welcome.greeting("/coach ")));
+      assertThat(((Route.Say) inSlack).reply().content().toString()).contains("/coach help");
+    }
   }
 
   @Test
