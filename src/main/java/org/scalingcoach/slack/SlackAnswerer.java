@@ -160,18 +160,11 @@ final class SlackAnswerer {
     public void note(Reply reply) {
       String text = SlackReplies.text(reply);
       List<LayoutBlock> blocks = reply.blocks().isEmpty() ? null : SlackReplies.blocks(reply);
-      if (origin.responseUrl() != null) {
-        slack.respond(
-            origin.responseUrl(),
-            ActionResponse.builder()
-                .responseType("ephemeral")
-                .replaceOriginal(false)
-                .text(text)
-                .blocks(blocks)
-                .build());
-      } else {
-        postMessage(origin.user(), null, text, blocks);
-      }
+      Destination toThem =
+          origin.responseUrl() != null
+              ? new Destination.ResponseUrl(origin.responseUrl(), origin.channel())
+              : new Destination.Conversation(origin.user(), null, false);
+      tell(toThem, text, blocks);
     }
 
     @Override
