@@ -211,7 +211,10 @@ public final class ConversationService {
           ? say(HelpText.auditUsage(prefix))
           : new Route.Audit(a);
     }
-    return new Route.Ask(((Command.Question) command).text());
+    String question = ((Command.Question) command).text();
+    return SmallTalk.reply(question, prefix)
+        .<Route>map(Route.Say::new)
+        .orElseGet(() -> new Route.Ask(question));
   }
 
   /**

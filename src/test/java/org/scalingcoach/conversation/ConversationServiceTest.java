@@ -172,6 +172,37 @@ class ConversationServiceTest {
   }
 
   @Test
+  void should_answer_small_talk_kindly_without_asking_it_as_a_question() {
+    Map<String, String> said =
+        Map.of(
+            "thanks!", "You're welcome",
+            "Thank you so much, coach 🙏", "You're welcome",
+            "ok cool", "Glad to help",
+            "got it, makes sense", "Glad to help",
+            "bye", "Bye for now");
+    said.forEach(
+        (text, reply) ->
+            assertThat(said(slack.route(typed(EMPLOYEE, Turn.Kind.CHANNEL, text))))
+                .as(text)
+                .startsWith(reply));
+    assertThat(slack.route(typed(EMPLOYEE, Turn.Kind.PERSONAL, "hey there")))
+        .isEqualTo(new Route.Say(Welcome.greeting("/coach ")));
+
+    for (String question :
+        new String[] {
+          "thanks! btw what's the wifi password?",
+          "ok, how do we detect drift",
+          "great, and who should own that?",
+          "hi?",
+          "good governance"
+        }) {
+      assertThat(slack.route(typed(EMPLOYEE, Turn.Kind.PERSONAL, question)))
+          .as(question)
+          .isEqualTo(new Route.Ask(question));
+    }
+  }
+
+  @Test
   void should_treat_a_question_that_starts_with_a_command_word_as_a_question() {
     Route route = slack.route(typed(EMPLOYEE, Turn.Kind.PERSONAL, "my model drifts, what now?"));
 

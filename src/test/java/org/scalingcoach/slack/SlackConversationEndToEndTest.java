@@ -112,6 +112,25 @@ class SlackConversationEndToEndTest {
   }
 
   @Test
+  void should_thank_back_for_a_thanks_in_the_thread_without_logging_it_as_a_question() {
+    slack.event(
+        SlackRequests.envelope(
+            team,
+            "EvS1",
+            SlackRequests.appMention(
+                team, "C0GUILD", "U0ADA", THREAD, null, "<@UCOACHBOT> How do we detect drift?")));
+    awaitPosts(1);
+
+    threadReply("EvS2", "U0ADA", "1800002000.000700", "thanks!");
+
+    List<FakeSlack.Call> posts = awaitPosts(2);
+    assertThat(posts.get(1).param("thread_ts")).isEqualTo(THREAD);
+    assertThat(posts.get(1).param("text")).startsWith("You're welcome");
+    assertThat(asked("thanks!")).isZero();
+    assertThat(asked("How do we detect drift?")).isEqualTo(1);
+  }
+
+  @Test
   void should_read_a_mention_with_the_shared_grammar_and_policy() {
     // given a mention that asks for help and one that asks for insights in a channel
     slack.event(
