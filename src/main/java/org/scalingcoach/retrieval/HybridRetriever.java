@@ -123,7 +123,7 @@ public final class HybridRetriever {
     float[] queryVector = ranking.embed(expanded);
     Map<Integer, Double> bm25 = new HashMap<>();
     double topBm25 = 0;
-    for (LexicalIndex.Match match : lexical.search(terms, CANDIDATES)) {
+    for (LexicalIndex.Match match : lexical.search(terms, lexical.pairs(query), CANDIDATES)) {
       bm25.put(match.section(), match.score());
       topBm25 = Math.max(topBm25, match.score());
     }

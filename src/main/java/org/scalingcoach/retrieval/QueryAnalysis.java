@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.scalingcoach.knowledge.Synonyms;
 
 /**
@@ -68,6 +69,33 @@ final class QueryAnalysis {
   /** The stemmed, stop-word-free terms of a question, synonyms included, without duplicates. */
   List<String> terms(String question) {
     return new ArrayList<>(collect(stemmed, question));
+  }
+
+  /**
+   * Each two stemmed terms that stand next to each other in the question, synonyms read as the
+   * words they stand for; a stop word between two words parts them, as it does in the index.
+   */
+  List<List<String>> pairs(String question) {
+    List<List<String>> out = new ArrayList<>();
+    try (TokenStream stream = stemmed.tokenStream("body", question)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute step = stream.addAttribute(PositionIncrementAttribute.class);
+      stream.reset();
+      String previous = null;
+      while (stream.incrementToken()) {
+        String current = term.toString();
+        if (step.getPositionIncrement() == 1 && previous != null) {
+          out.add(List.of(previous, current));
+        }
+        if (step.getPositionIncrement() > 0) {
+          previous = current;
+        }
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   /**

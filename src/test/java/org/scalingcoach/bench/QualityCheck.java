@@ -56,7 +56,8 @@ public final class QualityCheck {
             SectionSet.tune2(knowledge),
             SectionSet.heldOut3(knowledge),
             SectionSet.heldOut4(knowledge),
-            SectionSet.heldOut5(knowledge))) {
+            SectionSet.heldOut5(knowledge),
+            SectionSet.heldOut6(knowledge))) {
       SectionSet.Result r = set.run(engine);
       System.out.printf("section set, %s part:%n", set.name());
       System.out.printf("  overall            %s%n", r.overall().line());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.knowledge.KnowledgeBase;
+import org.scalingcoach.knowledge.Section;
 import org.scalingcoach.knowledge.Synonyms;
 
 class LexicalIndexTest {
@@ -102,5 +103,42 @@ class LexicalIndexTest {
     assertThat(matches.stream().map(m -> SHIPPED.sections().get(m.section()).anchor()).toList())
         .contains("the-pitfall-treating-ai-as-an-it-project-only")
         .doesNotContain("data-drift-versus-concept-drift");
+  }
+
+  @Test
+  void should_pair_the_words_that_stand_side_by_side_but_not_across_a_stop_word() {
+    assertThat(INDEX.pairs("what about the people side of the rollout"))
+        .contains(List.of("peopl", "side"))
+        .doesNotContain(List.of("side", "rollout"));
+  }
+
+  @Test
+  void should_rank_the_section_with_the_phrase_above_one_with_the_same_words_apart() {
+    // the same words, as often, in texts of the same length: only their order differs
+    Section apart = section("Staff", "One side asked the people about it.");
+    Section together = section("Staff", "The people side asked one about it.");
+    LexicalIndex index = new LexicalIndex(List.of(apart, together));
+    String question = "what changes on the people side";
+
+    List<LexicalIndex.Match> matches =
+        index.search(index.queryTerms(question), index.pairs(question), 2);
+
+    assertThat(matches.get(0).section()).isEqualTo(1);
+    assertThat(matches.get(0).score()).isGreaterThan(matches.get(1).score());
+  }
+
+  private static Section section(String heading, String text) {
+    Section model = SHIPPED.sections().get(0);
+    return new Section(
+        model.documentId(),
+        model.documentTitle(),
+        model.topic(),
+        model.tags(),
+        heading,
+        model.anchor() + "-" + text.length(),
+        1,
+        text,
+        List.of(text),
+        List.of());
   }
 }
