@@ -27,9 +27,14 @@ final class FakeConnector implements AutoCloseable {
   static final String TOKEN = "eyJ0eXAi.fake-bot-token";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One call the bot made to the Connector, and when the Connector took it. */
+  /** One call the bot made to the Connector, when the Connector took it and the id it gave. */
   record Call(
-      String method, String path, String authorization, JsonNode body, Instant receivedAt) {}
+      String method,
+      String path,
+      String authorization,
+      JsonNode body,
+      Instant receivedAt,
+      String id) {}
 
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -68,14 +73,16 @@ final class FakeConnector implements AutoCloseable {
     server.createContext(
         "/amer/v3/conversations",
         exchange -> {
+          String id = "a:created-personal-" + ids.incrementAndGet();
           calls.add(
               new Call(
                   exchange.getRequestMethod(),
                   exchange.getRequestURI().getPath(),
                   exchange.getRequestHeaders().getFirst("Authorization"),
                   JSON.readTree(exchange.getRequestBody().readAllBytes()),
-                  Instant.now()));
-          send(exchange, 201, "{\"id\":\"a:created-personal-" + ids.incrementAndGet() + "\"}");
+                  Instant.now(),
+                  id));
+          send(exchange, 201, "{\"id\":\"" + id + "\"}");
         });
     server.start();
   }
@@ -132,16 +139,18 @@ final class FakeConnector implements AutoCloseable {
       return;
     }
     String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+    String id = "1:reply-" + ids.incrementAndGet();
     Call call =
         new Call(
             exchange.getRequestMethod(),
             path,
             exchange.getRequestHeaders().getFirst("Authorization"),
             JSON.readTree(body),
-            Instant.now());
+            Instant.now(),
+            id);
     calls.add(call);
     listeners.forEach(l -> l.accept(call));
-    send(exchange, 200, "{\"id\":\"1:reply-" + ids.incrementAndGet() + "\"}");
+    send(exchange, 200, "{\"id\":\"" + id + "\"}");
   }
 
   private String base() {
