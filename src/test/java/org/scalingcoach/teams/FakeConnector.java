@@ -45,7 +45,11 @@ final class FakeConnector implements AutoCloseable {
   volatile long tokenLifetimeSeconds = 3599;
   volatile String retryAfter;
 
-  private FakeConnector() throws IOException {
+  /** How long an accepted activity's answer is held back, as on a slow round trip; or zero. */
+  private final java.time.Duration answerDelay;
+
+  private FakeConnector(java.time.Duration answerDelay) throws IOException {
+    this.answerDelay = answerDelay;
     // Without it the JDK server leaves Nagle's algorithm on: a reply written in two parts waits
     // ~40 ms for the client's delayed ACK, which Slack's and Microsoft's servers do not make anyone
     // do.
@@ -84,12 +88,23 @@ final class FakeConnector implements AutoCloseable {
                   id));
           send(exchange, 201, "{\"id\":\"" + id + "\"}");
         });
+    if (!answerDelay.isZero()) {
+      server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    }
     server.start();
   }
 
   static FakeConnector start() {
+    return start(java.time.Duration.ZERO);
+  }
+
+  /**
+   * A Connector that takes each activity at once but answers only {@code answerDelay} later, so a
+   * kill often falls between the two: the reply is in the chat and the bot never heard its id.
+   */
+  static FakeConnector start(java.time.Duration answerDelay) {
     try {
-      return new FakeConnector();
+      return new FakeConnector(answerDelay);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -150,6 +165,13 @@ final class FakeConnector implements AutoCloseable {
             id);
     calls.add(call);
     listeners.forEach(l -> l.accept(call));
+    if (!answerDelay.isZero()) {
+      try {
+        Thread.sleep(answerDelay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     send(exchange, 200, "{\"id\":\"" + id + "\"}");
   }
 
@@ -168,5 +190,8 @@ final class FakeConnector implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    if (server.getExecutor() instanceof java.util.concurrent.ExecutorService pool) {
+      pool.shutdownNow();
+    }
   }
 }

@@ -28,12 +28,21 @@ class TeamsInboxCrashTest {
   private static final int MESSAGES = 300;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /**
+   * The fake Connector holds each answer back this long after taking the activity (a slow round
+   * trip), so the kill finds replies in the chat whose ids the coach never heard.
+   */
+  private static final Duration ROUND_TRIP = Duration.ofMillis(150);
+
+  /** Each of the 8 senders waits this long before a first delivery. */
+  private static final Duration PACE = Duration.ofMillis(200);
+
   @Test
   void every_message_is_answered_across_a_kill_9_and_only_uncertain_replies_may_repeat()
       throws Exception {
     Path dir = TestCore.tempDir("teams-crash-");
     try (FakeKeyServer keys = FakeKeyServer.start();
-        FakeConnector connector = FakeConnector.start()) {
+        FakeConnector connector = FakeConnector.start(ROUND_TRIP)) {
       Result result = killAndRestart(dir, keys, connector, Map.of(), "teams kill -9");
       assertThat(result.lost()).isZero();
       // Without Graph the Bot Connector cannot be asked what a bot already posted, so a reply on
@@ -49,7 +58,7 @@ class TeamsInboxCrashTest {
       throws Exception {
     Path dir = TestCore.tempDir("teams-crash-graph-");
     try (FakeKeyServer keys = FakeKeyServer.start();
-        FakeConnector connector = FakeConnector.start();
+        FakeConnector connector = FakeConnector.start(ROUND_TRIP);
         FakeGraph graph = FakeGraph.start(connector, FakeKeyServer.APP_ID)) {
       Result result =
           killAndRestart(
@@ -106,7 +115,8 @@ class TeamsInboxCrashTest {
             MESSAGES,
             () -> ChildCoach.start(env, dir.resolve("child.log")),
             (port, i, retry) ->
-                HTTP.send(
+                paced(retry)
+                    .send(
                         HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + port + "/api/messages"))
                             .timeout(Duration.ofSeconds(10))
@@ -163,6 +173,17 @@ class TeamsInboxCrashTest {
       assertThat(outcome.ackedBeforeKill()).isBetween(MESSAGES / 2, MESSAGES - 1);
       return new Result(answers, lost, duplicated, uncertain);
     }
+  }
+
+  /**
+   * The HTTP client, after a pause before each first delivery: the Bot Framework's activities
+   * arrive spread out (about 40 a second here), so replies are going out when the kill comes.
+   */
+  private static HttpClient paced(boolean retry) throws InterruptedException {
+    if (!retry) {
+      Thread.sleep(PACE.toMillis());
+    }
+    return HTTP;
   }
 
   /** When the Connector took the first reply to each activity, by the activity's id. */
