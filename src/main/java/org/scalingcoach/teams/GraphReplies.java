@@ -102,20 +102,19 @@ final class GraphReplies {
     if (activity.tenantId().isEmpty()) {
       return new Outcome.CannotTell("the activity names no tenant to get a Graph token for");
     }
+    Instant since = since(activity);
     URI first;
     try {
-      first = firstPage(activity, conversationId);
+      first = firstPage(activity, conversationId, since);
     } catch (IllegalStateException e) {
       return new Outcome.CannotTell(e.getMessage());
     }
-    return search(activity.tenantId(), first, mark, since(activity));
+    return search(activity.tenantId(), first, mark, since);
   }
 
   /** The first page to read: the newest messages of the chat, or of the channel thread. */
-  private URI firstPage(TeamsActivity activity, String conversationId) {
+  private URI firstPage(TeamsActivity activity, String conversationId, Instant since) {
     String graph = base();
-    String query = "?$top=" + PAGE;
-    Instant since = since(activity);
     return switch (activity.conversationType()) {
       case "personal" -> {
         String user = activity.json().path("from").path("aadObjectId").asText("");
@@ -136,8 +135,9 @@ final class GraphReplies {
         String root = rootMessage(conversationId);
         String messages =
             graph + "/teams/" + encode(team) + "/channels/" + encode(channel) + "/messages";
+        String top = "?$top=" + PAGE;
         yield URI.create(
-            root.isEmpty() ? messages + query : messages + "/" + encode(root) + "/replies" + query);
+            root.isEmpty() ? messages + top : messages + "/" + encode(root) + "/replies" + top);
       }
     };
   }
