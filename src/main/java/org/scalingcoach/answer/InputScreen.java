@@ -25,6 +25,17 @@ final class InputScreen {
           "^\\s*\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}.*|^\\s*\\d{2}:\\d{2}:\\d{2}[.,]\\d+\\s.*"
               + "|^\\s*(ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL)\\b.*");
 
+  /** A stack frame inside a line, as a trace pasted on one line (a chat client's copy) has them. */
+  private static final Pattern INLINE_FRAME =
+      Pattern.compile("\\bat [\\w.$<>]+\\([\\w.$ ]*(?::\\d+)?\\)");
+
+  /** A message that opens with a fully qualified exception or error, as a pasted trace does. */
+  private static final Pattern THROWN =
+      Pattern.compile(
+          "^(?:Exception in thread \"[^\"]*\" )?(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*"
+              + "(?:Exception|Error|Throwable)\\b.*",
+          Pattern.DOTALL);
+
   private static final List<String> EXAMPLES =
       List.of(
           "How do we know our model is drifting?",
@@ -80,6 +91,11 @@ final class InputScreen {
   }
 
   private static boolean looksLikeTraceOrLog(String text) {
+    if (INLINE_FRAME.matcher(text).results().limit(2).count() >= 2
+        || (THROWN.matcher(text).matches() && INLINE_FRAME.matcher(text).find())
+        || text.contains("Traceback (most recent call last):")) {
+      return true;
+    }
     String[] lines = text.split("\\R");
     int trace = 0;
     int log = 0;

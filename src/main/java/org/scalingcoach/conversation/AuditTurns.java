@@ -149,6 +149,27 @@ public final class AuditTurns {
   }
 
   /**
+   * Puts the audit's {@code replies} where each belongs, in order, the same on every platform: a
+   * reply that replaces the clicked one in its place, a plain note to the person alone, anything
+   * else (a question, a report, exports) in their own chat; a report a model can summarise gets its
+   * summary once it is on screen, so a slow model never holds the report back.
+   */
+  public void place(List<Reply> replies, Outbox out) {
+    for (Reply reply : replies) {
+      if (reply.updatesEarlier()) {
+        out.replace(reply);
+      } else if (reply.view() == null && reply.blocks().isEmpty()) {
+        out.note(reply);
+      } else {
+        out.privately(reply);
+      }
+      if (reply.view() instanceof AuditView.Report report) {
+        summary(report.report()).ifPresent(summary -> out.summarised(reply, summary));
+      }
+    }
+  }
+
+  /**
    * A copy of the report a click asks for, to share with colleagues: without the owner's buttons.
    */
   public Reply shared(Turn turn) {

@@ -79,6 +79,12 @@ public record ButtonCode(String id, String value) {
         + vote.action().value("answer");
   }
 
+  /**
+   * What a click on a button no release of the coach reads stands for: the conversation service
+   * answers it with {@link ConversationService#BUTTON_GONE}.
+   */
+  public static final Turn.Action UNKNOWN = new Turn.Action("unknown-button", Map.of());
+
   /** The action of a click on {@code id} with {@code value}; empty when no button of ours. */
   public static Optional<Turn.Action> action(String id, String value) {
     String v = value == null ? "" : value;

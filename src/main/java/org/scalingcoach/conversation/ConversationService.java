@@ -188,6 +188,10 @@ public final class ConversationService {
     if (turn.action() != null) {
       return click(turn);
     }
+    if (turn.text() == null || turn.text().isBlank()) {
+      // An empty message (a bare mention, "/coach" alone) is someone finding out what this is.
+      return new Route.Say(Welcome.greeting(prefix));
+    }
     Command command = features.resolve(Command.parse(turn.text()), turn.text());
     var refused = policy.refusal(turn, command);
     if (refused.isPresent()) {
@@ -211,21 +215,47 @@ public final class ConversationService {
   }
 
   /**
-   * Handles {@code turn} from start to end where it is typed text or a clicked question, on an
-   * inbox worker: help, refusals and admin commands (slow ones run right here) are sent to {@code
-   * out}, and a question is answered into it. Returns the route, so the adapter handles what is
-   * left: an audit command or another click; a double click is dropped.
+   * Handles {@code turn} from start to end, typed or clicked, on an inbox worker: help, refusals
+   * and admin commands (slow ones run right here) are sent to {@code out}, a question is answered
+   * into it, and a click (a vote, an audit step, an unknown button) is handled into it. Returns the
+   * route, so the adapter handles what is left: a typed audit command or an expert's click; a
+   * double click is dropped.
    */
   public Route converse(Turn turn, Outbox out) {
     Route route = route(turn);
     if (route instanceof Route.Say say) {
-      out.send(say.reply());
+      if (turn.action() == null) {
+        out.send(say.reply());
+      } else {
+        out.note(say.reply()); // a refused click is the clicker's business
+      }
     } else if (route instanceof Route.Later later) {
       out.send(later.reply().get());
     } else if (route instanceof Route.Ask ask) {
       answer(turn, ask.question(), out);
+    } else if (route instanceof Route.Click click) {
+      return clicked(turn, click.action(), out);
     }
     return route;
+  }
+
+  /**
+   * A click the policy allowed, other than a question: a vote is thanked, an audit step goes to the
+   * audits and its replies where each belongs, a button no release reads is said plainly. An
+   * expert's button is left to the adapter, which collects the words in a form of its own.
+   */
+  private Route clicked(Turn turn, Turn.Action action, Outbox out) {
+    String name = action.name();
+    if (name.equals(AnswerReplies.FEEDBACK) && answering != null) {
+      out.note(feedback(turn));
+    } else if (ConversationPolicy.isAuditAction(name) && audits != null) {
+      audits.place(audits.click(turn), out);
+    } else if (ExpertTurns.handles(name) && expertTurns != null) {
+      return new Route.Click(action);
+    } else {
+      out.note(Reply.text(BUTTON_GONE));
+    }
+    return new Route.Handled(action);
   }
 
   /** Answers {@code question}, asked in {@code turn}, into {@code out}, with its preview. */

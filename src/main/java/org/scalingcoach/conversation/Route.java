@@ -33,8 +33,14 @@ public sealed interface Route {
   /** A typed audit command, already allowed here by the policy. */
   record Audit(Command.Audit command) implements Route {}
 
-  /** Any other click, already allowed here by the policy: an audit step, an expert's button. */
+  /**
+   * A click the service leaves to the adapter, already allowed here by the policy: an expert's
+   * button, whose words a platform collects in a form of its own.
+   */
   record Click(Turn.Action action) implements Route {}
+
+  /** A click the service handled in full: its replies went to the outbox. */
+  record Handled(Turn.Action action) implements Route {}
 
   /** The same click again (a double click): nothing is done and nothing is said. */
   record Repeated() implements Route {}

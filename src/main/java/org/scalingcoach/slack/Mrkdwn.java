@@ -88,6 +88,21 @@ public final class Mrkdwn {
     return out.toString();
   }
 
+  /** Slack's control sequences: a mention, a channel link or a special command. */
+  private static final java.util.regex.Pattern CONTROL =
+      java.util.regex.Pattern.compile("<([!@#])");
+
+  /**
+   * Markdown for Slack's {@code markdown_text} (native streaming), where the text is not escaped: a
+   * zero-width space after each {@code <} that would open a mention ({@code <@U…>}), a channel link
+   * ({@code <#C…>}) or a special command ({@code <!channel>}, {@code <!here>}), so a model's text
+   * can never ping anyone; it reads the same. The prefix of a text defuses to a prefix of the whole
+   * text's, so a stream can send the difference of two defused texts.
+   */
+  public static String defused(String markdown) {
+    return CONTROL.matcher(markdown).replaceAll("<\u200B$1");
+  }
+
   /** Escapes the three characters Slack treats as control characters in message text. */
   public static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

@@ -58,7 +58,7 @@ final class NativeStream implements LiveAnswer.Screen {
                       r ->
                           r.channel(where.channel())
                               .threadTs(where.threadTs())
-                              .markdownText(markdown)
+                              .markdownText(Mrkdwn.defused(markdown))
                               .recipientTeamId(teamId)
                               .recipientUserId(userId)));
       String channel = response.getChannel() != null ? response.getChannel() : where.channel();
@@ -82,7 +82,7 @@ final class NativeStream implements LiveAnswer.Screen {
       fallback.grow(shown, markdown);
       return;
     }
-    String more = markdown.substring(shown.length());
+    String more = Mrkdwn.defused(markdown).substring(Mrkdwn.defused(shown).length());
     LiveAnswer.Posted at = posted;
     slack.call(
         "chat.appendStream",
@@ -96,9 +96,10 @@ final class NativeStream implements LiveAnswer.Screen {
       return fallback.complete(answer, shown);
     }
     LiveAnswer.Posted at = posted;
-    String markdown = answer.reply().markdown();
-    if (markdown.startsWith(shown)) {
-      String rest = markdown.substring(shown.length());
+    String markdown = Mrkdwn.defused(answer.reply().markdown());
+    String streamed = Mrkdwn.defused(shown);
+    if (markdown.startsWith(streamed)) {
+      String rest = markdown.substring(streamed.length());
       List<LayoutBlock> tail = AnswerBlocks.afterStream(answer);
       slack.call(
           "chat.stopStream",

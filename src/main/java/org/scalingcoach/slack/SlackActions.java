@@ -10,7 +10,6 @@ import org.scalingcoach.conversation.AnswerReplies;
 import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.ExpertTurns;
-import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Turn;
 import org.scalingcoach.conversation.Welcome;
 import org.scalingcoach.delivery.BackgroundWork;
@@ -75,54 +74,31 @@ final class SlackActions {
       audits.sharePicked(payload);
       return;
     }
-    Optional<Turn.Action> action = ButtonCode.action(id, clicked.getValue());
-    String name = action.map(Turn.Action::name).orElse("");
+    Turn.Action action = ButtonCode.action(id, clicked.getValue()).orElse(ButtonCode.UNKNOWN);
+    String name = action.name();
     SlackExperts experts = this.experts;
-    if (name.equals(AnswerReplies.FEEDBACK)) {
-      work.submit("record feedback", () -> recordFeedback(payload, action.get()));
-    } else if (name.equals(AnswerReplies.ASK)) {
-      work.submit("answer a clicked question", () -> askClicked(payload, action.get()));
+    if (name.equals(AnswerReplies.ASK)) {
+      work.submit("answer a clicked question", () -> askClicked(payload, action));
     } else if (name.startsWith("audit-") && audits != null) {
-      audits.click(payload, action.get());
+      audits.click(payload, action);
     } else if (ExpertTurns.handles(name) && experts != null) {
-      experts.click(payload, action.get());
+      experts.click(payload, action);
     } else {
-      work.submit("answer an unknown button", () -> gone(payload));
+      // A vote, or a button no release reads (or of a feature that is off): the core decides,
+      // and the clicker alone sees what it says.
+      work.submit("answer a click", () -> noted(payload, action));
     }
   }
 
-  /** A button of a format no release reads (or of a feature that is off): said plainly. */
-  private void gone(BlockActionPayload payload) {
+  private void noted(BlockActionPayload payload, Turn.Action action) {
     String channel = payload.getContainer() == null ? null : payload.getContainer().getChannelId();
+    String user = payload.getUser().getId();
     Destination where =
         payload.getResponseUrl() != null
             ? new Destination.ResponseUrl(payload.getResponseUrl(), channel)
-            : new Destination.Conversation(payload.getUser().getId(), null, false);
-    answerer.tell(where, Reply.text(ConversationService.BUTTON_GONE));
-  }
-
-  private void recordFeedback(BlockActionPayload payload, Turn.Action action) {
-    String channel = payload.getContainer() == null ? null : payload.getContainer().getChannelId();
-    // The thanks is ephemeral, seen by the voter alone.
-    Turn vote =
-        SlackTurns.clicked(
-            payload.getTeam().getId(),
-            payload.getUser().getId(),
-            new Destination.ResponseUrl(payload.getResponseUrl(), channel),
-            action);
-    Reply reply = conversation.feedback(vote);
-    if (payload.getResponseUrl() == null) {
-      return;
-    }
-    // The core decides what the thanks offers (such as "Ask an expert" after a 👎).
-    slack.respond(
-        payload.getResponseUrl(),
-        ActionResponse.builder()
-            .responseType("ephemeral")
-            .replaceOriginal(false)
-            .text(SlackReplies.text(reply))
-            .blocks(reply.blocks().isEmpty() ? null : SlackReplies.blocks(reply))
-            .build());
+            : new Destination.Conversation(user, null, false);
+    Turn click = SlackTurns.clicked(payload.getTeam().getId(), user, where, action);
+    answerer.converse(click, where, AnswerBlocks.Options.PLAIN);
   }
 
   /**

@@ -5,9 +5,12 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.scalingcoach.conversation.AuditReportReplies;
+import org.scalingcoach.conversation.AuditView;
 import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.conversation.Outbox;
 import org.scalingcoach.conversation.Reply;
@@ -19,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends what the conversation service says to a Slack {@link Turn}, after the request was
- * acknowledged: an answer is shown live while it is written (a sending concern), then posted as
- * Block Kit, and where it landed is recorded. Any failure is logged once and the asker sees a short
+ * acknowledged, each reply where the core placed it: in the conversation, ephemerally to the
+ * person, in place of the clicked message, or in the person's DM (with charts and exports as
+ * files). An answer is shown live while it is written (a sending concern), then posted as Block
+ * Kit, and where it landed is recorded. Any failure is logged once and the asker sees a short
  * apology instead of silence.
  */
 final class SlackAnswerer {
@@ -30,7 +35,44 @@ final class SlackAnswerer {
   private final ConversationService conversation;
   private final SlackWebApi slack;
   private final SlackAnswerStore answers;
+  private final SlackFiles files;
   private final LiveAnswers live;
+
+  /**
+   * Where a turn came from: the person, where its replies go, the response URL for notes only the
+   * person sees (or null), the message whose button was clicked (or nulls), and how an answer is
+   * shown there.
+   */
+  record Origin(
+      String user,
+      Destination where,
+      String responseUrl,
+      String channel,
+      String messageTs,
+      AnswerBlocks.Options options) {
+
+    /** Typed text or a clicked question answered in {@code where}. */
+    static Origin at(String user, Destination where, AnswerBlocks.Options options) {
+      String responseUrl = where instanceof Destination.ResponseUrl r ? r.url() : null;
+      return new Origin(user, where, responseUrl, null, null, options);
+    }
+
+    /** A turn whose replies go to the person's DM, with notes through {@code responseUrl}. */
+    static Origin direct(String user, String responseUrl) {
+      return new Origin(
+          user,
+          new Destination.Conversation(user, null, false),
+          responseUrl,
+          null,
+          null,
+          AnswerBlocks.Options.PLAIN);
+    }
+
+    /** The same, for a click on a button of the message {@code messageTs} in {@code channel}. */
+    Origin clicked(String channel, String messageTs) {
+      return new Origin(user, where, responseUrl, channel, messageTs, options);
+    }
+  }
 
   SlackAnswerer(ConversationService conversation, SlackWebApi slack, SlackAnswerStore answers) {
     this(conversation, slack, answers, StreamingMessage.INTERVAL);
@@ -45,32 +87,42 @@ final class SlackAnswerer {
     this.conversation = conversation;
     this.slack = slack;
     this.answers = answers;
+    this.files = new SlackFiles(slack);
   }
 
   /**
-   * Typed text (a mention, a direct message, a reply in a thread) or a clicked question: the
-   * service reads it as a command or a question and says what it says into {@code where}, an answer
-   * shown as {@code options} say. A typed audit command is answered with how audits are typed in
-   * Slack: they run through the slash command, in the person's DM.
+   * Typed text (a mention, a direct message, a reply in a thread) or a click: the service reads it
+   * as a command, a question or a click and says what it says into {@code origin}. A typed audit
+   * command is answered with how audits are typed in Slack: they run through the slash command, in
+   * the person's DM.
    */
-  void converse(Turn turn, Destination where, AnswerBlocks.Options options) {
+  void converse(Turn turn, Origin origin) {
     try {
-      Route route = conversation.converse(turn, new Answers(turn, where, options));
-      if (route instanceof Route.Audit) {
-        tell(where, conversation.auditUsage());
+      if (conversation.converse(turn, outbox(turn, origin)) instanceof Route.Audit) {
+        tell(origin.where(), conversation.auditUsage());
       }
     } catch (RuntimeException e) {
-      fail(turn, where, e);
+      fail(turn, origin.where(), e);
     }
+  }
+
+  /** Typed text or a clicked question answered in {@code where}, shown as {@code options} say. */
+  void converse(Turn turn, Destination where, AnswerBlocks.Options options) {
+    converse(turn, Origin.at(turn.user(), where, options));
   }
 
   /** Answers {@code question}, already read as one (the text of {@code /coach <question>}). */
   void answer(Turn turn, String question, Destination where, AnswerBlocks.Options options) {
     try {
-      conversation.answer(turn, question, new Answers(turn, where, options));
+      conversation.answer(turn, question, outbox(turn, Origin.at(turn.user(), where, options)));
     } catch (RuntimeException e) {
       fail(turn, where, e);
     }
+  }
+
+  /** Where the replies to {@code turn} go in Slack. */
+  Outbox outbox(Turn turn, Origin origin) {
+    return new SlackOutbox(turn, origin);
   }
 
   private void fail(Turn turn, Destination where, RuntimeException e) {
@@ -83,30 +135,72 @@ final class SlackAnswerer {
     apologise(where);
   }
 
-  /**
-   * The replies to one turn: an answer is shown live while it is written (a sending concern), then
-   * posted as Block Kit, and where it landed is recorded.
-   */
-  private final class Answers implements Outbox {
+  /** The replies to one turn, each sent where the core placed it. */
+  private final class SlackOutbox implements Outbox {
     private final Turn turn;
-    private final Destination where;
-    private final AnswerBlocks.Options options;
+    private final Origin origin;
     private LiveAnswer streaming;
 
-    Answers(Turn turn, Destination where, AnswerBlocks.Options options) {
+    /** Where the last message this outbox posted landed, for a summary edited into it. */
+    private String postedChannel;
+
+    private String postedTs;
+
+    SlackOutbox(Turn turn, Origin origin) {
       this.turn = turn;
-      this.where = where;
-      this.options = options;
+      this.origin = origin;
     }
 
     @Override
     public void send(Reply reply) {
-      tell(where, reply);
+      tell(origin.where(), reply);
+    }
+
+    @Override
+    public void note(Reply reply) {
+      String text = SlackReplies.text(reply);
+      List<LayoutBlock> blocks = reply.blocks().isEmpty() ? null : SlackReplies.blocks(reply);
+      Destination toThem =
+          origin.responseUrl() != null
+              ? new Destination.ResponseUrl(origin.responseUrl(), origin.channel())
+              : new Destination.Conversation(origin.user(), null, false);
+      tell(toThem, text, blocks);
+    }
+
+    @Override
+    public void replace(Reply reply) {
+      if (origin.messageTs() == null) {
+        if (reply.view() == null && reply.blocks().isEmpty()) {
+          note(reply);
+        } else {
+          privately(reply);
+        }
+        return;
+      }
+      update(origin.channel(), origin.messageTs(), reply);
+      postedChannel = origin.channel();
+      postedTs = origin.messageTs();
+    }
+
+    @Override
+    public void privately(Reply reply) {
+      ChatPostMessageResponse posted = post(origin.user(), reply);
+      postedChannel = posted.getChannel() != null ? posted.getChannel() : origin.user();
+      postedTs = posted.getTs();
+    }
+
+    @Override
+    public void summarised(Reply report, Reply summary) {
+      if (postedTs == null) {
+        privately(summary);
+      } else {
+        update(postedChannel, postedTs, AuditReportReplies.withSummary(report, summary));
+      }
     }
 
     @Override
     public Consumer<String> preview() {
-      if (where instanceof Destination.Conversation c) {
+      if (origin.where() instanceof Destination.Conversation c) {
         if (c.assistant()) {
           setStatus(c, THINKING);
         }
@@ -117,8 +211,9 @@ final class SlackAnswerer {
 
     @Override
     public void answered(String question, Route.Answered answered) {
-      var shown = new AnswerBlocks.Shown(answered.reply(), question, answered.answerId(), options);
-      post(where, shown, streaming);
+      var shown =
+          new AnswerBlocks.Shown(answered.reply(), question, answered.answerId(), origin.options());
+      postAnswer(origin.where(), shown, streaming);
     }
   }
 
@@ -135,13 +230,24 @@ final class SlackAnswerer {
     tell(destination, SlackReplies.text(reply), SlackReplies.blocks(reply));
   }
 
+  /**
+   * Tells {@code userId} {@code message} (mrkdwn), through {@code responseUrl} where there is one.
+   */
+  void tell(String responseUrl, String userId, String message) {
+    try {
+      if (responseUrl != null) {
+        tell(new Destination.ResponseUrl(responseUrl, null), message, null);
+      } else {
+        postMessage(userId, null, message, null);
+      }
+    } catch (RuntimeException e) {
+      log.error("could not tell {} that: {}", userId, message, e);
+    }
+  }
+
   private void tell(Destination destination, String text, List<LayoutBlock> blocks) {
     if (destination instanceof Destination.Conversation c) {
-      slack.call(
-          "chat.postMessage",
-          client ->
-              client.chatPostMessage(
-                  r -> r.channel(c.channel()).threadTs(c.threadTs()).text(text).blocks(blocks)));
+      postMessage(c.channel(), c.threadTs(), text, blocks);
     } else if (destination instanceof Destination.ResponseUrl r) {
       slack.respond(
           r.url(),
@@ -154,7 +260,47 @@ final class SlackAnswerer {
     }
   }
 
-  private void post(Destination destination, AnswerBlocks.Shown shown, LiveAnswer streaming) {
+  private ChatPostMessageResponse postMessage(
+      String channel, String threadTs, String text, List<LayoutBlock> blocks) {
+    return slack.call(
+        "chat.postMessage",
+        client ->
+            client.chatPostMessage(
+                r -> r.channel(channel).threadTs(threadTs).text(text).blocks(blocks)));
+  }
+
+  /** Posts {@code reply} as a new message in {@code channel}, with its chart or files. */
+  ChatPostMessageResponse post(String channel, Reply reply) {
+    ChatPostMessageResponse posted =
+        postMessage(channel, null, SlackReplies.text(reply), SlackReplies.blocks(reply));
+    List<Reply.File> attached = new ArrayList<>();
+    if (reply.file() != null) {
+      attached.add(reply.file());
+    }
+    if (reply.view() instanceof AuditView.Exports exports) {
+      attached.addAll(exports.files());
+    }
+    if (!attached.isEmpty()) {
+      files.share(
+          posted.getChannel() != null ? posted.getChannel() : channel,
+          null,
+          attached.stream()
+              .map(f -> new SlackFiles.Upload(f.name(), f.description(), f.content()))
+              .toList());
+    }
+    return posted;
+  }
+
+  /** Replaces a message, such as a question once it is answered. */
+  private void update(String channel, String ts, Reply reply) {
+    String text = SlackReplies.text(reply);
+    List<LayoutBlock> blocks = SlackReplies.blocks(reply);
+    slack.call(
+        "chat.update",
+        client -> client.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
+  }
+
+  private void postAnswer(Destination destination, AnswerBlocks.Shown shown, LiveAnswer streaming) {
     String id = shown.answerId();
     List<LayoutBlock> blocks = AnswerBlocks.answer(shown);
     String text = AnswerBlocks.fallbackText(shown);

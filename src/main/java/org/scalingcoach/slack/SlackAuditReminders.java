@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 import org.scalingcoach.audit.AuditRecord;
 import org.scalingcoach.audit.ReminderDelivery;
 import org.scalingcoach.audit.ReminderSchedule;
+import org.scalingcoach.conversation.AuditTurns;
 
 /**
  * Delivers audit reminders and "your audit is waiting" nudges to Slack users as direct messages.
@@ -11,10 +12,12 @@ import org.scalingcoach.audit.ReminderSchedule;
 final class SlackAuditReminders implements ReminderDelivery {
   private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]+");
 
-  private final AuditConversation sender;
+  private final SlackAnswerer sender;
+  private final AuditTurns turns;
 
-  SlackAuditReminders(AuditConversation sender) {
+  SlackAuditReminders(SlackAnswerer sender, AuditTurns turns) {
     this.sender = sender;
+    this.turns = turns;
   }
 
   /** Slack user ids start with U or W; Teams users (GUIDs, 29: ids) are left to Teams. */
@@ -25,11 +28,11 @@ final class SlackAuditReminders implements ReminderDelivery {
 
   @Override
   public void remind(ReminderSchedule schedule) {
-    sender.post(schedule.ownerUserId(), sender.turns().reminder(schedule));
+    sender.post(schedule.ownerUserId(), turns.reminder(schedule));
   }
 
   @Override
   public void nudge(AuditRecord audit) {
-    sender.post(audit.userId(), sender.turns().nudge(audit));
+    sender.post(audit.userId(), turns.nudge(audit));
   }
 }

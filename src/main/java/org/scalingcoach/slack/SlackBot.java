@@ -173,22 +173,19 @@ public final class SlackBot implements AutoCloseable {
     }
     Reminders reminders = null;
     if (audits != null) {
-      AuditConversation conversation =
-          new AuditConversation(
-              webApi,
-              work,
-              audits.turns(
-                  core,
-                  (workspace, user) -> Optional.empty(),
-                  SlashCommands.PREFIX,
-                  "Slack",
-                  AuditTurns.Steps.NEW_MESSAGES));
-      service.withAudits(conversation.turns());
-      commands.onAudit(new SlackAuditCommand(conversation, work)::handle);
-      SlackAudits slackAudits = new SlackAudits(service, conversation, work, webApi);
+      AuditTurns turns =
+          audits.turns(
+              core,
+              (workspace, user) -> Optional.empty(),
+              SlashCommands.PREFIX,
+              "Slack",
+              AuditTurns.Steps.NEW_MESSAGES);
+      service.withAudits(turns);
+      SlackAudits slackAudits = new SlackAudits(service, turns, answerer, work, webApi);
+      commands.onAudit(slackAudits::command);
       slackAudits.register(app);
       actions.withAudits(slackAudits);
-      audits.deliverRemindersThrough(new SlackAuditReminders(conversation));
+      audits.deliverRemindersThrough(new SlackAuditReminders(answerer, turns));
       reminders = audits.reminders();
     }
     SlackInbox inbox =

@@ -78,7 +78,11 @@ public final class SlashCommands {
             text);
     Route route = conversation.route(turn);
     if (route instanceof Route.Say say) {
-      return context.ack(SlackReplies.text(say.reply()));
+      return context.ack(
+          r ->
+              r.responseType("ephemeral")
+                  .text(SlackReplies.text(say.reply()))
+                  .blocks(SlackReplies.blocks(say.reply())));
     }
     if (route instanceof Route.Later later) {
       work.submit(

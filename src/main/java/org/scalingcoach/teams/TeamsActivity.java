@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.conversation.Turn;
 
 /**
@@ -100,7 +101,7 @@ public final class TeamsActivity {
         conversationId(),
         kind(),
         replyToId(),
-        new Turn.Action(name.isBlank() ? "unknown" : name, token));
+        new Turn.Action(name.isBlank() ? ButtonCode.UNKNOWN.name() : name, token));
   }
 
   /** The Microsoft Entra tenant the activity comes from: the workspace every row is keyed by. */

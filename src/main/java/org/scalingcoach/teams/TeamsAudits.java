@@ -1,12 +1,12 @@
 package org.scalingcoach.teams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.scalingcoach.conversation.AuditTurns;
 import org.scalingcoach.conversation.AuditView;
 import org.scalingcoach.conversation.Command;
+import org.scalingcoach.conversation.Outbox;
 import org.scalingcoach.conversation.Reply;
 import org.scalingcoach.conversation.Turn;
 import org.scalingcoach.store.TeamsConversationStore;
@@ -48,18 +48,16 @@ final class TeamsAudits {
   }
 
   /**
-   * A typed {@code audit ...} message the conversation service allowed: what to send back, each a
-   * card or a text message. In Teams the slow replies go to the same chat, so they follow at once.
+   * A typed {@code audit ...} message the conversation service allowed, its replies placed in
+   * {@code out}. In Teams the slow replies go to the same chat, so they follow at once.
    */
-  List<ObjectNode> command(TeamsActivity activity, Command.Audit command) {
+  void command(TeamsActivity activity, Command.Audit command, Outbox out) {
     AuditTurns.Outcome outcome =
         turns.command(activity.typed(activity.plainText()), command, activity.mentionedUsers());
-    List<ObjectNode> messages = new ArrayList<>();
-    outcome.now().forEach(r -> messages.addAll(messages(activity, r)));
+    turns.place(outcome.now(), out);
     if (outcome.later() != null) {
-      outcome.later().get().forEach(r -> messages.addAll(messages(activity, r)));
+      turns.place(outcome.later().get(), out);
     }
-    return messages;
   }
 
   /** A click on an audit button: the replies, in order. */
@@ -79,13 +77,5 @@ final class TeamsAudits {
 
   static ObjectNode card(Reply reply) {
     return TeamsReplies.card(reply);
-  }
-
-  /** The model's short narrative of a report {@code reply} shows, if a model wrote one. */
-  Optional<ObjectNode> summary(Reply reply) {
-    if (reply.view() instanceof AuditView.Report report) {
-      return turns.summary(report.report()).map(TeamsReplies::card);
-    }
-    return Optional.empty();
   }
 }

@@ -56,23 +56,40 @@ public final class TeamsBot {
       return;
     }
     String text = activity.plainText();
-    if (text.isEmpty()) {
-      reply(activity, TeamsCards.welcome());
-      return;
-    }
-    Route route = conversation.converse(activity.typed(text), replies(activity));
+    Outbox out = replies(activity);
+    Route route = conversation.converse(activity.typed(text), out);
     if (route instanceof Route.Audit audit && audits != null) {
-      send(activity, audits.command(activity, audit.command()));
+      audits.command(activity, audit.command(), out);
     }
   }
 
-  /** The replies to one activity, each a card in reply to it. */
+  /**
+   * The replies to one activity, each a card (or the exports as text messages) in reply to it; one
+   * that replaces the clicked card updates it, and a report's summary follows as its own card.
+   */
   private Outbox replies(TeamsActivity activity) {
-    return reply -> {
-      try {
-        reply(activity, TeamsReplies.card(reply));
-      } catch (ConnectorException e) {
-        throw new IllegalStateException("Teams Connector call failed: " + e.getMessage(), e);
+    return new Outbox() {
+      @Override
+      public void send(Reply reply) {
+        try {
+          TeamsBot.this.send(activity, TeamsAudits.messages(activity, reply));
+        } catch (ConnectorException e) {
+          throw new IllegalStateException("Teams Connector call failed: " + e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public void replace(Reply reply) {
+        try {
+          replaceCard(activity, TeamsReplies.card(reply));
+        } catch (ConnectorException e) {
+          throw new IllegalStateException("Teams Connector call failed: " + e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public void summarised(Reply report, Reply summary) {
+        replyQuietly(activity, TeamsReplies.card(summary));
       }
     };
   }
@@ -142,34 +159,11 @@ public final class TeamsBot {
   }
 
   private void onCardAction(TeamsActivity activity, JsonNode data) throws ConnectorException {
-    String action = data.path(TeamsCards.ACTION).asText();
-    Turn click = activity.clicked(action, data);
-    if (!(conversation.converse(click, replies(activity)) instanceof Route.Click)) {
-      return; // said, answered, or a double click whose first click is being answered
+    Turn click = activity.clicked(data.path(TeamsCards.ACTION).asText(), data);
+    if (conversation.converse(click, replies(activity)) instanceof Route.Click) {
+      // An expert's button submitted as a message: Teams' expert buttons are Action.Execute.
+      reply(activity, TeamsCards.notice(ConversationService.BUTTON_GONE));
     }
-    if (audits != null && TeamsAudits.handles(action)) {
-      for (Reply reply : audits.click(click)) {
-        if (reply.updatesEarlier()) {
-          replaceCard(activity, TeamsAudits.card(reply));
-        } else {
-          send(activity, TeamsAudits.messages(activity, reply));
-        }
-        // The report is already on screen; a model's summary, if any, follows as its own message.
-        audits.summary(reply).ifPresent(card -> replyQuietly(activity, card));
-      }
-      return;
-    }
-    switch (action) {
-      case "feedback" -> reply(activity, TeamsCards.notice(recordFeedback(activity, data)));
-      default ->
-          reply(
-              activity,
-              TeamsCards.notice("That button no longer works. Ask me a question to start again."));
-    }
-  }
-
-  private String recordFeedback(TeamsActivity activity, JsonNode data) {
-    return conversation.feedback(activity.clicked("feedback", data)).markdown();
   }
 
   /** Replies to the activity with a card. */

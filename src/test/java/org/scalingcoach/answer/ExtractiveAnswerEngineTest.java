@@ -246,6 +246,11 @@ class ExtractiveAnswerEngineTest {
         "java.lang.IllegalStateException: boom\n\tat org.acme.Foo.bar(Foo.java:12)\n"
             + "\tat org.acme.Main.main(Main.java:3)";
     String log = "2026-11-30 10:01:02 ERROR pipeline failed\n2026-11-30 10:01:03 WARN retrying";
+    // Pasted on one line, as a chat client often copies it: still a trace, not a non-English text.
+    String oneLine =
+        "java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"s\" is null"
+            + " at com.acme.Foo.bar(Foo.java:42) at com.acme.Main.main(Main.java:10)";
+    String python = "Traceback (most recent call last): File \"train.py\", line 3, in <module>";
     for (String input :
         List.of(
             "",
@@ -254,6 +259,8 @@ class ExtractiveAnswerEngineTest {
             "https://example.com/some/page",
             trace,
             log,
+            oneLine,
+            python,
             "why ".repeat(5_000))) {
       Answer answer = engine.answer(new Question(input, List.of()));
 
@@ -263,7 +270,15 @@ class ExtractiveAnswerEngineTest {
       assertThat(answer.question().length()).isLessThanOrEqualTo(InputScreen.MAX_CHARS);
     }
     assertThat(engine.answer(Question.of("https://example.com/x")).markdown()).contains("links");
-    assertThat(engine.answer(Question.of(trace)).markdown()).contains("stack trace");
+    for (String pasted : List.of(trace, oneLine, python)) {
+      assertThat(engine.answer(Question.of(pasted)).markdown()).as(pasted).contains("stack trace");
+    }
+    // A question that mentions an exception is still a question.
+    assertThat(
+            engine
+                .answer(Question.of("our model throws an OutOfMemoryError at scale, what now?"))
+                .markdown())
+        .doesNotContain("stack trace");
     assertThat(engine.answer(Question.of("why ".repeat(5_000))).markdown()).contains("2,000");
   }
 

@@ -37,6 +37,13 @@ public final class AuditBenchmark {
   private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup.rounds", 5);
   private static final String TYPE = "audit-your-data";
 
+  /**
+   * How long an auditor reads a question before clicking, on average (-Dbench.think.ms; uniform
+   * between none and twice this). The default, 0, clicks the moment the question arrives, which
+   * keeps the machine full: the latency is then mostly queueing, 50 ÷ answers per second.
+   */
+  private static final int THINK_MS = Integer.getInteger("bench.think.ms", 0);
+
   private AuditBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -65,10 +72,13 @@ public final class AuditBenchmark {
       try {
         System.out.printf(
             "AuditBenchmark: %d concurrent auditors clicking through '%s' in Slack (%d cores),"
-                + " %d rounds after %d of warm-up, %s alternating; load average %s%n",
+                + " %s, %d rounds after %d of warm-up, %s alternating; load average %s%n",
             AUDITORS,
             TYPE,
             Runtime.getRuntime().availableProcessors(),
+            THINK_MS == 0
+                ? "each clicking as soon as a question arrives"
+                : "each reading a question " + THINK_MS + " ms on average before clicking",
             ROUNDS,
             WARMUP_ROUNDS,
             apps.size() == 1 ? "one coach" : "two coaches",
@@ -254,6 +264,9 @@ public final class AuditBenchmark {
       String value = option(blocks, choice);
       if (value == null) {
         return latencies;
+      }
+      if (THINK_MS > 0) {
+        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2L * THINK_MS + 1));
       }
       long clicked = System.nanoTime();
       int ack =

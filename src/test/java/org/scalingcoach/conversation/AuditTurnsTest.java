@@ -20,6 +20,14 @@ class AuditTurnsTest {
   private final AuditFixture fixture = new AuditFixture();
 
   private AuditTurns turns(AuditTurns.Steps steps) {
+    return turns(steps, report -> Optional.empty());
+  }
+
+  private AuditTurns turns(
+      AuditTurns.Steps steps,
+      java.util.function.Function<
+              org.scalingcoach.audit.AuditReport, Optional<org.scalingcoach.llm.AuditSummary>>
+          summaries) {
     Reminders reminders =
         new Reminders(
             fixture.reminderStore,
@@ -31,7 +39,7 @@ class AuditTurnsTest {
         fixture.engine,
         fixture.history,
         reminders,
-        report -> Optional.empty(),
+        summaries,
         (workspace, user) -> Optional.of("Ada Lovelace"),
         "/coach ",
         "Slack",
@@ -222,6 +230,68 @@ class AuditTurnsTest {
   }
 
   /** The options of a question (or every button of a reply without a list). */
+  /** Records where each reply was placed, as "place: markdown on one line". */
+  private static final class Placed implements Outbox {
+    final List<String> log = new java.util.ArrayList<>();
+
+    private void add(String place, Reply reply) {
+      log.add(place + ": " + reply.markdown().replace('\n', ' '));
+    }
+
+    @Override
+    public void send(Reply reply) {
+      add("send", reply);
+    }
+
+    @Override
+    public void note(Reply reply) {
+      add("note", reply);
+    }
+
+    @Override
+    public void replace(Reply reply) {
+      add("replace", reply);
+    }
+
+    @Override
+    public void privately(Reply reply) {
+      add("privately", reply);
+    }
+
+    @Override
+    public void summarised(Reply report, Reply summary) {
+      add("summarised " + report.view().getClass().getSimpleName(), summary);
+    }
+  }
+
+  @Test
+  void place_puts_each_reply_where_it_belongs_and_a_report_gets_its_summary_after_it() {
+    AuditTurns turns =
+        turns(
+            AuditTurns.Steps.NEW_MESSAGES,
+            report ->
+                Optional.of(new org.scalingcoach.llm.AuditSummary("Mostly in order.", List.of())));
+    Placed out = new Placed();
+    Reply step = firstQuestion(turns);
+    List<Reply> answered = turns.click(click(choices(step).get(0)));
+    turns.place(answered, out);
+    step = answered.get(0);
+    while (!(step.view() instanceof AuditView.Review)) {
+      step = turns.click(click(choices(step).get(0))).get(0);
+    }
+    turns.place(turns.click(click(buttons(step).get(0))), out);
+    turns.place(
+        turns.click(click(new Turn.Action(AuditReplies.ANSWER, Map.of("audit", "999999")))), out);
+
+    assertThat(out.log).hasSize(6);
+    assertThat(out.log.get(0)).startsWith("privately: Question 2 of");
+    assertThat(out.log.get(1)).startsWith("replace: ");
+    assertThat(out.log.get(2)).startsWith("replace: ");
+    assertThat(out.log.get(3)).startsWith("privately: ");
+    assertThat(out.log.get(4)).startsWith("summarised Report: ").contains("Mostly in order.");
+    assertThat(out.log.get(5)).startsWith("note: ");
+  }
+
   private static List<Reply.Button> choices(Reply reply) {
     return reply.content().stream()
         .filter(b -> b instanceof Block.Choices c && c.layout() == Block.Layout.LIST)

@@ -82,6 +82,53 @@ class ConversationServiceTest {
     }
   }
 
+  /** Records what the service placed where, as "place: markdown". */
+  private static final class Notes implements Outbox {
+    final java.util.List<String> log = new java.util.ArrayList<>();
+
+    @Override
+    public void send(Reply reply) {
+      log.add("send: " + reply.markdown());
+    }
+
+    @Override
+    public void note(Reply reply) {
+      log.add("note: " + reply.markdown());
+    }
+  }
+
+  @Test
+  void converse_tells_the_clicker_alone_about_a_refused_or_unknown_click() {
+    Notes out = new Notes();
+
+    Route refused =
+        teams.converse(
+            click(Turn.Kind.CHANNEL, "audit-start", Map.of("type", "plan-for-mlops")), out);
+    Route unknown = teams.converse(click(Turn.Kind.CHANNEL, ButtonCode.UNKNOWN.name(), null), out);
+    // Audits are on in this service but none are wired: their buttons no longer work either.
+    Route offline = teams.converse(click(Turn.Kind.PERSONAL, "audit-answer", Map.of()), out);
+
+    assertThat(refused).isInstanceOf(Route.Say.class);
+    assertThat(unknown).isInstanceOf(Route.Handled.class);
+    assertThat(offline).isInstanceOf(Route.Handled.class);
+    assertThat(out.log)
+        .containsExactly(
+            "note: " + said(refused).strip(),
+            "note: " + ConversationService.BUTTON_GONE,
+            "note: " + ConversationService.BUTTON_GONE);
+  }
+
+  @Test
+  void converse_leaves_an_expert_click_to_the_adapter_only_where_experts_run() {
+    Notes out = new Notes();
+
+    Route route = teams.converse(click(Turn.Kind.CHANNEL, ExpertReplies.CLAIM, Map.of()), out);
+
+    // Without experts the button is one no part of this coach reads.
+    assertThat(route).isInstanceOf(Route.Handled.class);
+    assertThat(out.log).containsExactly("note: " + ConversationService.BUTTON_GONE);
+  }
+
   @Test
   void should_pass_an_audit_click_in_a_personal_chat_on_to_the_audits() {
     Route route = teams.route(click(Turn.Kind.PERSONAL, "audit-answer", Map.of("audit", "7")));
@@ -104,12 +151,24 @@ class ConversationServiceTest {
   @Test
   void should_answer_help_with_the_same_commands_on_both_platforms_but_their_own_prefix() {
     String inTeams = said(teams.route(typed(EMPLOYEE, Turn.Kind.PERSONAL, "help")));
-    String inSlack = said(slack.route(typed(EMPLOYEE, Turn.Kind.PERSONAL, "")));
+    String inSlack = said(slack.route(typed(EMPLOYEE, Turn.Kind.PERSONAL, "HELP")));
 
     assertThat(inTeams).contains("**audit export**", "**admin insights**", "**help**");
     assertThat(inSlack).contains("**/coach audit export**", "**/coach admin insights**");
     assertThat(inSlack.replace(" (**/coach <your question>**)", "").replace("/coach ", ""))
         .isEqualTo(inTeams);
+  }
+
+  @Test
+  void should_greet_an_empty_message_the_same_way_on_both_platforms_with_their_own_prefix() {
+    for (String empty : new String[] {"", "   ", "\n\t"}) {
+      Route inTeams = teams.route(typed(EMPLOYEE, Turn.Kind.CHANNEL, empty));
+      Route inSlack = slack.route(typed(EMPLOYEE, Turn.Kind.PERSONAL, empty));
+
+      assertThat(inTeams).isEqualTo(new Route.Say(Welcome.greeting("")));
+      assertThat(inSlack).isEqualTo(new Route.Say(Welcome.greeting("/coach ")));
+      assertThat(((Route.Say) inSlack).reply().content().toString()).contains("/coach help");
+    }
   }
 
   @Test

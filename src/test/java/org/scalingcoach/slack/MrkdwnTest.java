@@ -42,4 +42,19 @@ class MrkdwnTest {
     assertThat(mrkdwn).doesNotContain("|---").contains("*Level · Meaning*", "• 1 · Ad hoc");
     assertThat(mrkdwn).contains("1. First\n2. Second");
   }
+
+  @Test
+  void defused_markdown_keeps_its_words_but_opens_no_mention_and_keeps_prefixes() {
+    String text = "Ask <@U1> or <!here> in <#C2|general>; 3 < 4 and <https://example.com>";
+    String defused = Mrkdwn.defused(text);
+
+    assertThat(defused)
+        .doesNotContain("<@", "<!", "<#")
+        .contains("3 < 4", "<https://example.com>")
+        .isEqualTo(
+            text.replace("<@", "<\u200B@").replace("<!", "<\u200B!").replace("<#", "<\u200B#"));
+    for (int cut = 0; cut <= text.length(); cut++) {
+      assertThat(defused).startsWith(Mrkdwn.defused(text.substring(0, cut)));
+    }
+  }
 }

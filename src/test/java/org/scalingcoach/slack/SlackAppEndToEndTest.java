@@ -275,18 +275,26 @@ class SlackAppEndToEndTest {
   }
 
   @Test
-  void should_show_help_for_an_empty_command_and_for_help() throws Exception {
+  void should_greet_an_empty_command_and_show_help_for_help() throws Exception {
     HttpResponse<String> empty =
         slack.form(
-            SlackRequests.slashCommand(team, "C0GUILD", "U0ADA", "", fake.responseUrl("h1")));
+            SlackRequests.slashCommand(team, "C0GUILD", "U0ADA", " ", fake.responseUrl("h1")));
     HttpResponse<String> help =
         slack.form(
             SlackRequests.slashCommand(team, "C0GUILD", "U0ADA", "help", fake.responseUrl("h2")));
 
     assertThat(empty.statusCode()).isEqualTo(200);
-    assertThat(new ObjectMapper().readTree(empty.body()).path("text").asText())
+    JsonNode greeting = new ObjectMapper().readTree(empty.body());
+    assertThat(greeting.path("response_type").asText()).isEqualTo("ephemeral");
+    // The same greeting Teams shows for an empty message: who the coach is, what it knows,
+    // example questions to click, and where the help is.
+    assertThat(text(greeting.path("blocks")))
+        .contains("Hi, I'm Scaling Coach", "*/coach help*", "Data governance");
+    assertThat(
+            SlackRequests.buttonValue(greeting.path("blocks"), ButtonCode.ASK_EXAMPLE_PREFIX + "0"))
+        .isNotBlank();
+    assertThat(new ObjectMapper().readTree(help.body()).path("text").asText())
         .contains("/coach help", "/coach &lt;your question&gt;");
-    assertThat(help.body()).isEqualTo(empty.body());
   }
 
   @Test

@@ -129,6 +129,25 @@ class SlackStreamingTest {
   }
 
   @Test
+  void should_never_let_a_streamed_answer_ping_anyone() {
+    model.reply(
+        Reply.streamed(
+            "Tell <!channel> and <@U0BOSS> in <#C0ALL>: compare the live inputs with the training"
+                + " data [1]. Retrain when it drops [2].",
+            0,
+            60));
+    String team = "TPING" + ProcessHandle.current().pid();
+
+    mention(team, "EvP1", "1800000951.000100");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !fake.calls("chat.stopStream").isEmpty());
+    String streamed = fake.streamedText(fake.calls("chat.stopStream").get(0).param("ts"));
+    assertThat(streamed)
+        .doesNotContain("<!", "<@", "<#")
+        .contains("<\u200B!channel>", "<\u200B@U0BOSS>", "compare the live inputs");
+  }
+
+  @Test
   void should_fall_back_to_edits_where_the_workspace_refuses_native_streaming() {
     fake.scriptNext(
         "chat.startStream", 200, Map.of(), "{\"ok\":false,\"error\":\"unknown_method\"}");
