@@ -66,6 +66,14 @@ public final class TeamsPackageCommand implements Callable<Integer> {
   @Option(names = "--terms-url", description = "Your terms of use (default: the website URL).")
   String termsUrl;
 
+  @Option(
+      names = "--graph-read",
+      description =
+          "Ask for the consent to read the coach's own messages in channels and group chats"
+              + " through Microsoft Graph, so a reply a crash interrupted is not sent twice (set"
+              + " TEAMS_GRAPH_READ=true on the server too).")
+  boolean graphRead;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -78,7 +86,8 @@ public final class TeamsPackageCommand implements Callable<Integer> {
               developer,
               websiteUrl,
               privacyUrl == null ? websiteUrl : privacyUrl,
-              termsUrl == null ? websiteUrl : termsUrl);
+              termsUrl == null ? websiteUrl : termsUrl,
+              graphRead);
       TeamsAppPackage.write(details, out);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param tokenUrl where the bot gets its token to reply ({@code TEAMS_TOKEN_URL})
  * @param emulatorMode accept unauthenticated requests whose service URL is on this machine, for the
  *     Bot Framework Emulator ({@code TEAMS_EMULATOR_MODE}, default false; never in production)
+ * @param graph reading the coach's own messages through Microsoft Graph ({@code TEAMS_GRAPH_READ},
+ *     default false), or null when off
  */
 public record TeamsSettings(
     String appId,
@@ -24,7 +26,13 @@ public record TeamsSettings(
     String tenantId,
     URI openIdMetadataUrl,
     URI tokenUrl,
-    boolean emulatorMode) {
+    boolean emulatorMode,
+    TeamsGraphSettings graph) {
+
+  /** Reading the coach's messages back through Graph, when {@code TEAMS_GRAPH_READ} is on. */
+  public Optional<TeamsGraphSettings> graphReading() {
+    return Optional.ofNullable(graph);
+  }
 
   public static final String DEFAULT_OPENID_METADATA_URL =
       "https://login.botframework.com/v1/.well-known/openidconfiguration";
@@ -52,6 +60,8 @@ public record TeamsSettings(
         + tokenUrl
         + ", emulatorMode="
         + emulatorMode
+        + ", graph="
+        + graph
         + "]";
   }
 
@@ -64,15 +74,8 @@ public record TeamsSettings(
     String appId = value(env, "TEAMS_APP_ID");
     String password = value(env, "TEAMS_APP_PASSWORD");
     String tenant = value(env, "TEAMS_TENANT_ID");
-    String emulatorRaw = value(env, "TEAMS_EMULATOR_MODE");
-    boolean emulator = false;
-    if (!emulatorRaw.isEmpty()) {
-      if (emulatorRaw.equalsIgnoreCase("true") || emulatorRaw.equalsIgnoreCase("false")) {
-        emulator = Boolean.parseBoolean(emulatorRaw);
-      } else {
-        problems.add("TEAMS_EMULATOR_MODE must be true or false, not '" + emulatorRaw + "'");
-      }
-    }
+    boolean emulator = flag(env, "TEAMS_EMULATOR_MODE", problems);
+    boolean graphRead = flag(env, "TEAMS_GRAPH_READ", problems);
     if (appId.isEmpty() && password.isEmpty() && !emulator) {
       if (!tenant.isEmpty()) {
         problems.add("TEAMS_TENANT_ID is set but TEAMS_APP_ID and TEAMS_APP_PASSWORD are not");
@@ -88,9 +91,47 @@ public record TeamsSettings(
     }
     URI metadata = url(env, "TEAMS_OPENID_METADATA_URL", DEFAULT_OPENID_METADATA_URL, problems);
     URI token = url(env, "TEAMS_TOKEN_URL", defaultTokenUrl(tenant), problems);
+    TeamsGraphSettings graph = null;
+    if (graphRead) {
+      if (appId.isEmpty() || password.isEmpty()) {
+        problems.add(
+            "TEAMS_GRAPH_READ needs the bot's TEAMS_APP_ID and TEAMS_APP_PASSWORD: Graph is read"
+                + " with the same Entra app");
+      }
+      URI graphUrl = url(env, "TEAMS_GRAPH_URL", TeamsGraphSettings.DEFAULT_GRAPH_URL, problems);
+      String graphToken = value(env, "TEAMS_GRAPH_TOKEN_URL");
+      if (graphToken.isEmpty()) {
+        graphToken = TeamsGraphSettings.DEFAULT_TOKEN_URL;
+      }
+      // Checked with a tenant in place of the placeholder, as it is used.
+      url(
+          Map.of("TEAMS_GRAPH_TOKEN_URL", graphToken.replace("{tenant}", "tenant")),
+          "TEAMS_GRAPH_TOKEN_URL",
+          TeamsGraphSettings.DEFAULT_TOKEN_URL.replace("{tenant}", "tenant"),
+          problems);
+      graph = new TeamsGraphSettings(graphUrl, graphToken);
+    } else {
+      for (String name : List.of("TEAMS_GRAPH_URL", "TEAMS_GRAPH_TOKEN_URL")) {
+        if (!value(env, name).isEmpty()) {
+          problems.add(name + " is set but TEAMS_GRAPH_READ is not true");
+        }
+      }
+    }
     return Optional.of(
         new TeamsSettings(
-            appId, password, tenant.isEmpty() ? null : tenant, metadata, token, emulator));
+            appId, password, tenant.isEmpty() ? null : tenant, metadata, token, emulator, graph));
+  }
+
+  private static boolean flag(Map<String, String> env, String name, List<String> problems) {
+    String raw = value(env, name);
+    if (raw.isEmpty()) {
+      return false;
+    }
+    if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(raw);
+    }
+    problems.add(name + " must be true or false, not '" + raw + "'");
+    return false;
   }
 
   private static String value(Map<String, String> env, String name) {

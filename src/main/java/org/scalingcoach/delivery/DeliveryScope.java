@@ -92,6 +92,28 @@ public final class DeliveryScope implements AutoCloseable {
     }
   }
 
+  /**
+   * The message of the current delivery about to be sent (call it inside {@link #newMessage}'s
+   * send): its delivery, its position among the delivery's messages, and whether an earlier try may
+   * have sent it without its id being recorded. That is the first message not recorded of a
+   * delivery a crash left while sending: messages go out one at a time, each recorded before the
+   * next starts, so no later one can have gone out. An adapter that can read the chat looks for it
+   * there before sending it again. Empty outside a worker.
+   */
+  public static Optional<NextMessage> nextMessage() {
+    DeliveryScope scope = CURRENT.get();
+    if (scope == null) {
+      return Optional.empty();
+    }
+    boolean mayBeOut =
+        scope.delivery.state() == Delivery.State.SENDING
+            && scope.next == scope.delivery.sent().size();
+    return Optional.of(new NextMessage(scope.delivery, scope.next, mayBeOut));
+  }
+
+  /** See {@link #nextMessage()}. */
+  public record NextMessage(Delivery delivery, int index, boolean mayAlreadyBeOut) {}
+
   /** One call that puts a new message in the chat and returns what the platform answered. */
   @FunctionalInterface
   public interface Send<T, E extends Exception> {

@@ -62,10 +62,23 @@ public final class TeamsAppPackage {
           new Command("help", "What the coach can do"),
           new Command("admin reload", "Admins: reload the knowledge base and audits"));
 
+  /**
+   * The resource-specific permissions that let the coach read back, through Microsoft Graph, the
+   * messages it posted in a team's channels and in group chats (consented by the team owner or chat
+   * member when the app is added). They also make Teams send the bot every message there, which the
+   * coach then ignores unless it is mentioned.
+   */
+  static final List<String> READ_BACK_PERMISSIONS =
+      List.of("ChannelMessage.Read.Group", "ChatMessage.Read.Chat");
+
   /** A command Teams offers in its command menu. */
   private record Command(String title, String description) {}
 
-  /** What the manifest says about the app and who publishes it. */
+  /**
+   * What the manifest says about the app and who publishes it; {@code readBack} asks for the
+   * permissions to read the coach's own messages back through Graph ({@code --graph-read}, the
+   * server's {@code TEAMS_GRAPH_READ}).
+   */
   public record Details(
       String appId,
       String version,
@@ -73,7 +86,20 @@ public final class TeamsAppPackage {
       String developerName,
       String websiteUrl,
       String privacyUrl,
-      String termsUrl) {
+      String termsUrl,
+      boolean readBack) {
+
+    /** The details of an app without Graph reading. */
+    public Details(
+        String appId,
+        String version,
+        String shortName,
+        String developerName,
+        String websiteUrl,
+        String privacyUrl,
+        String termsUrl) {
+      this(appId, version, shortName, developerName, websiteUrl, privacyUrl, termsUrl, false);
+    }
 
     /** Checks what Teams checks when the package is uploaded, every problem at once. */
     public Details {
@@ -180,6 +206,16 @@ public final class TeamsAppPackage {
     permissions.add("identity");
     permissions.add("messageTeamMembers");
     m.putArray("validDomains");
+    if (d.readBack()) {
+      // The bot's own Entra app reads Graph; "resource" has no use in RSC but must be present.
+      m.putObject("webApplicationInfo")
+          .put("id", d.appId())
+          .put("resource", "https://graph.microsoft.com");
+      ArrayNode rsc =
+          m.putObject("authorization").putObject("permissions").putArray("resourceSpecific");
+      READ_BACK_PERMISSIONS.forEach(
+          name -> rsc.addObject().put("name", name).put("type", "Application"));
+    }
     return m;
   }
 

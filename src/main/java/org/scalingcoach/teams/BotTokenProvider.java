@@ -15,8 +15,9 @@ import java.time.Instant;
 import org.scalingcoach.delivery.ProcessorSlots;
 
 /**
- * The bot's own access token for the Bot Connector, obtained with the client-credentials grant and
- * reused until shortly before it expires, so many replies cost one token request.
+ * The bot's own access token for the Bot Connector (or, with another scope, for Microsoft Graph),
+ * obtained with the client-credentials grant and reused until shortly before it expires, so many
+ * replies cost one token request.
  */
 public final class BotTokenProvider {
   static final String SCOPE = "https://api.botframework.com/.default";
@@ -28,16 +29,27 @@ public final class BotTokenProvider {
   private final String appId;
   private final String appPassword;
   private final Clock clock;
+  private final String scope;
   private String token;
   private Instant renewAt = Instant.MIN;
 
   public BotTokenProvider(
       HttpClient http, URI tokenUrl, String appId, String appPassword, Clock clock) {
+    this(http, tokenUrl, appId, appPassword, clock, SCOPE);
+  }
+
+  /**
+   * The same credentials' token for another resource, such as {@code
+   * https://graph.microsoft.com/.default}.
+   */
+  BotTokenProvider(
+      HttpClient http, URI tokenUrl, String appId, String appPassword, Clock clock, String scope) {
     this.http = http;
     this.tokenUrl = tokenUrl;
     this.appId = appId;
     this.appPassword = appPassword;
     this.clock = clock;
+    this.scope = scope;
   }
 
   /** A valid token, requested only when none is cached or the cached one is about to expire. */
@@ -51,7 +63,7 @@ public final class BotTokenProvider {
             + "&client_secret="
             + encode(appPassword)
             + "&scope="
-            + encode(SCOPE);
+            + encode(scope);
     HttpRequest request =
         HttpRequest.newBuilder(tokenUrl)
             .timeout(Duration.ofSeconds(15))

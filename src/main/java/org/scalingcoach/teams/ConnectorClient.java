@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.scalingcoach.delivery.Delivery;
 import org.scalingcoach.delivery.DeliveryScope;
 import org.scalingcoach.delivery.ProcessorSlots;
 import org.scalingcoach.delivery.Retry;
@@ -31,6 +33,8 @@ public final class ConnectorClient {
   private final HttpClient http;
   private final Optional<BotTokenProvider> tokens;
   private final Retry retry;
+  private volatile GraphReplies graph;
+  private final AtomicBoolean toldGraphIsOff = new AtomicBoolean();
 
   /**
    * @param tokens the bot's credentials; empty only for the Emulator, which accepts unsigned calls
@@ -45,18 +49,28 @@ public final class ConnectorClient {
   }
 
   /**
+   * Lets a delivery redone after a crash look in the conversation, through Graph, for the message a
+   * crash may have let out unrecorded, instead of sending it again.
+   */
+  ConnectorClient readingBackThrough(GraphReplies graph) {
+    this.graph = graph;
+    return this;
+  }
+
+  /**
    * Replies to an activity; returns the id of the new activity (empty if the service gave none).
    */
   public String reply(
       String serviceUrl, String conversationId, String replyToId, ObjectNode activity)
       throws ConnectorException {
-    return send("POST", activityUri(serviceUrl, conversationId, replyToId), activity);
+    return send(
+        "POST", activityUri(serviceUrl, conversationId, replyToId), conversationId, activity);
   }
 
   /** Posts a new message in a conversation (not a reply), such as a welcome. */
   public String post(String serviceUrl, String conversationId, ObjectNode activity)
       throws ConnectorException {
-    return send("POST", activityUri(serviceUrl, conversationId, null), activity);
+    return send("POST", activityUri(serviceUrl, conversationId, null), conversationId, activity);
   }
 
   /**
@@ -73,7 +87,7 @@ public final class ConnectorClient {
     request.put("tenantId", tenantId);
     request.putObject("channelData").putObject("tenant").put("id", tenantId);
     String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
-    String id = send("POST", URI.create(base + "v3/conversations"), request);
+    String id = send("POST", URI.create(base + "v3/conversations"), null, request);
     if (id.isEmpty()) {
       throw new ConnectorException("the Connector created a conversation but gave no id");
     }
@@ -84,7 +98,7 @@ public final class ConnectorClient {
   public void update(
       String serviceUrl, String conversationId, String activityId, ObjectNode activity)
       throws ConnectorException {
-    send("PUT", activityUri(serviceUrl, conversationId, activityId), activity);
+    send("PUT", activityUri(serviceUrl, conversationId, activityId), conversationId, activity);
   }
 
   static URI activityUri(String serviceUrl, String conversationId, String activityId) {
@@ -101,10 +115,11 @@ public final class ConnectorClient {
    * one of the delivery's messages and is skipped, returning the id recorded then, when a delivery
    * redone after a crash had already sent it. A PUT only replaces a card and is made again.
    */
-  private String send(String method, URI uri, ObjectNode activity) throws ConnectorException {
+  private String send(String method, URI uri, String conversationId, ObjectNode activity)
+      throws ConnectorException {
     if (method.equals("POST")) {
       return DeliveryScope.newMessage(
-          () -> attempt(method, uri, activity),
+          () -> post(uri, conversationId, activity),
           id -> id,
           id -> {
             log.info(
@@ -114,6 +129,74 @@ public final class ConnectorClient {
     }
     DeliveryScope.beforeSending();
     return attempt(method, uri, activity);
+  }
+
+  /**
+   * Posts a new message of the current delivery, its card marked with the delivery and the
+   * message's place in it. When a crash may have let this very message out without its id being
+   * recorded, the conversation is read first (when Graph reading is on): found, its id is taken and
+   * nothing is sent; otherwise it is sent again, since a duplicate is better than a loss.
+   */
+  private String post(URI uri, String conversationId, ObjectNode activity)
+      throws ConnectorException {
+    Optional<DeliveryScope.NextMessage> next = DeliveryScope.nextMessage();
+    if (next.isEmpty()) {
+      return attempt("POST", uri, activity);
+    }
+    Delivery delivery = next.get().delivery();
+    String mark =
+        ReplyMarkers.of(
+            delivery.platform(), delivery.workspace(), delivery.key(), next.get().index());
+    Optional<ObjectNode> marked = ReplyMarkers.marked(activity, mark);
+    if (next.get().mayAlreadyBeOut()) {
+      Optional<String> posted = postedBefore(delivery, conversationId, mark, marked.isPresent());
+      if (posted.isPresent()) {
+        return posted.get();
+      }
+    }
+    return attempt("POST", uri, marked.orElse(activity));
+  }
+
+  /** The id of the marked message, when reading the conversation shows it already went out. */
+  private Optional<String> postedBefore(
+      Delivery delivery, String conversationId, String mark, boolean marked) {
+    GraphReplies reader = graph;
+    if (reader == null) {
+      if (toldGraphIsOff.compareAndSet(false, true)) {
+        log.info(
+            "a Teams reply a crash interrupted is sent again, perhaps twice: the Bot Connector"
+                + " cannot tell whether it went out (TEAMS_GRAPH_READ=true lets the coach read the"
+                + " chat through Microsoft Graph)");
+      }
+      return Optional.empty();
+    }
+    String why;
+    if (conversationId == null || !marked) {
+      why = "it is no card posted in a conversation, so Graph cannot recognise it";
+    } else {
+      GraphReplies.Outcome outcome = reader.find(delivery, conversationId, mark);
+      if (outcome instanceof GraphReplies.Outcome.Found found) {
+        log.info(
+            "Teams delivery {}: Graph shows message {} of its reply went out before the restart;"
+                + " not sent again",
+            delivery.id(),
+            found.messageId());
+        return Optional.of(found.messageId());
+      }
+      if (outcome instanceof GraphReplies.Outcome.NotFound) {
+        log.info(
+            "Teams delivery {}: Graph shows its interrupted reply did not go out; sending it",
+            delivery.id());
+        return Optional.empty();
+      }
+      why = ((GraphReplies.Outcome.CannotTell) outcome).why();
+    }
+    log.warn(
+        "Teams delivery {}: cannot tell whether its interrupted reply went out ({}); sending it"
+            + " again rather than risk losing it",
+        delivery.id(),
+        why);
+    return Optional.empty();
   }
 
   private String attempt(String method, URI uri, ObjectNode activity) throws ConnectorException {

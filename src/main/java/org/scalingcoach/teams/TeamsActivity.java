@@ -169,6 +169,24 @@ public final class TeamsActivity {
     return ids;
   }
 
+  /**
+   * True when the message is for the coach: in a personal chat, a card's button, or a message that
+   * mentions the bot. Elsewhere Teams sends a bot only what mentions it, unless the app has the
+   * resource-specific consent to read channels and group chats: then it sends every message.
+   */
+  public boolean addressesTheBot() {
+    if (conversationType().equals("personal") || value().hasNonNull(TeamsCards.ACTION)) {
+      return true;
+    }
+    for (JsonNode entity : json.path("entities")) {
+      if (entity.path("type").asText("").equals("mention")
+          && entity.path("mentioned").path("id").asText("").equals(botId())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The sender's Bot Framework id ({@code 29:...}), which the Connector addresses them by. */
   public String botFrameworkUserId() {
     return json.path("from").path("id").asText("");

@@ -55,6 +55,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
   private final transient DeliveryWorkers deliveries;
   private final transient boolean ownsDeliveries;
   private final transient Reminders reminders;
+  private volatile boolean mentionsOnly;
 
   /**
    * @param reminders the reminder checks to stop with the endpoint, or null
@@ -133,6 +134,18 @@ public final class TeamsMessagesServlet extends HttpServlet {
                     http, settings.tokenUrl(), settings.appId(), settings.appPassword(), clock))
             : Optional.empty();
     ConnectorClient connector = new ConnectorClient(http, tokens, 4, Duration.ofMillis(500));
+    settings
+        .graphReading()
+        .ifPresent(
+            graph ->
+                connector.readingBackThrough(
+                    new GraphReplies(
+                        http,
+                        graph,
+                        settings.appId(),
+                        settings.appPassword(),
+                        clock,
+                        Duration.ofSeconds(10))));
     TeamsStore store = new TeamsStore(database);
     TeamsConversationStore conversations = new TeamsConversationStore(database);
     AuditTurns auditTurns =
@@ -169,14 +182,19 @@ public final class TeamsMessagesServlet extends HttpServlet {
       bot.withExperts(new TeamsExperts(conversation.experts()));
       experts.add(new TeamsExpertMessenger(connector, conversations));
     }
-    return new TeamsMessagesServlet(
-        authenticator,
-        bot,
-        store,
-        settings.tenantId(),
-        deliveries,
-        ownsDeliveries,
-        audits == null ? null : audits.reminders());
+    TeamsMessagesServlet servlet =
+        new TeamsMessagesServlet(
+            authenticator,
+            bot,
+            store,
+            settings.tenantId(),
+            deliveries,
+            ownsDeliveries,
+            audits == null ? null : audits.reminders());
+    // The app's consent to read channels and group chats through Graph also makes Teams send the
+    // bot every message there, not only those that mention it.
+    servlet.mentionsOnly = settings.graphReading().isPresent();
+    return servlet;
   }
 
   @Override
@@ -222,7 +240,13 @@ public final class TeamsMessagesServlet extends HttpServlet {
       return;
     }
     switch (activity.type()) {
-      case "message" -> acceptOnce(activity, response, () -> bot.onMessage(activity));
+      case "message" -> {
+        if (mentionsOnly && !activity.addressesTheBot()) {
+          response.setStatus(HttpServletResponse.SC_OK); // said to others in the channel or chat
+          return;
+        }
+        acceptOnce(activity, response, () -> bot.onMessage(activity));
+      }
       case "conversationUpdate" ->
           acceptOnce(activity, response, () -> bot.onConversationUpdate(activity));
       case "invoke" -> answerInvoke(activity, response);

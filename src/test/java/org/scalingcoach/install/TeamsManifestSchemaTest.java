@@ -51,6 +51,33 @@ class TeamsManifestSchemaTest {
   }
 
   @Test
+  void should_ask_for_the_consent_to_read_channels_and_group_chats_only_with_graph_reading()
+      throws Exception {
+    TeamsAppPackage.Details plain = details("1.2.3", "Example Corp");
+    TeamsAppPackage.Details reading =
+        new TeamsAppPackage.Details(
+            plain.appId(),
+            plain.version(),
+            plain.shortName(),
+            plain.developerName(),
+            plain.websiteUrl(),
+            plain.privacyUrl(),
+            plain.termsUrl(),
+            true);
+
+    JsonNode manifest = JSON.readTree(TeamsAppPackage.manifestJson(reading));
+
+    assertThat(officialSchema().validate(manifest)).isEmpty();
+    assertThat(manifest.path("authorization").path("permissions").path("resourceSpecific"))
+        .extracting(p -> p.path("name").asText() + "/" + p.path("type").asText())
+        .containsExactly(
+            "ChannelMessage.Read.Group/Application", "ChatMessage.Read.Chat/Application");
+    assertThat(manifest.path("webApplicationInfo").path("id").asText()).isEqualTo(APP_ID);
+    assertThat(manifest().has("authorization")).isFalse();
+    assertThat(manifest().has("webApplicationInfo")).isFalse();
+  }
+
+  @Test
   void should_be_caught_by_the_schema_when_a_required_field_is_missing() throws Exception {
     ObjectNode broken = (ObjectNode) manifest();
     broken.remove("developer");

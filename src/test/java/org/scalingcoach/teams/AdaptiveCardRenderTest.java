@@ -102,6 +102,27 @@ class AdaptiveCardRenderTest {
   }
 
   @Test
+  void every_card_keeps_the_mark_it_is_recognised_by_after_a_crash() {
+    messages.forEach(
+        (name, message) -> {
+          String mark =
+              message
+                  .path("attachments")
+                  .get(0)
+                  .path("content")
+                  .path("body")
+                  .get(0)
+                  .path("id")
+                  .asText();
+          assertThat(mark).as(name).startsWith("coach-m-");
+          // The renderer gives an element's id to its HTML: the card was read with the mark on it.
+          assertThat(rendered.get(name).path("html").asText())
+              .as(name)
+              .contains("id=\"" + mark + "\"");
+        });
+  }
+
+  @Test
   void every_button_is_rendered_with_its_whole_title() {
     messages.forEach(
         (name, message) -> {
@@ -244,7 +265,14 @@ class AdaptiveCardRenderTest {
                     org.scalingcoach.conversation.ConversationService.THANKS_DOWN,
                     new org.scalingcoach.conversation.Turn.Action(
                         "feedback", Map.of("vote", "down", "question", asked.question()))))));
-    return messages;
+    // Marked as the Connector client marks every card of a delivery, so the mark is checked too.
+    Map<String, ObjectNode> marked = new LinkedHashMap<>();
+    int index = 0;
+    for (var entry : messages.entrySet()) {
+      String mark = ReplyMarkers.of("teams", "tenant", "activity:a:chat:1", index++);
+      marked.put(entry.getKey(), ReplyMarkers.marked(entry.getValue(), mark).orElseThrow());
+    }
+    return marked;
   }
 
   /**

@@ -27,9 +27,14 @@ final class FakeConnector implements AutoCloseable {
   static final String TOKEN = "eyJ0eXAi.fake-bot-token";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One call the bot made to the Connector, and when the Connector took it. */
+  /** One call the bot made to the Connector, when the Connector took it and the id it gave. */
   record Call(
-      String method, String path, String authorization, JsonNode body, Instant receivedAt) {}
+      String method,
+      String path,
+      String authorization,
+      JsonNode body,
+      Instant receivedAt,
+      String id) {}
 
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -40,7 +45,11 @@ final class FakeConnector implements AutoCloseable {
   volatile long tokenLifetimeSeconds = 3599;
   volatile String retryAfter;
 
-  private FakeConnector() throws IOException {
+  /** How long an accepted activity's answer is held back, as on a slow round trip; or zero. */
+  private final java.time.Duration answerDelay;
+
+  private FakeConnector(java.time.Duration answerDelay) throws IOException {
+    this.answerDelay = answerDelay;
     // Without it the JDK server leaves Nagle's algorithm on: a reply written in two parts waits
     // ~40 ms for the client's delayed ACK, which Slack's and Microsoft's servers do not make anyone
     // do.
@@ -68,21 +77,34 @@ final class FakeConnector implements AutoCloseable {
     server.createContext(
         "/amer/v3/conversations",
         exchange -> {
+          String id = "a:created-personal-" + ids.incrementAndGet();
           calls.add(
               new Call(
                   exchange.getRequestMethod(),
                   exchange.getRequestURI().getPath(),
                   exchange.getRequestHeaders().getFirst("Authorization"),
                   JSON.readTree(exchange.getRequestBody().readAllBytes()),
-                  Instant.now()));
-          send(exchange, 201, "{\"id\":\"a:created-personal-" + ids.incrementAndGet() + "\"}");
+                  Instant.now(),
+                  id));
+          send(exchange, 201, "{\"id\":\"" + id + "\"}");
         });
+    if (!answerDelay.isZero()) {
+      server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    }
     server.start();
   }
 
   static FakeConnector start() {
+    return start(java.time.Duration.ZERO);
+  }
+
+  /**
+   * A Connector that takes each activity at once but answers only {@code answerDelay} later, so a
+   * kill often falls between the two: the reply is in the chat and the bot never heard its id.
+   */
+  static FakeConnector start(java.time.Duration answerDelay) {
     try {
-      return new FakeConnector();
+      return new FakeConnector(answerDelay);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -132,16 +154,25 @@ final class FakeConnector implements AutoCloseable {
       return;
     }
     String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+    String id = "1:reply-" + ids.incrementAndGet();
     Call call =
         new Call(
             exchange.getRequestMethod(),
             path,
             exchange.getRequestHeaders().getFirst("Authorization"),
             JSON.readTree(body),
-            Instant.now());
+            Instant.now(),
+            id);
     calls.add(call);
     listeners.forEach(l -> l.accept(call));
-    send(exchange, 200, "{\"id\":\"1:reply-" + ids.incrementAndGet() + "\"}");
+    if (!answerDelay.isZero()) {
+      try {
+        Thread.sleep(answerDelay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    send(exchange, 200, "{\"id\":\"" + id + "\"}");
   }
 
   private String base() {
@@ -159,5 +190,8 @@ final class FakeConnector implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    if (server.getExecutor() instanceof java.util.concurrent.ExecutorService pool) {
+      pool.shutdownNow();
+    }
   }
 }
