@@ -9,13 +9,16 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scalingcoach.CoachCore;
+import org.scalingcoach.CoachWiring;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.conversation.ButtonCode;
 import org.scalingcoach.store.AssistantThreadStore;
+import org.scalingcoach.store.Database;
 
 /**
  * Who the coach answers in busy threads, double clicks on its buttons, and the assistant panel's
@@ -112,22 +115,65 @@ class SlackConversationEndToEndTest {
   }
 
   @Test
-  void should_thank_back_for_a_thanks_in_the_thread_without_logging_it_as_a_question() {
-    slack.event(
-        SlackRequests.envelope(
-            team,
-            "EvS1",
-            SlackRequests.appMention(
-                team, "C0GUILD", "U0ADA", THREAD, null, "<@UCOACHBOT> How do we detect drift?")));
-    awaitPosts(1);
+  void should_thank_back_for_a_thanks_in_the_thread_without_logging_it_as_a_question()
+      throws Exception {
+    // A database of its own: what the question log holds is this conversation's alone.
+    Database own = CoachWiring.database(TestCore.config(TestCore.tempDir("thanks-")));
+    try (SlackTestServer server = SlackTestServer.start(core, own, Map.of())) {
+      server
+          .slack()
+          .event(
+              SlackRequests.envelope(
+                  team,
+                  "EvThx1",
+                  SlackRequests.appMention(
+                      team,
+                      "C0GUILD",
+                      "U0ADA",
+                      THREAD,
+                      null,
+                      "<@UCOACHBOT> How do we detect drift?")));
+      await().atMost(WAIT).until(() -> server.fake().calls("chat.postMessage").size() == 1);
 
-    threadReply("EvS2", "U0ADA", "1800002000.000700", "thanks!");
+      server
+          .slack()
+          .event(
+              SlackRequests.envelope(
+                  team,
+                  "EvThx2",
+                  SlackRequests.message(
+                      team,
+                      "C0GUILD",
+                      "channel",
+                      "U0ADA",
+                      "1800002000.000700",
+                      THREAD,
+                      "thanks!")));
 
-    List<FakeSlack.Call> posts = awaitPosts(2);
-    assertThat(posts.get(1).param("thread_ts")).isEqualTo(THREAD);
-    assertThat(posts.get(1).param("text")).startsWith("You're welcome");
-    assertThat(asked("thanks!")).isZero();
-    assertThat(asked("How do we detect drift?")).isEqualTo(1);
+      await().atMost(WAIT).until(() -> server.fake().calls("chat.postMessage").size() == 2);
+      FakeSlack.Call thanks = server.fake().calls("chat.postMessage").get(1);
+      assertThat(thanks.param("thread_ts")).isEqualTo(THREAD);
+      assertThat(thanks.param("text")).startsWith("You're welcome");
+      assertThat(logged(own)).containsExactly("How do we detect drift?");
+    }
+  }
+
+  private List<String> logged(Database database) {
+    return database.withConnection(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT question FROM question_log WHERE team_id = ? ORDER BY id")) {
+            statement.setString(1, team);
+            List<String> questions = new java.util.ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+              while (rs.next()) {
+                questions.add(rs.getString(1));
+              }
+            }
+            return questions;
+          }
+        });
   }
 
   @Test
