@@ -179,7 +179,8 @@ final class FakeConnector implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+  /** Answers {@code exchange} with a JSON {@code body}; the other fakes of this package too. */
+  static void send(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);
