@@ -4,6 +4,11 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -12,12 +17,19 @@ import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.model.block.ContextActionsBlockElement;
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.RichTextElement;
 import com.slack.api.util.json.GsonFactory;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import okhttp3.FormBody;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -37,6 +49,7 @@ final class SharedGsonMethodsClient extends MethodsClientImpl {
   private static final String AS_STRING = "_as_string";
   private static final MediaType JSON_UTF8 = MediaType.get("application/json; charset=utf-8");
   private final Gson gson;
+  private final Gson bodies;
   private final String token;
 
   SharedGsonMethodsClient(Slack slack, String token) {
@@ -46,6 +59,48 @@ final class SharedGsonMethodsClient extends MethodsClientImpl {
     // configured API (a local fake Slack in tests and benchmarks never answers then).
     setEndpointUrlPrefix(slack.getConfig().getMethodsEndpointUrlPrefix());
     this.gson = GsonFactory.createSnakeCase(slack.getConfig());
+    this.bodies = gson.newBuilder().registerTypeAdapterFactory(new DirectWrites()).create();
+  }
+
+  /**
+   * Writes the SDK's block interfaces (a block, an element, a text) by the class each value is,
+   * straight into the body. The SDK's adapters for them serialise every value into a tree of its
+   * own first, which is then copied into the output: under 50 clicking auditors the trees were a
+   * tenth of the coach's processor time. The JSON is the same; reading is left to the SDK.
+   */
+  static final class DirectWrites implements TypeAdapterFactory {
+    private static final Set<Class<?>> BY_CLASS =
+        Set.of(
+            LayoutBlock.class,
+            BlockElement.class,
+            ContextBlockElement.class,
+            ContextActionsBlockElement.class,
+            RichTextElement.class,
+            TextObject.class);
+
+    @Override
+    public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+      if (!BY_CLASS.contains(type.getRawType())) {
+        return null;
+      }
+      TypeAdapter<T> sdk = gson.getDelegateAdapter(this, type);
+      return new TypeAdapter<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public void write(JsonWriter out, T value) throws IOException {
+          if (value == null) {
+            out.nullValue();
+          } else {
+            ((TypeAdapter<Object>) gson.getAdapter(value.getClass())).write(out, value);
+          }
+        }
+
+        @Override
+        public T read(JsonReader in) throws IOException {
+          return sdk.read(in);
+        }
+      };
+    }
   }
 
   /**
@@ -86,9 +141,19 @@ final class SharedGsonMethodsClient extends MethodsClientImpl {
   /**
    * The request's fields as Slack's JSON body: snake-case names, no token (it goes in the header),
    * and the {@code *_as_string} fields (JSON the caller wrote) in place of their structured twins.
+   * A request with neither (the usual case) is written straight; a key can be told from text in the
+   * written JSON because text has its quotes escaped.
    */
-  private JsonObject jsonBody(Object request) {
-    JsonObject body = gson.toJsonTree(request).getAsJsonObject();
+  String jsonBody(Object request) {
+    String direct = bodies.toJson(request);
+    if (!direct.contains("\"token\":") && !direct.contains(AS_STRING + "\":")) {
+      return direct;
+    }
+    return gson.toJson(edited(request));
+  }
+
+  private JsonObject edited(Object request) {
+    JsonObject body = bodies.toJsonTree(request).getAsJsonObject();
     body.remove("token");
     for (String field : List.copyOf(body.keySet())) {
       if (field.endsWith(AS_STRING)) {
@@ -107,16 +172,16 @@ final class SharedGsonMethodsClient extends MethodsClientImpl {
         new Request.Builder()
             .url(getEndpointUrlPrefix() + methodName)
             .header("Authorization", "Bearer " + token)
-            .post(RequestBody.create(gson.toJson(jsonBody(request)), JSON_UTF8))
+            .post(RequestBody.create(jsonBody(request), JSON_UTF8))
             .build();
     try (Response response = getSlackHttpClient().getOkHttpClient().newCall(post).execute()) {
       return parsed(response, methodName, type);
     }
   }
 
-  /** The shared snake-case Gson, for writing request bodies too. */
+  /** The shared snake-case Gson that writes request bodies, blocks straight into the output. */
   Gson gson() {
-    return gson;
+    return bodies;
   }
 
   @Override

@@ -10,9 +10,22 @@ import com.slack.api.methods.RequestFormBuilder;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.model.Attachment;
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.ConversationsSelectElement;
+import com.slack.api.model.block.element.ImageElement;
+import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.StaticSelectElement;
+import com.slack.api.util.json.GsonFactory;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -159,6 +172,83 @@ class SlackJsonBodyTest {
     List<String> bodyNames = new java.util.ArrayList<>();
     body.fieldNames().forEachRemaining(bodyNames::add);
     assertThat(bodyNames).as("no field the form would not carry").hasSameElementsAs(formNames);
+  }
+
+  /** Every kind of block and element the coach sends, and a few it does not. */
+  private static List<LayoutBlock> everyKindOfBlock() {
+    var button =
+        ButtonElement.builder()
+            .actionId("audit-answer")
+            .value("{\"audit\":\"a1\",\"token\":\"x\"}")
+            .text(PlainTextObject.builder().text("Yes \"quoted\"").emoji(true).build())
+            .style("primary")
+            .build();
+    return List.of(
+        HeaderBlock.builder().text(PlainTextObject.builder().text("Audit: data").build()).build(),
+        SectionBlock.builder()
+            .blockId("q1")
+            .fields(List.of(MarkdownTextObject.builder().text("*Score* 3/5").build()))
+            .text(MarkdownTextObject.builder().text("token_as_string\": <b>&</b>").build())
+            .accessory(button)
+            .build(),
+        DividerBlock.builder().build(),
+        ActionsBlock.builder()
+            .elements(
+                List.of(
+                    button,
+                    StaticSelectElement.builder()
+                        .actionId("pick")
+                        .options(
+                            List.of(
+                                OptionObject.builder()
+                                    .text(PlainTextObject.builder().text("one").build())
+                                    .value("1")
+                                    .build()))
+                        .build(),
+                    ConversationsSelectElement.builder().actionId("share").build()))
+            .build(),
+        ContextBlock.builder()
+            .elements(
+                List.of(
+                    ImageElement.builder().imageUrl("https://x/y.png").altText("chart").build(),
+                    MarkdownTextObject.builder().text("_sources_").build()))
+            .build(),
+        InputBlock.builder()
+            .blockId("subject")
+            .label(PlainTextObject.builder().text("Subject").build())
+            .element(PlainTextInputElement.builder().actionId("subject").multiline(true).build())
+            .build());
+  }
+
+  @Test
+  void blocksAreWrittenStraightAsTheSdkWritesThem() throws Exception {
+    ChatPostMessageRequest request =
+        ChatPostMessageRequest.builder()
+            .channel("D1")
+            .text("the next question")
+            .blocks(everyKindOfBlock())
+            .unfurlLinks(false)
+            .build();
+    com.google.gson.Gson stock = GsonFactory.createSnakeCase(new SlackConfig());
+
+    JsonNode direct = JSON.readTree(client.jsonBody(request));
+
+    assertThat(direct).isEqualTo(JSON.readTree(stock.toJson(request)));
+    assertThat(direct.get("blocks")).hasSize(6);
+    client.chatPostMessage(request);
+    assertSameFields(
+        RequestFormBuilder.toForm(request).build(), JSON.readTree(received.get(0).body()));
+  }
+
+  @Test
+  void aTokenSetOnTheRequestStaysOutOfTheBody() throws Exception {
+    ChatUpdateRequest request =
+        ChatUpdateRequest.builder().token("xoxb-other").channel("C1").ts("1.2").text("x").build();
+
+    JsonNode body = JSON.readTree(client.jsonBody(request));
+
+    assertThat(body.has("token")).isFalse();
+    assertThat(body.get("channel").asText()).isEqualTo("C1");
   }
 
   @Test
