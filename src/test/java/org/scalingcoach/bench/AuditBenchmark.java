@@ -34,7 +34,7 @@ import org.scalingcoach.store.Database;
 public final class AuditBenchmark {
   private static final int AUDITORS = Integer.getInteger("auditors", 50);
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
-  private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup.rounds", 5);
+  private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup.rounds", 12);
   private static final String TYPE = "audit-your-data";
 
   /**
@@ -72,7 +72,8 @@ public final class AuditBenchmark {
       try {
         System.out.printf(
             "AuditBenchmark: %d concurrent auditors clicking through '%s' in Slack (%d cores),"
-                + " %s, %d rounds after %d of warm-up, %s alternating; load average %s%n",
+                + " %s, %d rounds after %d of warm-up, %s alternating; load average %s; this"
+                + " machine hashes 64 MB in %.0f ms%n",
             AUDITORS,
             TYPE,
             Runtime.getRuntime().availableProcessors(),
@@ -82,7 +83,8 @@ public final class AuditBenchmark {
             ROUNDS,
             WARMUP_ROUNDS,
             apps.size() == 1 ? "one coach" : "two coaches",
-            BoltJsSideBySide.loadAverage());
+            BoltJsSideBySide.loadAverage(),
+            MachineCheck.hashMillis());
         // Warm-up at the full concurrency, so the measured rounds see compiled code.
         for (App app : apps) {
           for (int round = 0; round < WARMUP_ROUNDS; round++) {
@@ -96,6 +98,7 @@ public final class AuditBenchmark {
           for (App app : apps) {
             long cpuBefore = app.cpuNanos();
             long harnessBefore = processCpuNanos();
+            long[] machineBefore = MachineCheck.counters();
             long start = System.nanoTime();
             List<Double> latencies =
                 run(app.slack(), fake, inbox, AUDITORS, "TB" + apps.indexOf(app) + "R" + round);
@@ -104,7 +107,8 @@ public final class AuditBenchmark {
                 latencies,
                 seconds,
                 (app.cpuNanos() - cpuBefore) / 1e6 / latencies.size(),
-                (processCpuNanos() - harnessBefore) / 1e6 / latencies.size());
+                (processCpuNanos() - harnessBefore) / 1e6 / latencies.size(),
+                MachineCheck.stealSince(machineBefore));
           }
         }
         for (App app : apps) {
@@ -160,7 +164,11 @@ public final class AuditBenchmark {
     }
 
     void record(
-        List<Double> latencies, double seconds, double cpuPerClick, double harnessPerClick) {
+        List<Double> latencies,
+        double seconds,
+        double cpuPerClick,
+        double harnessPerClick,
+        String steal) {
       all.addAll(latencies);
       rates.add(latencies.size() / seconds);
       p99s.add(Stats.percentile(latencies, 99));
@@ -168,14 +176,16 @@ public final class AuditBenchmark {
       harness.add(harnessPerClick);
       System.out.printf(
           "  %s, round %d: %.0f answers/s, click -> next question %s, processor time per click:"
-              + " coach %.2f ms, clicking client and fake Slack %.2f ms (load average %s)%n",
+              + " coach %.2f ms, clicking client and fake Slack %.2f ms (load average %s, steal"
+              + " %s)%n",
           name,
           rates.size(),
           latencies.size() / seconds,
           Stats.summary(latencies),
           cpuPerClick,
           harnessPerClick,
-          BoltJsSideBySide.loadAverage());
+          BoltJsSideBySide.loadAverage(),
+          steal);
     }
 
     double median(List<Double> values) {

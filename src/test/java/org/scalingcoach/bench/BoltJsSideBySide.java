@@ -116,13 +116,14 @@ public final class BoltJsSideBySide {
     System.out.printf(
         "Side-by-side: %d distinct signed @mentions (no question text repeats within 5,000"
             + " events), %d in flight, warm-up %d, %d rounds alternating; %d cores, load average"
-            + " %s%n",
+            + " %s; this machine hashes 64 MB in %.0f ms%n",
         MENTIONS,
         CONCURRENCY,
         WARMUP,
         ROUNDS,
         Runtime.getRuntime().availableProcessors(),
-        loadAverage());
+        loadAverage(),
+        MachineCheck.hashMillis());
     BoltJsApp bolt = BoltJsApp.startIfAvailable(fake.apiUrl(), SlackRequests.SIGNING_SECRET);
     Path data = Files.createTempDirectory(work, "coach-");
     // A first start fills the embedding cache, as the first start of a deployment does; the
