@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.scalingcoach.config.TeamsGraphSettings;
 import org.scalingcoach.delivery.Delivery;
 import org.scalingcoach.delivery.ProcessorSlots;
+import org.scalingcoach.delivery.Retry;
+import org.scalingcoach.metrics.CoachMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a Teams conversation back through Microsoft Graph to find a card the coach posted whose
@@ -28,9 +33,12 @@ import org.scalingcoach.delivery.ProcessorSlots;
  * (its Bot Framework id {@code a:…} is no Graph id), a group chat by its own id, a channel thread
  * as the replies to its first message. Reading needs the Entra app's consent: in teams and group
  * chats the resource-specific permissions of the app manifest, in personal chats the application
- * permission {@code Chat.Read.WhereInstalled}.
+ * permission {@code Chat.Read.WhereInstalled}. A throttled read (429) is tried again after the wait
+ * Graph asks for, a failed one (5xx, a dropped connection) after a backoff; a read that timed out
+ * is not, as its time is what the caller was willing to wait.
  */
 final class GraphReplies {
+  private static final Logger log = LoggerFactory.getLogger(GraphReplies.class);
   static final String SCOPE = "https://graph.microsoft.com/.default";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,6 +69,7 @@ final class GraphReplies {
   private final String appPassword;
   private final Clock clock;
   private final Duration timeout;
+  private final Retry retry;
   private final Map<String, BotTokenProvider> tokens = new ConcurrentHashMap<>();
 
   /**
@@ -73,6 +82,26 @@ final class GraphReplies {
       String appPassword,
       Clock clock,
       Duration timeout) {
+    this(
+        http,
+        settings,
+        appId,
+        appPassword,
+        clock,
+        timeout,
+        new Retry(3, Duration.ofMillis(500), wait -> Thread.sleep(wait.toMillis())));
+  }
+
+  /** The same, with {@code retry} saying how throttled and failed reads are tried again. */
+  GraphReplies(
+      HttpClient http,
+      TeamsGraphSettings settings,
+      String appId,
+      String appPassword,
+      Clock clock,
+      Duration timeout,
+      Retry retry) {
+    this.retry = retry;
     this.http = http;
     this.settings = settings;
     this.appId = appId;
@@ -191,6 +220,7 @@ final class GraphReplies {
             tenant,
             t ->
                 new BotTokenProvider(http, settings.tokenUrl(t), appId, appPassword, clock, SCOPE));
+    boolean tokenRefreshed = false;
     for (int attempt = 1; ; attempt++) {
       HttpRequest request;
       try {
@@ -209,8 +239,14 @@ final class GraphReplies {
         response =
             ProcessorSlots.<HttpResponse<String>, IOException, InterruptedException>whileWaiting(
                 () -> http.send(request, HttpResponse.BodyHandlers.ofString()));
-      } catch (IOException e) {
+      } catch (HttpTimeoutException e) {
         throw new GraphFailed("Graph did not answer GET " + uri.getPath() + ": " + e);
+      } catch (IOException e) {
+        if (!retry.another(attempt)) {
+          throw new GraphFailed("Graph did not answer GET " + uri.getPath() + ": " + e);
+        }
+        pause(retry.backoff(attempt), uri, "no answer (" + e.getMessage() + ")");
+        continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new GraphFailed("interrupted while reading " + uri.getPath());
@@ -223,8 +259,22 @@ final class GraphReplies {
           throw new GraphFailed("Graph answered GET " + uri.getPath() + " with no JSON");
         }
       }
-      if (status == 401 && attempt == 1) {
+      if (status == 401 && !tokenRefreshed) {
         token.invalidate(); // revoked or rotated early: one more try with a new token
+        tokenRefreshed = true;
+        attempt--;
+        continue;
+      }
+      if ((status == 429 || status >= 500) && retry.another(attempt)) {
+        Duration wait =
+            status == 429
+                ? response
+                    .headers()
+                    .firstValue("Retry-After")
+                    .flatMap(Retry::retryAfter)
+                    .orElse(retry.backoff(attempt))
+                : retry.backoff(attempt);
+        pause(wait, uri, "HTTP " + status);
         continue;
       }
       throw new GraphFailed(
@@ -239,6 +289,16 @@ final class GraphReplies {
                   : "")
               + ": "
               + abbreviate(response.body()));
+    }
+  }
+
+  private void pause(Duration wait, URI uri, String why) throws GraphFailed {
+    log.warn("Graph answered {} to GET {}; reading again in {}", why, uri.getPath(), wait);
+    CoachMetrics.apiRetry("graph", "get_messages");
+    try {
+      retry.pause(wait);
+    } catch (Retry.Interrupted e) {
+      throw new GraphFailed("interrupted while waiting to read " + uri.getPath() + " again");
     }
   }
 

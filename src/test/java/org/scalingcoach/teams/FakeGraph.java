@@ -81,7 +81,13 @@ final class FakeGraph implements AutoCloseable {
     return base() + "/{tenant}/oauth2/v2.0/token";
   }
 
-  /** The next Graph reads answer these statuses, in order, before answering normally. */
+  /** What a scripted 429 asks the caller to wait, in seconds. */
+  static final long RETRY_AFTER_SECONDS = 7;
+
+  /**
+   * The next Graph reads answer these statuses, in order, before answering normally; a 429 carries
+   * {@code Retry-After}.
+   */
   void script(Integer... statuses) {
     synchronized (scripted) {
       scripted.addAll(List.of(statuses));
@@ -139,6 +145,9 @@ final class FakeGraph implements AutoCloseable {
       status = scripted.poll();
     }
     if (status != null) {
+      if (status == 429) {
+        exchange.getResponseHeaders().add("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+      }
       send(
           exchange,
           status,

@@ -26,6 +26,7 @@ import org.scalingcoach.delivery.DeliveryWorkers;
 import org.scalingcoach.delivery.Inbox;
 import org.scalingcoach.delivery.LeaseLostException;
 import org.scalingcoach.delivery.NewDelivery;
+import org.scalingcoach.delivery.Retry;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.SqliteInbox;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,9 @@ class TeamsGraphReadBackTest {
     connector.close();
   }
 
+  /** The waits between Graph reads, recorded instead of slept. */
+  private final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private ConnectorClient client(Duration graphTimeout) {
     HttpClient http = HttpClient.newHttpClient();
     return new ConnectorClient(http, Optional.empty(), 1, Duration.ZERO)
@@ -77,7 +81,8 @@ class TeamsGraphReadBackTest {
                 APP_ID,
                 "app-password",
                 Clock.systemUTC(),
-                graphTimeout));
+                graphTimeout,
+                new Retry(3, Duration.ofMillis(500), waits::add)));
   }
 
   /** The person's question, in {@code fixture}'s conversation, and the coach's reply to it. */
@@ -262,16 +267,50 @@ class TeamsGraphReadBackTest {
   }
 
   @Test
-  void should_send_again_and_say_why_when_graph_fails() throws Exception {
+  void should_send_again_and_say_why_when_graph_keeps_failing() throws Exception {
     Question question = question("personal-message");
     ConnectorClient client = client(Duration.ofSeconds(5));
     sendAndDieBeforeTheRecord(question, client);
-    graph.script(500);
+    graph.script(500, 502, 500);
 
     restart(question, client);
 
+    assertThat(graph.requests()).hasSize(3); // every attempt, then it gives up
+    assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
     assertThat(posts()).hasSize(2);
     assertThat(warnings()).singleElement().satisfies(w -> assertThat(w).contains("HTTP 500"));
+  }
+
+  @Test
+  void should_read_again_after_a_throttled_and_a_failed_read_and_find_the_reply() throws Exception {
+    Question question = question("personal-message");
+    ConnectorClient client = client(Duration.ofSeconds(5));
+    sendAndDieBeforeTheRecord(question, client);
+    graph.script(429, 503);
+
+    restart(question, client);
+
+    // The throttled read waits as long as Graph asked, the failed one the backoff.
+    assertThat(waits)
+        .containsExactly(Duration.ofSeconds(FakeGraph.RETRY_AFTER_SECONDS), Duration.ofSeconds(1));
+    assertThat(graph.requests()).hasSize(3);
+    assertThat(posts()).hasSize(1); // found on the third read: not sent again
+    assertThat(sentRefs()).isEqualTo(posts().get(0).id());
+    assertThat(warnings()).isEmpty();
+  }
+
+  @Test
+  void should_not_read_again_after_a_refusal() throws Exception {
+    Question question = question("personal-message");
+    ConnectorClient client = client(Duration.ofSeconds(5));
+    sendAndDieBeforeTheRecord(question, client);
+    graph.script(403, 403);
+
+    restart(question, client);
+
+    assertThat(graph.requests()).hasSize(1); // consent is missing: reading again cannot help
+    assertThat(waits).isEmpty();
+    assertThat(posts()).hasSize(2);
   }
 
   @Test
