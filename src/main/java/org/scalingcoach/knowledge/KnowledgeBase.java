@@ -189,12 +189,44 @@ public record KnowledgeBase(
         skipped.add(file.linkId());
       }
     }
+    problems.addAll(askedTwice(documents, parsed));
     problems.sort(
         Comparator.comparing((Problem p) -> p.file().toString()).thenComparing(Problem::line));
     Set<String> usable = new HashSet<>();
     documents.forEach(d -> usable.add(d.id()));
     skipped.removeAll(usable);
     return new KnowledgeBase(documents, problems, skipped);
+  }
+
+  /**
+   * A wording of how people ask ({@code <!-- asked: … -->}) listed under two sections: the search
+   * cannot tell which one the person means, so it is reported at the later one.
+   */
+  private static List<Problem> askedTwice(
+      List<KnowledgeDocument> documents, List<KnowledgeParser.ParsedFile> parsed) {
+    Map<String, Path> files = new HashMap<>();
+    parsed.forEach(f -> files.putIfAbsent(f.linkId(), f.file()));
+    Map<String, Section> first = new HashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (KnowledgeDocument document : documents) {
+      for (Section section : document.sections()) {
+        for (String wording : section.asked()) {
+          Section earlier = first.putIfAbsent(wording.toLowerCase(java.util.Locale.ROOT), section);
+          if (earlier != null && earlier != section) {
+            problems.add(
+                new Problem(
+                    files.getOrDefault(document.id(), Path.of(document.id() + ".md")),
+                    section.line(),
+                    "the asked wording '"
+                        + wording
+                        + "' is also listed under "
+                        + earlier.key()
+                        + ": keep it under the section that answers it"));
+          }
+        }
+      }
+    }
+    return problems;
   }
 
   private static Optional<Problem> linkProblem(

@@ -13,6 +13,8 @@ import java.util.List;
  * @param aliases earlier anchors of this section that links and citations still resolve
  * @param blocks for each unit, the number (from 1) of the paragraph or top-level list it belongs
  *     to: the sentences of one paragraph share a number, so an answer can quote a passage whole
+ * @param asked how people ask for what this section says, in their own words ({@code <!-- asked: …
+ *     | … -->}): searched like the section's sentences, never quoted
  */
 public record Section(
     String documentId,
@@ -28,9 +30,11 @@ public record Section(
     SectionRole role,
     List<Integer> lists,
     List<String> aliases,
-    List<Integer> blocks) {
+    List<Integer> blocks,
+    List<String> asked) {
 
   public Section {
+    asked = List.copyOf(asked);
     tags = List.copyOf(tags);
     units = List.copyOf(units);
     links = List.copyOf(links);
@@ -40,6 +44,40 @@ public record Section(
     if (lists.size() != units.size() || blocks.size() != units.size()) {
       throw new IllegalArgumentException("one list number and one block number per unit");
     }
+  }
+
+  /** The same, with no wordings of how it is asked for. */
+  public Section(
+      String documentId,
+      String documentTitle,
+      Topic topic,
+      List<String> tags,
+      String heading,
+      String anchor,
+      int line,
+      String text,
+      List<String> units,
+      List<String> links,
+      SectionRole role,
+      List<Integer> lists,
+      List<String> aliases,
+      List<Integer> blocks) {
+    this(
+        documentId,
+        documentTitle,
+        topic,
+        tags,
+        heading,
+        anchor,
+        line,
+        text,
+        units,
+        links,
+        role,
+        lists,
+        aliases,
+        blocks,
+        List.of());
   }
 
   /** A section of plain sentences, each its own paragraph, its role taken from its heading. */

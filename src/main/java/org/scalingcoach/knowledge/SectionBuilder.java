@@ -28,6 +28,7 @@ final class SectionBuilder {
   final List<String> units = new ArrayList<>();
   final List<Integer> lists = new ArrayList<>();
   final List<String> aliases = new ArrayList<>();
+  final List<String> asked = new ArrayList<>();
   private SectionRole role;
   private int listCount;
   private int listNumber;
@@ -35,6 +36,9 @@ final class SectionBuilder {
   private final List<Integer> blocks = new ArrayList<>();
   final List<String> links = new ArrayList<>();
   final StringBuilder text = new StringBuilder();
+
+  /** The longest wording of how a section is asked for. */
+  static final int MAX_ASKED = 200;
 
   SectionBuilder(
       String documentId,
@@ -76,8 +80,9 @@ final class SectionBuilder {
   }
 
   /**
-   * Reads {@code <!-- role: remedy; aliases: old-anchor, older-anchor -->}: the section's role, and
-   * the anchors it had under earlier headings.
+   * Reads {@code <!-- role: remedy; aliases: old-anchor, older-anchor; asked: how do we … | what is
+   * … -->}: the section's role, the anchors it had under earlier headings, and how people ask for
+   * what it says (separated by {@code |}).
    */
   private void settings(String comment, int line, Path file, List<Problem> problems) {
     String body = comment.strip();
@@ -101,6 +106,21 @@ final class SectionBuilder {
                       + "' (use one of: "
                       + SectionRole.allIds()
                       + ")"));
+        }
+      } else if (name.equals("asked")) {
+        for (String wording : value.split("\\|")) {
+          String clean = wording.strip().replaceAll("\\s+", " ");
+          if (clean.length() > MAX_ASKED) {
+            problems.add(
+                new Problem(
+                    file,
+                    line,
+                    "an 'asked' wording is over "
+                        + MAX_ASKED
+                        + " characters: write it as a person would type the question"));
+          } else if (!clean.isEmpty() && !asked.contains(clean)) {
+            asked.add(clean);
+          }
         }
       } else if (name.equals("aliases")) {
         for (String alias : value.split(",")) {
@@ -176,7 +196,8 @@ final class SectionBuilder {
             finalRole,
             lists,
             aliases,
-            blocks));
+            blocks,
+            asked));
   }
 
   /**

@@ -145,7 +145,8 @@ public final class HybridRetriever {
     List<Hit> all = new ArrayList<>(shortlist.size());
     for (int i : shortlist) {
       double[] units = ranking.units(queryVector, i);
-      double best = similarity[i];
+      // The ways people ask for a section count like its best sentence; they are never quoted.
+      double best = Math.max(similarity[i], ranking.asked(queryVector, i));
       for (double unit : units) {
         best = Math.max(best, unit);
       }

@@ -16,12 +16,15 @@ final class PassageVectors {
   private final Embedder embedder;
   private final float[][] sections;
   private final float[][][] units;
+  private final float[][][] asked;
   private final int embedded;
 
-  private PassageVectors(Embedder embedder, float[][] sections, float[][][] units, int embedded) {
+  private PassageVectors(
+      Embedder embedder, float[][] sections, float[][][] units, float[][][] asked, int embedded) {
     this.embedder = embedder;
     this.sections = sections;
     this.units = units;
+    this.asked = asked;
     this.embedded = embedded;
   }
 
@@ -33,6 +36,7 @@ final class PassageVectors {
       for (String unit : section.units()) {
         texts.add(HybridRetriever.unitText(section, unit));
       }
+      texts.addAll(section.asked());
     }
     List<String> hashes = texts.stream().map(HybridRetriever::hash).toList();
     Map<String, float[]> known = new HashMap<>(cache.find(embedder.model(), hashes));
@@ -54,6 +58,7 @@ final class PassageVectors {
     }
     float[][] vectors = new float[sections.size()][];
     float[][][] unitVectors = new float[sections.size()][][];
+    float[][][] askedVectors = new float[sections.size()][][];
     int next = 0;
     for (int i = 0; i < sections.size(); i++) {
       vectors[i] = known.get(hashes.get(next++));
@@ -61,8 +66,12 @@ final class PassageVectors {
       for (int u = 0; u < unitVectors[i].length; u++) {
         unitVectors[i][u] = known.get(hashes.get(next++));
       }
+      askedVectors[i] = new float[sections.get(i).asked().size()][];
+      for (int a = 0; a < askedVectors[i].length; a++) {
+        askedVectors[i][a] = known.get(hashes.get(next++));
+      }
     }
-    return new PassageVectors(embedder, vectors, unitVectors, missing.size());
+    return new PassageVectors(embedder, vectors, unitVectors, askedVectors, missing.size());
   }
 
   Embedder embedder() {
@@ -93,9 +102,21 @@ final class PassageVectors {
     return out;
   }
 
-  /** The best similarity of {@code query} to the section or any of its units. */
+  /**
+   * The best similarity of {@code query} to the ways people ask for the section, calibrated; -1
+   * when it has none.
+   */
+  double asked(float[] query, int section) {
+    double best = -1;
+    for (float[] wording : asked[section]) {
+      best = Math.max(best, embedder.calibrated(dot(query, wording)));
+    }
+    return best;
+  }
+
+  /** The best similarity of {@code query} to the section, any of its units or how it is asked. */
   double best(float[] query, int section) {
-    double best = section(query, section);
+    double best = Math.max(section(query, section), asked(query, section));
     for (double unit : units(query, section)) {
       best = Math.max(best, unit);
     }

@@ -47,6 +47,53 @@ class SectionStructureTest {
   }
 
   @Test
+  void should_read_how_people_ask_for_a_section_without_quoting_it() {
+    Section section =
+        only(
+            "## Cost control\n\n<!-- role: remedy -->\n\n<!-- asked: our GPU bill tripled, now"
+                + " what? |  how do we   cut infra cost | | how do we cut infra cost -->\n\n"
+                + "Tag every resource.\n");
+
+    assertThat(section.asked())
+        .containsExactly("our GPU bill tripled, now what?", "how do we cut infra cost");
+    assertThat(section.role()).isEqualTo(SectionRole.REMEDY);
+    assertThat(section.units()).containsExactly("Tag every resource.");
+    assertThat(section.text()).doesNotContain("GPU");
+  }
+
+  @Test
+  void should_report_an_overlong_asked_wording_and_one_listed_under_two_sections()
+      throws IOException {
+    var parsed =
+        parser.parse(
+            file,
+            KnowledgeBaseTest.doc(
+                "sample",
+                "data-governance",
+                "## Part\n\n<!-- asked: " + "why ".repeat(60) + "-->\n\nText.\n"));
+    assertThat(parsed.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "knowledge/sample.md:11: an 'asked' wording is over 200 characters: write it as a"
+                + " person would type the question");
+
+    Files.writeString(
+        dir.resolve("alpha.md"),
+        KnowledgeBaseTest.doc(
+            "alpha",
+            "data-governance",
+            "## One\n\n<!-- asked: who owns the data? -->\n\nText.\n\n"
+                + "## Two\n\n<!-- asked: Who owns the data? -->\n\nText.\n"));
+    KnowledgeBase knowledge = KnowledgeBase.load(dir);
+    assertThat(knowledge.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            dir.resolve("alpha.md")
+                + ":15: the asked wording 'Who owns the data?' is also listed under alpha#one:"
+                + " keep it under the section that answers it");
+  }
+
+  @Test
   void should_report_an_unknown_role_and_a_symptom_section_that_links_to_no_remedy() {
     var parsed =
         parser.parse(

@@ -77,6 +77,55 @@ class HybridRetrieverTest {
   }
 
   @Test
+  void should_find_a_section_by_how_people_ask_for_it_though_its_text_shares_no_word() {
+    List<Section> plain =
+        List.of(
+            section("budgets", "Tag every resource and review the spend each week.", List.of()),
+            section("owners", "Name a steward for every shared table.", List.of()));
+    List<Section> asked =
+        List.of(
+            plain.get(0),
+            section(
+                "owners",
+                "Name a steward for every shared table.",
+                List.of("nobody answers when the customer list is wrong, who fixes it")));
+    SqliteEmbeddingCache cache = new SqliteEmbeddingCache(Database.open(dir.resolve("coach.db")));
+    String question = "nobody answers when the customer list is wrong: who fixes it?";
+
+    Retrieval before =
+        HybridRetriever.build(plain, new HashingEmbedder(), cache, ScopePolicy.DEFAULT)
+            .retrieve(question, 2);
+    Retrieval after =
+        HybridRetriever.build(asked, new HashingEmbedder(), cache, ScopePolicy.DEFAULT)
+            .retrieve(question, 2);
+
+    assertThat(before.hits().get(0).similarity()).isLessThan(0.5);
+    assertThat(after.hits().get(0).section().anchor()).isEqualTo("owners");
+    assertThat(after.hits().get(0).similarity()).isGreaterThan(before.hits().get(0).similarity());
+    // The wording is searched, never quoted: the units stay the section's own sentences.
+    assertThat(after.hits().get(0).unitSimilarities()).hasSize(1);
+  }
+
+  private static Section section(String anchor, String sentence, List<String> asked) {
+    return new Section(
+        "sample",
+        "Sample",
+        Topic.DATA_GOVERNANCE,
+        List.of(),
+        anchor,
+        anchor,
+        1,
+        sentence,
+        List.of(sentence),
+        List.of(),
+        org.scalingcoach.knowledge.SectionRole.EXPLANATION,
+        List.of(0),
+        List.of(),
+        List.of(1),
+        asked);
+  }
+
+  @Test
   void should_judge_an_unrelated_question_out_of_scope_from_the_evidence() {
     Retrieval retrieval = TestCore.shared().retriever().retrieve("what is the capital of Peru", 5);
 
