@@ -124,23 +124,32 @@ public final class RetrievalEvidence implements EvidenceReader {
         continue;
       }
       List<String> units = hit.section().units();
-      Optional<Integer> position = find(units, text);
-      if (position.isEmpty()) {
+      Optional<List<Integer>> run = find(units, text);
+      if (run.isEmpty()) {
         break;
       }
-      int i = position.get();
-      double similarity = hit.unitSimilarities()[i];
+      List<Integer> quoted = run.get();
+      int first = quoted.get(0);
+      double similarity = -1;
+      for (int i : quoted) {
+        similarity = Math.max(similarity, hit.unitSimilarities()[i]);
+      }
       String reason =
-          "Sentence "
-              + (i + 1)
+          (quoted.size() == 1
+                  ? "Sentence " + (first + 1)
+                  : "Sentences "
+                      + quoted.stream()
+                          .map(u -> Integer.toString(u + 1))
+                          .collect(Collectors.joining(", ")))
               + " of "
               + units.size()
               + " in the section ranked "
               + (rank + 1)
-              + "; its meaning is "
+              + "; "
+              + (quoted.size() == 1 ? "its meaning is " : "the closest of them is ")
               + number(similarity)
               + " close to the question"
-              + (i == 0 ? ", and a section's opening sentence usually sums it up." : ".");
+              + (first == 0 ? ", and a section's opening sentence usually sums it up." : ".");
       return new Evidence.ChosenSentence(number, text, citation.key(), similarity, reason);
     }
     return new Evidence.ChosenSentence(
@@ -152,10 +161,31 @@ public final class RetrievalEvidence implements EvidenceReader {
             + " model).");
   }
 
-  private static Optional<Integer> find(List<String> units, String text) {
+  /**
+   * The units {@code text} quotes, in order: one sentence or list item, or sentences of one passage
+   * an answer quoted together on one line (it may leave a sentence of the passage out).
+   */
+  private static Optional<List<Integer>> find(List<String> units, String text) {
     for (int i = 0; i < units.size(); i++) {
-      if (withoutListMarker(units.get(i)).equals(text)) {
-        return Optional.of(i);
+      String unit = withoutListMarker(units.get(i));
+      if (unit.equals(text)) {
+        return Optional.of(List.of(i));
+      }
+      if (!text.startsWith(unit + " ")) {
+        continue;
+      }
+      List<Integer> quoted = new ArrayList<>(List.of(i));
+      String rest = text.substring(unit.length() + 1);
+      for (int j = i + 1; j < units.size() && !rest.isEmpty(); j++) {
+        String next = withoutListMarker(units.get(j));
+        if (rest.equals(next)) {
+          quoted.add(j);
+          return Optional.of(quoted);
+        }
+        if (rest.startsWith(next + " ")) {
+          quoted.add(j);
+          rest = rest.substring(next.length() + 1);
+        }
       }
     }
     return Optional.empty();

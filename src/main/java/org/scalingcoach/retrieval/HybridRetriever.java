@@ -145,12 +145,16 @@ public final class HybridRetriever {
     List<Hit> all = new ArrayList<>(shortlist.size());
     for (int i : shortlist) {
       double[] units = ranking.units(queryVector, i);
-      // The ways people ask for a section count like its best sentence; they are never quoted.
-      double best = Math.max(similarity[i], ranking.asked(queryVector, i));
+      double best = similarity[i];
       for (double unit : units) {
         best = Math.max(best, unit);
       }
+      // The scope verdict weighs what the knowledge says, not how people ask: a question that only
+      // sounds like a wording ("who should own that?") is no evidence the coach knows the answer.
       top = Math.max(top, best);
+      // For the rank, the ways people ask for a section count like its best sentence (never
+      // quoted).
+      best = Math.max(best, ranking.asked(queryVector, i));
       double lexicalScore = bm25.getOrDefault(i, 0.0);
       // Ranked by the whole section as much as by its best sentence, so one sentence in the
       // user's own words does not carry a section that is not about the question.

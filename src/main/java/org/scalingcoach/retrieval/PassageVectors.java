@@ -114,9 +114,9 @@ final class PassageVectors {
     return best;
   }
 
-  /** The best similarity of {@code query} to the section, any of its units or how it is asked. */
+  /** The best similarity of {@code query} to the section or any of its units. */
   double best(float[] query, int section) {
-    double best = Math.max(section(query, section), asked(query, section));
+    double best = section(query, section);
     for (double unit : units(query, section)) {
       best = Math.max(best, unit);
     }
