@@ -57,7 +57,11 @@ final class LexicalIndex {
   private static final int MIN_CORRECTED_LENGTH = 4;
 
   private static final String[][] FIELDS = {
-    {"heading", "2.0"}, {"title", "1.2"}, {"tags", "1.2"}, {"body", "1.0"}
+    {"heading", "2.0"},
+    {"title", "1.2"},
+    {"tags", "1.2"},
+    {"body", "1.0"},
+    {"asked", "1.0"}
   };
 
   /**
@@ -134,6 +138,7 @@ final class LexicalIndex {
         document.add(new TextField("title", section.documentTitle(), Field.Store.NO));
         document.add(new TextField("tags", String.join(" ", section.tags()), Field.Store.NO));
         document.add(new TextField("body", section.text(), Field.Store.NO));
+        document.add(new TextField("asked", String.join(" ", section.asked()), Field.Store.NO));
         document.add(
             new TextField(
                 WORDS,

@@ -53,8 +53,8 @@ class AnswerQualityTest {
     String misses = String.join("\n", result.misses());
     assertThat(result.overall().goodRate())
         .as("good answers; misses:\n%s", misses)
-        .isGreaterThanOrEqualTo(0.69);
-    assertFloors(result, 0.74, 0.71, 0.90);
+        .isGreaterThanOrEqualTo(0.71);
+    assertFloors(result, 0.75, 0.71, 0.89);
     assertThat(result.overall().refused).as("in-scope questions refused").isZero();
     assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(0.85);
   }
@@ -75,7 +75,7 @@ class AnswerQualityTest {
    */
   @Test
   void should_answer_the_blind_third_batch_from_the_right_section_with_the_key_points() {
-    assertBatch(SectionSet.heldOut3(TestCore.shared().knowledge()), 70, 0.77, 0.89, 0.77, 0.90);
+    assertBatch(SectionSet.heldOut3(TestCore.shared().knowledge()), 70, 0.79, 0.90, 0.79, 0.90);
   }
 
   /**
@@ -84,7 +84,7 @@ class AnswerQualityTest {
    */
   @Test
   void should_answer_the_blind_fourth_batch_from_the_right_section_with_the_key_points() {
-    assertBatch(SectionSet.heldOut4(TestCore.shared().knowledge()), 45, 0.86, 0.92, 0.85, 0.97);
+    assertBatch(SectionSet.heldOut4(TestCore.shared().knowledge()), 45, 0.87, 0.92, 0.87, 0.97);
   }
 
   /**
@@ -94,7 +94,7 @@ class AnswerQualityTest {
    */
   @Test
   void should_answer_the_blind_fifth_batch_from_the_right_section_with_the_key_points() {
-    assertBatch(SectionSet.heldOut5(TestCore.shared().knowledge()), 60, 0.81, 0.88, 0.81, 0.95);
+    assertBatch(SectionSet.heldOut5(TestCore.shared().knowledge()), 60, 0.81, 0.89, 0.82, 0.96);
   }
 
   /**
@@ -103,7 +103,7 @@ class AnswerQualityTest {
    */
   @Test
   void should_answer_the_blind_sixth_batch_from_the_right_section_with_the_key_points() {
-    assertBatch(SectionSet.heldOut6(TestCore.shared().knowledge()), 70, 0.72, 0.76, 0.75, 0.92);
+    assertBatch(SectionSet.heldOut6(TestCore.shared().knowledge()), 70, 0.74, 0.79, 0.76, 0.92);
   }
 
   /**
@@ -112,7 +112,7 @@ class AnswerQualityTest {
    */
   @Test
   void should_keep_what_tuning_reached_on_the_second_tuning_part() {
-    assertBatch(SectionSet.tune2(TestCore.shared().knowledge()), 60, 0.87, 0.89, 0.85, 0.95);
+    assertBatch(SectionSet.tune2(TestCore.shared().knowledge()), 60, 0.87, 0.90, 0.86, 0.95);
   }
 
   /**

@@ -127,6 +127,36 @@ class LexicalIndexTest {
     assertThat(matches.get(0).score()).isGreaterThan(matches.get(1).score());
   }
 
+  @Test
+  void should_find_a_section_by_a_word_only_its_asked_wordings_use() {
+    Section plain = section("Connecting old systems", "Put an integration layer in front of them.");
+    Section asked =
+        new Section(
+            plain.documentId(),
+            plain.documentTitle(),
+            plain.topic(),
+            plain.tags(),
+            "Connecting older systems",
+            plain.anchor() + "-asked",
+            2,
+            plain.text(),
+            plain.units(),
+            plain.links(),
+            plain.role(),
+            plain.lists(),
+            plain.aliases(),
+            plain.blocks(),
+            List.of("how do we hook the model up to our mainframe?"));
+    LexicalIndex index = new LexicalIndex(List.of(plain, asked), Synonyms.NONE);
+
+    List<LexicalIndex.Match> matches = index.search(index.queryTerms("mainframe integration"), 5);
+
+    assertThat(matches.get(0).section()).isEqualTo(1);
+    assertThat(matches.get(0).score()).isGreaterThan(matches.get(1).score());
+    // A word no section nor wording uses still finds nothing.
+    assertThat(index.search(index.queryTerms("kubernetes"), 5)).isEmpty();
+  }
+
   private static Section section(String heading, String text) {
     Section model = SHIPPED.sections().get(0);
     return new Section(
