@@ -46,40 +46,6 @@ public record Section(
     }
   }
 
-  /** The same, with no wordings of how it is asked for. */
-  public Section(
-      String documentId,
-      String documentTitle,
-      Topic topic,
-      List<String> tags,
-      String heading,
-      String anchor,
-      int line,
-      String text,
-      List<String> units,
-      List<String> links,
-      SectionRole role,
-      List<Integer> lists,
-      List<String> aliases,
-      List<Integer> blocks) {
-    this(
-        documentId,
-        documentTitle,
-        topic,
-        tags,
-        heading,
-        anchor,
-        line,
-        text,
-        units,
-        links,
-        role,
-        lists,
-        aliases,
-        blocks,
-        List.of());
-  }
-
   /** A section of plain sentences, each its own paragraph, its role taken from its heading. */
   public Section(
       String documentId,
@@ -106,7 +72,8 @@ public record Section(
         SectionRole.fromHeading(heading),
         java.util.Collections.nCopies(units.size(), 0),
         List.of(),
-        java.util.stream.IntStream.rangeClosed(1, units.size()).boxed().toList());
+        java.util.stream.IntStream.rangeClosed(1, units.size()).boxed().toList(),
+        List.of());
   }
 
   /** Whether {@code anchor} names this section, now or under an earlier heading. */

@@ -74,25 +74,8 @@ final class GraphReplies {
 
   /**
    * @param timeout how long one Graph call may take before the coach gives up and sends again
+   * @param retry how throttled and failed reads are tried again
    */
-  GraphReplies(
-      HttpClient http,
-      TeamsGraphSettings settings,
-      String appId,
-      String appPassword,
-      Clock clock,
-      Duration timeout) {
-    this(
-        http,
-        settings,
-        appId,
-        appPassword,
-        clock,
-        timeout,
-        new Retry(3, Duration.ofMillis(500), wait -> Thread.sleep(wait.toMillis())));
-  }
-
-  /** The same, with {@code retry} saying how throttled and failed reads are tried again. */
   GraphReplies(
       HttpClient http,
       TeamsGraphSettings settings,

@@ -24,6 +24,7 @@ import org.scalingcoach.conversation.ConversationService;
 import org.scalingcoach.delivery.Delivery;
 import org.scalingcoach.delivery.DeliveryWorkers;
 import org.scalingcoach.delivery.NewDelivery;
+import org.scalingcoach.delivery.Retry;
 import org.scalingcoach.expert.ExpertRelay;
 import org.scalingcoach.guard.Untrusted;
 import org.scalingcoach.store.Database;
@@ -145,7 +146,9 @@ public final class TeamsMessagesServlet extends HttpServlet {
                         settings.appId(),
                         settings.appPassword(),
                         clock,
-                        Duration.ofSeconds(10))));
+                        Duration.ofSeconds(10),
+                        new Retry(
+                            3, Duration.ofMillis(500), wait -> Thread.sleep(wait.toMillis())))));
     TeamsStore store = new TeamsStore(database);
     TeamsConversationStore conversations = new TeamsConversationStore(database);
     AuditTurns auditTurns =
