@@ -13,6 +13,15 @@ class SectionStructureTest {
   private final KnowledgeParser parser = new KnowledgeParser();
   private final Path file = Path.of("knowledge/sample.md");
 
+  private java.util.List<String> problems(String body) {
+    return parser
+        .parse(file, KnowledgeBaseTest.doc("sample", "data-governance", body))
+        .problems()
+        .stream()
+        .map(Problem::toString)
+        .toList();
+  }
+
   private Section only(String body) {
     var parsed = parser.parse(file, KnowledgeBaseTest.doc("sample", "data-governance", body));
     assertThat(parsed.problems()).isEmpty();
@@ -64,15 +73,7 @@ class SectionStructureTest {
   @Test
   void should_report_an_overlong_asked_wording_and_one_listed_under_two_sections()
       throws IOException {
-    var parsed =
-        parser.parse(
-            file,
-            KnowledgeBaseTest.doc(
-                "sample",
-                "data-governance",
-                "## Part\n\n<!-- asked: " + "why ".repeat(60) + "-->\n\nText.\n"));
-    assertThat(parsed.problems())
-        .extracting(Problem::toString)
+    assertThat(problems("## Part\n\n<!-- asked: " + "why ".repeat(60) + "-->\n\nText.\n"))
         .containsExactly(
             "knowledge/sample.md:11: an 'asked' wording is over 200 characters: write it as a"
                 + " person would type the question");
@@ -95,17 +96,10 @@ class SectionStructureTest {
 
   @Test
   void should_report_an_unknown_role_and_a_symptom_section_that_links_to_no_remedy() {
-    var parsed =
-        parser.parse(
-            file,
-            KnowledgeBaseTest.doc(
-                "sample",
-                "data-governance",
+    assertThat(
+            problems(
                 "## Part\n\n<!-- role: recipe -->\n\nText.\n\n## Warning signs of trouble\n\n"
-                    + "- One sign.\n"));
-
-    assertThat(parsed.problems())
-        .extracting(Problem::toString)
+                    + "- One sign.\n"))
         .containsExactlyInAnyOrder(
             "knowledge/sample.md:11: unknown section role 'recipe' (use one of: "
                 + SectionRole.allIds()
