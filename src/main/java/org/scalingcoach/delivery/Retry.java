@@ -18,6 +18,9 @@ public final class Retry {
   @FunctionalInterface
   public interface Sleeper {
     void sleep(Duration duration) throws InterruptedException;
+
+    /** Really waits: the sleeper of production code. */
+    Sleeper THREAD = wait -> Thread.sleep(wait.toMillis());
   }
 
   /** Thrown when the thread is interrupted while waiting for the next attempt. */
@@ -74,6 +77,14 @@ public final class Retry {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The wait after failed attempt number {@code attempt}: what the platform's {@code Retry-After}
+   * header asks for when it sent one that can be read, else the {@link #backoff}.
+   */
+  public Duration after(int attempt, Optional<String> retryAfterHeader) {
+    return retryAfterHeader.flatMap(Retry::retryAfter).orElse(backoff(attempt));
   }
 
   /** Waits {@code wait} before the next attempt. */

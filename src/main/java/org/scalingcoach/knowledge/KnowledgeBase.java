@@ -189,7 +189,7 @@ public record KnowledgeBase(
         skipped.add(file.linkId());
       }
     }
-    problems.addAll(askedTwice(documents, parsed));
+    problems.addAll(askedTwice(documents, byId));
     problems.sort(
         Comparator.comparing((Problem p) -> p.file().toString()).thenComparing(Problem::line));
     Set<String> usable = new HashSet<>();
@@ -203,9 +203,7 @@ public record KnowledgeBase(
    * cannot tell which one the person means, so it is reported at the later one.
    */
   private static List<Problem> askedTwice(
-      List<KnowledgeDocument> documents, List<KnowledgeParser.ParsedFile> parsed) {
-    Map<String, Path> files = new HashMap<>();
-    parsed.forEach(f -> files.putIfAbsent(f.linkId(), f.file()));
+      List<KnowledgeDocument> documents, Map<String, KnowledgeParser.ParsedFile> byId) {
     Map<String, Section> first = new HashMap<>();
     List<Problem> problems = new ArrayList<>();
     for (KnowledgeDocument document : documents) {
@@ -215,7 +213,7 @@ public record KnowledgeBase(
           if (earlier != null && earlier != section) {
             problems.add(
                 new Problem(
-                    files.getOrDefault(document.id(), Path.of(document.id() + ".md")),
+                    byId.get(document.id()).file(),
                     section.line(),
                     "the asked wording '"
                         + wording

@@ -45,7 +45,7 @@ public final class ConnectorClient {
       HttpClient http, Optional<BotTokenProvider> tokens, int attempts, Duration firstBackoff) {
     this.http = http;
     this.tokens = tokens;
-    this.retry = new Retry(attempts, firstBackoff, wait -> Thread.sleep(wait.toMillis()));
+    this.retry = new Retry(attempts, firstBackoff, Retry.Sleeper.THREAD);
   }
 
   /**
@@ -249,12 +249,7 @@ public final class ConnectorClient {
         throw new ConnectorException(
             method + " " + uri + " answered HTTP " + status + ": " + abbreviate(response.body()));
       }
-      Duration wait =
-          response
-              .headers()
-              .firstValue("Retry-After")
-              .flatMap(Retry::retryAfter)
-              .orElse(retry.backoff(attempt));
+      Duration wait = retry.after(attempt, response.headers().firstValue("Retry-After"));
       log.warn(
           "Bot Connector answered HTTP {} to {} {}; retrying in {}", status, method, uri, wait);
       CoachMetrics.apiRetry("teams", operation);

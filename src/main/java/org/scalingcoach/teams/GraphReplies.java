@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * (its Bot Framework id {@code a:…} is no Graph id), a group chat by its own id, a channel thread
  * as the replies to its first message. Reading needs the Entra app's consent: in teams and group
  * chats the resource-specific permissions of the app manifest, in personal chats the application
- * permission {@code Chat.Read.WhereInstalled}. A throttled read (429) is tried again after the wait
- * Graph asks for, a failed one (5xx, a dropped connection) after a backoff; a read that timed out
- * is not, as its time is what the caller was willing to wait.
+ * permission {@code Chat.Read.WhereInstalled}. A throttled or failed read (429, 5xx, a dropped
+ * connection) is tried again after the wait Graph asks for in {@code Retry-After}, else after a
+ * backoff; a read that timed out is not, as its time is what the caller was willing to wait.
  */
 final class GraphReplies {
   private static final Logger log = LoggerFactory.getLogger(GraphReplies.class);
@@ -249,14 +249,7 @@ final class GraphReplies {
         continue;
       }
       if ((status == 429 || status >= 500) && retry.another(attempt)) {
-        Duration wait =
-            status == 429
-                ? response
-                    .headers()
-                    .firstValue("Retry-After")
-                    .flatMap(Retry::retryAfter)
-                    .orElse(retry.backoff(attempt))
-                : retry.backoff(attempt);
+        Duration wait = retry.after(attempt, response.headers().firstValue("Retry-After"));
         pause(wait, uri, "HTTP " + status);
         continue;
       }

@@ -147,8 +147,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
                         settings.appPassword(),
                         clock,
                         Duration.ofSeconds(10),
-                        new Retry(
-                            3, Duration.ofMillis(500), wait -> Thread.sleep(wait.toMillis())))));
+                        new Retry(3, Duration.ofMillis(500), Retry.Sleeper.THREAD))));
     TeamsStore store = new TeamsStore(database);
     TeamsConversationStore conversations = new TeamsConversationStore(database);
     AuditTurns auditTurns =

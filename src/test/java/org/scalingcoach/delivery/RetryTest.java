@@ -39,6 +39,13 @@ class RetryTest {
   }
 
   @Test
+  void the_wait_after_a_failure_is_the_one_asked_for_else_the_backoff() {
+    assertThat(retry.after(2, java.util.Optional.of("7"))).isEqualTo(Duration.ofSeconds(7));
+    assertThat(retry.after(2, java.util.Optional.of("soon"))).isEqualTo(Duration.ofSeconds(1));
+    assertThat(retry.after(1, java.util.Optional.empty())).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
   void a_pause_goes_to_the_sleeper_and_an_interrupted_one_says_so() throws Exception {
     retry.pause(Duration.ofSeconds(2));
     assertThat(slept).containsExactly(Duration.ofSeconds(2));
