@@ -10,7 +10,7 @@ public enum QuestionKind {
   /** "What are the four ...?", "checklist", "what should the plan contain?": the whole list. */
   LIST(
       "\\bwhat are the (\\d+|two|three|four|five|six|main|key|classic|common|typical)\\b"
-          + "|\\b(list|checklist|warning signs|signs)\\b|\\bwhat (should|goes|must) .*\\b"
+          + "|\\b(list|checklist|warning signs|signs|red flags)\\b|\\bwhat (should|goes|must) .*\\b"
           + "(on|into|contain|cover|include|record|have)\\b|\\bwhat (questions|fields|lines)\\b"),
   /** "Is that drift?", "how would I know ...?": the symptoms. */
   DIAGNOSE(

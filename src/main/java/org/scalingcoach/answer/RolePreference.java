@@ -44,7 +44,9 @@ final class RolePreference {
               hit.unitSimilarities()));
     }
     hits.sort(Comparator.comparingDouble(Hit::score).reversed());
-    if (hits.get(0).section().role().describesProblem() && wantsRemedy(kind)) {
+    if (hits.get(0).section().role().describesProblem()
+        && wantsRemedy(kind)
+        && !namesRole(query, hits.get(0).section().role())) {
       int remedy = remedyFor(hits);
       if (remedy > 0) {
         hits.add(0, hits.remove(remedy));
@@ -64,9 +66,10 @@ final class RolePreference {
 
   /**
    * The position of the section a leading symptom section hands over to, or -1: the best section of
-   * its topic that says what to do, within reach. A section the symptoms link to is preferred
-   * unless another remedy answers the question clearly better, because a symptom list links its
-   * usual remedies, not the one for every symptom it names.
+   * its topic that says what to do (a remedy or a checklist, not the questions to ask), within
+   * reach. A section the symptoms link to is preferred unless another remedy answers the question
+   * clearly better, because a symptom list links its usual remedies, not the one for every symptom
+   * it names.
    */
   private static int remedyFor(List<Hit> hits) {
     Hit symptoms = hits.get(0);
@@ -75,7 +78,7 @@ final class RolePreference {
     for (int i = 1; i < hits.size(); i++) {
       Hit candidate = hits.get(i);
       if (candidate.section().topic() != symptoms.section().topic()
-          || candidate.section().role().describesProblem()) {
+          || !candidate.section().role().saysWhatToDo()) {
         continue;
       }
       boolean linksTo = links(symptoms.section(), candidate.section());
@@ -141,6 +144,12 @@ final class RolePreference {
     return out;
   }
 
+  /** Whether {@code query} asks for sections of {@code role} by name ("what are the red flags"). */
+  private static boolean namesRole(String query, SectionRole role) {
+    return NAMED_ROLES.stream()
+        .anyMatch(named -> named.role() == role && named.words().matcher(query).find());
+  }
+
   private static boolean wantsRemedy(QuestionKind kind) {
     return kind == QuestionKind.HOW || kind == QuestionKind.SITUATION;
   }
@@ -165,11 +174,7 @@ final class RolePreference {
       // but it answers only who does them
       return -DIVISION_OF_WORK;
     }
-    return NAMED_ROLES.stream()
-            .anyMatch(
-                named -> named.role() == section.role() && named.words().matcher(query).find())
-        ? 0.04
-        : 0;
+    return namesRole(query, section.role()) ? 0.04 : 0;
   }
 
   /** A kind of section a question can ask for by name ("what are the warning signs of ..."). */

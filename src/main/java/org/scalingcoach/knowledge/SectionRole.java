@@ -41,6 +41,11 @@ public enum SectionRole {
     return this == SYMPTOMS || this == WARNING_SIGNS;
   }
 
+  /** Whether the section says what to do: the steps, practices or checks a remedy consists of. */
+  public boolean saysWhatToDo() {
+    return this == REMEDY || this == CHECKLIST;
+  }
+
   public static Optional<SectionRole> fromId(String id) {
     return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
   }

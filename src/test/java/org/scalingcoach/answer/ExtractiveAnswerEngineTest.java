@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.knowledge.KnowledgeBase;
 import org.scalingcoach.knowledge.Section;
+import org.scalingcoach.knowledge.SectionRole;
 import org.scalingcoach.knowledge.Topic;
 
 class ExtractiveAnswerEngineTest {
@@ -173,6 +174,30 @@ class ExtractiveAnswerEngineTest {
     Section cited = knowledge.section(answer.citations().get(0).key()).orElseThrow();
     assertThat(cited.role().describesProblem()).isFalse();
     assertThat(answer.markdown()).containsIgnoringCase("cache").containsIgnoringCase("right-size");
+  }
+
+  @Test
+  void should_hand_a_leading_symptom_section_over_only_to_a_section_that_says_what_to_do() {
+    // the warning signs lead; the section explaining why tools fail is no remedy to hand over to
+    Answer answer =
+        engine.answer(
+            Question.of("usage dropped after launch week and teams argue against the tool"));
+
+    Section cited = knowledge.section(answer.citations().get(0).key()).orElseThrow();
+    assertThat(cited.role().saysWhatToDo() || cited.role().describesProblem())
+        .as("cited %s (%s)", cited.key(), cited.role())
+        .isTrue();
+  }
+
+  @Test
+  void should_answer_a_question_that_asks_for_the_symptoms_with_the_symptoms() {
+    Answer answer =
+        engine.answer(
+            Question.of(
+                "we launched the copilot, what symptoms of an adoption problem should we watch for"));
+
+    Section cited = knowledge.section(answer.citations().get(0).key()).orElseThrow();
+    assertThat(cited.role()).as("cited %s", cited.key()).isEqualTo(SectionRole.SYMPTOMS);
   }
 
   @Test

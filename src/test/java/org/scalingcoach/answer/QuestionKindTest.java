@@ -22,6 +22,9 @@ class QuestionKindTest {
     assertThat(QuestionKind.of("users say the forecast is stale, is that drift?"))
         .isEqualTo(QuestionKind.DIAGNOSE);
     assertThat(QuestionKind.of("our gpus run all night")).isEqualTo(QuestionKind.SITUATION);
+    assertThat(QuestionKind.of("any red flags that the rollout is going badly"))
+        .as("red flags are warning signs, asked for as a list")
+        .isEqualTo(QuestionKind.LIST);
   }
 
   @Test

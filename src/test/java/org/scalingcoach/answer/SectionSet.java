@@ -62,6 +62,12 @@ public record SectionSet(String name, List<Item> items) {
    */
   public static final Path HELD_OUT_6 = Path.of("src/test/resources/eval/sections-held-out-6.tsv");
 
+  /**
+   * A third tuning part: written blind from the knowledge files with their asked wordings removed,
+   * weighted toward strategy, change management and cost, and used for tuning from the start.
+   */
+  public static final Path TUNE_3 = Path.of("src/test/resources/eval/sections-tune-3.tsv");
+
   private static final Map<String, String> DOCUMENTS =
       Map.ofEntries(
           Map.entry("dg", "data-governance-at-scale"),
@@ -121,6 +127,10 @@ public record SectionSet(String name, List<Item> items) {
 
   public static SectionSet tune2(KnowledgeBase knowledge) {
     return load("tuning-2", TUNE_2, knowledge);
+  }
+
+  public static SectionSet tune3(KnowledgeBase knowledge) {
+    return load("tuning-3", TUNE_3, knowledge);
   }
 
   /** Reads a set, resolving each label to exactly one section of {@code knowledge}. */

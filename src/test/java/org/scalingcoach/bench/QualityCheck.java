@@ -54,6 +54,7 @@ public final class QualityCheck {
             SectionSet.tune(knowledge),
             SectionSet.heldOut(knowledge),
             SectionSet.tune2(knowledge),
+            SectionSet.tune3(knowledge),
             SectionSet.heldOut3(knowledge),
             SectionSet.heldOut4(knowledge),
             SectionSet.heldOut5(knowledge),
