@@ -14,7 +14,8 @@ public enum QuestionKind {
           + "(on|into|contain|cover|include|record|have)\\b|\\bwhat (questions|fields|lines)\\b"),
   /** "Is that drift?", "how would I know ...?": the symptoms. */
   DIAGNOSE(
-      "\\b(is (that|this|it) (a |an )?\\w+|does (that|this) mean|how (do|would|can|will) (we|i)"
+      "\\bis (that|this|it) (a |an |really )?(\\w+ )?\\w+\\s*(\\?|$|,|\\.)"
+          + "|\\b(does (that|this) mean|how (do|would|can|will) (we|i)"
           + " (know|tell|notice|spot)|is that a problem|good idea|what('?s| is) (going on|wrong"
           + "|happening)|what (does|do) (that|this|these|those|it) (tell|say|mean))\\b"),
   /** "How do we measure ...?", "which KPIs?": the metrics. */

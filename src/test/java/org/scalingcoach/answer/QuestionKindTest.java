@@ -35,5 +35,17 @@ class QuestionKindTest {
         .isEqualTo(QuestionKind.DIAGNOSE);
     assertThat(QuestionKind.of("the overnight job overruns, what is wrong"))
         .isEqualTo(QuestionKind.DIAGNOSE);
+    assertThat(QuestionKind.of("our churn model shows a PSI of 0.3, is that bad?"))
+        .isEqualTo(QuestionKind.DIAGNOSE);
+  }
+
+  @Test
+  void should_not_read_every_is_it_as_a_diagnosis() {
+    assertThat(QuestionKind.of("is it cheaper to fix the problems now or after the rollout"))
+        .isNotEqualTo(QuestionKind.DIAGNOSE);
+    assertThat(
+            QuestionKind.of(
+                "nobody opens the screen the predictions are on. is that our problem or the users'?"))
+        .isNotEqualTo(QuestionKind.DIAGNOSE);
   }
 }
