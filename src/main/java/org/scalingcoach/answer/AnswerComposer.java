@@ -192,16 +192,42 @@ final class AnswerComposer {
         .orElse(0);
   }
 
-  /** The list whose best item is most relevant, or 0 when the section has no list. */
+  /**
+   * The list that best answers the question, or 0 when the section has no list: scored by its best
+   * item or by what introduces it (its lead-in's paragraph, and the paragraph before when the
+   * lead-in is a short label such as "Practical steps with employee representatives:"), since a
+   * section with several lists says in the prose before each whom or what it is for.
+   */
   private static int bestList(Section section, double[] relevance) {
-    int best = 0;
-    double bestScore = -1;
+    Map<Integer, Double> scores = new java.util.TreeMap<>();
     for (int i = 0; i < relevance.length; i++) {
       int list = section.lists().get(i);
-      if (list > 0 && relevance[i] > bestScore) {
-        best = list;
-        bestScore = relevance[i];
+      if (list > 0) {
+        scores.merge(list, relevance[i], Math::max);
       }
+    }
+    if (scores.size() > 1) {
+      scores.replaceAll((list, score) -> Math.max(score, introduction(section, list, relevance)));
+    }
+    return scores.entrySet().stream()
+        .max(Map.Entry.<Integer, Double>comparingByValue().thenComparing(e -> -e.getKey()))
+        .map(Map.Entry::getKey)
+        .orElse(0);
+  }
+
+  /** The relevance of the prose that introduces {@code list}, or 0 when nothing does. */
+  private static double introduction(Section section, int list, double[] relevance) {
+    int leadIn = section.lists().indexOf(list) - 1;
+    if (leadIn < 0 || section.lists().get(leadIn) != 0) {
+      return 0;
+    }
+    int block = section.blocks().get(leadIn);
+    int from = words(section.units().get(leadIn)) < 8 ? block - 1 : block;
+    double best = 0;
+    for (int i = leadIn;
+        i >= 0 && section.lists().get(i) == 0 && section.blocks().get(i) >= from;
+        i--) {
+      best = Math.max(best, relevance[i]);
     }
     return best;
   }

@@ -201,6 +201,20 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_quote_the_list_whose_introduction_answers_when_a_section_has_several() {
+    // one section, two lists: for line managers, then for employee representatives
+    Answer answer =
+        engine.answer(
+            Question.of("what do we have to do with the works council before the AI rollout?"));
+
+    assertThat(answer.citations().get(0).anchor())
+        .isEqualTo("getting-managers-unions-and-works-councils-on-board");
+    assertThat(answer.markdown())
+        .contains("Invite representatives to planning")
+        .doesNotContain("Brief them before their teams");
+  }
+
+  @Test
   void should_quote_a_short_section_of_prose_whole_rather_than_its_first_sentence() {
     Section section =
         knowledge
