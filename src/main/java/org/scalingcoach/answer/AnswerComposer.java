@@ -43,6 +43,12 @@ final class AnswerComposer {
   /** A sentence from another paragraph joins the passage when it scores this close to the best. */
   private static final double OTHER_PARAGRAPH = 0.8;
 
+  /**
+   * A sentence outside a quoted list joins it when it scores this close to the list's best item:
+   * the point a list leaves to its closing sentence ("each is cheap to prevent before scaling").
+   */
+  private static final double BESIDES_SHARE = 0.7;
+
   /** How much a unit's meaning (versus its shared words) counts when picking what to quote. */
   private static final double SEMANTIC_WEIGHT = 0.6;
 
@@ -279,7 +285,7 @@ final class AnswerComposer {
   }
 
   /**
-   * Up to two sentences outside the quoted list that answer the question at least as well as the
+   * Up to two sentences outside the quoted list that answer the question nearly as well as the
    * list's best item ("The first element that scores 3 or lower is the barrier point."), as a
    * paragraph after the list; never a sentence the list's lead-in already quoted.
    */
@@ -299,7 +305,7 @@ final class AnswerComposer {
           && !unit.endsWith(":")
           && !quoted.contains(unit)
           && words(unit) >= 8
-          && relevance[i] >= OTHER_PARAGRAPH * bestItem) {
+          && relevance[i] >= BESIDES_SHARE * bestItem) {
         chosen.add(i);
       }
     }

@@ -215,6 +215,19 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_add_to_a_quoted_list_the_closing_sentence_that_answers_the_question() {
+    Answer answer =
+        engine.answer(
+            Question.of(
+                "is it cheaper to fix the typical scaling problems now or just deal with them"
+                    + " later once we've rolled out? boss wants to \"move fast\""));
+
+    assertThat(answer.citations().get(0).anchor()).isEqualTo("the-four-scaling-errors-at-a-glance");
+    assertThat(answer.markdown()).contains("Weak data governance").contains("cheap to prevent");
+    // (a labelled question of the tuning-3 part: its point sits in the sentence after the list)
+  }
+
+  @Test
   void should_quote_a_short_section_of_prose_whole_rather_than_its_first_sentence() {
     Section section =
         knowledge
