@@ -200,7 +200,7 @@ final class RolePreference {
   private static final java.util.regex.Pattern ASKS_ABOUT_PEOPLE =
       java.util.regex.Pattern.compile(
           "\\b(who|whom|own|owns|owner|owners|ownership|responsib\\w*|accountab\\w*|roles?"
-              + "|leads?|staff(ed|ing)?|people|team|split|divide|effort)\\b");
+              + "|leads?|staff(ed|ing)?|team|split|divide|effort)\\b");
 
   private static final java.util.regex.Pattern OWNERSHIP =
       java.util.regex.Pattern.compile("\\b(own|owner|owners|owning|ownership|who does what)\\b");

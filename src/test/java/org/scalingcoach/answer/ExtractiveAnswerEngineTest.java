@@ -228,6 +228,17 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_not_read_the_people_side_of_a_rollout_as_a_question_about_who_does_what() {
+    Answer answer =
+        engine.answer(
+            Question.of(
+                "rolling out to all branches next month, what do we need on the people side"));
+
+    Section cited = knowledge.section(answer.citations().get(0).key()).orElseThrow();
+    assertThat(cited.topic().id()).as("cited %s", cited.key()).isEqualTo("change-management");
+  }
+
+  @Test
   void should_quote_a_short_section_of_prose_whole_rather_than_its_first_sentence() {
     Section section =
         knowledge
