@@ -84,7 +84,7 @@ class AnswerQualityTest {
    */
   @Test
   void should_answer_the_blind_fourth_batch_from_the_right_section_with_the_key_points() {
-    assertBatch(SectionSet.heldOut4(TestCore.shared().knowledge()), 45, 0.87, 0.92, 0.87, 0.97);
+    assertBatch(SectionSet.heldOut4(TestCore.shared().knowledge()), 45, 0.89, 0.92, 0.88, 0.97);
   }
 
   /**
@@ -94,7 +94,7 @@ class AnswerQualityTest {
    */
   @Test
   void should_answer_the_blind_fifth_batch_from_the_right_section_with_the_key_points() {
-    assertBatch(SectionSet.heldOut5(TestCore.shared().knowledge()), 60, 0.81, 0.89, 0.82, 0.96);
+    assertBatch(SectionSet.heldOut5(TestCore.shared().knowledge()), 60, 0.83, 0.91, 0.83, 0.96);
   }
 
   /**
@@ -112,7 +112,16 @@ class AnswerQualityTest {
    */
   @Test
   void should_keep_what_tuning_reached_on_the_second_tuning_part() {
-    assertBatch(SectionSet.tune2(TestCore.shared().knowledge()), 60, 0.87, 0.90, 0.86, 0.95);
+    assertBatch(SectionSet.tune2(TestCore.shared().knowledge()), 60, 0.89, 0.92, 0.88, 0.95);
+  }
+
+  /**
+   * The third tuning part (written blind from the knowledge files without their asked wordings,
+   * then used for tuning): floors a little below what the benchmark measured on it (see README).
+   */
+  @Test
+  void should_keep_what_tuning_reached_on_the_third_tuning_part() {
+    assertBatch(SectionSet.tune3(TestCore.shared().knowledge()), 80, 0.88, 0.88, 0.84, 0.92);
   }
 
   /**
