@@ -52,7 +52,11 @@ final class RolePreference {
         hits.add(0, hits.remove(remedy));
       }
     }
-    int pointed = pointedTo(hits);
+    // a list question is answered by the leading section's own list, whatever its closing words
+    // point to
+    boolean ownList =
+        kind == QuestionKind.LIST && hits.get(0).section().lists().stream().anyMatch(l -> l > 0);
+    int pointed = ownList ? -1 : pointedTo(hits);
     if (pointed > 0) {
       hits.add(0, hits.remove(pointed));
     }
@@ -155,7 +159,7 @@ final class RolePreference {
   }
 
   private static boolean links(Section from, Section to) {
-    return from.links().contains(to.key()) || from.links().contains(to.documentId());
+    return from.linksTo(to);
   }
 
   /**

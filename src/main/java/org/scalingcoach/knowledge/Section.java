@@ -81,6 +81,21 @@ public record Section(
     return this.anchor.equals(anchor) || aliases.contains(anchor);
   }
 
+  /**
+   * Whether this section links to {@code other}: to its document, or to it by its anchor or by an
+   * earlier anchor it keeps as an alias.
+   */
+  public boolean linksTo(Section other) {
+    String prefix = other.documentId() + "#";
+    for (String link : links) {
+      if (link.equals(other.documentId())
+          || (link.startsWith(prefix) && other.answersTo(link.substring(prefix.length())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The stable citation key of this section, {@code documentId#anchor}. */
   public String key() {
     return documentId + "#" + anchor;

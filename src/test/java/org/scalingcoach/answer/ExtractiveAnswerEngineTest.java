@@ -239,6 +239,19 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_follow_a_pointer_made_by_an_old_anchor_but_not_away_from_a_list_asked_for() {
+    // the overview's closing sentence points, by the linked section's earlier anchor, to how the
+    // errors reinforce each other
+    Answer linked =
+        engine.answer(Question.of("how do the four scaling errors make each other worse"));
+    Answer list = engine.answer(Question.of("what are the four scaling errors"));
+
+    assertThat(linked.citations().get(0).anchor())
+        .isEqualTo("how-the-four-errors-are-connected-and-reinforce-each-other");
+    assertThat(list.citations().get(0).anchor()).isEqualTo("the-four-scaling-errors-at-a-glance");
+  }
+
+  @Test
   void should_quote_a_short_section_of_prose_whole_rather_than_its_first_sentence() {
     Section section =
         knowledge

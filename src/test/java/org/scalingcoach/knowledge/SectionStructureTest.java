@@ -126,6 +126,11 @@ class SectionStructureTest {
     assertThat(knowledge.problems()).isEmpty();
     assertThat(knowledge.section("alpha#old-heading").orElseThrow().anchor())
         .isEqualTo("new-heading");
+    Section part = knowledge.section("beta#part").orElseThrow();
+    assertThat(part.linksTo(knowledge.section("alpha#new-heading").orElseThrow()))
+        .as("a link by the old anchor links the renamed section")
+        .isTrue();
+    assertThat(knowledge.section("alpha#new-heading").orElseThrow().linksTo(part)).isFalse();
   }
 
   @Test
