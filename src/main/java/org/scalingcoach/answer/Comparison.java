@@ -30,6 +30,9 @@ final class Comparison {
   /** How long one side's quote may grow with the sentences that follow it. */
   private static final int SIDE_CHARS = 450;
 
+  /** How much a unit gains for naming a side in its own words rather than through its heading. */
+  private static final double NAMES_IT = 0.25;
+
   /** Sections after the first that may supply the other side. */
   private static final int REACH = 3;
 
@@ -131,8 +134,13 @@ final class Comparison {
         if (share(heading, other) == 0) {
           about.addAll(heading);
         }
+        // ... but a unit that names the side itself beats its neighbours that only sit under the
+        // heading ("Spike test: …" under "Stress tests, spike tests and …", not the list's lead-in)
         double score =
-            share(about, side) - 0.5 * share(terms, other) + (hit == candidates.get(0) ? 0.1 : 0);
+            share(about, side)
+                + NAMES_IT * share(terms, side)
+                - 0.5 * share(terms, other)
+                + (hit == candidates.get(0) ? 0.1 : 0);
         if (score > bestScore + 1e-9) {
           bestScore = score;
           best = new Quote(hit, withWhatFollows(section, i, other));

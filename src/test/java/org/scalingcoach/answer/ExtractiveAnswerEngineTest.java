@@ -155,6 +155,17 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_quote_each_side_where_it_is_named_not_where_its_heading_names_it() {
+    // the heading names spike tests but not soak tests: the list's lead-in under it is no side
+    Answer answer = engine.answer(Question.of("how does a spike test differ from a soak test?"));
+
+    List<String> sides = answer.markdown().lines().toList();
+    assertThat(sides).hasSize(2);
+    assertThat(sides.get(0)).contains("Spike test").doesNotContain("A basic load test");
+    assertThat(sides.get(1)).contains("Soak test");
+  }
+
+  @Test
   void should_name_both_sides_of_a_comparison_however_it_is_asked() {
     assertThat(Comparison.sides("stress test vs soak test, which first?"))
         .contains(List.of("stress test", "soak test"));
