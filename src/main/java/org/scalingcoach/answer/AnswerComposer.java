@@ -149,9 +149,11 @@ final class AnswerComposer {
     if (roles > 0) {
       String owner = sentences(section, relevance, kind, 1);
       String quoted = list(section, roles, false, mark);
-      return owner.isEmpty() || quoted.contains(owner)
-          ? quoted
-          : owner + " " + mark + "\n" + list(section, roles, true, mark);
+      String answer =
+          owner.isEmpty() || quoted.contains(owner)
+              ? quoted
+              : owner + " " + mark + "\n" + list(section, roles, true, mark);
+      return answer + besides(section, roles, relevance, answer);
     }
     int sentences =
         kind == QuestionKind.DEFINITION ? 2 : section.role() == SectionRole.EXPLANATION ? 4 : 3;

@@ -166,6 +166,17 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_follow_the_list_of_roles_with_the_sentence_that_says_how_owners_are_named() {
+    Answer answer =
+        engine.answer(Question.of("who should own the customer dataset, IT or the business?"));
+
+    assertThat(answer.markdown())
+        .contains("**Data owner:**")
+        .contains("**Data steward:**")
+        .contains("a specific person, not a department");
+  }
+
+  @Test
   void should_name_both_sides_of_a_comparison_however_it_is_asked() {
     assertThat(Comparison.sides("stress test vs soak test, which first?"))
         .contains(List.of("stress test", "soak test"));
