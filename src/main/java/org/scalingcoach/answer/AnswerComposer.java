@@ -130,10 +130,10 @@ final class AnswerComposer {
     if (kind == QuestionKind.DEFINITION && list > 0) {
       String definition = sentences(section, relevance, kind, 1);
       String quoted = list(section, list, false, mark);
-      if (!definition.isEmpty() && !quoted.startsWith(definition)) {
-        return definition + " " + mark + "\n" + list(section, list, true, mark);
-      }
-      return quoted;
+      // the defining sentence, then the list with its own lead-in ("The DAMA … uses six levels:")
+      return definition.isEmpty() || quoted.contains(definition)
+          ? quoted
+          : definition + " " + quoted;
     }
     if (listFirst) {
       String quoted = list(section, list, false, mark);

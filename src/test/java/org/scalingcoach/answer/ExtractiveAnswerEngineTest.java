@@ -177,6 +177,16 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_keep_a_list_s_lead_in_when_a_definition_is_quoted_before_it() {
+    Answer answer = engine.answer(Question.of("explain the maturity levels for data governance"));
+
+    assertThat(answer.markdown())
+        .contains("DAMA")
+        .contains("uses six levels:")
+        .contains("**3 Defined:**");
+  }
+
+  @Test
   void should_name_both_sides_of_a_comparison_however_it_is_asked() {
     assertThat(Comparison.sides("stress test vs soak test, which first?"))
         .contains(List.of("stress test", "soak test"));
