@@ -85,7 +85,7 @@ final class RolePreference {
           || !candidate.section().role().saysWhatToDo()) {
         continue;
       }
-      boolean linksTo = links(symptoms.section(), candidate.section());
+      boolean linksTo = symptoms.section().linksTo(candidate.section());
       if (any < 0 && (linksTo || candidate.score() >= symptoms.score() - UNLINKED_REACH)) {
         any = i;
       }
@@ -130,7 +130,7 @@ final class RolePreference {
       }
       Set<String> heading = words(candidate.section().heading().toLowerCase(java.util.Locale.ROOT));
       heading.retainAll(said);
-      if (links(top.section(), candidate.section()) && heading.size() >= 2) {
+      if (top.section().linksTo(candidate.section()) && heading.size() >= 2) {
         return i;
       }
     }
@@ -156,10 +156,6 @@ final class RolePreference {
 
   private static boolean wantsRemedy(QuestionKind kind) {
     return kind == QuestionKind.HOW || kind == QuestionKind.SITUATION;
-  }
-
-  private static boolean links(Section from, Section to) {
-    return from.linksTo(to);
   }
 
   /**
