@@ -60,6 +60,10 @@ final class RolePreference {
     if (pointed > 0) {
       hits.add(0, hits.remove(pointed));
     }
+    int numbered = NumberedHeading.named(hits, query);
+    if (numbered > 0) {
+      hits.add(0, hits.remove(numbered));
+    }
     return new Retrieval(
         retrieval.query(),
         hits,

@@ -284,6 +284,30 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_answer_from_the_numbered_section_a_question_names() {
+    // the five lessons sound alike; only the number tells them apart
+    Answer first = engine.answer(Question.of("what's the first lesson for scaling ai"));
+    Answer fourth = engine.answer(Question.of("lesson 4?"));
+    Answer step = engine.answer(Question.of("what does the second next step say about monitoring"));
+    Answer week = engine.answer(Question.of("who does what in the first week"));
+    Answer early =
+        engine.answer(
+            Question.of("what first steps should we take this week to prepare for scaling"));
+
+    assertThat(first.citations().get(0).anchor())
+        .isEqualTo("lesson-one-build-on-governed-data-and-automated-model-operations");
+    assertThat(fourth.citations().get(0).anchor())
+        .isEqualTo("lesson-four-forecast-running-costs-honestly");
+    assertThat(step.citations().get(0).anchor())
+        .isEqualTo("second-step-plan-how-models-will-be-monitored-and-retrained");
+    // "first week" names no numbered heading: a heading that only contains it does not count
+    assertThat(week.citations().get(0).anchor()).isEqualTo("who-does-what-in-the-first-week");
+    // "the first steps" are the early ones, not step one
+    assertThat(early.citations().get(0).anchor())
+        .isNotEqualTo("first-step-a-data-audit-of-your-sources-and-their-weak-spots");
+  }
+
+  @Test
   void should_quote_a_short_section_of_prose_whole_rather_than_its_first_sentence() {
     Section section =
         knowledge
