@@ -30,6 +30,9 @@ final class Comparison {
   /** How long one side's quote may grow with the sentences that follow it. */
   private static final int SIDE_CHARS = 450;
 
+  /** How long the list a side introduces may run. */
+  private static final int LIST_CHARS = 900;
+
   /** How much a unit gains for naming a side in its own words rather than through its heading. */
   private static final double NAMES_IT = 0.25;
 
@@ -91,7 +94,8 @@ final class Comparison {
     quotes.stream().map(Quote::hit).filter(h -> !cited.contains(h)).forEach(cited::add);
     List<String> parts = new ArrayList<>();
     for (Quote quote : quotes) {
-      parts.add("- " + quote.text() + " [" + (cited.indexOf(quote.hit()) + 1) + "]");
+      parts.add(
+          "- " + quote.text() + " [" + (cited.indexOf(quote.hit()) + 1) + "]" + quote.items());
     }
     return Optional.of(new AnswerComposer.Composed(String.join("\n", parts), cited));
   }
@@ -107,7 +111,8 @@ final class Comparison {
     return List.of(onlyA, onlyB);
   }
 
-  private record Quote(Hit hit, String text) {}
+  /** One side: its text and, when that ends by introducing a list, the list as nested items. */
+  private record Quote(Hit hit, String text, String items) {}
 
   /**
    * The unit naming most of {@code side}'s own terms, itself or in its heading, preferring one that
@@ -143,7 +148,7 @@ final class Comparison {
                 + (hit == candidates.get(0) ? 0.1 : 0);
         if (score > bestScore + 1e-9) {
           bestScore = score;
-          best = new Quote(hit, withWhatFollows(section, i, other));
+          best = withWhatFollows(hit, i, other);
         }
       }
     }
@@ -154,13 +159,15 @@ final class Comparison {
    * The unit and the sentences after it that go on about the same side, up to a short paragraph:
    * they stop at a list item, a new bold label, or a sentence that names the other side.
    */
-  private String withWhatFollows(Section section, int first, Set<String> other) {
+  private Quote withWhatFollows(Hit hit, int first, Set<String> other) {
+    Section section = hit.section();
     StringBuilder out =
         new StringBuilder(section.units().get(first).replaceFirst("^[-*+]\\s+", ""));
     boolean item = section.lists().get(first) > 0;
-    for (int i = first + 1; i < section.units().size() && !item; i++) {
-      String unit = section.units().get(i);
-      if (section.lists().get(i) > 0
+    int next = first + 1;
+    for (; next < section.units().size() && !item; next++) {
+      String unit = section.units().get(next);
+      if (section.lists().get(next) > 0
           || unit.startsWith("**")
           || out.length() + unit.length() > SIDE_CHARS
           || share(new HashSet<>(retriever.terms(unit)), other) > 0) {
@@ -168,7 +175,25 @@ final class Comparison {
       }
       out.append(' ').append(unit);
     }
-    return out.toString();
+    String text = out.toString();
+    if (item || !text.endsWith(":")) {
+      return new Quote(hit, text, "");
+    }
+    // a side that ends by introducing a list ("In practice that means:") brings the list along
+    StringBuilder items = new StringBuilder();
+    int list = next < section.units().size() ? section.lists().get(next) : 0;
+    for (int i = next; list > 0 && i < section.units().size(); i++) {
+      int at = section.lists().get(i);
+      if (at == 0) {
+        break;
+      }
+      String unit = section.units().get(i).replaceFirst("^[-*+]\\s+", "");
+      if (at != list || items.length() + unit.length() > LIST_CHARS) {
+        continue;
+      }
+      items.append("\n  - ").append(unit);
+    }
+    return new Quote(hit, text, items.toString());
   }
 
   private double share(Set<String> unitTerms, Set<String> wanted) {

@@ -284,6 +284,17 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_bring_along_the_list_a_compared_side_introduces() {
+    Answer answer =
+        engine.answer(Question.of("what's the difference between an ai project and an ai product"));
+
+    // the product side ends "In practice that means:"; its items are the answer, not a dangling
+    // colon
+    assertThat(answer.markdown()).contains("In practice that means: [1]\n  - a permanent owner");
+    assertThat(answer.markdown()).doesNotContainPattern(":\\s*\\[\\d]\\s*(\n- |$)");
+  }
+
+  @Test
   void should_answer_from_the_numbered_section_a_question_names() {
     // the five lessons sound alike; only the number tells them apart
     Answer first = engine.answer(Question.of("what's the first lesson for scaling ai"));
