@@ -59,11 +59,15 @@ final class NumberedHeading {
       "\\b(1st|2nd|3rd|[4-9]th|10th|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
           + "|tenth)\\s+";
 
-  /** "the first lesson", and "the second next step": an ordinal, perhaps one word, the noun */
+  /**
+   * "the first lesson", and "the second next step": an ordinal, perhaps a word that names the
+   * series (it must then occur in the heading or its document's title: "the first governance step"
+   * is not the first of the "next steps"), then the noun.
+   */
   private static final List<Pattern> ORDINAL_NOUN =
       List.of(
-          Pattern.compile(ORDINAL + "([a-z]{3,})\\b"),
-          Pattern.compile(ORDINAL + "[a-z]+\\s+([a-z]{3,})\\b"));
+          Pattern.compile(ORDINAL + "()([a-z]{3,})\\b"),
+          Pattern.compile(ORDINAL + "([a-z]+)\\s+([a-z]{3,})\\b"));
 
   /** Words before a number that make it a count rather than an item's number. */
   private static final Set<String> COUNTING =
@@ -84,7 +88,16 @@ final class NumberedHeading {
     }
     int found = -1;
     for (int i = 0; i < hits.size(); i++) {
-      Set<String> heading = items(hits.get(i).section().heading().toLowerCase(Locale.ROOT), true);
+      String title = hits.get(i).section().heading().toLowerCase(Locale.ROOT);
+      Set<String> heading = items(title, true);
+      Set<String> context =
+          new HashSet<>(
+              List.of(
+                  (title + " " + hits.get(i).section().documentTitle().toLowerCase(Locale.ROOT))
+                      .split("[^a-z0-9]+")));
+      for (String item : List.copyOf(heading)) {
+        context.forEach(word -> heading.add(item + "@" + word));
+      }
       heading.retainAll(asked);
       if (!heading.isEmpty()) {
         if (found >= 0) {
@@ -105,24 +118,25 @@ final class NumberedHeading {
     Matcher nounNumber = NOUN_NUMBER.matcher(text);
     while (nounNumber.find()) {
       if (!openingOnly || nounNumber.start() == 0) {
-        add(out, nounNumber.group(1), nounNumber.group(2));
+        add(out, nounNumber.group(1), nounNumber.group(2), "");
       }
     }
     for (Pattern pattern : ORDINAL_NOUN) {
       Matcher ordinalNoun = pattern.matcher(text);
       while (ordinalNoun.find()) {
-        String noun = ordinalNoun.group(2);
+        String noun = ordinalNoun.group(3);
+        String series = ordinalNoun.group(2);
         // "the first steps" are the early ones, not step one
         boolean plural = noun.endsWith("s") && !noun.endsWith("ss");
         if ((!openingOnly || ordinalNoun.start() == 0) && !plural) {
-          add(out, noun, ordinalNoun.group(1));
+          add(out, noun, ordinalNoun.group(1), series);
         }
       }
     }
     return out;
   }
 
-  private static void add(Set<String> out, String noun, String number) {
+  private static void add(Set<String> out, String noun, String number, String series) {
     if (COUNTING.contains(noun)) {
       return; // "the four errors" counts them, it names none
     }
@@ -136,6 +150,6 @@ final class NumberedHeading {
     }
     String singular =
         noun.endsWith("s") && noun.length() > 3 ? noun.substring(0, noun.length() - 1) : noun;
-    out.add(singular + "#" + value);
+    out.add(singular + "#" + value + (series.isEmpty() ? "" : "@" + series));
   }
 }

@@ -301,6 +301,10 @@ class ExtractiveAnswerEngineTest {
     Answer fourth = engine.answer(Question.of("lesson 4?"));
     Answer step = engine.answer(Question.of("what does the second next step say about monitoring"));
     Answer week = engine.answer(Question.of("who does what in the first week"));
+    Answer governance =
+        engine.answer(
+            Question.of(
+                "our crm and billing have no shared customer id, what's the first governance step"));
     Answer early =
         engine.answer(
             Question.of("what first steps should we take this week to prepare for scaling"));
@@ -313,6 +317,10 @@ class ExtractiveAnswerEngineTest {
         .isEqualTo("second-step-plan-how-models-will-be-monitored-and-retrained");
     // "first week" names no numbered heading: a heading that only contains it does not count
     assertThat(week.citations().get(0).anchor()).isEqualTo("who-does-what-in-the-first-week");
+    // a word between the ordinal and the noun must name the series ("next steps"), else it is
+    // another series
+    assertThat(governance.citations().get(0).anchor())
+        .isNotEqualTo("first-step-a-data-audit-of-your-sources-and-their-weak-spots");
     // "the first steps" are the early ones, not step one
     assertThat(early.citations().get(0).anchor())
         .isNotEqualTo("first-step-a-data-audit-of-your-sources-and-their-weak-spots");
