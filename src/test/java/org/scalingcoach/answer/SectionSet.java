@@ -68,6 +68,8 @@ public record SectionSet(String name, List<Item> items) {
    */
   public static final Path TUNE_3 = Path.of("src/test/resources/eval/sections-tune-3.tsv");
 
+  public static final Path TUNE_4 = Path.of("src/test/resources/eval/sections-tune-4.tsv");
+
   private static final Map<String, String> DOCUMENTS =
       Map.ofEntries(
           Map.entry("dg", "data-governance-at-scale"),
@@ -131,6 +133,11 @@ public record SectionSet(String name, List<Item> items) {
 
   public static SectionSet tune3(KnowledgeBase knowledge) {
     return load("tuning-3", TUNE_3, knowledge);
+  }
+
+  /** The fourth tuning part: written blind like the third, its first run is its blind figure. */
+  public static SectionSet tune4(KnowledgeBase knowledge) {
+    return load("tuning-4", TUNE_4, knowledge);
   }
 
   /** Reads a set, resolving each label to exactly one section of {@code knowledge}. */

@@ -55,6 +55,7 @@ public final class QualityCheck {
             SectionSet.heldOut(knowledge),
             SectionSet.tune2(knowledge),
             SectionSet.tune3(knowledge),
+            SectionSet.tune4(knowledge),
             SectionSet.heldOut3(knowledge),
             SectionSet.heldOut4(knowledge),
             SectionSet.heldOut5(knowledge),
