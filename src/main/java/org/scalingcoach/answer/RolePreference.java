@@ -52,11 +52,16 @@ final class RolePreference {
         hits.add(0, hits.remove(remedy));
       }
     }
+    int together = FourAreas.together(hits, query);
+    if (together > 0) {
+      hits.add(0, hits.remove(together));
+    }
     // a list question is answered by the leading section's own list, whatever its closing words
     // point to
     boolean ownList =
         kind == QuestionKind.LIST && hits.get(0).section().lists().stream().anyMatch(l -> l > 0);
-    int pointed = ownList ? -1 : pointedTo(hits);
+    // a section chosen for treating the areas together is not handed over to one of them
+    int pointed = ownList || together > 0 ? -1 : pointedTo(hits);
     if (pointed > 0) {
       hits.add(0, hits.remove(pointed));
     }

@@ -327,6 +327,27 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_answer_a_question_about_all_four_areas_from_a_section_that_treats_them_together() {
+    // each area's words pull towards its own topic; only the overview treats the four together
+    Answer together =
+        engine.answer(
+            Question.of(
+                "our data is messy, the models are drifting, users are drifting away and the"
+                    + " cloud bill keeps climbing. is this all connected?"));
+    // three areas named is often a comparison of two: not moved to the overview
+    Answer two =
+        engine.answer(
+            Question.of(
+                "we spend the whole budget on the model and nothing on the people side, is that a"
+                    + " problem"));
+
+    assertThat(together.citations().get(0).key())
+        .isEqualTo(
+            "scaling-ai-overview#how-the-four-errors-are-connected-and-reinforce-each-other");
+    assertThat(two.citations().get(0).key()).doesNotStartWith("scaling-ai-overview#");
+  }
+
+  @Test
   void should_quote_a_short_section_of_prose_whole_rather_than_its_first_sentence() {
     Section section =
         knowledge
