@@ -348,6 +348,18 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_read_everyday_phrasing_through_the_synonym_list() {
+    // knowledge/synonyms.txt: "pushing back" is what the knowledge calls resistance
+    Answer answer =
+        engine.answer(
+            Question.of(
+                "the sales team keeps pushing back on the lead scoring tool, how do we handle them"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("adkar-for-ai-rollouts#handling-resistance-from-staff");
+  }
+
+  @Test
   void should_quote_a_short_section_of_prose_whole_rather_than_its_first_sentence() {
     Section section =
         knowledge
