@@ -134,11 +134,32 @@ class AnswerQualityTest {
   }
 
   /**
-   * Runs a part whose misses are not printed and checks its floors: at most one in-scope question
-   * refused, and at least 80% of the out-of-scope ones.
+   * The fifth tuning part (written blind on 2026-12-03; its first run is its blind figure): floors
+   * a little below that run. Two of its eight out-of-scope questions sit on the boundary (a laptop
+   * for local language models, a cloud vendor's discount) and were answered on that run.
    */
+  @Test
+  void should_keep_what_the_fifth_tuning_part_measured_blind() {
+    assertBatch(SectionSet.tune5(TestCore.shared().knowledge()), 85, 0.78, 0.86, 0.76, 0.94, 0.75);
+  }
+
   private static void assertBatch(
       SectionSet set, int inScope, double good, double top1, double keyPoints, double topic) {
+    assertBatch(set, inScope, good, top1, keyPoints, topic, 0.8);
+  }
+
+  /**
+   * Runs a part whose misses are not printed and checks its floors: at most one in-scope question
+   * refused, and at least {@code refused} of the out-of-scope ones.
+   */
+  private static void assertBatch(
+      SectionSet set,
+      int inScope,
+      double good,
+      double top1,
+      double keyPoints,
+      double topic,
+      double refused) {
     assertThat(set.items().stream().filter(SectionSet.Item::inScope).count())
         .isGreaterThanOrEqualTo(inScope);
 
@@ -147,7 +168,7 @@ class AnswerQualityTest {
     assertThat(result.overall().goodRate()).as("good answers").isGreaterThanOrEqualTo(good);
     assertFloors(result, top1, keyPoints, topic);
     assertThat(result.overall().refused).as("in-scope questions refused").isLessThanOrEqualTo(1);
-    assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(0.8);
+    assertThat(result.refusalRate()).as("out-of-scope refused").isGreaterThanOrEqualTo(refused);
   }
 
   /** The tuning part's floors: what tuning reached, so a change that undoes it shows. */

@@ -70,6 +70,8 @@ public record SectionSet(String name, List<Item> items) {
 
   public static final Path TUNE_4 = Path.of("src/test/resources/eval/sections-tune-4.tsv");
 
+  public static final Path TUNE_5 = Path.of("src/test/resources/eval/sections-tune-5.tsv");
+
   private static final Map<String, String> DOCUMENTS =
       Map.ofEntries(
           Map.entry("dg", "data-governance-at-scale"),
@@ -138,6 +140,11 @@ public record SectionSet(String name, List<Item> items) {
   /** The fourth tuning part: written blind like the third, its first run is its blind figure. */
   public static SectionSet tune4(KnowledgeBase knowledge) {
     return load("tuning-4", TUNE_4, knowledge);
+  }
+
+  /** The fifth tuning part, written blind like the fourth on 2026-12-03. */
+  public static SectionSet tune5(KnowledgeBase knowledge) {
+    return load("tuning-5", TUNE_5, knowledge);
   }
 
   /** Reads a set, resolving each label to exactly one section of {@code knowledge}. */
