@@ -18,14 +18,21 @@ import org.scalingcoach.retrieval.HybridRetriever;
  * same topic that does.
  */
 final class Comparison {
+  /** Where a side ends: punctuation, a dash that starts another clause, or the end. */
+  private static final String END = "(?:[?.!,;]|\\s[-\u2013\u2014]\\s|$)";
+
   private static final Pattern BETWEEN =
-      Pattern.compile("\\bdifferences? between (.+?) and (.+?)(?:[?.!,;]|$)");
+      Pattern.compile("\\bdifferences? between (.+?) (?:and|vs\\.?|versus) (.+?)" + END);
   private static final Pattern DIFFERS =
-      Pattern.compile("(?:how (?:does|do|is|are) )?(.+?) differs? from (.+?)(?:[?.!,;]|$)");
+      Pattern.compile("(?:how (?:does|do|is|are) )?(.+?) differs? from (.+?)" + END);
   private static final Pattern VERSUS =
       Pattern.compile(
           "(?:^|[,:;]\\s*)(?:(?:what'?s|what is|whats|is|are) (?:the )?)?(.+?)"
-              + " (?:vs\\.?|versus|compared (?:to|with)|or) (.+?)(?:[?.!,;]|$)");
+              + " (?:vs\\.?|versus|compared (?:to|with)|or) (.+?)"
+              + END);
+
+  /** A further side of "X vs Y vs Z". */
+  private static final Pattern MORE = Pattern.compile("\\s(?:vs\\.?|versus)\\s");
 
   /** How long one side's quote may grow with the sentences that follow it. */
   private static final int SIDE_CHARS = 450;
@@ -45,13 +52,18 @@ final class Comparison {
     this.retriever = retriever;
   }
 
-  /** The two things compared in {@code question}, when it names them. */
+  /** The things compared in {@code question} ("X vs Y vs Z" names three), when it names them. */
   static Optional<List<String>> sides(String question) {
     String q = question.toLowerCase(Locale.ROOT).strip();
     for (Pattern pattern : List.of(BETWEEN, DIFFERS, VERSUS)) {
       Matcher m = pattern.matcher(q);
       if (m.find()) {
-        return Optional.of(List.of(m.group(1).strip(), m.group(2).strip()));
+        List<String> sides = new ArrayList<>();
+        sides.add(m.group(1).strip());
+        for (String side : MORE.split(m.group(2))) {
+          sides.add(side.strip());
+        }
+        return Optional.of(List.copyOf(sides));
       }
     }
     return Optional.empty();
@@ -67,25 +79,35 @@ final class Comparison {
       return Optional.empty();
     }
     List<Set<String>> own = distinguishing(sides.get());
-    if (own.get(0).isEmpty() || own.get(1).isEmpty()) {
+    if (own.stream().anyMatch(Set::isEmpty)) {
       return Optional.empty();
     }
     List<Hit> candidates = new ArrayList<>();
     candidates.add(hits.get(0));
+    Set<String> heading = new HashSet<>(retriever.terms(hits.get(0).section().heading()));
+    // a section whose heading names every side ("Project thinking versus product thinking") is the
+    // comparison itself: its neighbours' sentences about one side are not brought in
+    boolean itself = own.stream().allMatch(side -> share(heading, side) > 0);
     for (Hit hit : hits.subList(1, Math.min(hits.size(), 1 + REACH))) {
-      if (hit.section().topic() == hits.get(0).section().topic()) {
+      if (!itself && hit.section().topic() == hits.get(0).section().topic()) {
         candidates.add(hit);
       }
     }
     List<Quote> quotes = new ArrayList<>();
-    for (int side = 0; side < 2; side++) {
-      Optional<Quote> quote = bestQuote(candidates, own.get(side), own.get(1 - side));
+    for (int side = 0; side < own.size(); side++) {
+      Set<String> others = new HashSet<>();
+      for (int o = 0; o < own.size(); o++) {
+        if (o != side) {
+          others.addAll(own.get(o));
+        }
+      }
+      Optional<Quote> quote = bestQuote(candidates, own.get(side), others);
       if (quote.isEmpty()) {
         return Optional.empty();
       }
       quotes.add(quote.get());
     }
-    if (quotes.get(0).text().equals(quotes.get(1).text())) {
+    if (quotes.stream().map(Quote::text).distinct().count() < quotes.size()) {
       return Optional.empty();
     }
     // the best section is cited first whenever it supplies a side, so it stays the answer's source
@@ -100,15 +122,20 @@ final class Comparison {
     return Optional.of(new AnswerComposer.Composed(String.join("\n", parts), cited));
   }
 
-  /** Each side's terms that the other side does not share ("data" and "concept" of two drifts). */
+  /** Each side's terms that no other side shares ("data" and "concept" of two drifts). */
   private List<Set<String>> distinguishing(List<String> sides) {
-    Set<String> a = new HashSet<>(retriever.terms(sides.get(0)));
-    Set<String> b = new HashSet<>(retriever.terms(sides.get(1)));
-    Set<String> onlyA = new HashSet<>(a);
-    onlyA.removeAll(b);
-    Set<String> onlyB = new HashSet<>(b);
-    onlyB.removeAll(a);
-    return List.of(onlyA, onlyB);
+    List<Set<String>> terms = sides.stream().map(s -> Set.copyOf(retriever.terms(s))).toList();
+    List<Set<String>> own = new ArrayList<>();
+    for (int side = 0; side < terms.size(); side++) {
+      Set<String> only = new HashSet<>(terms.get(side));
+      for (int o = 0; o < terms.size(); o++) {
+        if (o != side) {
+          only.removeAll(terms.get(o));
+        }
+      }
+      own.add(only);
+    }
+    return own;
   }
 
   /** One side: its text and, when that ends by introducing a list, the list as nested items. */

@@ -195,6 +195,34 @@ class ExtractiveAnswerEngineTest {
     assertThat(Comparison.sides("how does data drift differ from concept drift"))
         .contains(List.of("data drift", "concept drift"));
     assertThat(Comparison.sides("how do we measure adoption")).isEmpty();
+    assertThat(Comparison.sides("a vs b vs c, whats the diff")).contains(List.of("a", "b", "c"));
+    assertThat(Comparison.sides("the difference between a pilot vs a product?"))
+        .contains(List.of("a pilot", "a product"));
+    assertThat(Comparison.sides("owner vs steward - and who decides?"))
+        .contains(List.of("owner", "steward"));
+  }
+
+  @Test
+  void should_answer_every_side_of_a_comparison_from_the_section_that_makes_it() {
+    Answer three =
+        engine.answer(Question.of("stress test vs spike test vs soak test, whats the diff"));
+    Answer product =
+        engine.answer(
+            Question.of(
+                "whats the actual difference between running ai as a project vs as a product"));
+
+    assertThat(three.markdown())
+        .contains("**Stress test:")
+        .contains("**Spike test:")
+        .contains("**Soak test:");
+    // the section comparing the two answers both; a neighbour about one side is not mixed in
+    assertThat(product.citations())
+        .extracting(Citation::key)
+        .containsExactly("product-mindset-for-ai#project-thinking-versus-product-thinking-for-ai");
+    assertThat(product.markdown())
+        .contains("A project has fixed dates")
+        .contains("Product thinking treats")
+        .contains("a permanent owner");
   }
 
   @Test
