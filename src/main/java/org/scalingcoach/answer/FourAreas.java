@@ -33,7 +33,7 @@ final class FourAreas {
           Topic.DATA_GOVERNANCE,
           Pattern.compile("\\b(data|datasets?|records|fields?)\\b"),
           Topic.MODEL_RETRAINING,
-          Pattern.compile("\\b(models?|drift\\w*|retrain\\w*|mlops|ml|stale)\\b"),
+          Pattern.compile("\\b(models?|drift\\w*|retrain\\w*|monitor\\w*|mlops|ml|stale)\\b"),
           Topic.CHANGE_MANAGEMENT,
           Pattern.compile(
               "\\b(people|adoption|users|staff|employees|rollout|stakeholders|change management)\\b"),

@@ -373,6 +373,9 @@ class ExtractiveAnswerEngineTest {
         .isEqualTo(
             "scaling-ai-overview#how-the-four-errors-are-connected-and-reinforce-each-other");
     assertThat(two.citations().get(0).key()).doesNotStartWith("scaling-ai-overview#");
+    // monitoring is how people name the model area when they list the four
+    assertThat(FourAreas.named("data, monitoring, people or costs. where do we start?"))
+        .isEqualTo(4);
   }
 
   @Test
