@@ -75,11 +75,19 @@ final class NumberedHeading {
           "the", "all", "our", "these", "those", "their", "your", "its", "any", "and", "are",
           "with", "for", "top", "about", "over", "under", "than");
 
+  /**
+   * How far below the leading section the named item may score: "the first step for getting our
+   * models monitored" asks where to begin with monitoring, which the monitoring step answers far
+   * better than step one does.
+   */
+  private static final double REACH = 0.15;
+
   private NumberedHeading() {}
 
   /**
    * The position in {@code hits} of the one section whose heading opens with the item {@code query}
-   * names, or -1 when the query names none or several sections' headings match.
+   * names, or -1 when the query names none, several sections' headings match, or the one that
+   * matches scores far below the leading section.
    */
   static int named(List<Hit> hits, String query) {
     Set<String> asked = items(query.toLowerCase(Locale.ROOT), false);
@@ -99,7 +107,7 @@ final class NumberedHeading {
         context.forEach(word -> heading.add(item + "@" + word));
       }
       heading.retainAll(asked);
-      if (!heading.isEmpty()) {
+      if (!heading.isEmpty() && hits.get(i).score() >= hits.get(0).score() - REACH) {
         if (found >= 0) {
           return -1;
         }

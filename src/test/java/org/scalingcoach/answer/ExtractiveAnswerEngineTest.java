@@ -336,6 +336,9 @@ class ExtractiveAnswerEngineTest {
     Answer early =
         engine.answer(
             Question.of("what first steps should we take this week to prepare for scaling"));
+    Answer begin =
+        engine.answer(
+            Question.of("what's the first step for getting our models monitored properly"));
 
     assertThat(first.citations().get(0).anchor())
         .isEqualTo("lesson-one-build-on-governed-data-and-automated-model-operations");
@@ -352,6 +355,9 @@ class ExtractiveAnswerEngineTest {
     // "the first steps" are the early ones, not step one
     assertThat(early.citations().get(0).anchor())
         .isNotEqualTo("first-step-a-data-audit-of-your-sources-and-their-weak-spots");
+    // "the first step for X" asks where to begin with X: step one, far weaker, does not take over
+    assertThat(begin.citations().get(0).anchor())
+        .isEqualTo("second-step-plan-how-models-will-be-monitored-and-retrained");
   }
 
   @Test
