@@ -76,11 +76,14 @@ final class NumberedHeading {
           "with", "for", "top", "about", "over", "under", "than");
 
   /**
-   * How far below the leading section the named item may score: "the first step for getting our
-   * models monitored" asks where to begin with monitoring, which the monitoring step answers far
-   * better than step one does.
+   * How far below the leading section the named item may score in a longer question: "the first
+   * step for getting our models monitored" asks where to begin with monitoring, which the
+   * monitoring step answers far better than step one does.
    */
   private static final double REACH = 0.15;
+
+  /** At most this many words, and a question is about the item it names. */
+  private static final int TERSE_WORDS = 6;
 
   private NumberedHeading() {}
 
@@ -94,6 +97,9 @@ final class NumberedHeading {
     if (asked.isEmpty()) {
       return -1;
     }
+    // a question that says little besides the item ("lesson 4?") is about the item, however its
+    // few words score
+    boolean terse = query.split("[^\\p{L}]*\\s+[^\\p{L}]*").length <= TERSE_WORDS;
     int found = -1;
     for (int i = 0; i < hits.size(); i++) {
       String title = hits.get(i).section().heading().toLowerCase(Locale.ROOT);
@@ -107,7 +113,7 @@ final class NumberedHeading {
         context.forEach(word -> heading.add(item + "@" + word));
       }
       heading.retainAll(asked);
-      if (!heading.isEmpty() && hits.get(i).score() >= hits.get(0).score() - REACH) {
+      if (!heading.isEmpty() && (terse || hits.get(i).score() >= hits.get(0).score() - REACH)) {
         if (found >= 0) {
           return -1;
         }
