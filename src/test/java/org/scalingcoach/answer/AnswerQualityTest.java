@@ -125,12 +125,12 @@ class AnswerQualityTest {
   }
 
   /**
-   * The fourth tuning part (written blind like the third; its first run, before any change made
-   * from it, is its blind figure): floors a little below that run (see README).
+   * The fourth tuning part (written blind like the third, 78.9% good on its blind run, then used for
+   * tuning): floors a little below what tuning reached on it (see README).
    */
   @Test
-  void should_keep_what_the_fourth_tuning_part_measured_blind() {
-    assertBatch(SectionSet.tune4(TestCore.shared().knowledge()), 85, 0.76, 0.77, 0.73, 0.89);
+  void should_keep_what_tuning_reached_on_the_fourth_tuning_part() {
+    assertBatch(SectionSet.tune4(TestCore.shared().knowledge()), 85, 0.88, 0.90, 0.84, 0.95);
   }
 
   /**
