@@ -125,8 +125,8 @@ class AnswerQualityTest {
   }
 
   /**
-   * The fourth tuning part (written blind like the third, 78.9% good on its blind run, then used for
-   * tuning): floors a little below what tuning reached on it (see README).
+   * The fourth tuning part (written blind like the third, 78.9% good on its blind run, then used
+   * for tuning): floors a little below what tuning reached on it (see README).
    */
   @Test
   void should_keep_what_tuning_reached_on_the_fourth_tuning_part() {
