@@ -95,13 +95,7 @@ final class Comparison {
     }
     List<Quote> quotes = new ArrayList<>();
     for (int side = 0; side < own.size(); side++) {
-      Set<String> others = new HashSet<>();
-      for (int o = 0; o < own.size(); o++) {
-        if (o != side) {
-          others.addAll(own.get(o));
-        }
-      }
-      Optional<Quote> quote = bestQuote(candidates, own.get(side), others);
+      Optional<Quote> quote = bestQuote(candidates, own.get(side), allBut(own, side));
       if (quote.isEmpty()) {
         return Optional.empty();
       }
@@ -128,14 +122,21 @@ final class Comparison {
     List<Set<String>> own = new ArrayList<>();
     for (int side = 0; side < terms.size(); side++) {
       Set<String> only = new HashSet<>(terms.get(side));
-      for (int o = 0; o < terms.size(); o++) {
-        if (o != side) {
-          only.removeAll(terms.get(o));
-        }
-      }
+      only.removeAll(allBut(terms, side));
       own.add(only);
     }
     return own;
+  }
+
+  /** The terms of every side but {@code side}. */
+  private static Set<String> allBut(List<Set<String>> sides, int side) {
+    Set<String> out = new HashSet<>();
+    for (int o = 0; o < sides.size(); o++) {
+      if (o != side) {
+        out.addAll(sides.get(o));
+      }
+    }
+    return out;
   }
 
   /** One side: its text and, when that ends by introducing a list, the list as nested items. */

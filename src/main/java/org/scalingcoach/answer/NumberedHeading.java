@@ -99,7 +99,7 @@ final class NumberedHeading {
     }
     // a question that says little besides the item ("lesson 4?") is about the item, however its
     // few words score
-    boolean terse = query.split("[^\\p{L}]*\\s+[^\\p{L}]*").length <= TERSE_WORDS;
+    boolean terse = query.strip().split("\\s+").length <= TERSE_WORDS;
     int found = -1;
     for (int i = 0; i < hits.size(); i++) {
       String title = hits.get(i).section().heading().toLowerCase(Locale.ROOT);
