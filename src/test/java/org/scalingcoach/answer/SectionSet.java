@@ -72,6 +72,8 @@ public record SectionSet(String name, List<Item> items) {
 
   public static final Path TUNE_5 = Path.of("src/test/resources/eval/sections-tune-5.tsv");
 
+  public static final Path TUNE_6 = Path.of("src/test/resources/eval/sections-tune-6.tsv");
+
   private static final Map<String, String> DOCUMENTS =
       Map.ofEntries(
           Map.entry("dg", "data-governance-at-scale"),
@@ -145,6 +147,11 @@ public record SectionSet(String name, List<Item> items) {
   /** The fifth tuning part, written blind like the fourth on 2026-12-03. */
   public static SectionSet tune5(KnowledgeBase knowledge) {
     return load("tuning-5", TUNE_5, knowledge);
+  }
+
+  /** The sixth tuning part, written blind like the fifth on 2026-12-03, later that day. */
+  public static SectionSet tune6(KnowledgeBase knowledge) {
+    return load("tuning-6", TUNE_6, knowledge);
   }
 
   /** Reads a set, resolving each label to exactly one section of {@code knowledge}. */
