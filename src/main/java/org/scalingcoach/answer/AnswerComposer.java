@@ -126,6 +126,7 @@ final class AnswerComposer {
             && kind != QuestionKind.WHO
             && kind != QuestionKind.WHY
             && kind != QuestionKind.COMPARE
+            && kind != QuestionKind.JUDGE
             && (kind.wantsList() || section.role() != SectionRole.REMEDY);
     if (kind == QuestionKind.DEFINITION && list > 0) {
       String definition = sentences(section, relevance, kind, 1);
@@ -138,6 +139,12 @@ final class AnswerComposer {
     if (listFirst) {
       String quoted = list(section, list, false, mark);
       return quoted + besides(section, list, relevance, quoted);
+    }
+    if (kind == QuestionKind.JUDGE && list > 0) {
+      // the verdict on the plan as the section words it, then what to do instead
+      String quoted = list(section, list, false, mark);
+      String verdict = sentences(section, relevance, kind, 3, quoted);
+      return verdict.isEmpty() ? quoted : verdict + "\n\n" + quoted;
     }
     if (kind == QuestionKind.WHY && list > 0 && section.role() == SectionRole.EXPLANATION) {
       // the list of causes is the answer to why; the best prose says what they add up to
@@ -323,6 +330,15 @@ final class AnswerComposer {
 
   /** The best few sentences of the section for this kind of question, in reading order. */
   private String sentences(Section section, double[] relevance, QuestionKind kind, int max) {
+    return sentences(section, relevance, kind, max, "");
+  }
+
+  /**
+   * As {@link #sentences(Section, double[], QuestionKind, int)}, leaving out what {@code quoted}
+   * says.
+   */
+  private String sentences(
+      Section section, double[] relevance, QuestionKind kind, int max, String quoted) {
     List<String> units = section.units();
     List<Integer> candidates = new ArrayList<>();
     double[] score = new double[units.size()];
@@ -334,6 +350,9 @@ final class AnswerComposer {
       }
       if (Character.isLowerCase(unit.charAt(0))) {
         continue; // a continuation of a lead-in
+      }
+      if (!quoted.isEmpty() && quoted.contains(unit)) {
+        continue; // already in the answer
       }
       String lower = unit.toLowerCase(Locale.ROOT);
       double s = relevance[i];

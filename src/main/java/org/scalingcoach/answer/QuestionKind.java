@@ -12,6 +12,17 @@ public enum QuestionKind {
       "\\bwhat are the (\\d+|two|three|four|five|six|main|key|classic|common|typical)\\b"
           + "|\\b(list|checklist|warning signs|signs|red flags)\\b|\\bwhat (should|goes|must) .*\\b"
           + "(on|into|contain|cover|include|record|have)\\b|\\bwhat (questions|fields|lines)\\b"),
+  /**
+   * "We plan one webinar for everyone. Is that ok?", "good enough?", "red flag?": a verdict on a
+   * plan or practice, which the section that says what goes wrong with it and why gives in prose.
+   */
+  JUDGE(
+      "^(?!.*\\b(how (do|would|can|should) (we|i) (even )?(decide|know|tell|settle)|why)\\b).*("
+          + "\\b(is (that|this|it) (really |even )?(ok|okay|fine|normal|enough|good enough|wise"
+          + "|smart|dumb|a (mistake|bad idea|red flag))|good enough|red flag|should i be worried"
+          + "|or is that \\w+)\\W*$"
+          + "|\\bis it (ok|okay|fine|wise|smart) (to|if)\\b|(,|\\bnow) right\\?+$"
+          + "|\\bthats? fine right\\b)"),
   /** "Is that drift?", "how would I know ...?": the symptoms. */
   DIAGNOSE(
       "\\bis (that|this|it) (a |an |really )?(\\w+ )?\\w+\\s*(\\?|$|,|\\.)"

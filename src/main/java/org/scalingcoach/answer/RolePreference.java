@@ -61,7 +61,9 @@ final class RolePreference {
     boolean ownList =
         kind == QuestionKind.LIST && hits.get(0).section().lists().stream().anyMatch(l -> l > 0);
     // a section chosen for treating the areas together is not handed over to one of them
-    int pointed = ownList || together > 0 ? -1 : pointedTo(hits);
+    // a verdict or a reason is given where the problem is described, not where the pointer leads
+    boolean ownAnswer = kind == QuestionKind.JUDGE || kind == QuestionKind.WHY;
+    int pointed = ownList || ownAnswer || together > 0 ? -1 : pointedTo(hits);
     if (pointed > 0) {
       hits.add(0, hits.remove(pointed));
     }
@@ -225,6 +227,7 @@ final class RolePreference {
             default -> 0;
           };
       case DIAGNOSE -> role.describesProblem() ? 0.03 : 0;
+      case JUDGE -> role == SectionRole.PITFALL ? 0.03 : 0;
       case MEASURE -> role == SectionRole.METRICS ? 0.05 : 0;
       case DEFINITION ->
           switch (role) {

@@ -532,4 +532,45 @@ class ExtractiveAnswerEngineTest {
     assertThat(answer.citations().get(0).key())
         .isEqualTo("adkar-for-ai-rollouts#scoring-adkar-and-finding-the-barrier-point");
   }
+
+  @Test
+  void should_give_a_verdict_on_a_plan_and_then_what_to_do_instead() {
+    Answer answer =
+        engine.answer(
+            Question.of(
+                "we'll run one all-hands training call for the whole company on the new"
+                    + " assistant, is that fine?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("adkar-for-ai-rollouts#designing-training-for-each-role");
+    assertThat(answer.markdown())
+        .startsWith("One generic training session for everyone")
+        .contains("- **Group users by role and decision,**")
+        .contains("- **Train managers first**");
+  }
+
+  @Test
+  void should_quote_the_sentence_that_judges_the_plan_once_and_before_the_list() {
+    Answer answer =
+        engine.answer(
+            Question.of(
+                "the product owner of our chatbot does it next to her regular job. is that ok?"));
+
+    String markdown = answer.markdown();
+    assertThat(markdown).contains("not a line added to an already full job");
+    assertThat(markdown.indexOf("not a line added")).isLessThan(markdown.indexOf("- defines"));
+    String repeated = "This is usually someone from the business area that benefits";
+    assertThat(markdown.indexOf(repeated)).isEqualTo(markdown.lastIndexOf(repeated));
+  }
+
+  @Test
+  void should_answer_a_why_question_from_the_explanation_not_the_section_it_points_to() {
+    Answer answer =
+        engine.answer(
+            Question.of(
+                "why does plugging AI into our legacy systems always blow up the timeline?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("infrastructure-and-cost-at-scale#why-legacy-systems-are-hard-to-connect");
+  }
 }

@@ -48,4 +48,28 @@ class QuestionKindTest {
                 "nobody opens the screen the predictions are on. is that our problem or the users'?"))
         .isNotEqualTo(QuestionKind.DIAGNOSE);
   }
+
+  @Test
+  void should_read_a_question_that_asks_for_a_verdict_on_a_plan_as_a_judgement() {
+    assertThat(QuestionKind.of("we plan one webinar for all 800 staff. is that ok?"))
+        .isEqualTo(QuestionKind.JUDGE);
+    assertThat(QuestionKind.of("the owner does it on top of her normal job. good enough?"))
+        .isEqualTo(QuestionKind.JUDGE);
+    assertThat(QuestionKind.of("the business case only has dev costs in it. red flag?"))
+        .isEqualTo(QuestionKind.JUDGE);
+    assertThat(QuestionKind.of("is it ok to skip the maintenance budget for a small model"))
+        .isEqualTo(QuestionKind.JUDGE);
+    assertThat(QuestionKind.of("it works fine, so the team can move on now, right?"))
+        .isEqualTo(QuestionKind.JUDGE);
+  }
+
+  @Test
+  void should_not_read_a_how_or_why_question_as_a_judgement() {
+    assertThat(QuestionKind.of("how do we decide if a smaller model is good enough"))
+        .isNotEqualTo(QuestionKind.JUDGE);
+    assertThat(QuestionKind.of("IT wants to run the rollout alone. why is that a bad idea?"))
+        .isNotEqualTo(QuestionKind.JUDGE);
+    assertThat(QuestionKind.of("sales and finance disagree, how do we settle which one is right?"))
+        .isNotEqualTo(QuestionKind.JUDGE);
+  }
 }
