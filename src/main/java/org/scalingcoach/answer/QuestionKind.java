@@ -23,6 +23,10 @@ public enum QuestionKind {
           + "|or is that \\w+)\\W*$"
           + "|\\bis it (ok|okay|fine|wise|smart) (to|if)\\b|(,|\\bnow) right\\?+$"
           + "|\\bthats? fine right\\b)"),
+  /** "Why ...?", "what went wrong?", "how is that even possible?": the reasons. */
+  WHY(
+      "^(\\w+[,!.]?\\s+)?why\\b|\\b(what went wrong|how come|how (is|was|can) (that|this|it)"
+          + " (even |ever )?(be )?possible)\\b"),
   /** "Is that drift?", "how would I know ...?": the symptoms. */
   DIAGNOSE(
       "\\bis (that|this|it) (a |an |really )?(\\w+ )?\\w+\\s*(\\?|$|,|\\.)"
@@ -35,7 +39,6 @@ public enum QuestionKind {
   WHO("^(\\w+[,!.]?\\s+)?who\\b|\\bwho (should|owns|is|does|maintains|pays|leads)\\b"),
   /** "When / how often ...?": the triggers or timing. */
   WHEN("^(\\w+[,!.]?\\s+)?(when|how often|how frequently)\\b"),
-  WHY("^(\\w+[,!.]?\\s+)?why\\b"),
   /** "What is X?", "explain X": the definition. */
   DEFINITION(
       "^(can (someone|you) )?(explain|define|what('?s| is| are| does))\\b(?!.*\\b(we|i|our)\\b)"),

@@ -573,4 +573,16 @@ class ExtractiveAnswerEngineTest {
     assertThat(answer.citations().get(0).key())
         .isEqualTo("infrastructure-and-cost-at-scale#why-legacy-systems-are-hard-to-connect");
   }
+
+  @Test
+  void should_answer_a_question_after_the_cause_from_the_explanation_not_the_symptoms() {
+    Answer answer =
+        engine.answer(
+            Question.of(
+                "our churn model was great at launch and now its predictions are way off. no one"
+                    + " changed the code, how is that possible?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("model-drift-and-retraining#why-a-deployed-model-gets-worse-over-time");
+  }
 }

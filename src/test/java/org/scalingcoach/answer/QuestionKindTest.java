@@ -72,4 +72,13 @@ class QuestionKindTest {
     assertThat(QuestionKind.of("sales and finance disagree, how do we settle which one is right?"))
         .isNotEqualTo(QuestionKind.JUDGE);
   }
+
+  @Test
+  void should_read_a_question_after_the_cause_as_a_why_question() {
+    assertThat(QuestionKind.of("usage was great at launch, now nobody opens it. what went wrong?"))
+        .isEqualTo(QuestionKind.WHY);
+    assertThat(QuestionKind.of("nobody touched the code, how is that even possible"))
+        .isEqualTo(QuestionKind.WHY);
+    assertThat(QuestionKind.of("why is that a problem?")).isEqualTo(QuestionKind.WHY);
+  }
 }
