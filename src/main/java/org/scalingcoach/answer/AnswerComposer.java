@@ -146,7 +146,7 @@ final class AnswerComposer {
       String verdict = sentences(section, relevance, kind, 3, quoted);
       return verdict.isEmpty() ? quoted : verdict + "\n\n" + quoted;
     }
-    if (kind == QuestionKind.WHY && list > 0 && section.role() == SectionRole.EXPLANATION) {
+    if (kind == QuestionKind.WHY && list > 0) {
       // the list of causes is the answer to why; the best prose says what they add up to
       String quoted = list(section, list, false, mark);
       String prose = sentences(section, relevance, kind, 2);

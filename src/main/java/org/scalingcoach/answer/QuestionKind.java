@@ -23,10 +23,13 @@ public enum QuestionKind {
           + "|or is that \\w+)\\W*$"
           + "|\\bis it (ok|okay|fine|wise|smart) (to|if)\\b|(,|\\bnow) right\\?+$"
           + "|\\bthats? fine right\\b)"),
-  /** "Why ...?", "what went wrong?", "how is that even possible?": the reasons. */
+  /**
+   * "Why ...?", "what went wrong?", "how is that even possible?", "what's the argument?": the
+   * reasons.
+   */
   WHY(
       "^(\\w+[,!.]?\\s+)?why\\b|\\b(what went wrong|how come|how (is|was|can) (that|this|it)"
-          + " (even |ever )?(be )?possible)\\b"),
+          + " (even |ever )?(be )?possible|argue|the argument|arguments? (for|against)|justify|make (the|a|our) case)\\b"),
   /** "Is that drift?", "how would I know ...?": the symptoms. */
   DIAGNOSE(
       "\\bis (that|this|it) (a |an |really )?(\\w+ )?\\w+\\s*(\\?|$|,|\\.)"

@@ -585,4 +585,16 @@ class ExtractiveAnswerEngineTest {
     assertThat(answer.citations().get(0).key())
         .isEqualTo("model-drift-and-retraining#why-a-deployed-model-gets-worse-over-time");
   }
+
+  @Test
+  void should_answer_a_why_question_with_the_reasons_a_section_lists_whatever_its_role() {
+    // "What drift costs the business" is not written as an explanation, but its list is the answer
+    Answer answer = engine.answer(Question.of("why should we care what a drifting model costs?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("model-drift-and-retraining#what-drift-costs-the-business");
+    assertThat(answer.markdown())
+        .contains("- **Falling return on investment.**")
+        .contains("- **Lost trust.**");
+  }
 }

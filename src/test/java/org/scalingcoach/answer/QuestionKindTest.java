@@ -81,4 +81,16 @@ class QuestionKindTest {
         .isEqualTo(QuestionKind.WHY);
     assertThat(QuestionKind.of("why is that a problem?")).isEqualTo(QuestionKind.WHY);
   }
+
+  @Test
+  void should_read_a_request_for_the_argument_as_a_why_question() {
+    assertThat(QuestionKind.of("how do i argue against that with my boss"))
+        .isEqualTo(QuestionKind.WHY);
+    assertThat(QuestionKind.of("finance wants a cheaper model, whats the argument for training?"))
+        .isEqualTo(QuestionKind.WHY);
+    assertThat(QuestionKind.of("i need to justify the monitoring budget to the cfo"))
+        .isEqualTo(QuestionKind.WHY);
+    assertThat(QuestionKind.of("every meeting turns into an argument. how do we fix this"))
+        .isEqualTo(QuestionKind.HOW);
+  }
 }
