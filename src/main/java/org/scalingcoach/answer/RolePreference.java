@@ -23,7 +23,7 @@ final class RolePreference {
   private static final double LINK_PREFERENCE = 0.05;
 
   /** How far below the leading section the section its best sentence points to may score. */
-  private static final double POINTER_REACH = 0.15;
+  private static final double POINTER_REACH = 0.10;
 
   private RolePreference() {}
 

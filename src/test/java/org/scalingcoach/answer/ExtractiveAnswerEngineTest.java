@@ -597,4 +597,16 @@ class ExtractiveAnswerEngineTest {
         .contains("- **Falling return on investment.**")
         .contains("- **Lost trust.**");
   }
+
+  @Test
+  void should_not_follow_a_pointer_to_a_section_that_answers_clearly_worse() {
+    // the second step's closing pointer names the MLOps checklist, which scores 0.12 lower
+    Answer answer =
+        engine.answer(
+            Question.of("do we have to buy an MLOps tool before we can start monitoring models?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo(
+            "immediate-next-steps#second-step-plan-how-models-will-be-monitored-and-retrained");
+  }
 }
