@@ -7,8 +7,9 @@ import org.scalingcoach.knowledge.Topic;
 
 /**
  * Catches what is not a question the knowledge base could answer before anything is retrieved:
- * nothing, emoji, a link, a pasted stack trace or log, a wall of text, another language. Each gets
- * a short reply saying what the coach can do instead.
+ * nothing, emoji, a link, a pasted stack trace or log, a wall of text, another language, and a
+ * request for a fact the knowledge base never holds (a vendor's current price, discount or product,
+ * who runs a company). Each gets a short reply saying what the coach can do instead.
  */
 final class InputScreen {
   /** Longest question read; longer messages are refused and stored cut to this length. */
@@ -35,6 +36,37 @@ final class InputScreen {
           "^(?:Exception in thread \"[^\"]*\" )?(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*"
               + "(?:Exception|Error|Throwable)\\b.*",
           Pattern.DOTALL);
+
+  /** A cloud, model or hardware vendor, or a product of one, named in a question. */
+  private static final Pattern VENDOR =
+      Pattern.compile(
+          "\\b(aws|amazon web services|azure|gcp|google cloud|nvidia|a100s?|h100s?|openai|anthropic"
+              + "|databricks|snowflake|ec2|sagemaker|laptops?|macbooks?|thinkpads?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Asking what something costs today, what a deal is worth, or which product to buy. */
+  private static final Pattern PRICE_OR_PICK =
+      Pattern.compile(
+          "\\bhow much (does|do|is|are|would|will)\\b.*\\b(costs?|charges?|per hour|an hour)"
+              + "|\\bwhat('?s|s| is| are) the (current |latest )?(list )?(price|rate)s?\\b"
+              + "|\\b(current|latest) (list )?prices?\\b"
+              + "|\\bis (our|the|their|this) .*discount\\b.*\\b(better|worse|good|fair)\\b"
+              + "|\\bwhich (laptop|gpu|instance|vendor|provider|cloud)s? (should|to|is|do|would)\\b"
+              + "|\\brecommend (a|an|me|some|us)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Who runs a company: trivia, not something a company's own knowledge base answers. */
+  private static final Pattern EXECUTIVE =
+      Pattern.compile(
+          "^(\\w+[,!.]? )?who('s| is| are| was) (the )?(current |new )?(ceo|cto|cfo|coo|founder"
+              + "|president|chair\\w*)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final List<String> COST_EXAMPLES =
+      List.of(
+          "What goes into a total cost of ownership for AI?",
+          "How do we keep GPU and cloud costs under control?",
+          "How do we decide if a smaller, cheaper model is good enough?");
 
   private static final List<String> EXAMPLES =
       List.of(
@@ -86,6 +118,24 @@ final class InputScreen {
         reply.append("\n- ").append(topic.label());
       }
       return Optional.of(new Answer(stripped, false, null, reply.toString(), List.of(), EXAMPLES));
+    }
+    if (VENDOR.matcher(stripped).find() && PRICE_OR_PICK.matcher(stripped).find()) {
+      StringBuilder reply =
+          new StringBuilder(
+              "I don't keep vendors' current prices, discounts or product and hardware"
+                  + " recommendations, so I can't answer that reliably: the vendor's pricing page"
+                  + " or your procurement team can. I can help you plan and control AI costs, for"
+                  + " example:");
+      COST_EXAMPLES.forEach(e -> reply.append("\n- ").append(e));
+      return Optional.of(
+          new Answer(stripped, false, null, reply.toString(), List.of(), COST_EXAMPLES));
+    }
+    if (EXECUTIVE.matcher(stripped).find()) {
+      return reply(
+          stripped,
+          "I don't have facts about companies or the people who run them; I answer questions"
+              + " about scaling AI in your company, for example:"
+              + examples());
     }
     return Optional.empty();
   }

@@ -609,4 +609,37 @@ class ExtractiveAnswerEngineTest {
         .isEqualTo(
             "immediate-next-steps#second-step-plan-how-models-will-be-monitored-and-retrained");
   }
+
+  @Test
+  void should_say_it_keeps_no_vendor_prices_rather_than_answer_from_the_cost_sections() {
+    for (String question :
+        List.of(
+            "how much is an H100 on AWS per hour at the moment?",
+            "what's the current price per million tokens on Azure OpenAI",
+            "can you recommend a laptop for running local models?",
+            "is the discount AWS gave us better than the one from Google Cloud?")) {
+      Answer answer = engine.answer(Question.of(question));
+
+      assertThat(answer.answered()).as(question).isFalse();
+      assertThat(answer.citations()).as(question).isEmpty();
+      assertThat(answer.markdown()).as(question).contains("current prices");
+    }
+    for (String question :
+        List.of(
+            "our AWS GPU bill tripled after go-live, how do we bring it down?",
+            "AWS prices keep going up, how do we cut our cloud costs?",
+            "should we host the model on Azure or on our own servers?")) {
+      assertThat(engine.answer(Question.of(question)).answered()).as(question).isTrue();
+    }
+  }
+
+  @Test
+  void should_refuse_trivia_about_who_runs_a_company_but_answer_who_owns_what() {
+    Answer ceo = engine.answer(Question.of("who is the CEO of microsoft"));
+
+    assertThat(ceo.answered()).isFalse();
+    assertThat(ceo.markdown()).contains("people who run them");
+    assertThat(engine.answer(Question.of("who is the owner of the customer table?")).answered())
+        .isTrue();
+  }
 }
