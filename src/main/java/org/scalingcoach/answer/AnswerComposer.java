@@ -162,6 +162,12 @@ final class AnswerComposer {
               : owner + " " + mark + "\n" + list(section, roles, true, mark);
       return answer + besides(section, roles, relevance, answer);
     }
+    if (kind == QuestionKind.WHO && list > 0 && leadInNamesRole(section, list)) {
+      // who it is, then what that person does ("The product owner: - defines ... - secures ...")
+      String duties = list(section, list, false, mark);
+      String owner = sentences(section, relevance, kind, 2, duties);
+      return owner.isEmpty() ? duties : owner + "\n\n" + duties;
+    }
     int sentences =
         kind == QuestionKind.DEFINITION ? 2 : section.role() == SectionRole.EXPLANATION ? 4 : 3;
     String text = sentences(section, relevance, kind, sentences);
@@ -205,6 +211,15 @@ final class AnswerComposer {
         .map(Map.Entry::getKey)
         .findFirst()
         .orElse(0);
+  }
+
+  /** Whether {@code list} is introduced by a role ("The product owner:"): it says what they do. */
+  private static boolean leadInNamesRole(Section section, int list) {
+    int leadIn = section.lists().indexOf(list) - 1;
+    return leadIn >= 0
+        && section.lists().get(leadIn) == 0
+        && words(section.units().get(leadIn)) < 8
+        && ROLE.matcher(section.units().get(leadIn).toLowerCase(Locale.ROOT)).find();
   }
 
   /**

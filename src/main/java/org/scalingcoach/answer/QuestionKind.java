@@ -18,9 +18,9 @@ public enum QuestionKind {
    */
   JUDGE(
       "^(?!.*\\b(how (do|would|can|should) (we|i) (even )?(decide|know|tell|settle)|why)\\b).*("
-          + "\\b(is (that|this|it) (really |even )?(ok|okay|fine|normal|enough|good enough|wise"
-          + "|smart|dumb|a (mistake|bad idea|red flag))|good enough|red flag|should i be worried"
-          + "|or is that \\w+)\\W*$"
+          + "\\bis (that|this|it) (really |even )?(ok|okay|fine|normal|enough|good enough|wise"
+          + "|smart|dumb|a (mistake|bad idea|red flag))\\b"
+          + "|\\b(good enough|red flag|should i be worried|or is that \\w+)\\W*$"
           + "|\\bis it (ok|okay|fine|wise|smart) (to|if)\\b|(,|\\bnow) right\\?+$"
           + "|\\bthats? fine right\\b)"),
   /**

@@ -642,4 +642,20 @@ class ExtractiveAnswerEngineTest {
     assertThat(engine.answer(Question.of("who is the owner of the customer table?")).answered())
         .isTrue();
   }
+
+  @Test
+  void should_say_who_owns_it_and_then_what_that_person_does() {
+    Answer answer =
+        engine.answer(
+            Question.of(
+                "who should own our AI product after launch, and what does that person actually"
+                    + " do?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("product-mindset-for-ai#giving-an-ai-product-a-dedicated-owner");
+    assertThat(answer.markdown())
+        .contains("someone from the business area that benefits")
+        .contains("- prioritises the backlog")
+        .contains("- secures the running budget");
+  }
 }

@@ -61,6 +61,8 @@ class QuestionKindTest {
         .isEqualTo(QuestionKind.JUDGE);
     assertThat(QuestionKind.of("it works fine, so the team can move on now, right?"))
         .isEqualTo(QuestionKind.JUDGE);
+    assertThat(QuestionKind.of("\"data must be accurate\": is that good enough as our rule?"))
+        .isEqualTo(QuestionKind.JUDGE);
   }
 
   @Test
