@@ -36,7 +36,7 @@ final class FourAreas {
           Pattern.compile("\\b(models?|drift\\w*|retrain\\w*|monitor\\w*|mlops|ml|stale)\\b"),
           Topic.CHANGE_MANAGEMENT,
           Pattern.compile(
-              "\\b(people|adoption|users|staff|employees|rollout|stakeholders|change management)\\b"),
+              "\\b(people|adoption|users|staff|employees|rollout|stakeholders|change (management|mgmt))\\b"),
           Topic.INFRASTRUCTURE_COST,
           Pattern.compile(
               "\\b(costs?|cloud|bills?|spend|infrastructure|budgets?|gpus?|finops|money)\\b"));

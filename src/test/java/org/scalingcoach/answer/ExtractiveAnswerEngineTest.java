@@ -382,6 +382,8 @@ class ExtractiveAnswerEngineTest {
     // monitoring is how people name the model area when they list the four
     assertThat(FourAreas.named("data, monitoring, people or costs. where do we start?"))
         .isEqualTo(4);
+    // and "change mgmt" is how they shorten the people area
+    assertThat(FourAreas.named("one thing only: data, mlops, change mgmt or cost?")).isEqualTo(4);
   }
 
   @Test
