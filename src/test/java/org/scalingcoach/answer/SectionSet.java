@@ -74,6 +74,8 @@ public record SectionSet(String name, List<Item> items) {
 
   public static final Path TUNE_6 = Path.of("src/test/resources/eval/sections-tune-6.tsv");
 
+  public static final Path TUNE_7 = Path.of("src/test/resources/eval/sections-tune-7.tsv");
+
   private static final Map<String, String> DOCUMENTS =
       Map.ofEntries(
           Map.entry("dg", "data-governance-at-scale"),
@@ -152,6 +154,14 @@ public record SectionSet(String name, List<Item> items) {
   /** The sixth tuning part, written blind like the fifth on 2026-12-03, later that day. */
   public static SectionSet tune6(KnowledgeBase knowledge) {
     return load("tuning-6", TUNE_6, knowledge);
+  }
+
+  /**
+   * The seventh tuning part, written blind like the sixth, leaning to terse questions, people in
+   * named roles, typos, abbreviations and asks for a number or a frequency.
+   */
+  public static SectionSet tune7(KnowledgeBase knowledge) {
+    return load("tuning-7", TUNE_7, knowledge);
   }
 
   /** Reads a set, resolving each label to exactly one section of {@code knowledge}. */

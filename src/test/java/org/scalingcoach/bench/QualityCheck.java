@@ -58,6 +58,7 @@ public final class QualityCheck {
             SectionSet.tune4(knowledge),
             SectionSet.tune5(knowledge),
             SectionSet.tune6(knowledge),
+            SectionSet.tune7(knowledge),
             SectionSet.heldOut3(knowledge),
             SectionSet.heldOut4(knowledge),
             SectionSet.heldOut5(knowledge),
