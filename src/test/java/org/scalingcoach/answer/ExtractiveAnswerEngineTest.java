@@ -660,4 +660,16 @@ class ExtractiveAnswerEngineTest {
         .contains("- prioritises the backlog")
         .contains("- secures the running budget");
   }
+
+  @Test
+  void should_read_not_believing_the_tool_as_a_matter_of_trust() {
+    Answer answer =
+        engine.answer(
+            Question.of(
+                "staff dont believe the tool's recommendations, what can we change so they rely"
+                    + " on it more"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("adkar-for-ai-rollouts#helping-people-trust-ai-outputs");
+  }
 }
