@@ -672,4 +672,13 @@ class ExtractiveAnswerEngineTest {
     assertThat(answer.citations().get(0).key())
         .isEqualTo("adkar-for-ai-rollouts#helping-people-trust-ai-outputs");
   }
+
+  @Test
+  void should_read_a_go_no_go_as_the_checklist_of_its_area() {
+    Answer answer =
+        engine.answer(Question.of("change mgmt go/no-go before we widen it to the next region?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("adkar-for-ai-rollouts#change-management-checklist-for-an-ai-rollout");
+  }
 }
