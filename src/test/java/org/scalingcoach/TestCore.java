@@ -39,13 +39,31 @@ public final class TestCore {
         Map.of("COACH_DATA_DIR", dataDir.toString(), "COACH_KNOWLEDGE_DIR", "knowledge"));
   }
 
+  /** Folders {@link #tempDir} made, deleted with their contents when the test JVM exits. */
+  private static final java.util.Queue<Path> TEMP_DIRS =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> TEMP_DIRS.forEach(TestCore::deleteTree), "temp-cleanup"));
+  }
+
+  /** A fresh folder under the system's temporary folder, removed with its contents at exit. */
   public static Path tempDir(String prefix) {
     try {
       Path dir = Files.createTempDirectory(prefix);
-      dir.toFile().deleteOnExit();
+      TEMP_DIRS.add(dir);
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: a folder another process still writes to is left for the system to clear
     }
   }
 }

@@ -10,7 +10,7 @@ public final class ShippedKnowledge {
   private ShippedKnowledge() {}
 
   public static Path copy() throws IOException {
-    Path target = Files.createTempDirectory("console-knowledge-");
+    Path target = org.scalingcoach.TestCore.tempDir("console-knowledge-");
     Path source = Path.of("knowledge");
     try (Stream<Path> files = Files.walk(source)) {
       for (Path file : files.toList()) {

@@ -65,7 +65,7 @@ final class ExpertsFixture implements AutoCloseable {
   private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
   ExpertsFixture() throws Exception {
-    Path dir = Files.createTempDirectory("experts-");
+    Path dir = org.scalingcoach.TestCore.tempDir("experts-");
     knowledgeDir = Files.createDirectories(dir.resolve("knowledge"));
     // The configuration wants a knowledge folder with documents; answers come from the shared core.
     Files.copy(

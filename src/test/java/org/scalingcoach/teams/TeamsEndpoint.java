@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -54,7 +53,7 @@ final class TeamsEndpoint implements AutoCloseable {
   private TeamsEndpoint(String allowedTenant, Map<String, String> moreEnv, Clock clock) {
     AuditServices wired = null;
     try {
-      Path dir = Files.createTempDirectory("teams-endpoint-");
+      Path dir = org.scalingcoach.TestCore.tempDir("teams-endpoint-");
       database = Database.open(dir.resolve("coach.db"));
       store = new TeamsStore(database);
       Map<String, String> env = new HashMap<>();

@@ -41,7 +41,7 @@ final class HeadlessChromium implements AutoCloseable {
         Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
         "Browser tests skipped: Chromium is not installed. Install it with `apt-get install -y"
             + " chromium chromium-driver` (.ci/run does this).");
-    Path profile = Files.createTempDirectory("console-chromium-");
+    Path profile = org.scalingcoach.TestCore.tempDir("console-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
