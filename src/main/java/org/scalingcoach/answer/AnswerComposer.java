@@ -335,12 +335,36 @@ final class AnswerComposer {
     }
     chosen.sort(Comparator.comparingDouble((Integer i) -> -relevance[i]));
     List<Integer> top = new ArrayList<>(chosen.subList(0, Math.min(2, chosen.size())));
+    int closing = closing(section, list);
+    if (closing >= 0 && !top.contains(closing) && !quoted.contains(section.units().get(closing))) {
+      top.add(closing);
+    }
     top.sort(Integer::compare);
     StringBuilder out = new StringBuilder();
     for (int i : top) {
       out.append(out.length() == 0 ? "\n\n" : " ").append(section.units().get(i));
     }
     return out.toString();
+  }
+
+  /**
+   * The sentence right after {@code list} when it closes the list ("Review the budget quarterly …",
+   * "The first element that scores 3 or lower is the barrier point."), or -1: authors put the rule,
+   * the timing or the threshold there.
+   */
+  private static int closing(Section section, int list) {
+    int last = section.lists().lastIndexOf(list);
+    int next = last + 1;
+    if (last < 0 || next >= section.units().size() || section.lists().get(next) != 0) {
+      return -1;
+    }
+    String unit = section.units().get(next);
+    boolean says =
+        !unit.endsWith(":")
+            && words(unit) >= 8
+            && !Character.isLowerCase(unit.charAt(0))
+            && !POINTER.matcher(unit.toLowerCase(Locale.ROOT)).find();
+    return says ? next : -1;
   }
 
   /** The best few sentences of the section for this kind of question, in reading order. */

@@ -681,4 +681,17 @@ class ExtractiveAnswerEngineTest {
     assertThat(answer.citations().get(0).key())
         .isEqualTo("adkar-for-ai-rollouts#change-management-checklist-for-an-ai-rollout");
   }
+
+  @Test
+  void should_follow_a_quoted_list_with_the_sentence_that_closes_it() {
+    // the threshold sits in the sentence after the example prompts, not in the list
+    Answer answer =
+        engine.answer(Question.of("how do we run an ADKAR survey and read where a team is stuck?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("adkar-for-ai-rollouts#scoring-adkar-and-finding-the-barrier-point");
+    assertThat(answer.markdown())
+        .contains("- Awareness:")
+        .contains("The first element, in order, that scores 3 or lower is the barrier point.");
+  }
 }
