@@ -19,6 +19,13 @@ final class RolePreference {
   /** How far below the symptom section a remedy it does not link to may score and still lead. */
   private static final double UNLINKED_REACH = 0.08;
 
+  /**
+   * How far below the symptom section a remedy it links to may score and still lead: further down,
+   * the link is to the remedy of another symptom on the list, and the symptom section, which routes
+   * each symptom to its remedy in its closing sentences, answers better.
+   */
+  private static final double LINKED_REACH = 0.25;
+
   /** How much better an unlinked remedy must score to be preferred over a linked one. */
   private static final double LINK_PREFERENCE = 0.05;
 
@@ -96,7 +103,9 @@ final class RolePreference {
           || !candidate.section().role().saysWhatToDo()) {
         continue;
       }
-      boolean linksTo = symptoms.section().linksTo(candidate.section());
+      boolean linksTo =
+          symptoms.section().linksTo(candidate.section())
+              && candidate.score() >= symptoms.score() - LINKED_REACH;
       if (any < 0 && (linksTo || candidate.score() >= symptoms.score() - UNLINKED_REACH)) {
         any = i;
       }

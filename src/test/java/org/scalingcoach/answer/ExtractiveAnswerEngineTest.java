@@ -694,4 +694,18 @@ class ExtractiveAnswerEngineTest {
         .contains("- Awareness:")
         .contains("The first element, in order, that scores 3 or lower is the barrier point.");
   }
+
+  @Test
+  void should_keep_a_symptom_section_that_routes_the_symptom_rather_than_a_far_weaker_link() {
+    // the symptoms link the TCO worksheet for "who pays?", 0.40 below; the list's closing
+    // sentences route a jumping bill to cost control and FinOps
+    Answer answer =
+        engine.answer(
+            Question.of("our cloud bill doubled last month and nobody knows which team caused it"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo(
+            "infrastructure-and-cost-at-scale#how-infrastructure-and-cost-problems-show-up-in-day-to-day-work");
+    assertThat(answer.markdown()).contains("A bill that jumps is brought back under control");
+  }
 }
