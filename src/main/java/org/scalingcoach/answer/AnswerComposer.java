@@ -142,9 +142,7 @@ final class AnswerComposer {
     }
     if (kind == QuestionKind.JUDGE && list > 0) {
       // the verdict on the plan as the section words it, then what to do instead
-      String quoted = list(section, list, false, mark);
-      String verdict = sentences(section, relevance, kind, 3, quoted);
-      return verdict.isEmpty() ? quoted : verdict + "\n\n" + quoted;
+      return proseThenList(section, relevance, kind, 3, list, mark);
     }
     if (kind == QuestionKind.WHY && list > 0) {
       // the list of causes is the answer to why; the best prose says what they add up to
@@ -164,9 +162,7 @@ final class AnswerComposer {
     }
     if (kind == QuestionKind.WHO && list > 0 && leadInNamesRole(section, list)) {
       // who it is, then what that person does ("The product owner: - defines ... - secures ...")
-      String duties = list(section, list, false, mark);
-      String owner = sentences(section, relevance, kind, 2, duties);
-      return owner.isEmpty() ? duties : owner + "\n\n" + duties;
+      return proseThenList(section, relevance, kind, 2, list, mark);
     }
     int sentences =
         kind == QuestionKind.DEFINITION ? 2 : section.role() == SectionRole.EXPLANATION ? 4 : 3;
@@ -211,6 +207,14 @@ final class AnswerComposer {
         .map(Map.Entry::getKey)
         .findFirst()
         .orElse(0);
+  }
+
+  /** Up to {@code max} of the best sentences outside the quoted list, then the list whole. */
+  private String proseThenList(
+      Section section, double[] relevance, QuestionKind kind, int max, int list, String mark) {
+    String quoted = list(section, list, false, mark);
+    String prose = sentences(section, relevance, kind, max, quoted);
+    return prose.isEmpty() ? quoted : prose + "\n\n" + quoted;
   }
 
   /** Whether {@code list} is introduced by a role ("The product owner:"): it says what they do. */

@@ -120,15 +120,13 @@ final class InputScreen {
       return Optional.of(new Answer(stripped, false, null, reply.toString(), List.of(), EXAMPLES));
     }
     if (VENDOR.matcher(stripped).find() && PRICE_OR_PICK.matcher(stripped).find()) {
-      StringBuilder reply =
-          new StringBuilder(
-              "I don't keep vendors' current prices, discounts or product and hardware"
-                  + " recommendations, so I can't answer that reliably: the vendor's pricing page"
-                  + " or your procurement team can. I can help you plan and control AI costs, for"
-                  + " example:");
-      COST_EXAMPLES.forEach(e -> reply.append("\n- ").append(e));
-      return Optional.of(
-          new Answer(stripped, false, null, reply.toString(), List.of(), COST_EXAMPLES));
+      return reply(
+          stripped,
+          "I don't keep vendors' current prices, discounts or product and hardware"
+              + " recommendations, so I can't answer that reliably: the vendor's pricing page or"
+              + " your procurement team can. I can help you plan and control AI costs, for example:"
+              + bullets(COST_EXAMPLES),
+          COST_EXAMPLES);
     }
     if (EXECUTIVE.matcher(stripped).find()) {
       return reply(
@@ -160,12 +158,20 @@ final class InputScreen {
   }
 
   private static String examples() {
+    return bullets(EXAMPLES);
+  }
+
+  private static String bullets(List<String> lines) {
     StringBuilder out = new StringBuilder();
-    EXAMPLES.forEach(e -> out.append("\n- ").append(e));
+    lines.forEach(e -> out.append("\n- ").append(e));
     return out.toString();
   }
 
   private static Optional<Answer> reply(String question, String markdown) {
-    return Optional.of(new Answer(question, false, null, markdown, List.of(), EXAMPLES));
+    return reply(question, markdown, EXAMPLES);
+  }
+
+  private static Optional<Answer> reply(String question, String markdown, List<String> followUps) {
+    return Optional.of(new Answer(question, false, null, markdown, List.of(), followUps));
   }
 }

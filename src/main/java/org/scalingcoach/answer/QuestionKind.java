@@ -28,8 +28,9 @@ public enum QuestionKind {
    * reasons.
    */
   WHY(
-      "^(\\w+[,!.]?\\s+)?why\\b|\\b(what went wrong|how come|how (is|was|can) (that|this|it)"
-          + " (even |ever )?(be )?possible|argue|the argument|arguments? (for|against)|justify|make (the|a|our) case)\\b"),
+      "^(\\w+[,!.]?\\s+)?why\\b|\\b(what went wrong|how come"
+          + "|how (is|was|can) (that|this|it) (even |ever )?(be )?possible"
+          + "|argue|the argument|arguments? (for|against)|justify|make (the|a|our) case)\\b"),
   /** "Is that drift?", "how would I know ...?": the symptoms. */
   DIAGNOSE(
       "\\bis (that|this|it) (a |an |really )?(\\w+ )?\\w+\\s*(\\?|$|,|\\.)"
