@@ -18,15 +18,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A small sentence-embedding model ({@link OnnxModel}), run in-process with ONNX: no network, no
  * GPU. Questions get the prefix the model was trained with.
  *
- * <p>Each inference runs on one thread (ONNX's default spreads one small inference over every
- * core), so concurrent questions run side by side instead of contending for the same cores, and the
- * most recent questions' vectors are kept, because suggested prompts and follow-up buttons ask the
- * same text again.
+ * <p>Two sessions over the same model file. A question asked while no other is being embedded runs
+ * on a session that spreads the inference over the cores (up to {@value #WIDE_THREADS}), so a lone
+ * question is answered sooner; a question that arrives while another is running, and every batch,
+ * runs on a session with one thread, so concurrent questions run side by side instead of contending
+ * for the same cores. The wide session starts loading with the first question, so it never delays
+ * the start; until it is there, every question runs on the narrow one. The most recent questions'
+ * vectors are kept, because suggested prompts and follow-up buttons ask the same text again.
  */
 public final class OnnxEmbedder implements Embedder {
   /** The model the coach runs unless {@code COACH_EMBEDDING_MODEL} names another. */
@@ -34,9 +39,18 @@ public final class OnnxEmbedder implements Embedder {
 
   private static final int RECENT_QUESTIONS = 512;
 
+  /** The most threads one lone question's inference is spread over. */
+  static final int WIDE_THREADS = 4;
+
+  private static final int WIDTH =
+      Math.min(WIDE_THREADS, Runtime.getRuntime().availableProcessors());
+
   private final OnnxModel choice;
   private final String queryPrefix;
   private final CompletableFuture<EmbeddingModel> model;
+  private final AtomicReference<CompletableFuture<EmbeddingModel>> wide = new AtomicReference<>();
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicInteger wideInferences = new AtomicInteger();
   private final Map<String, float[]> recent =
       new LinkedHashMap<>(RECENT_QUESTIONS, 0.75f, true) {
         @Override
@@ -69,12 +83,45 @@ public final class OnnxEmbedder implements Embedder {
     this.queryPrefix = prefixes ? choice.queryPrefix() : "";
     this.model =
         CompletableFuture.supplyAsync(
-            () -> new SingleThreadedModel(load(choice)),
+            () -> new SessionModel(load(choice, 1)),
             runnable -> {
               Thread thread = new Thread(runnable, "embedding-model-load");
               thread.setDaemon(true);
               thread.start();
             });
+  }
+
+  /**
+   * The wide session, whose loading starts with the first question: a process that answers one
+   * question and exits (`ask`) starts as fast as before, and a server loads it while it answers its
+   * first question on the narrow session.
+   */
+  private CompletableFuture<EmbeddingModel> wide() {
+    CompletableFuture<EmbeddingModel> started = wide.get();
+    if (started != null) {
+      return started;
+    }
+    CompletableFuture<EmbeddingModel> loading = new CompletableFuture<>();
+    if (!wide.compareAndSet(null, loading)) {
+      return wide.get();
+    }
+    if (WIDTH < 2) {
+      loading.completeExceptionally(new IllegalStateException("one core: no wide session"));
+      return loading;
+    }
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                loading.complete(new SessionModel(load(choice, WIDTH)));
+              } catch (RuntimeException e) {
+                loading.completeExceptionally(e);
+              }
+            },
+            "embedding-model-load-wide");
+    thread.setDaemon(true);
+    thread.start();
+    return loading;
   }
 
   /** Waits until the model is loaded; a model that cannot be loaded fails here. */
@@ -111,11 +158,47 @@ public final class OnnxEmbedder implements Embedder {
         return known;
       }
     }
-    float[] vector = normalise(loaded().embed(queryPrefix + text).content().vector());
+    float[] vector;
+    boolean alone = running.incrementAndGet() == 1;
+    try {
+      EmbeddingModel session = alone ? wideIfLoaded() : loaded();
+      vector = normalise(session.embed(queryPrefix + text).content().vector());
+    } finally {
+      running.decrementAndGet();
+    }
     synchronized (recent) {
       recent.put(text, vector);
     }
     return vector;
+  }
+
+  /**
+   * The wide session when it has loaded, else the narrow one (a wide session that failed to load
+   * leaves the narrow one to do the work).
+   */
+  private EmbeddingModel wideIfLoaded() {
+    EmbeddingModel narrow = loaded();
+    CompletableFuture<EmbeddingModel> session = wide();
+    if (!session.isDone() || session.isCompletedExceptionally()) {
+      return narrow;
+    }
+    wideInferences.incrementAndGet();
+    return session.join();
+  }
+
+  /** How many questions ran on the wide session (for the tests). */
+  int wideInferences() {
+    return wideInferences.get();
+  }
+
+  /** Starts loading the wide session and waits until it is there (for the tests). */
+  void awaitWide() {
+    loaded();
+    try {
+      wide().join();
+    } catch (CompletionException e) {
+      // one core: questions run on the narrow session
+    }
   }
 
   @Override
@@ -144,9 +227,11 @@ public final class OnnxEmbedder implements Embedder {
   }
 
   /**
-   * The model file shipped in langchain4j's jar, in a session that uses one thread an inference.
+   * The model file shipped in langchain4j's jar, in a session that spreads an inference over {@code
+   * threads} threads. The threads of a wide session wait for work without spinning, so they leave
+   * the cores to the narrow session between inferences.
    */
-  private static OnnxBertBiEncoder load(OnnxModel choice) {
+  private static OnnxBertBiEncoder load(OnnxModel choice, int threads) {
     optOutOfTracking();
     ClassLoader jar = OnnxEmbedder.class.getClassLoader();
     try (InputStream modelBytes = jar.getResourceAsStream(choice.modelFile());
@@ -157,8 +242,11 @@ public final class OnnxEmbedder implements Embedder {
       }
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      options.setIntraOpNumThreads(1);
+      options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
+      if (threads > 1) {
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      }
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       // Every question has its own token count, so a memory plan cached per input shape is never
       // reused, and the arena keeps the largest block any inference ever needed: both only grow
@@ -188,8 +276,8 @@ public final class OnnxEmbedder implements Embedder {
     }
   }
 
-  /** langchain4j's in-process model over our session; batches still spread over the cores. */
-  private static final class SingleThreadedModel extends AbstractInProcessEmbeddingModel {
+  /** langchain4j's in-process model over one of our sessions; batches spread over the cores. */
+  private static final class SessionModel extends AbstractInProcessEmbeddingModel {
     private static final ExecutorService BATCHES =
         Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(),
@@ -201,7 +289,7 @@ public final class OnnxEmbedder implements Embedder {
 
     private final OnnxBertBiEncoder encoder;
 
-    SingleThreadedModel(OnnxBertBiEncoder encoder) {
+    SessionModel(OnnxBertBiEncoder encoder) {
       super(BATCHES);
       this.encoder = encoder;
     }

@@ -58,6 +58,56 @@ class OnnxEmbedderTest {
     }
   }
 
+  /**
+   * A lone question runs on the session that spreads it over the cores, questions asked at the same
+   * time run on the one-thread session, and both give the vectors a batch gives.
+   */
+  @Test
+  void should_run_a_lone_question_wide_and_concurrent_questions_narrow_with_the_same_vectors()
+      throws Exception {
+    OnnxEmbedder embedder = new OnnxEmbedder(OnnxModel.ALL_MINILM_L6_V2_Q);
+    embedder.awaitWide();
+    List<float[]> batch = embedder.embedAll(TEXTS);
+    for (int i = 0; i < TEXTS.size(); i++) {
+      assertThat(embedder.embed(TEXTS.get(i)))
+          .containsExactly(batch.get(i), org.assertj.core.data.Offset.offset(1e-4f));
+    }
+    assertThat(embedder.wideInferences())
+        .as("lone questions on a machine with %d cores", Runtime.getRuntime().availableProcessors())
+        .isEqualTo(Runtime.getRuntime().availableProcessors() > 1 ? TEXTS.size() : 0);
+
+    int threads = 4;
+    int rounds = 6;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < rounds; round++) {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        List<java.util.concurrent.Future<float[]>> vectors = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          String text = TEXTS.get(t % TEXTS.size()) + " (round " + round + ", asker " + t + ")";
+          vectors.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return embedder.embed(text);
+                  }));
+        }
+        for (java.util.concurrent.Future<float[]> vector : vectors) {
+          assertThat(vector.get()).hasSize(384);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    int wideAtOnce =
+        embedder.wideInferences()
+            - (Runtime.getRuntime().availableProcessors() > 1 ? TEXTS.size() : 0);
+    assertThat(wideAtOnce)
+        .as("questions asked four at a time that ran on the wide session")
+        .isLessThan(threads * rounds / 2);
+  }
+
   @Test
   void should_cache_vectors_under_the_name_of_the_model() {
     assertThat(new OnnxEmbedder(OnnxModel.ALL_MINILM_L6_V2_Q).model())
