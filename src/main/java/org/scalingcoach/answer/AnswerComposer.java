@@ -67,6 +67,14 @@ final class AnswerComposer {
           "\\b(owner|owns|own|ownership|responsib\\w*|accountab\\w*|lead|leads|led by|decides?)\\b");
   private static final Pattern DEFINING =
       Pattern.compile("\\b(is|are|means|short for|describes|happens when|called)\\b");
+
+  /** Sentences that pass judgement on a plan ("... is a common reason AI tools go unused"). */
+  private static final Pattern VERDICT =
+      Pattern.compile(
+          "\\b(common (reason|mistake|cause)|mistakes?|pitfalls?|traps?|fails?|failure|unused"
+              + "|risky|rarely|not enough|too (little|late|small|few)|wrong|red flags?"
+              + "|warning signs?|underestimat\\w*)\\b");
+
   private static final Pattern CAUSAL =
       Pattern.compile("\\b(because|so|why|result|reason|means|since|cost|costs)\\b");
 
@@ -410,6 +418,8 @@ final class AnswerComposer {
       } else if (kind == QuestionKind.DEFINITION && DEFINING.matcher(lower).find()) {
         s += 0.1;
       } else if (kind == QuestionKind.WHY && CAUSAL.matcher(lower).find()) {
+        s += 0.05;
+      } else if (kind == QuestionKind.JUDGE && VERDICT.matcher(lower).find()) {
         s += 0.05;
       }
       score[i] = s;

@@ -551,6 +551,23 @@ class ExtractiveAnswerEngineTest {
         .contains("- **Train managers first**");
   }
 
+  /**
+   * The sentence that judges the plan leads, even when another sentence shares more of the
+   * question's words ("Measure training by confidence ..." shares "training").
+   */
+  @Test
+  void should_open_a_verdict_with_the_sentence_that_judges_the_plan_not_the_one_sharing_words() {
+    Answer answer =
+        engine.answer(
+            Question.of("we plan one big training webinar for all 800 staff. is that ok?"));
+
+    assertThat(answer.citations().get(0).key())
+        .isEqualTo("adkar-for-ai-rollouts#designing-training-for-each-role");
+    assertThat(answer.markdown())
+        .startsWith("One generic training session for everyone")
+        .contains("- **Keep sessions short,**");
+  }
+
   @Test
   void should_quote_the_sentence_that_judges_the_plan_once_and_before_the_list() {
     Answer answer =
