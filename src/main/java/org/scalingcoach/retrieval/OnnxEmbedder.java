@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A small sentence-embedding model ({@link OnnxModel}), run in-process with ONNX: no network, no
@@ -48,7 +48,7 @@ public final class OnnxEmbedder implements Embedder {
   private final OnnxModel choice;
   private final String queryPrefix;
   private final CompletableFuture<EmbeddingModel> model;
-  private final AtomicReference<CompletableFuture<EmbeddingModel>> wide = new AtomicReference<>();
+  private CompletableFuture<EmbeddingModel> wide; // guarded by this; made by the first question
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger wideInferences = new AtomicInteger();
   private final Map<String, float[]> recent =
@@ -83,12 +83,7 @@ public final class OnnxEmbedder implements Embedder {
     this.queryPrefix = prefixes ? choice.queryPrefix() : "";
     this.model =
         CompletableFuture.supplyAsync(
-            () -> new SessionModel(load(choice, 1)),
-            runnable -> {
-              Thread thread = new Thread(runnable, "embedding-model-load");
-              thread.setDaemon(true);
-              thread.start();
-            });
+            () -> new SessionModel(load(choice, 1)), daemon("embedding-model-load"));
   }
 
   /**
@@ -96,32 +91,25 @@ public final class OnnxEmbedder implements Embedder {
    * question and exits (`ask`) starts as fast as before, and a server loads it while it answers its
    * first question on the narrow session.
    */
-  private CompletableFuture<EmbeddingModel> wide() {
-    CompletableFuture<EmbeddingModel> started = wide.get();
-    if (started != null) {
-      return started;
+  private synchronized CompletableFuture<EmbeddingModel> wide() {
+    if (wide == null) {
+      wide =
+          WIDTH < 2
+              ? CompletableFuture.failedFuture(
+                  new IllegalStateException("one core: no wide session"))
+              : CompletableFuture.supplyAsync(
+                  () -> new SessionModel(load(choice, WIDTH)), daemon("embedding-model-load-wide"));
     }
-    CompletableFuture<EmbeddingModel> loading = new CompletableFuture<>();
-    if (!wide.compareAndSet(null, loading)) {
-      return wide.get();
-    }
-    if (WIDTH < 2) {
-      loading.completeExceptionally(new IllegalStateException("one core: no wide session"));
-      return loading;
-    }
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                loading.complete(new SessionModel(load(choice, WIDTH)));
-              } catch (RuntimeException e) {
-                loading.completeExceptionally(e);
-              }
-            },
-            "embedding-model-load-wide");
-    thread.setDaemon(true);
-    thread.start();
-    return loading;
+    return wide;
+  }
+
+  /** Runs each task on a daemon thread of its own named {@code name}: a load must not hold exit. */
+  private static Executor daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      thread.start();
+    };
   }
 
   /** Waits until the model is loaded; a model that cannot be loaded fails here. */
