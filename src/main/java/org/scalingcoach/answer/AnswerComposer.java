@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scalingcoach.knowledge.Section;
@@ -82,11 +83,15 @@ final class AnswerComposer {
   private final Comparison comparison;
   private final AlsoCited alsoCited;
 
+  /** The knowledge base's sections by link ({@code id#anchor}), for the remedy a symptom names. */
+  private final Function<String, Optional<Section>> sections;
+
   /** Analysed terms of each knowledge unit quoted so far; bounded by the knowledge base's size. */
   private final Map<String, Set<String>> unitTerms = new ConcurrentHashMap<>();
 
-  AnswerComposer(HybridRetriever retriever) {
+  AnswerComposer(HybridRetriever retriever, Function<String, Optional<Section>> sections) {
     this.retriever = retriever;
+    this.sections = sections;
     this.comparison = new Comparison(retriever);
     this.alsoCited = new AlsoCited(retriever);
   }
@@ -112,6 +117,17 @@ final class AnswerComposer {
       }
     }
     Hit best = hits.get(0);
+    Optional<SymptomRoute> route =
+        SymptomRoute.find(
+            kind,
+            best,
+            relevance(best, queryTerms),
+            hits,
+            sections,
+            (section, remark) -> fit(section, queryTerms, remark));
+    if (route.isPresent()) {
+      return routed(kind, best, route.get(), queryTerms);
+    }
     String markdown = quote(kind, best, queryTerms, 1);
     Optional<Hit> also = alsoCited.pick(hits, queryTerms);
     if (also.isPresent()) {
@@ -121,6 +137,37 @@ final class AnswerComposer {
       }
     }
     return new Composed(markdown, List.of(best));
+  }
+
+  /**
+   * How well {@code section} answers the question and the remark it describes: its best unit's
+   * share of their words.
+   */
+  private double fit(Section section, List<String> queryTerms, String remark) {
+    List<String> terms = new ArrayList<>(queryTerms);
+    terms.addAll(retriever.queryTerms(remark));
+    double best = 0;
+    for (String unit : section.units()) {
+      best = Math.max(best, termScore(unit, terms));
+    }
+    return best;
+  }
+
+  /**
+   * The symptom the question describes, the sentence that routes it, and the remedy it is routed
+   * to, quoted for the kind of question.
+   */
+  private Composed routed(
+      QuestionKind kind, Hit symptoms, SymptomRoute route, List<String> queryTerms) {
+    List<String> units = symptoms.section().units();
+    String remedy = quote(kind, route.remedy(), queryTerms, 2);
+    return new Composed(
+        stripListMarker(units.get(route.remark()))
+            + " [1]\n\n"
+            + units.get(route.routing())
+            + "\n\n"
+            + remedy,
+        List.of(symptoms, route.remedy()));
   }
 
   /** The markdown quoting only {@code hit}'s section, cited as {@code [number]}. */

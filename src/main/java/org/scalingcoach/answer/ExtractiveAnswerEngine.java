@@ -27,7 +27,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
   public ExtractiveAnswerEngine(KnowledgeBase knowledge, HybridRetriever retriever) {
     this.knowledge = knowledge;
     this.retriever = retriever;
-    this.composer = new AnswerComposer(retriever);
+    this.composer = new AnswerComposer(retriever, knowledge::section);
   }
 
   @Override

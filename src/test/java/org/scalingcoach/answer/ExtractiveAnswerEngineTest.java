@@ -568,6 +568,51 @@ class ExtractiveAnswerEngineTest {
         .contains("- **Keep sessions short,**");
   }
 
+  /**
+   * A question that describes one remark of a symptom list gets that remark, the sentence that
+   * routes it, and the remedy it is routed to, not the whole list of remarks.
+   */
+  @Test
+  void should_answer_one_symptom_with_its_remark_and_the_remedy_its_section_routes_it_to() {
+    Answer answer =
+        engine.answer(
+            Question.of("cloud bill doubled last month and nobody knows which team caused it"));
+
+    assertThat(answer.citations())
+        .extracting(c -> c.key())
+        .containsExactly(
+            "infrastructure-and-cost-at-scale#how-infrastructure-and-cost-problems-show-up-in-day-to-day-work",
+            "finops-tco-and-load-testing#finops-for-ai-inform-optimise-operate");
+    assertThat(answer.markdown())
+        .startsWith("**\"The cloud bill doubled and nobody knows why.\"**")
+        .contains("made traceable with tags and budgets from FinOps for AI")
+        .contains("Tag every AI resource by team, product and use case")
+        .contains("Set budgets and alerts per use case")
+        .doesNotContain("It's so slow")
+        .doesNotContain("Storage keeps growing");
+  }
+
+  @Test
+  void should_tell_which_linked_heading_a_routing_sentence_names() {
+    String routing =
+        "A bill that jumps is brought back under control with the cost control techniques, and"
+            + " made traceable with tags and budgets from FinOps for AI.";
+    assertThat(SymptomRoute.names(routing, "Cost control techniques for AI workloads")).isTrue();
+    assertThat(SymptomRoute.names(routing, "FinOps for AI: inform, optimise, operate")).isTrue();
+    // one shared word ("cost") or a run of minor words ("for AI") is no name
+    assertThat(SymptomRoute.names(routing, "A total cost of ownership worksheet")).isFalse();
+    assertThat(SymptomRoute.names(routing, "Scaling AI for the whole company")).isFalse();
+    assertThat(
+            SymptomRoute.names(
+                "and the question of who pays in the TCO worksheet.",
+                "A total cost of ownership worksheet"))
+        .isTrue();
+    assertThat(
+            SymptomRoute.names(
+                "are found and fixed with a load test.", "Planning a load test before scale-up"))
+        .isTrue();
+  }
+
   @Test
   void should_quote_the_sentence_that_judges_the_plan_once_and_before_the_list() {
     Answer answer =

@@ -41,7 +41,10 @@ public final class AnswerProbe {
           retrieval.inScope(),
           retrieval.topSimilarity(),
           retrieval.termCoverage());
-      for (Hit hit : retrieval.hits().subList(0, Math.min(5, retrieval.hits().size()))) {
+      for (Hit hit :
+          retrieval
+              .hits()
+              .subList(0, Math.min(Integer.getInteger("probe.hits", 5), retrieval.hits().size()))) {
         System.out.printf(
             "  %.3f sim %.3f bm25 %5.2f %-12s %s%n",
             hit.score(),
