@@ -177,12 +177,20 @@ class SlackReplicasOnPostgresTest {
       Map<String, Integer> stored = SlackAuditCrashTest.answersPerAuditor(db);
       int lost = 0;
       int doubled = 0;
+      List<String> twice = new ArrayList<>();
       for (int i = 0; i < auditors; i++) {
         String user = String.format("U0AUD%03d", i);
         lost += Math.max(0, answers - stored.getOrDefault(user, 0));
         for (int q = 1; q <= answers + 1; q++) {
-          doubled += Math.max(0, SlackAuditCrashTest.questionPosts(fake, user, q) - 1);
+          int extra = Math.max(0, SlackAuditCrashTest.questionPosts(fake, user, q) - 1);
+          doubled += extra;
+          if (extra > 0) {
+            twice.add(user + " question " + q);
+          }
         }
+      }
+      if (!twice.isEmpty()) {
+        System.out.println(deliveriesOf(db, twice, dir));
       }
       System.out.printf(
           "audit clicks on two replicas, one killed: %d auditors, %d of %d clicks acknowledged"
@@ -209,6 +217,57 @@ class SlackReplicasOnPostgresTest {
       List<ChildCoach> live = replicas;
       return live.get(Math.floorMod(turn.getAndIncrement(), live.size()));
     }
+  }
+
+  /**
+   * For a question sent twice: its auditor's deliveries as stored, and what the replicas logged
+   * about taking over or redoing deliveries, so a failure in CI says which path sent it again.
+   */
+  private static String deliveriesOf(Database db, List<String> twice, Path dir)
+      throws java.io.IOException {
+    StringBuilder out = new StringBuilder("questions sent twice: ").append(twice);
+    for (String user :
+        twice.stream().map(t -> t.substring(0, t.indexOf(' '))).distinct().toList()) {
+      out.append("\ndeliveries of ").append(user).append(':');
+      db.withConnection(
+          connection -> {
+            try (var statement =
+                connection.prepareStatement(
+                    "SELECT * FROM delivery WHERE payload LIKE ? ORDER BY id")) {
+              statement.setString(1, "%" + user + "%");
+              try (var rs = statement.executeQuery()) {
+                var meta = rs.getMetaData();
+                while (rs.next()) {
+                  out.append("\n ");
+                  for (int c = 1; c <= meta.getColumnCount(); c++) {
+                    String value = String.valueOf(rs.getObject(c));
+                    if (meta.getColumnName(c).equals("payload")) {
+                      value = value.contains("payload=") ? "(a click)" : "(a command)";
+                    }
+                    out.append(' ').append(meta.getColumnName(c)).append('=').append(value);
+                  }
+                }
+              }
+            }
+            return null;
+          });
+    }
+    try (var logs = java.nio.file.Files.list(dir)) {
+      for (Path log : logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+        out.append("\n").append(log.getFileName()).append(':');
+        java.nio.file.Files.readAllLines(log).stream()
+            .filter(
+                l ->
+                    l.contains("WARN")
+                        || l.contains("ERROR")
+                        || l.contains("took over")
+                        || l.contains("answered before")
+                        || l.contains("resuming"))
+            .limit(60)
+            .forEach(l -> out.append("\n  ").append(l));
+      }
+    }
+    return out.toString();
   }
 
   /** What the inbox holds, for the failure message when a wait times out. */
