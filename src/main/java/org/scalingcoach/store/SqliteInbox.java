@@ -189,7 +189,10 @@ public final class SqliteInbox implements Inbox {
 
   @Override
   public int renew(Instant now) {
-    return database.inTransaction(
+    // At the door, not in line with the workers: with every worker connection busy under load, a
+    // renewal queued behind them could let the lease run out while this replica is still sending,
+    // and another would take over and send the same reply again.
+    return database.atTheDoor(
         connection -> {
           try (PreparedStatement update =
               connection.prepareStatement(
