@@ -18,6 +18,8 @@ public final class DeliveryScope implements AutoCloseable {
   /** What is recorded for a message the platform gave no id to. */
   public static final String NO_ID = "-";
 
+  private static final String MARK_PREFIX = "coach-m-";
+
   private final Inbox inbox;
   private final Delivery delivery;
   private final Clock clock;
@@ -112,7 +114,33 @@ public final class DeliveryScope implements AutoCloseable {
   }
 
   /** See {@link #nextMessage()}. */
-  public record NextMessage(Delivery delivery, int index, boolean mayAlreadyBeOut) {}
+  public record NextMessage(Delivery delivery, int index, boolean mayAlreadyBeOut) {
+    /**
+     * The mark this message carries on every try, so that its copy in the chat can be told apart
+     * when the chat is read back after a crash (see {@link DeliveryScope#mark}).
+     */
+    public String mark() {
+      return DeliveryScope.mark(delivery.platform(), delivery.workspace(), delivery.key(), index);
+    }
+  }
+
+  /**
+   * The mark of message {@code index} of the delivery with {@code key}: 96 bits of a hash of the
+   * delivery and the message's place in its reply, so no two messages of a chat share one by
+   * chance, and the same on every try of the delivery.
+   */
+  public static String mark(String platform, String workspace, String key, int index) {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (platform + "\n" + workspace + "\n" + key + "\n" + index)
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return MARK_PREFIX + java.util.HexFormat.of().formatHex(hash, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
 
   /** One call that puts a new message in the chat and returns what the platform answered. */
   @FunctionalInterface

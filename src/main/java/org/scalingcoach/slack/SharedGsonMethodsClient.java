@@ -52,9 +52,20 @@ final class SharedGsonMethodsClient extends MethodsClientImpl {
   private final Gson bodies;
   private final String token;
 
-  SharedGsonMethodsClient(Slack slack, String token) {
+  /** Asked before each post: Slack's answer when the message is already there (never posted). */
+  private final java.util.function.Function<
+          ChatPostMessageRequest, java.util.Optional<ChatPostMessageResponse>>
+      beforePost;
+
+  SharedGsonMethodsClient(
+      Slack slack,
+      String token,
+      java.util.function.Function<
+              ChatPostMessageRequest, java.util.Optional<ChatPostMessageResponse>>
+          beforePost) {
     super(slack.getHttpClient(), token);
     this.token = token;
+    this.beforePost = beforePost;
     // Slack.methods() sets this too; without it every call goes to slack.com instead of the
     // configured API (a local fake Slack in tests and benchmarks never answers then).
     setEndpointUrlPrefix(slack.getConfig().getMethodsEndpointUrlPrefix());
@@ -112,6 +123,10 @@ final class SharedGsonMethodsClient extends MethodsClientImpl {
   @Override
   public ChatPostMessageResponse chatPostMessage(ChatPostMessageRequest request)
       throws IOException, SlackApiException {
+    java.util.Optional<ChatPostMessageResponse> there = beforePost.apply(request);
+    if (there.isPresent()) {
+      return there.get();
+    }
     if (!plain(request.getAttachments(), request.getEventAndEntityMetadata())) {
       return super.chatPostMessage(request);
     }

@@ -36,6 +36,9 @@ public final class SlackScopes {
           // (SlackInbox.replied)
           "conversations.replies", List.of("channels:history", "groups:history", "im:history"),
           "conversations.history", List.of("channels:history", "groups:history", "im:history"),
+          // ... and the app's DM with a person, to read it for a message posted by user id
+          // (SlackWebApi.postedBefore)
+          "conversations.open", List.of("im:write"),
           // Bolt calls it on the first request to learn the bot's own user id.
           "auth.test", List.of());
 

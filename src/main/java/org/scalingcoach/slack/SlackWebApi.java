@@ -5,13 +5,18 @@ import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatStartStreamResponse;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
+import com.slack.api.model.Message;
 import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.scalingcoach.delivery.DeliveryScope;
 import org.scalingcoach.delivery.ProcessorSlots;
@@ -43,7 +48,13 @@ public final class SlackWebApi {
 
   /** Calls that only read, so they say nothing about whether a reply went out. */
   private static final Set<String> READ_ONLY =
-      Set.of("auth.test", "conversations.replies", "conversations.history");
+      Set.of("auth.test", "conversations.replies", "conversations.history", "conversations.open");
+
+  /** The event type of the metadata that marks each message of a delivery's reply. */
+  static final String MARK_EVENT = "scaling_coach_reply";
+
+  /** How many of a conversation's latest messages are searched for an interrupted one. */
+  private static final int READ_BACK = 100;
 
   /**
    * Calls that each put a new message (or file) in the chat: counted as the delivery's messages,
@@ -65,7 +76,7 @@ public final class SlackWebApi {
 
   /** {@code sleeper} waits between attempts: four in all, 0.5 s, 1 s, 2 s apart after a 5xx. */
   public SlackWebApi(Slack slack, String botToken, Retry.Sleeper sleeper) {
-    this.client = new SharedGsonMethodsClient(slack, botToken);
+    this.client = new SharedGsonMethodsClient(slack, botToken, this::postedBefore);
     this.http = slack.getHttpClient();
     this.retry = new Retry(4, Duration.ofMillis(500), sleeper);
   }
@@ -135,6 +146,104 @@ public final class SlackWebApi {
         backOff(method, e.toString(), attempt);
       }
     }
+  }
+
+  /**
+   * Called just before a message is posted. A message of a delivery's reply is marked (message
+   * metadata, which people do not see, derived from the delivery and the message's place in its
+   * reply); when a crash may have let this very message out without its {@code ts} being recorded,
+   * the conversation is read for the mark first. Found, Slack's answer is rebuilt from the message
+   * and nothing is posted; not found, or when the conversation cannot be read, the message is
+   * posted, since a duplicate is better than a loss.
+   */
+  private Optional<ChatPostMessageResponse> postedBefore(ChatPostMessageRequest request) {
+    Optional<DeliveryScope.NextMessage> next = DeliveryScope.nextMessage();
+    if (next.isEmpty()) {
+      return Optional.empty();
+    }
+    String mark = next.get().mark();
+    if (request.getMetadata() == null && request.getMetadataAsString() == null) {
+      request.setMetadata(
+          Message.Metadata.builder()
+              .eventType(MARK_EVENT)
+              .eventPayload(Map.of("mark", mark))
+              .build());
+    }
+    long delivery = next.get().delivery().id();
+    if (!next.get().mayAlreadyBeOut() || request.getChannel() == null) {
+      return Optional.empty();
+    }
+    try {
+      String channel = conversation(request.getChannel());
+      String thread = request.getThreadTs();
+      List<Message> messages =
+          thread == null
+              ? call(
+                      "conversations.history",
+                      c ->
+                          c.conversationsHistory(
+                              r -> r.channel(channel).limit(READ_BACK).includeAllMetadata(true)))
+                  .getMessages()
+              : call(
+                      "conversations.replies",
+                      c ->
+                          c.conversationsReplies(
+                              r ->
+                                  r.channel(channel)
+                                      .ts(thread)
+                                      .limit(READ_BACK)
+                                      .includeAllMetadata(true)))
+                  .getMessages();
+      Optional<Message> found =
+          messages == null
+              ? Optional.empty()
+              : messages.stream().filter(m -> carries(m, mark)).findFirst();
+      if (found.isPresent()) {
+        log.info(
+            "Slack delivery {}: message {} of its reply is in the conversation ({}); not posted"
+                + " again",
+            delivery,
+            next.get().index(),
+            found.get().getTs());
+        ChatPostMessageResponse posted = new ChatPostMessageResponse();
+        posted.setOk(true);
+        posted.setChannel(channel);
+        posted.setTs(found.get().getTs());
+        posted.setMessage(found.get());
+        return Optional.of(posted);
+      }
+      log.info(
+          "Slack delivery {}: message {} of its interrupted reply is not in the conversation;"
+              + " posting it",
+          delivery,
+          next.get().index());
+    } catch (RuntimeException e) {
+      log.warn(
+          "Slack delivery {}: cannot tell whether message {} of its interrupted reply went out"
+              + " ({}); posting it again rather than risk losing it",
+          delivery,
+          next.get().index(),
+          e.toString());
+    }
+    return Optional.empty();
+  }
+
+  /** The conversation a post to {@code channel} lands in: a user id posts to the app's DM. */
+  private String conversation(String channel) {
+    if (!channel.startsWith("U") && !channel.startsWith("W")) {
+      return channel;
+    }
+    return call("conversations.open", c -> c.conversationsOpen(r -> r.users(List.of(channel))))
+        .getChannel()
+        .getId();
+  }
+
+  private static boolean carries(Message message, String mark) {
+    Message.Metadata metadata = message.getMetadata();
+    return metadata != null
+        && MARK_EVENT.equals(metadata.getEventType())
+        && metadata.getEventPayload() != null
+        && mark.equals(String.valueOf(metadata.getEventPayload().get("mark")));
   }
 
   /** What a delivery records for a new message: {@code channel/ts} when Slack gave them. */

@@ -144,9 +144,7 @@ public final class ConnectorClient {
       return attempt("POST", uri, activity);
     }
     Delivery delivery = next.get().delivery();
-    String mark =
-        ReplyMarkers.of(
-            delivery.platform(), delivery.workspace(), delivery.key(), next.get().index());
+    String mark = next.get().mark();
     Optional<ObjectNode> marked = ReplyMarkers.marked(activity, mark);
     if (next.get().mayAlreadyBeOut()) {
       Optional<String> posted = postedBefore(delivery, conversationId, mark, marked.isPresent());

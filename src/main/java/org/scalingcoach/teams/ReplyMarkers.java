@@ -2,11 +2,8 @@ package org.scalingcoach.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.scalingcoach.delivery.DeliveryScope;
 
 /**
  * The mark each card the coach posts for a delivery carries, so the message can be told apart when
@@ -15,23 +12,11 @@ import java.util.Optional;
  * and are not shown; Teams keeps the card as sent, so Graph returns the mark with it.
  */
 final class ReplyMarkers {
-  private static final String PREFIX = "coach-m-";
-
   private ReplyMarkers() {}
 
   /** The mark of message {@code index} of the delivery with {@code key} on {@code platform}. */
   static String of(String platform, String workspace, String key, int index) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest(
-                  (platform + "\n" + workspace + "\n" + key + "\n" + index)
-                      .getBytes(StandardCharsets.UTF_8));
-      // 96 bits: no two messages of the same chat share a mark by chance.
-      return PREFIX + HexFormat.of().formatHex(hash, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return DeliveryScope.mark(platform, workspace, key, index);
   }
 
   /**

@@ -61,7 +61,19 @@ public final class FakeSlack implements AutoCloseable {
   private record Scripted(int status, Map<String, String> headers, String body) {}
 
   /** A message the coach posted, so {@code conversations.replies} can show it in its thread. */
-  private record Posted(String channel, String threadTs, String ts) {}
+  private record Posted(String channel, String threadTs, String ts, String metadata) {
+
+    /** The message as conversations.history and .replies list it. */
+    void addTo(com.fasterxml.jackson.databind.node.ArrayNode messages, Map<String, String> params)
+        throws IOException {
+      ObjectNode message =
+          messages.addObject().put("ts", ts).put("bot_id", BOT_ID).put("user", BOT_USER);
+      String all = params.getOrDefault("include_all_metadata", "");
+      if (metadata != null && (all.equals("true") || all.equals("1"))) {
+        message.set("metadata", JSON.readTree(metadata));
+      }
+    }
+  }
 
   private final List<Posted> posted = new CopyOnWriteArrayList<>();
 
@@ -162,7 +174,7 @@ public final class FakeSlack implements AutoCloseable {
           channel = "D" + channel.substring(1); // posting to a user lands in the app's DM
         }
         String ts = params.get(POSTED_TS);
-        posted.add(new Posted(channel, params.get("thread_ts"), ts));
+        posted.add(new Posted(channel, params.get("thread_ts"), ts, params.get("metadata")));
         body.put("channel", channel).put("ts", ts);
         body.putObject("message").put("ts", ts).put("text", params.getOrDefault("text", ""));
       }
@@ -172,7 +184,7 @@ public final class FakeSlack implements AutoCloseable {
           if (message.channel().equals(params.get("channel"))
               && params.get("ts") != null
               && params.get("ts").equals(message.threadTs())) {
-            thread.addObject().put("ts", message.ts()).put("bot_id", BOT_ID).put("user", BOT_USER);
+            message.addTo(thread, params);
           }
         }
       }
@@ -182,7 +194,7 @@ public final class FakeSlack implements AutoCloseable {
         for (Posted message : posted) {
           if (message.channel().equals(params.get("channel"))
               && message.ts().compareTo(oldest) > 0) {
-            history.addObject().put("ts", message.ts()).put("bot_id", BOT_ID).put("user", BOT_USER);
+            message.addTo(history, params);
           }
         }
       }
@@ -190,8 +202,12 @@ public final class FakeSlack implements AutoCloseable {
         String ts = "1800000000." + String.format("%06d", messages.incrementAndGet());
         String channel = params.getOrDefault("channel", "");
         streams.put(ts, new StringBuilder(params.getOrDefault("markdown_text", "")));
-        posted.add(new Posted(channel, params.get("thread_ts"), ts));
+        posted.add(new Posted(channel, params.get("thread_ts"), ts, null));
         body.put("channel", channel).put("ts", ts);
+      }
+      case "conversations.open" -> {
+        String user = params.getOrDefault("users", "");
+        body.putObject("channel").put("id", "D" + user.substring(Math.min(1, user.length())));
       }
       case "chat.appendStream", "chat.stopStream" -> {
         StringBuilder text = streams.get(params.getOrDefault("ts", ""));

@@ -79,7 +79,9 @@ class SlackJsonBodyTest {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(
         "http://127.0.0.1:" + server.getAddress().getPort() + "/api/");
-    client = new SharedGsonMethodsClient(Slack.getInstance(config), TOKEN);
+    client =
+        new SharedGsonMethodsClient(
+            Slack.getInstance(config), TOKEN, request -> java.util.Optional.empty());
   }
 
   @AfterEach
