@@ -66,4 +66,16 @@ public final class TestCore {
       // best effort: a folder another process still writes to is left for the system to clear
     }
   }
+
+  /** The platform ids recorded for the messages of the one delivery in {@code database}. */
+  public static String sentRefs(Database database) {
+    return database.withConnection(
+        connection -> {
+          try (var rs =
+              connection.createStatement().executeQuery("SELECT sent_refs FROM delivery")) {
+            rs.next();
+            return rs.getString(1);
+          }
+        });
+  }
 }

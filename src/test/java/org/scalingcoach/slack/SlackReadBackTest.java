@@ -3,9 +3,6 @@ package org.scalingcoach.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
@@ -19,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scalingcoach.LoggedLines;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.delivery.CutOff;
 import org.scalingcoach.delivery.Delivery;
@@ -27,7 +25,6 @@ import org.scalingcoach.delivery.Inbox;
 import org.scalingcoach.delivery.NewDelivery;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.SqliteInbox;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Slack message that reached Slack, but whose {@code ts} was never recorded because the process
@@ -43,8 +40,7 @@ class SlackReadBackTest {
   private Database database;
   private SqliteInbox inbox;
   private SlackWebApi slack;
-  private ListAppender<ILoggingEvent> logged;
-  private Logger logger;
+  private LoggedLines logged;
 
   @BeforeEach
   void start() {
@@ -54,15 +50,12 @@ class SlackReadBackTest {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(fake.apiUrl());
     slack = new SlackWebApi(Slack.getInstance(config), "xoxb-1-test", d -> {});
-    logger = (Logger) LoggerFactory.getLogger(SlackWebApi.class);
-    logged = new ListAppender<>();
-    logged.start();
-    logger.addAppender(logged);
+    logged = LoggedLines.of(SlackWebApi.class);
   }
 
   @AfterEach
   void stop() {
-    logger.detachAppender(logged);
+    logged.close();
     database.close();
     fake.close();
   }
@@ -109,13 +102,6 @@ class SlackReadBackTest {
     return JSON.readTree(post.param("metadata"));
   }
 
-  private List<String> logged(Level level) {
-    return logged.list.stream()
-        .filter(e -> e.getLevel() == level)
-        .map(ILoggingEvent::getFormattedMessage)
-        .toList();
-  }
-
   @Test
   void should_find_a_message_posted_by_user_id_in_the_apps_dm_and_not_post_it_again()
       throws Exception {
@@ -146,8 +132,8 @@ class SlackReadBackTest {
                     .containsEntry("channel", "D0CMD")
                     .containsEntry("include_all_metadata", "1"));
     assertThat(sentRefs()).isEqualTo("D0CMD/" + posts().get(0).param(FakeSlack.POSTED_TS));
-    assertThat(logged(Level.WARN)).isEmpty();
-    assertThat(logged(Level.INFO))
+    assertThat(logged.at(Level.WARN)).isEmpty();
+    assertThat(logged.at(Level.INFO))
         .anyMatch(line -> line.contains("is in the conversation") && line.contains("not posted"));
   }
 
@@ -203,7 +189,7 @@ class SlackReadBackTest {
         .extracting(p -> p.param("text"))
         .containsExactly("the report", "the next question");
     assertThat(fake.calls("conversations.history")).hasSize(1);
-    assertThat(logged(Level.INFO)).anyMatch(line -> line.contains("is not in the conversation"));
+    assertThat(logged.at(Level.INFO)).anyMatch(line -> line.contains("is not in the conversation"));
   }
 
   @Test
@@ -218,7 +204,7 @@ class SlackReadBackTest {
     CutOff.resume(inbox, "slack", delivery -> firstQuestion().run());
 
     assertThat(posts()).hasSize(2);
-    assertThat(logged(Level.WARN))
+    assertThat(logged.at(Level.WARN))
         .singleElement()
         .satisfies(
             line ->
@@ -255,13 +241,6 @@ class SlackReadBackTest {
   }
 
   private String sentRefs() {
-    return database.withConnection(
-        connection -> {
-          try (var rs =
-              connection.createStatement().executeQuery("SELECT sent_refs FROM delivery")) {
-            rs.next();
-            return rs.getString(1);
-          }
-        });
+    return TestCore.sentRefs(database);
   }
 }

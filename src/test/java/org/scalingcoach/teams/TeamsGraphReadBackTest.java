@@ -3,9 +3,6 @@ package org.scalingcoach.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -18,6 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scalingcoach.LoggedLines;
 import org.scalingcoach.TestCore;
 import org.scalingcoach.config.TeamsGraphSettings;
 import org.scalingcoach.delivery.CutOff;
@@ -29,7 +27,6 @@ import org.scalingcoach.delivery.NewDelivery;
 import org.scalingcoach.delivery.Retry;
 import org.scalingcoach.store.Database;
 import org.scalingcoach.store.SqliteInbox;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Teams reply that reached the Connector, but whose activity id was never recorded because the
@@ -45,8 +42,7 @@ class TeamsGraphReadBackTest {
   private FakeGraph graph;
   private Database database;
   private SqliteInbox inbox;
-  private ListAppender<ILoggingEvent> logged;
-  private Logger logger;
+  private LoggedLines logged;
 
   @BeforeEach
   void start() {
@@ -54,15 +50,12 @@ class TeamsGraphReadBackTest {
     graph = FakeGraph.start(connector, APP_ID);
     database = Database.open(TestCore.tempDir("teams-graph-").resolve("coach.db"));
     inbox = new SqliteInbox(database);
-    logger = (Logger) LoggerFactory.getLogger(ConnectorClient.class);
-    logged = new ListAppender<>();
-    logged.start();
-    logger.addAppender(logged);
+    logged = LoggedLines.of(ConnectorClient.class);
   }
 
   @AfterEach
   void stop() {
-    logger.detachAppender(logged);
+    logged.close();
     database.close();
     graph.close();
     connector.close();
@@ -132,21 +125,11 @@ class TeamsGraphReadBackTest {
   }
 
   private List<String> warnings() {
-    return logged.list.stream()
-        .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-        .map(ILoggingEvent::getFormattedMessage)
-        .toList();
+    return logged.atLeast(Level.WARN);
   }
 
   private String sentRefs() {
-    return database.withConnection(
-        connection -> {
-          try (var rs =
-              connection.createStatement().executeQuery("SELECT sent_refs FROM delivery")) {
-            rs.next();
-            return rs.getString(1);
-          }
-        });
+    return TestCore.sentRefs(database);
   }
 
   @Test
@@ -339,8 +322,7 @@ class TeamsGraphReadBackTest {
 
     assertThat(posts()).hasSize(2);
     assertThat(graph.requests()).isEmpty();
-    assertThat(logged.list)
-        .extracting(ILoggingEvent::getFormattedMessage)
+    assertThat(logged.atLeast(Level.TRACE))
         .filteredOn(m -> m.contains("TEAMS_GRAPH_READ"))
         .hasSize(1);
   }
