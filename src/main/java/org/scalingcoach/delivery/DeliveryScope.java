@@ -87,10 +87,17 @@ public final class DeliveryScope implements AutoCloseable {
     if (scope != null) {
       String ref = messageRef == null || messageRef.isBlank() ? NO_ID : messageRef.strip();
       scope.sent.add(scope.next++, ref);
-      scope.inbox.replied(
-          scope.delivery.id(),
-          List.copyOf(scope.sent.subList(0, scope.next)),
-          scope.clock.instant());
+      try {
+        scope.inbox.replied(
+            scope.delivery.id(),
+            List.copyOf(scope.sent.subList(0, scope.next)),
+            scope.clock.instant());
+      } catch (LeaseLostException e) {
+        // Asked again before anything else goes out, so not even an apology for the failure is
+        // sent from here: the replica that took the delivery over answers it.
+        scope.sending = false;
+        throw e;
+      }
     }
   }
 

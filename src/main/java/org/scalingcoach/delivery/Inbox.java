@@ -42,6 +42,8 @@ public interface Inbox {
   /**
    * Keeps the platform's ids of the messages the reply of {@code id} has sent so far, in the order
    * sent: {@code sent} is the whole list, the last one just sent.
+   *
+   * @throws LeaseLostException when another replica has taken the delivery over meanwhile
    */
   void replied(long id, List<String> sent, Instant now);
 

@@ -141,20 +141,26 @@ public final class SqliteInbox implements Inbox {
    */
   @Override
   public void replied(long id, List<String> sent, Instant now) {
-    database.atTheDoor(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE delivery SET reply_ref = COALESCE(reply_ref, ?), sent_refs = ?,"
-                      + " updated_at = ? WHERE id = ? AND (claimed_by = ? OR claimed_by IS NULL)")) {
-            update.setString(1, sent.get(0));
-            update.setString(2, String.join("\n", sent));
-            update.setLong(3, now.toEpochMilli());
-            update.setLong(4, id);
-            update.setString(5, replica);
-            return update.executeUpdate();
-          }
-        });
+    int kept =
+        database.atTheDoor(
+            connection -> {
+              try (PreparedStatement update =
+                  connection.prepareStatement(
+                      "UPDATE delivery SET reply_ref = COALESCE(reply_ref, ?), sent_refs = ?,"
+                          + " updated_at = ? WHERE id = ? AND (claimed_by = ? OR claimed_by IS NULL)")) {
+                update.setString(1, sent.get(0));
+                update.setString(2, String.join("\n", sent));
+                update.setLong(3, now.toEpochMilli());
+                update.setLong(4, id);
+                update.setString(5, replica);
+                return update.executeUpdate();
+              }
+            });
+    if (kept == 0) {
+      // Another replica took the delivery over while this message went out: it looks for the
+      // message in the chat by its mark; sending the rest from here too would send them twice.
+      throw new LeaseLostException(id);
+    }
   }
 
   @Override
