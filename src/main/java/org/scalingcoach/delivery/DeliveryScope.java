@@ -1,7 +1,11 @@
 package org.scalingcoach.delivery;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -139,12 +143,12 @@ public final class DeliveryScope implements AutoCloseable {
   public static String mark(String platform, String workspace, String key, int index) {
     try {
       byte[] hash =
-          java.security.MessageDigest.getInstance("SHA-256")
+          MessageDigest.getInstance("SHA-256")
               .digest(
                   (platform + "\n" + workspace + "\n" + key + "\n" + index)
-                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return MARK_PREFIX + java.util.HexFormat.of().formatHex(hash, 0, 12);
-    } catch (java.security.NoSuchAlgorithmException e) {
+                      .getBytes(StandardCharsets.UTF_8));
+      return MARK_PREFIX + HexFormat.of().formatHex(hash, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }

@@ -29,7 +29,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import okhttp3.FormBody;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -53,16 +55,12 @@ final class SharedGsonMethodsClient extends MethodsClientImpl {
   private final String token;
 
   /** Asked before each post: Slack's answer when the message is already there (never posted). */
-  private final java.util.function.Function<
-          ChatPostMessageRequest, java.util.Optional<ChatPostMessageResponse>>
-      beforePost;
+  private final Function<ChatPostMessageRequest, Optional<ChatPostMessageResponse>> beforePost;
 
   SharedGsonMethodsClient(
       Slack slack,
       String token,
-      java.util.function.Function<
-              ChatPostMessageRequest, java.util.Optional<ChatPostMessageResponse>>
-          beforePost) {
+      Function<ChatPostMessageRequest, Optional<ChatPostMessageResponse>> beforePost) {
     super(slack.getHttpClient(), token);
     this.token = token;
     this.beforePost = beforePost;
@@ -123,7 +121,7 @@ final class SharedGsonMethodsClient extends MethodsClientImpl {
   @Override
   public ChatPostMessageResponse chatPostMessage(ChatPostMessageRequest request)
       throws IOException, SlackApiException {
-    java.util.Optional<ChatPostMessageResponse> there = beforePost.apply(request);
+    Optional<ChatPostMessageResponse> there = beforePost.apply(request);
     if (there.isPresent()) {
       return there.get();
     }
