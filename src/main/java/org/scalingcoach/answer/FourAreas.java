@@ -41,7 +41,60 @@ final class FourAreas {
           Pattern.compile(
               "\\b(costs?|cloud|bills?|spend|infrastructure|budgets?|gpus?|finops|money)\\b"));
 
+  /**
+   * How close to the best hit the sections of {@link #SPLIT_AREAS} different areas must score for
+   * the question's evidence to be split between the areas.
+   */
+  private static final double SPLIT = 0.10;
+
+  /**
+   * How many of the four areas must score close to the best: two close areas is most often a
+   * question on the border between them ("how much does monitoring the model cost"), which one of
+   * them answers.
+   */
+  private static final int SPLIT_AREAS = 3;
+
+  /** How close to the best hit a strategy section must score to lead a split question. */
+  private static final double SPLIT_REACH = 0.03;
+
   private FourAreas() {}
+
+  /**
+   * The position in {@code hits} of the strategy section to lead with, or -1: when the retrieval's
+   * own scores ({@code retrieved}, before any preference for a kind of section) put sections of
+   * three or more of the four areas close to the best, the question is about how the areas bear on
+   * each other, and the best strategy section, if it scores about as well, is where the areas are
+   * treated together. This reads the evidence, not the question's words: "the build team moved on,
+   * there's no money left for retraining and every team builds its own pipelines" names no area by
+   * its usual word and matches three.
+   */
+  static int split(List<Hit> retrieved, List<Hit> hits) {
+    double best = retrieved.stream().mapToDouble(Hit::score).max().orElse(0);
+    java.util.Set<Topic> close = java.util.EnumSet.noneOf(Topic.class);
+    Hit strategy = null;
+    for (Hit hit : retrieved) {
+      Topic topic = hit.section().topic();
+      if (topic == Topic.SCALING_STRATEGY) {
+        if (strategy == null || hit.score() > strategy.score()) {
+          strategy = hit;
+        }
+      } else if (hit.score() >= best - SPLIT) {
+        close.add(topic);
+      }
+    }
+    if (close.size() < SPLIT_AREAS || strategy == null || strategy.score() < best - SPLIT_REACH) {
+      return -1;
+    }
+    if (hits.get(0).section().topic() == Topic.SCALING_STRATEGY) {
+      return -1;
+    }
+    for (int i = 1; i < hits.size(); i++) {
+      if (hits.get(i).section().key().equals(strategy.section().key())) {
+        return i;
+      }
+    }
+    return -1;
+  }
 
   /**
    * The position of the section to lead with, or -1: when {@code query} names all four areas, the

@@ -60,6 +60,9 @@ final class RolePreference {
       }
     }
     int together = FourAreas.together(hits, query);
+    if (together < 0) {
+      together = FourAreas.split(retrieval.hits(), hits);
+    }
     if (together > 0) {
       hits.add(0, hits.remove(together));
     }

@@ -387,6 +387,19 @@ class ExtractiveAnswerEngineTest {
   }
 
   @Test
+  void should_answer_a_question_whose_evidence_spans_three_areas_from_the_strategy_sections() {
+    // no area is named by its usual word, but staffing, retraining money and pipelines each pull
+    // towards an area of their own: the question is about the programme as a whole
+    Answer answer =
+        engine.answer(
+            Question.of(
+                "the build team moved on, there's no money left for retraining and every team"
+                    + " builds its own pipelines. where do we start fixing this?"));
+
+    assertThat(answer.topic()).isEqualTo(org.scalingcoach.knowledge.Topic.SCALING_STRATEGY);
+  }
+
+  @Test
   void should_read_everyday_phrasing_through_the_synonym_list() {
     // knowledge/synonyms.txt: "pushing back" is what the knowledge calls resistance
     Answer answer =
